@@ -1,0 +1,80 @@
+package io.pb4j.core;
+
+import java.util.Map;
+
+/**
+ * The one error type that becomes PocketBase's error envelope {@code {"data":{…},"message":"…","status":N}}.
+ *
+ * <p>The message is sentenized when the envelope is written, so callers may pass PocketBase's raw wording.
+ * {@code data} maps field names (or nested keys) to {@link ValidationError}s or to nested maps of them.
+ */
+public final class ApiException extends RuntimeException {
+    private final int status;
+    private final Map<String, Object> data;
+
+    public ApiException(int status, String message, Map<String, ?> data) {
+        super(message.isEmpty() ? defaultMessage(status) : message);
+        this.status = status;
+        this.data = Map.copyOf(data);
+    }
+
+    public ApiException(int status, String message) {
+        this(status, message, Map.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Validation details; empty for errors that are not about submitted values. */
+    public Map<String, Object> data() {
+        return data;
+    }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(400, message);
+    }
+
+    public static ApiException badRequest(String message, Map<String, ?> data) {
+        return new ApiException(400, message, data);
+    }
+
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, message);
+    }
+
+    public static ApiException notFound() {
+        return new ApiException(404, "");
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(404, message);
+    }
+
+    /** PocketBase's default message for a status, used when none is given. */
+    public static String defaultMessage(int status) {
+        return switch (status) {
+            case 401 -> "Missing or invalid authentication.";
+            case 403 -> "You are not allowed to perform this request.";
+            case 404 -> "The requested resource wasn't found.";
+            case 413 -> "Request entity too large.";
+            case 429 -> "Too Many Requests.";
+            default -> "Something went wrong while processing your request.";
+        };
+    }
+
+    /** First letter upper-cased and a period appended unless the text already ends in {@code . ? !}. */
+    public static String sentenize(String text) {
+        String s = text.strip();
+        if (s.isEmpty()) {
+            return s;
+        }
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        char last = s.charAt(s.length() - 1);
+        return last == '.' || last == '?' || last == '!' ? s : s + ".";
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * pb4j's kernel: the app, collections, records, fields, validation, the filter and rule language, hooks, the
+ * router abstraction and settings; and the SPIs for storage and plugins.
+ */
+module io.pb4j.core {
+    requires transitive jakarta.json;
+    requires org.eclipse.parsson;
+    requires java.logging;
+
+    exports io.pb4j.core;
+    exports io.pb4j.core.field;
+    exports io.pb4j.core.spi;
+
+    uses io.pb4j.core.spi.StoreProvider;
+    uses io.pb4j.core.spi.Plugin;
+    uses io.pb4j.core.spi.ServerProvider;
+}
