@@ -1,0 +1,28 @@
+package io.pb4j.core.spi;
+
+/**
+ * The SQL flavour of a store. pb-core builds every statement through this interface, so nothing outside a store
+ * module assumes SQLite. Implementations are stateless and thread-safe.
+ */
+public interface SqlDialect {
+    /** Quotes an identifier (table, column or alias). */
+    String quote(String identifier);
+
+    /** An expression extracting {@code jsonPath} (e.g. {@code $.a.b[0]}) from a JSON column expression. */
+    String jsonExtract(String columnSql, String jsonPath);
+
+    /**
+     * Number of items of a multi-valued column (a JSON array; an empty or NULL value counts 0, a non-array
+     * scalar 1).
+     */
+    String jsonArrayLength(String columnSql);
+
+    /** A table-valued expression listing the items of a JSON array column, one row per item with column {@code value}. */
+    String jsonEach(String columnSql);
+
+    /** The random-order expression ({@code RANDOM()}). */
+    String random();
+
+    /** The physical row id of a table alias, used for {@code @rowid} sorting and counts. */
+    String rowId(String tableAlias);
+}

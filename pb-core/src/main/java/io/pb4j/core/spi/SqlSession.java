@@ -1,0 +1,21 @@
+package io.pb4j.core.spi;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One connection's worth of work, handed to a {@link Store#read} or {@link Store#write} callback. Parameters are
+ * bound positionally ({@code ?}); values are {@code String}, {@code Number}, {@code Boolean} or {@code null}.
+ * Not thread-safe: use it only inside the callback that received it.
+ */
+public interface SqlSession {
+    /** Runs a query; each row maps column label to value, in select order. */
+    List<Map<String, Object>> query(String sql, List<?> params);
+
+    /** Runs a statement and returns the number of changed rows. */
+    int execute(String sql, List<?> params);
+
+    default int execute(String sql) {
+        return execute(sql, List.of());
+    }
+}

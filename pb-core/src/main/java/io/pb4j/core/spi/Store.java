@@ -1,0 +1,29 @@
+package io.pb4j.core.spi;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An open database: PocketBase's {@code data.db} (and its auxiliary logs database). Thread-safe.
+ *
+ * <p>Writes go through one writer lane: {@link #write} runs its callback inside one transaction that holds the
+ * write lock from its start; concurrent writers queue and never see a busy error. A {@code write} or {@code read}
+ * called inside a {@code write} on the same thread joins that transaction. Any exception from the callback rolls
+ * the transaction back and is rethrown unchanged.
+ */
+public interface Store extends AutoCloseable {
+    SqlDialect dialect();
+
+    <T> T read(Function<SqlSession, T> work);
+
+    <T> T write(Function<SqlSession, T> work);
+
+    /** The same for the auxiliary database (request logs). */
+    <T> T writeAuxiliary(Function<SqlSession, T> work);
+
+    /** Store-specific facilities, e.g. Helidon's {@code DbClient} over the store's own connections. */
+    <T> Optional<T> unwrap(Class<T> type);
+
+    @Override
+    void close();
+}
