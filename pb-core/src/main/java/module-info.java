@@ -12,6 +12,4 @@ module io.pb4j.core {
     exports io.pb4j.core.spi;
 
     uses io.pb4j.core.spi.StoreProvider;
-    uses io.pb4j.core.spi.Plugin;
-    uses io.pb4j.core.spi.ServerProvider;
 }
