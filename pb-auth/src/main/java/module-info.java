@@ -1,0 +1,11 @@
+/**
+ * Authentication for pb4j: PocketBase's tokens and auth flows, and the SPI for OAuth2 providers.
+ */
+module io.pb4j.auth {
+    requires io.pb4j.core;
+    requires com.auth0.jwt;
+
+    exports io.pb4j.auth.spi;
+
+    uses io.pb4j.auth.spi.OAuth2ProviderFactory;
+}
