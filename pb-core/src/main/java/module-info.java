@@ -10,6 +10,10 @@ module io.pb4j.core {
     exports io.pb4j.core;
     exports io.pb4j.core.field;
     exports io.pb4j.core.spi;
+    exports io.pb4j.core.hook;
+    exports io.pb4j.core.router;
 
     uses io.pb4j.core.spi.StoreProvider;
+    uses io.pb4j.core.spi.Plugin;
+    uses io.pb4j.core.spi.ServerProvider;
 }

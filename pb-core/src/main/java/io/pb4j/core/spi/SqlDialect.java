@@ -25,4 +25,7 @@ public interface SqlDialect {
 
     /** The physical row id of a table alias, used for {@code @rowid} sorting and counts. */
     String rowId(String tableAlias);
+
+    /** A query with one parameter (the table name) that returns a row when that table exists. */
+    String tableExistsSql();
 }

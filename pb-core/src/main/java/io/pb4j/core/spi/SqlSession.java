@@ -9,10 +9,16 @@ import java.util.Map;
  * Not thread-safe: use it only inside the callback that received it.
  */
 public interface SqlSession {
+    /** The SQL flavour of this session's store. */
+    SqlDialect dialect();
+
     /** Runs a query; each row maps column label to value, in select order. */
     List<Map<String, Object>> query(String sql, List<?> params);
 
-    /** Runs a statement and returns the number of changed rows. */
+    /**
+     * Runs a statement and returns the number of changed rows; a unique-constraint failure is a
+     * {@link UniqueViolationException}.
+     */
     int execute(String sql, List<?> params);
 
     default int execute(String sql) {

@@ -1,0 +1,244 @@
+package io.pb4j.core;
+
+import io.pb4j.core.hook.Hook;
+import io.pb4j.core.internal.Catalog;
+import io.pb4j.core.internal.CollectionSaver;
+import io.pb4j.core.internal.RecordSaver;
+import io.pb4j.core.internal.RecordSearch;
+import io.pb4j.core.internal.Schema;
+import io.pb4j.core.internal.SchemaCache;
+import io.pb4j.core.router.Router;
+import io.pb4j.core.spi.Plugin;
+import io.pb4j.core.spi.ServerProvider;
+import io.pb4j.core.spi.Store;
+import io.pb4j.core.spi.StoreProvider;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * A pb4j application: PocketBase's {@code core.App} and {@code pocketbase.New()} in one. Create it, bind hooks,
+ * {@link #bootstrap()} it, then {@link #serve} it:
+ *
+ * <pre>{@code
+ * var app = PocketBase.create(cfg -> cfg.dataDir(Path.of("pb_data")));
+ * app.onServe().bind(se -> {
+ *     se.router().get("/api/hello", e -> e.json(200, Json.createValue("Hello world!")));
+ *     se.next();
+ * });
+ * app.bootstrap();
+ * app.serve("127.0.0.1", 8090);
+ * }</pre>
+ *
+ * Thread-safe: the schema cache and settings are immutable snapshots swapped on change.
+ */
+public final class PocketBase implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PocketBase.class.getName());
+
+    private final Config config;
+    private final Hook<BootstrapEvent> onBootstrap = new Hook<>();
+    private final Hook<ServeEvent> onServe = new Hook<>();
+    private final Router router = new Router();
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private volatile Store store;
+    private volatile SchemaCache schema;
+    private volatile ServerProvider.RunningServer server;
+
+    private PocketBase(Config config) {
+        this.config = config;
+    }
+
+    /** Creates an app and registers its plugins (discovered ones unless turned off, then explicit ones). */
+    public static PocketBase create(Consumer<Config.Builder> configurer) {
+        Config.Builder b = new Config.Builder();
+        configurer.accept(b);
+        PocketBase app = new PocketBase(b.build());
+        for (Plugin p : Catalog.plugins(app.config)) {
+            p.register(app);
+        }
+        return app;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Hook<BootstrapEvent> onBootstrap() {
+        return onBootstrap;
+    }
+
+    public Hook<ServeEvent> onServe() {
+        return onServe;
+    }
+
+    /** Opens the store, applies the system schema to a fresh data dir and loads collections and settings. */
+    public void bootstrap() {
+        onBootstrap.trigger(new BootstrapEvent(this), e -> {
+            if (store == null) {
+                StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
+                store = provider.open(config.dataDir());
+                Schema.ensure(store);
+                reloadSchema();
+            }
+        });
+    }
+
+    public boolean isBootstrapped() {
+        return store != null;
+    }
+
+    public Store store() {
+        if (store == null) {
+            throw new IllegalStateException("the app is not bootstrapped");
+        }
+        return store;
+    }
+
+    /**
+     * Store facilities for an application's own SQL, e.g. {@code app.db(DbClient.class)} gives Helidon's DB Client
+     * over the SQLite store's connections.
+     */
+    public <T> T db(Class<T> type) {
+        return store().unwrap(type).orElseThrow(() -> new IllegalArgumentException("the store offers no " + type.getName()));
+    }
+
+    /** The current settings ({@code _params} row {@code settings}). */
+    public JsonObject settings() {
+        return schema().settings();
+    }
+
+    // ----- collections
+
+    public List<Collection> collections() {
+        return schema().collections();
+    }
+
+    /** Finds a collection by id (exact) or name (case-insensitive). */
+    public Optional<Collection> findCollection(String idOrName) {
+        return schema().find(idOrName);
+    }
+
+    /** Validates and saves a collection, migrating its table in the same transaction. */
+    public Collection save(Collection collection) {
+        Collection saved = store().write(s -> CollectionSaver.save(s, collection));
+        reloadSchema();
+        return saved;
+    }
+
+    /** Deletes a collection and drops its table. */
+    public void delete(Collection collection) {
+        store().write(s -> {
+            CollectionSaver.delete(s, collection);
+            return null;
+        });
+        reloadSchema();
+    }
+
+    /** Deletes every record of a collection in one transaction. */
+    public void truncate(Collection collection) {
+        store().write(s -> {
+            CollectionSaver.truncate(s, collection);
+            return null;
+        });
+    }
+
+    // ----- records
+
+    public Optional<Record> findRecordById(Collection collection, String id) {
+        return store().read(s -> RecordSearch.findById(this, s, collection, id));
+    }
+
+    /** Finds a record by a field's exact value (e.g. an auth record by email). */
+    public Optional<Record> findFirstRecordByData(Collection collection, String field, Object value) {
+        return store().read(s -> RecordSearch.findFirstByData(this, s, collection, field, value));
+    }
+
+    /** Validates and inserts or updates a record in one transaction. */
+    public Record save(Record record) {
+        store().write(s -> {
+            RecordSaver.save(s, record);
+            return null;
+        });
+        record.markSaved();
+        return record;
+    }
+
+    public void delete(Record record) {
+        store().write(s -> {
+            RecordSaver.delete(s, record);
+            return null;
+        });
+    }
+
+    /** Searches records with PocketBase's list semantics (rule, filter, sort, paging). */
+    public RecordPage search(Collection collection, RecordQuery query) {
+        return store().read(s -> RecordSearch.search(this, s, collection, query));
+    }
+
+    public Superusers superusers() {
+        return new Superusers(this);
+    }
+
+    // ----- serving
+
+    /**
+     * Fires {@link #onServe()} so handlers can add routes, then starts the HTTP server (the hook's default action).
+     * Returns the bound port at once.
+     */
+    public int serve(String host, int port) {
+        if (store == null) {
+            bootstrap();
+        }
+        onServe.trigger(new ServeEvent(this, router), e -> {
+            ServerProvider provider = Catalog.first(ServiceLoader.load(ServerProvider.class), "HTTP server (add the pb-http module)");
+            server = provider.start(host, port, router);
+        });
+        if (server == null) {
+            throw new IllegalStateException("an onServe handler did not call next(); the server was not started");
+        }
+        return server.port();
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /** Blocks until {@link #close()}. */
+    public void awaitShutdown() throws InterruptedException {
+        shutdown.await();
+    }
+
+    @Override
+    public void close() {
+        ServerProvider.RunningServer s = server;
+        if (s != null) {
+            s.close();
+            server = null;
+        }
+        Store st = store;
+        if (st != null) {
+            st.close();
+            store = null;
+        }
+        shutdown.countDown();
+        LOG.log(System.Logger.Level.DEBUG, "app closed");
+    }
+
+    // ----- internals
+
+    SchemaCache schema() {
+        SchemaCache s = schema;
+        if (s == null) {
+            throw new IllegalStateException("the app is not bootstrapped");
+        }
+        return s;
+    }
+
+    /** Re-reads collections and settings from the store. */
+    public void reloadSchema() {
+        schema = store().read(SchemaCache::load);
+    }
+}

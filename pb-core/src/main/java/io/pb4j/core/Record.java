@@ -1,0 +1,145 @@
+package io.pb4j.core;
+
+import io.pb4j.core.field.Field;
+import io.pb4j.core.field.PasswordValue;
+import io.pb4j.core.internal.security.Bcrypt;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A record of a collection: field values keyed by field name, with PocketBase's typed getters. Mutable and not
+ * thread-safe: a record belongs to the request or task that loaded it. Values are always coerced by their field,
+ * so a getter never sees a foreign type.
+ */
+public final class Record {
+    private final Collection collection;
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, Object> original;
+    private boolean isNew;
+
+    private Record(Collection collection, Map<String, Object> original, boolean isNew) {
+        this.collection = collection;
+        this.original = original;
+        this.isNew = isNew;
+    }
+
+    /** A new record with every field at its default. */
+    public static Record create(Collection collection) {
+        Record r = new Record(collection, Map.of(), true);
+        for (Field f : collection.fields()) {
+            r.values.put(f.name(), f.defaultValue());
+        }
+        return r;
+    }
+
+    /** A stored record from a database row (column name to raw column value). */
+    public static Record fromRow(Collection collection, Map<String, Object> row) {
+        Map<String, Object> loaded = new LinkedHashMap<>();
+        for (Field f : collection.fields()) {
+            loaded.put(f.name(), f.fromColumn(row.get(f.name())));
+        }
+        Record r = new Record(collection, Collections.unmodifiableMap(new LinkedHashMap<>(loaded)), false);
+        r.values.putAll(loaded);
+        return r;
+    }
+
+    public Collection collection() {
+        return collection;
+    }
+
+    public boolean isNew() {
+        return isNew;
+    }
+
+    /** Marks the record as stored; called by the app after insert. */
+    void markSaved() {
+        isNew = false;
+    }
+
+    public String id() {
+        return getString("id");
+    }
+
+    /** The raw Java value of a field, or empty for an unknown field. */
+    public Optional<Object> get(String field) {
+        return Optional.ofNullable(values.get(field));
+    }
+
+    /** Sets a field, coercing the value with the field's rules; unknown names are ignored. */
+    public Record set(String field, Object value) {
+        collection.field(field).ifPresent(f -> values.put(f.name(), f.coerce(value)));
+        return this;
+    }
+
+    /** Sets a value as it is, without coercion (PocketBase's {@code SetRaw}); the value must be the field's Java type. */
+    public void setRaw(String field, Object value) {
+        values.put(field, value);
+    }
+
+    /** The values as loaded from the database; empty for a new record. */
+    public Map<String, Object> original() {
+        return original;
+    }
+
+    /** Current values keyed by field name, in field order. */
+    public Map<String, Object> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    public String getString(String field) {
+        Object v = values.get(field);
+        return v instanceof String s ? s : v == null ? "" : String.valueOf(v);
+    }
+
+    public boolean getBool(String field) {
+        return values.get(field) instanceof Boolean b && b;
+    }
+
+    public double getFloat(String field) {
+        return values.get(field) instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    public long getInt(String field) {
+        return values.get(field) instanceof Number n ? n.longValue() : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> getStringSlice(String field) {
+        Object v = values.get(field);
+        if (v instanceof List<?> l) {
+            return (List<String>) l;
+        }
+        return v instanceof String s && !s.isEmpty() ? List.of(s) : List.of();
+    }
+
+    /** The canonical datetime string of a date or autodate field, {@code ""} when empty. */
+    public String getDateTime(String field) {
+        return getString(field);
+    }
+
+    public String email() {
+        return getString("email");
+    }
+
+    public String tokenKey() {
+        return getString("tokenKey");
+    }
+
+    /** Sets the plain password of an auth record; it is hashed when the record is saved. */
+    public Record setPassword(String plain) {
+        return set("password", plain);
+    }
+
+    /** Whether {@code plain} matches the stored bcrypt hash. */
+    public boolean validatePassword(String plain) {
+        return values.get("password") instanceof PasswordValue pv && !pv.hash().isEmpty() && Bcrypt.verify(plain, pv.hash());
+    }
+
+    @Override
+    public String toString() {
+        return "Record[" + collection.name() + "/" + id() + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package io.pb4j.core;
+
+/**
+ * A records search as the list endpoint runs it. {@code rule} is the collection rule to AND in ({@code ""} for
+ * none), {@code filter} and {@code sort} are the client's expressions ({@code ""} for none); {@code clientFilter}
+ * is true when filter and sort come from a non-superuser client, which may not touch hidden fields.
+ */
+public record RecordQuery(String rule, String filter, String sort, int page, int perPage, boolean skipTotal,
+                          boolean clientFilter) {
+    /** PocketBase's default and maximum page sizes. */
+    public static final int DEFAULT_PER_PAGE = 30;
+    public static final int MAX_PER_PAGE = 1000;
+
+    public RecordQuery {
+        page = Math.max(page, 1);
+        perPage = perPage <= 0 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
+    }
+
+    public static RecordQuery all(String filter, String sort) {
+        return new RecordQuery("", filter, sort, 1, MAX_PER_PAGE, true, false);
+    }
+}

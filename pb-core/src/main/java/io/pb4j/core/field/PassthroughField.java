@@ -1,0 +1,105 @@
+package io.pb4j.core.field;
+
+import io.pb4j.core.ValidationError;
+import io.pb4j.core.internal.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A field of a type whose module is absent (e.g. {@code file} without pb-files): its definition and stored values
+ * are kept as they are, so opening an existing PocketBase database loses nothing. It cannot be written through
+ * the API.
+ */
+public record PassthroughField(JsonObject definition) implements Field {
+    @Override
+    public String id() {
+        return definition.getString("id", "");
+    }
+
+    @Override
+    public String name() {
+        return definition.getString("name", "");
+    }
+
+    @Override
+    public String type() {
+        return definition.getString("type", "");
+    }
+
+    @Override
+    public boolean system() {
+        return definition.getBoolean("system", false);
+    }
+
+    @Override
+    public boolean hidden() {
+        return definition.getBoolean("hidden", false);
+    }
+
+    @Override
+    public boolean presentable() {
+        return definition.getBoolean("presentable", false);
+    }
+
+    @Override
+    public JsonObject toJson() {
+        return definition;
+    }
+
+    /** Multi-valued when {@code maxSelect} is above 1, like PocketBase's file and relation fields. */
+    private boolean multiple() {
+        return definition.getInt("maxSelect", 1) > 1;
+    }
+
+    @Override
+    public String columnType() {
+        return multiple() ? "JSON DEFAULT '[]' NOT NULL" : "TEXT DEFAULT '' NOT NULL";
+    }
+
+    @Override
+    public Object defaultValue() {
+        return multiple() ? JsonValue.EMPTY_JSON_ARRAY : Json.toJson("");
+    }
+
+    @Override
+    public Object coerce(Object raw) {
+        return Json.toJson(raw);
+    }
+
+    @Override
+    public Object fromColumn(Object column) {
+        if (column == null) {
+            return defaultValue();
+        }
+        String text = String.valueOf(column);
+        if (text.startsWith("[") || text.startsWith("{")) {
+            return Json.parse(text).orElse(Json.toJson(text));
+        }
+        return multiple() && !text.isEmpty() ? jakarta.json.Json.createArrayBuilder().add(text).build() : Json.toJson(text);
+    }
+
+    @Override
+    public Object toColumn(Object value) {
+        JsonValue v = (JsonValue) value;
+        return v instanceof JsonString s ? s.getString() : Json.write(v);
+    }
+
+    @Override
+    public JsonValue toJsonValue(Object value) {
+        return (JsonValue) value;
+    }
+
+    @Override
+    public Optional<ValidationError> validate(Object value) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, ValidationError> validateDefinition() {
+        return Map.of("type", new ValidationError("validation_field_type_unavailable",
+                "The " + type() + " field type needs a module that is not installed."));
+    }
+}

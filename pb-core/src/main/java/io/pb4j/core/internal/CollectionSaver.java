@@ -1,0 +1,101 @@
+package io.pb4j.core.internal;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
+import io.pb4j.core.DateTimes;
+import io.pb4j.core.ValidationException;
+import io.pb4j.core.field.Field;
+import io.pb4j.core.spi.SqlSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Saves and deletes collections: normalises, validates ({@link CollectionValidator}), migrates the table
+ * ({@link TableMigrator}) and writes the {@code _collections} row, all in the caller's transaction.
+ */
+public final class CollectionSaver {
+    private CollectionSaver() {
+    }
+
+    /** The stored collection with this id, read inside the transaction. */
+    public static Optional<Collection> load(SqlSession s, String idOrName) {
+        List<Map<String, Object>> rows = s.query(
+                "SELECT * FROM _collections WHERE id = ? OR LOWER(name) = LOWER(?) ORDER BY id = ? DESC LIMIT 1",
+                List.of(idOrName, idOrName, idOrName));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(CollectionCodec.fromRow(rows.get(0)));
+    }
+
+    public static List<Collection> loadAll(SqlSession s) {
+        List<Collection> out = new ArrayList<>();
+        for (Map<String, Object> row : s.query("SELECT * FROM _collections ORDER BY rowid", List.of())) {
+            out.add(CollectionCodec.fromRow(row));
+        }
+        return out;
+    }
+
+    public static Collection save(SqlSession s, Collection input) {
+        Optional<Collection> original = input.id().isEmpty() ? Optional.empty()
+                : s.query("SELECT * FROM _collections WHERE id = ?", List.of(input.id())).stream()
+                        .findFirst().map(CollectionCodec::fromRow);
+        Collection c = CollectionNormalizer.normalize(s, input, original);
+        Map<String, Object> errors = CollectionValidator.validate(s, c, original);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String now = DateTimes.now();
+        c = c.toBuilder().created(original.map(Collection::created).orElse(now)).updated(now).build();
+        if (original.isEmpty()) {
+            TableMigrator.create(s, c);
+        } else {
+            TableMigrator.migrate(s, original.get(), c);
+        }
+        writeRow(s, c, original.isEmpty());
+        return c;
+    }
+
+    private static void writeRow(SqlSession s, Collection c, boolean isNew) {
+        Map<String, Object> row = CollectionCodec.toRow(c);
+        List<Object> values = new ArrayList<>(row.values());
+        if (isNew) {
+            String columns = String.join(", ", row.keySet().stream().map(k -> s.dialect().quote(k)).toList());
+            String marks = String.join(", ", row.keySet().stream().map(k -> "?").toList());
+            s.execute("INSERT INTO _collections (" + columns + ") VALUES (" + marks + ")", values);
+        } else {
+            String sets = String.join(", ", row.keySet().stream().map(k -> s.dialect().quote(k) + " = ?").toList());
+            values.add(c.id());
+            s.execute("UPDATE _collections SET " + sets + " WHERE id = ?", values);
+        }
+    }
+
+    public static void delete(SqlSession s, Collection c) {
+        if (c.system()) {
+            throw ApiException.badRequest("Failed to delete collection due to: System collections cannot be deleted.");
+        }
+        List<String> referencing = new ArrayList<>();
+        for (Collection other : loadAll(s)) {
+            if (other.id().equals(c.id())) {
+                continue;
+            }
+            for (Field f : other.fields()) {
+                if ("relation".equals(f.type()) && c.id().equals(f.toJson().getString("collectionId", ""))) {
+                    referencing.add(other.name());
+                }
+            }
+        }
+        if (!referencing.isEmpty()) {
+            throw ApiException.badRequest("Failed to delete collection due to: Collection is referenced by "
+                    + String.join(", ", referencing) + " probably due to existing reference in " + String.join(", ", referencing));
+        }
+        TableMigrator.drop(s, c);
+        s.execute("DELETE FROM _collections WHERE id = ?", List.of(c.id()));
+    }
+
+    public static void truncate(SqlSession s, Collection c) {
+        if (c.isView()) {
+            throw ApiException.badRequest("View collections cannot be truncated since they don't store their own records.");
+        }
+        s.execute("DELETE FROM " + s.dialect().quote(c.name()));
+    }
+}

@@ -1,0 +1,87 @@
+package io.pb4j.core.internal;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** JSON-P helpers shared by the core: parsing, compact writing, Java value conversion. */
+public final class Json {
+    private Json() {
+    }
+
+    /** Compact JSON text. */
+    public static String write(JsonValue value) {
+        StringWriter out = new StringWriter();
+        try (JsonWriter w = jakarta.json.Json.createWriter(out)) {
+            w.write(value);
+        }
+        return out.toString();
+    }
+
+    /** Parses any JSON value; empty when the text is not valid JSON. */
+    public static Optional<JsonValue> parse(String text) {
+        try (JsonReader r = jakarta.json.Json.createReader(new StringReader(text))) {
+            return Optional.of(r.readValue());
+        } catch (JsonParsingException | jakarta.json.JsonException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Converts plain Java values (String, Number, Boolean, Map, Collection, JsonValue, null) to JSON-P. */
+    public static JsonValue toJson(Object v) {
+        if (v == null) {
+            return JsonValue.NULL;
+        }
+        if (v instanceof JsonValue j) {
+            return j;
+        }
+        if (v instanceof String s) {
+            return jakarta.json.Json.createValue(s);
+        }
+        if (v instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return jakarta.json.Json.createValue(((Number) v).longValue());
+        }
+        if (v instanceof Number n) {
+            return number(n.doubleValue());
+        }
+        if (v instanceof Map<?, ?> m) {
+            JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+            m.forEach((k, val) -> b.add(String.valueOf(k), toJson(val)));
+            return b.build();
+        }
+        if (v instanceof Collection<?> c) {
+            JsonArrayBuilder b = jakarta.json.Json.createArrayBuilder();
+            c.forEach(item -> b.add(toJson(item)));
+            return b.build();
+        }
+        return jakarta.json.Json.createValue(v.toString());
+    }
+
+    /** A JSON number in the shortest form that reads back to the same double ({@code 123456}, {@code 1.5}). */
+    public static JsonValue number(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return jakarta.json.Json.createValue(0);
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return jakarta.json.Json.createValue((long) d);
+        }
+        return jakarta.json.Json.createValue(new BigDecimal(Double.toString(d)));
+    }
+
+    /** A copy of {@code base} with {@code key} set to {@code value}. */
+    public static jakarta.json.JsonObject objectWith(jakarta.json.JsonObject base, String key, JsonValue value) {
+        return jakarta.json.Json.createObjectBuilder(base).add(key, value).build();
+    }
+}

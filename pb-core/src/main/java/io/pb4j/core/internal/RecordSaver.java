@@ -1,0 +1,101 @@
+package io.pb4j.core.internal;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.Record;
+import io.pb4j.core.ValidationError;
+import io.pb4j.core.ValidationException;
+import io.pb4j.core.field.Field;
+import io.pb4j.core.field.SaveAwareField;
+import io.pb4j.core.spi.SqlDialect;
+import io.pb4j.core.spi.SqlSession;
+import io.pb4j.core.spi.UniqueViolationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Validates and writes records inside the caller's transaction. */
+public final class RecordSaver {
+    private RecordSaver() {
+    }
+
+    public static void save(SqlSession s, Record r) {
+        if (r.collection().isView()) {
+            throw ApiException.badRequest("Unsupported collection type.");
+        }
+        boolean isNew = r.isNew();
+        for (Field f : r.collection().fields()) {
+            if (f instanceof SaveAwareField saving && ("id".equals(f.name()) || "tokenKey".equals(f.name()))) {
+                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew));
+            }
+        }
+        Map<String, Object> errors = validate(r);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        for (Field f : r.collection().fields()) {
+            if (f instanceof SaveAwareField saving && !"id".equals(f.name()) && !"tokenKey".equals(f.name())) {
+                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew));
+            }
+        }
+        SqlDialect d = s.dialect();
+        String table = d.quote(r.collection().name());
+        List<String> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (Field f : r.collection().fields()) {
+            columns.add(f.name());
+            values.add(f.toColumn(r.values().get(f.name())));
+        }
+        try {
+            if (isNew) {
+                s.execute("INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(d::quote).toList())
+                        + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")", values);
+            } else {
+                values.add(r.original().getOrDefault("id", r.id()));
+                s.execute("UPDATE " + table + " SET " + String.join(", ", columns.stream().map(c -> d.quote(c) + " = ?").toList())
+                        + " WHERE " + d.quote("id") + " = ?", values);
+            }
+        } catch (UniqueViolationException e) {
+            Map<String, Object> unique = new LinkedHashMap<>();
+            for (String column : e.columns()) {
+                if (r.collection().field(column).isPresent()) {
+                    unique.put(column, new ValidationError("validation_not_unique", "Value must be unique."));
+                }
+            }
+            if (unique.isEmpty()) {
+                throw ApiException.badRequest("", Map.of());
+            }
+            throw new ValidationException(unique);
+        }
+    }
+
+    static Map<String, Object> validate(Record r) {
+        Map<String, Object> errors = new LinkedHashMap<>();
+        if (!r.isNew() && !r.original().getOrDefault("id", r.id()).equals(r.id())) {
+            errors.put("id", new ValidationError("validation_pk_change", "The record primary key cannot be changed."));
+        }
+        for (Field f : r.collection().fields()) {
+            if (errors.containsKey(f.name())) {
+                continue;
+            }
+            Optional<ValidationError> error = f.validate(r.values().get(f.name()));
+            error.ifPresent(e -> errors.put(f.name(), e));
+        }
+        return errors;
+    }
+
+    public static void delete(SqlSession s, Record r) {
+        if (r.collection().isView()) {
+            throw ApiException.badRequest("Unsupported collection type.");
+        }
+        if (r.collection().isSuperusers()) {
+            List<Map<String, Object>> rows = s.query("SELECT COUNT(*) AS n FROM " + s.dialect().quote(r.collection().name()), List.of());
+            if (((Number) rows.get(0).get("n")).longValue() <= 1) {
+                throw ApiException.badRequest("You can't delete the only existing superuser.");
+            }
+        }
+        s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
+                List.of(r.id()));
+    }
+}

@@ -1,0 +1,55 @@
+package io.pb4j.core.internal;
+
+import io.pb4j.core.Collection;
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.Record;
+import io.pb4j.core.RecordPage;
+import io.pb4j.core.RecordQuery;
+import io.pb4j.core.spi.SqlDialect;
+import io.pb4j.core.spi.SqlSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads records: by id, by a field value, and PocketBase's paged list search. */
+public final class RecordSearch {
+    private RecordSearch() {
+    }
+
+    public static Optional<Record> findById(PocketBase app, SqlSession s, Collection c, String id) {
+        return findFirstByData(app, s, c, "id", id);
+    }
+
+    public static Optional<Record> findFirstByData(PocketBase app, SqlSession s, Collection c, String field, Object value) {
+        SqlDialect d = s.dialect();
+        List<Map<String, Object>> rows = s.query("SELECT * FROM " + d.quote(c.name()) + " WHERE " + d.quote(field) + " = ? LIMIT 1",
+                List.of(value));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(Record.fromRow(c, rows.get(0)));
+    }
+
+    public static RecordPage search(PocketBase app, SqlSession s, Collection c, RecordQuery q) {
+        SqlDialect d = s.dialect();
+        String alias = d.quote(c.name());
+        SearchSql sql = SearchSql.build(c, q, d);
+        List<Object> params = new ArrayList<>(sql.params());
+        String select = "SELECT " + (sql.distinct() ? "DISTINCT " : "") + alias + ".* FROM " + alias + sql.joins() + sql.where()
+                + sql.orderBy() + " LIMIT ? OFFSET ?";
+        params.add(q.perPage());
+        params.add((long) q.perPage() * (q.page() - 1));
+        List<Record> items = new ArrayList<>();
+        for (Map<String, Object> row : s.query(select, params)) {
+            items.add(Record.fromRow(c, row));
+        }
+        long total = -1;
+        long pages = -1;
+        if (!q.skipTotal()) {
+            String countColumn = c.isView() ? alias + "." + d.quote("id") : d.rowId(alias);
+            List<Map<String, Object>> rows = s.query("SELECT COUNT(DISTINCT " + countColumn + ") AS total FROM " + alias
+                    + sql.joins() + sql.where(), sql.params());
+            total = ((Number) rows.get(0).get("total")).longValue();
+            pages = (total + q.perPage() - 1) / q.perPage();
+        }
+        return new RecordPage(items, q.page(), q.perPage(), total, pages);
+    }
+}

@@ -1,0 +1,99 @@
+package io.pb4j.core.internal;
+
+import io.pb4j.core.Collection;
+import io.pb4j.core.field.Field;
+import io.pb4j.core.spi.SqlDialect;
+import io.pb4j.core.spi.SqlSession;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps a collection's table in step with its fields, inside the caller's transaction. Field identity is the field
+ * id: a new id adds a column, a missing one drops it, a changed name renames it (data kept).
+ */
+final class TableMigrator {
+    private static final Pattern INDEX_NAME =
+            Pattern.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?[`\"\\[]?([\\w.]+)[`\"\\]]?");
+
+    private TableMigrator() {
+    }
+
+    static void create(SqlSession s, Collection c) {
+        if (c.isView()) {
+            return;
+        }
+        SqlDialect d = s.dialect();
+        List<String> columns = new ArrayList<>();
+        for (Field f : c.fields()) {
+            columns.add(d.quote(f.name()) + " " + f.columnType());
+        }
+        s.execute("CREATE TABLE " + d.quote(c.name()) + " (" + String.join(", ", columns) + ")");
+        createIndexes(s, c);
+    }
+
+    static void migrate(SqlSession s, Collection old, Collection c) {
+        if (c.isView()) {
+            return;
+        }
+        SqlDialect d = s.dialect();
+        dropIndexes(s, old);
+        if (!old.name().equals(c.name())) {
+            s.execute("ALTER TABLE " + d.quote(old.name()) + " RENAME TO " + d.quote(c.name()));
+        }
+        Map<String, Field> oldById = new HashMap<>();
+        old.fields().forEach(f -> oldById.put(f.id(), f));
+        Map<String, Field> newById = new HashMap<>();
+        c.fields().forEach(f -> newById.put(f.id(), f));
+        for (Field f : old.fields()) {
+            if (!newById.containsKey(f.id())) {
+                s.execute("ALTER TABLE " + d.quote(c.name()) + " DROP COLUMN " + d.quote(f.name()));
+            }
+        }
+        // Rename through temporary names first so swapped names cannot collide.
+        List<Field> renamed = new ArrayList<>();
+        for (Field f : c.fields()) {
+            Field before = oldById.get(f.id());
+            if (before != null && !before.name().equals(f.name())) {
+                s.execute("ALTER TABLE " + d.quote(c.name()) + " RENAME COLUMN " + d.quote(before.name()) + " TO "
+                        + d.quote("_pb4j_tmp_" + f.id()));
+                renamed.add(f);
+            }
+        }
+        for (Field f : renamed) {
+            s.execute("ALTER TABLE " + d.quote(c.name()) + " RENAME COLUMN " + d.quote("_pb4j_tmp_" + f.id()) + " TO "
+                    + d.quote(f.name()));
+        }
+        for (Field f : c.fields()) {
+            if (!oldById.containsKey(f.id())) {
+                s.execute("ALTER TABLE " + d.quote(c.name()) + " ADD COLUMN " + d.quote(f.name()) + " " + f.columnType());
+            }
+        }
+        createIndexes(s, c);
+    }
+
+    static void drop(SqlSession s, Collection c) {
+        s.execute((c.isView() ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + s.dialect().quote(c.name()));
+    }
+
+    private static void createIndexes(SqlSession s, Collection c) {
+        for (String index : c.indexes()) {
+            s.execute(index);
+        }
+    }
+
+    private static void dropIndexes(SqlSession s, Collection c) {
+        for (String index : c.indexes()) {
+            indexName(index).ifPresent(name -> s.execute("DROP INDEX IF EXISTS " + s.dialect().quote(name)));
+        }
+    }
+
+    static Optional<String> indexName(String index) {
+        Matcher m = INDEX_NAME.matcher(index);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

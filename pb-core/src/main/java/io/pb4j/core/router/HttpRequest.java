@@ -1,0 +1,28 @@
+package io.pb4j.core.router;
+
+import java.util.List;
+import java.util.Map;
+
+/** The transport's view of one HTTP request; pb-http adapts Helidon's request to it. */
+public interface HttpRequest {
+    /** Upper-case method, e.g. {@code GET}. */
+    String method();
+
+    /** The decoded path, without the query string. */
+    String path();
+
+    /** The raw (still encoded) query string, {@code ""} when there is none. */
+    String rawQuery();
+
+    /** Header names (in canonical case) to their values. */
+    Map<String, List<String>> headers();
+
+    /**
+     * Reads the whole body, failing with a 413 {@link io.pb4j.core.ApiException} past {@code limit} bytes.
+     * Returns an empty array when there is no body.
+     */
+    byte[] body(long limit);
+
+    /** The peer's IP address. */
+    String remoteIp();
+}

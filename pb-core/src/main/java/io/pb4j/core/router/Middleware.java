@@ -1,0 +1,14 @@
+package io.pb4j.core.router;
+
+/**
+ * A middleware with PocketBase's id and priority semantics: lower priority runs first; a middleware bound with an
+ * existing id replaces it.
+ */
+public record Middleware(String id, int priority, Handler handler) {
+    /** PocketBase's default priorities of the built-in global middlewares. */
+    public static final int PRIORITY_ERROR_HANDLER = -2_000_000;
+    public static final int PRIORITY_CORS = -1_041;
+    public static final int PRIORITY_SECURITY_HEADERS = -1_040;
+    public static final int PRIORITY_BODY_LIMIT = -990;
+    public static final int PRIORITY_LOAD_AUTH_TOKEN = -1_020;
+}

@@ -1,0 +1,238 @@
+package io.pb4j.core.router;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.Record;
+import io.pb4j.core.internal.Json;
+import jakarta.json.JsonValue;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP request on its way through the middlewares and the route handler, with helpers to read the request
+ * and to write the (buffered) response. Not thread-safe: it belongs to the request's thread.
+ */
+public final class RequestEvent {
+    /** PocketBase's default body limit: 32 MiB. */
+    public static final long DEFAULT_BODY_LIMIT = 32L << 20;
+
+    private final PocketBase app;
+    private final HttpRequest request;
+    private final Map<String, String> pathParams = new LinkedHashMap<>();
+    private Map<String, List<String>> query;
+    private byte[] body;
+    private long bodyLimit = DEFAULT_BODY_LIMIT;
+    private Record auth;
+    private final Map<String, Object> store = new LinkedHashMap<>();
+
+    private List<Handler> chain = List.of();
+    private int position;
+
+    private int status;
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
+    private byte[] responseBody = new byte[0];
+    private boolean written;
+
+    RequestEvent(PocketBase app, HttpRequest request) {
+        this.app = app;
+        this.request = request;
+    }
+
+    public PocketBase app() {
+        return app;
+    }
+
+    public HttpRequest request() {
+        return request;
+    }
+
+    public String method() {
+        return request.method();
+    }
+
+    public String path() {
+        return request.path();
+    }
+
+    /** A path parameter of the matched route, {@code ""} when absent. */
+    public String pathParam(String name) {
+        return pathParams.getOrDefault(name, "");
+    }
+
+    Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    /** Decoded query parameters, each with all its values in order. */
+    public Map<String, List<String>> query() {
+        if (query == null) {
+            query = parseQuery(request.rawQuery());
+        }
+        return query;
+    }
+
+    /** The first value of a query parameter, {@code ""} when absent. */
+    public String queryParam(String name) {
+        List<String> values = query().get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** The first value of a header (case-insensitive name), {@code ""} when absent. */
+    public String header(String name) {
+        for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
+            if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return "";
+    }
+
+    /** The request body, read once and kept; 413 past the body limit. */
+    public byte[] body() {
+        if (body == null) {
+            body = request.body(bodyLimit);
+        }
+        return body;
+    }
+
+    public void bodyLimit(long limit) {
+        this.bodyLimit = limit;
+    }
+
+    /** The authenticated record, set by the load-auth-token middleware; empty for guests. */
+    public Optional<Record> auth() {
+        return Optional.ofNullable(auth);
+    }
+
+    public void auth(Record record) {
+        this.auth = record;
+    }
+
+    public boolean isSuperuser() {
+        return auth != null && auth.collection().isSuperusers();
+    }
+
+    /** Per-request values shared between middlewares and handlers. */
+    public Map<String, Object> store() {
+        return store;
+    }
+
+    /** Continues with the next middleware, or the route handler. */
+    public void next() {
+        if (position < chain.size()) {
+            chain.get(position++).handle(this);
+        }
+    }
+
+    void run(List<Handler> handlers) {
+        this.chain = handlers;
+        this.position = 0;
+        next();
+    }
+
+    // ----- response
+
+    /** Writes a JSON response; for 2xx responses the {@code fields} query parameter picks the keys. */
+    public void json(int status, JsonValue value) {
+        JsonValue out = value;
+        if (status >= 200 && status < 300) {
+            String fields = queryParam("fields");
+            if (!fields.isEmpty()) {
+                out = FieldsPicker.pick(value, fields);
+            }
+        }
+        write(status, "application/json", Json.write(out).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void noContent() {
+        write(204, "", new byte[0]);
+    }
+
+    public void string(int status, String text) {
+        write(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void blob(int status, String contentType, byte[] bytes) {
+        write(status, contentType, bytes);
+    }
+
+    public void redirect(int status, String location) {
+        responseHeaders.put("Location", location);
+        write(status, "", new byte[0]);
+    }
+
+    private void write(int status, String contentType, byte[] bytes) {
+        if (written) {
+            throw new IllegalStateException("the response was already written");
+        }
+        this.status = status;
+        if (!contentType.isEmpty()) {
+            responseHeaders.put("Content-Type", contentType);
+        }
+        this.responseBody = "HEAD".equals(method()) ? new byte[0] : bytes;
+        this.written = true;
+    }
+
+    /** Sets a response header (replacing an earlier value). */
+    public void setHeader(String name, String value) {
+        responseHeaders.put(name, value);
+    }
+
+    public boolean written() {
+        return written;
+    }
+
+    public int responseStatus() {
+        return status;
+    }
+
+    public Map<String, String> responseHeaders() {
+        return responseHeaders;
+    }
+
+    public byte[] responseBody() {
+        return responseBody;
+    }
+
+    void reset() {
+        written = false;
+        status = 0;
+        responseBody = new byte[0];
+        responseHeaders.remove("Content-Type");
+    }
+
+    private static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid query string.");
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

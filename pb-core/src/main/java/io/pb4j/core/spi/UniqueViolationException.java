@@ -1,0 +1,17 @@
+package io.pb4j.core.spi;
+
+import java.util.List;
+
+/** A write broke a unique constraint; {@code columns} are the constrained columns as the database names them. */
+public final class UniqueViolationException extends RuntimeException {
+    private final List<String> columns;
+
+    public UniqueViolationException(List<String> columns, Throwable cause) {
+        super("unique constraint failed: " + columns, cause);
+        this.columns = List.copyOf(columns);
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+}
