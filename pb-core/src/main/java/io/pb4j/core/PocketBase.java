@@ -194,7 +194,7 @@ public final class PocketBase implements AutoCloseable {
         }
         onServe.trigger(new ServeEvent(this, router), e -> {
             ServerProvider provider = Catalog.first(ServiceLoader.load(ServerProvider.class), "HTTP server (add the pb-http module)");
-            server = provider.start(host, port, router);
+            server = provider.start(this, host, port, router);
         });
         if (server == null) {
             throw new IllegalStateException("an onServe handler did not call next(); the server was not started");

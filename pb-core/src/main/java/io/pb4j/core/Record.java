@@ -138,6 +138,35 @@ public final class Record {
         return values.get("password") instanceof PasswordValue pv && !pv.hash().isEmpty() && Bcrypt.verify(plain, pv.hash());
     }
 
+    /**
+     * The record's JSON as the API returns it: fields in alphabetical order plus {@code collectionId} and
+     * {@code collectionName}. Hidden fields appear only with {@code showHidden}; in auth collections
+     * {@code password} and {@code tokenKey} never appear, and {@code email} only with {@code showEmail} or when
+     * {@code emailVisibility} is on.
+     */
+    public jakarta.json.JsonObject publicExport(boolean showHidden, boolean showEmail) {
+        java.util.TreeMap<String, jakarta.json.JsonValue> sorted = new java.util.TreeMap<>();
+        boolean auth = collection.isAuth();
+        for (Field f : collection.fields()) {
+            String name = f.name();
+            if (auth && ("password".equals(name) || "tokenKey".equals(name))) {
+                continue;
+            }
+            if (f.hidden() && !showHidden) {
+                continue;
+            }
+            if (auth && "email".equals(name) && !showEmail && !getBool("emailVisibility")) {
+                continue;
+            }
+            sorted.put(name, f.toJsonValue(values.get(name)));
+        }
+        sorted.put("collectionId", jakarta.json.Json.createValue(collection.id()));
+        sorted.put("collectionName", jakarta.json.Json.createValue(collection.name()));
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        sorted.forEach(b::add);
+        return b.build();
+    }
+
     @Override
     public String toString() {
         return "Record[" + collection.name() + "/" + id() + "]";

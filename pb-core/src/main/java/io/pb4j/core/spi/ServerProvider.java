@@ -1,13 +1,17 @@
 package io.pb4j.core.spi;
 
+import io.pb4j.core.PocketBase;
 import io.pb4j.core.router.Router;
 
 /** Starts an HTTP server over a {@link Router}; pb-http provides the Helidon WebServer one. */
 public interface ServerProvider {
     String name();
 
-    /** Starts listening on {@code host:port} (port 0 picks a free one) and returns at once. */
-    RunningServer start(String host, int port, Router router);
+    /**
+     * Starts listening on {@code host:port} (port 0 picks a free one) and returns at once; each request is
+     * dispatched with {@link Router#dispatch(PocketBase, io.pb4j.core.router.HttpRequest)}.
+     */
+    RunningServer start(PocketBase app, String host, int port, Router router);
 
     /** A started server. */
     interface RunningServer extends AutoCloseable {

@@ -1,0 +1,25 @@
+package io.pb4j.http.internal;
+
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.spi.Plugin;
+import io.pb4j.http.internal.collections.CollectionsApi;
+import io.pb4j.http.internal.health.HealthApi;
+import io.pb4j.http.internal.records.RecordsApi;
+
+/** Binds PocketBase's data APIs (health, collections, records) when the app serves. */
+public final class DataApiPlugin implements Plugin {
+    @Override
+    public String name() {
+        return "http-data-api";
+    }
+
+    @Override
+    public void register(PocketBase app) {
+        app.onServe().bind("pbDataApi", -100, se -> {
+            HealthApi.bind(se.router());
+            CollectionsApi.bind(se.router());
+            RecordsApi.bind(se.router());
+            se.next();
+        });
+    }
+}

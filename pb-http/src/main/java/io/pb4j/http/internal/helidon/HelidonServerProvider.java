@@ -1,0 +1,51 @@
+package io.pb4j.http.internal.helidon;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.router.RequestEvent;
+import io.pb4j.core.router.Router;
+import io.pb4j.core.spi.ServerProvider;
+import java.util.Map;
+
+/** Serves a pb4j {@link Router} with Helidon SE WebServer (a virtual thread per request). */
+public final class HelidonServerProvider implements ServerProvider {
+    @Override
+    public String name() {
+        return "helidon";
+    }
+
+    @Override
+    public RunningServer start(PocketBase app, String host, int port, Router router) {
+        WebServer server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .maxPayloadSize(-1)
+                .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
+                .build()
+                .start();
+        return new RunningServer() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                server.stop();
+            }
+        };
+    }
+
+    private static void handle(PocketBase app, Router router, ServerRequest req, ServerResponse res) {
+        RequestEvent e = router.dispatch(app, new HelidonRequest(req));
+        res.status(Status.create(e.responseStatus()));
+        for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
+            res.header(HeaderNames.create(h.getKey()), h.getValue());
+        }
+        res.send(e.responseBody());
+    }
+}

@@ -1,0 +1,175 @@
+package io.pb4j.store.sqlite.internal;
+
+import io.pb4j.core.spi.SqlDialect;
+import io.pb4j.core.spi.SqlSession;
+import io.pb4j.core.spi.UniqueViolationException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One SQLite connection with its prepared-statement cache. Not thread-safe: the store lends it to one thread at a
+ * time. {@link SQLException}s never leave it: they become {@link StoreException} or {@link UniqueViolationException}.
+ */
+final class JdbcSession implements SqlSession, AutoCloseable {
+    private static final int STATEMENT_CACHE_SIZE = 256;
+
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() > STATEMENT_CACHE_SIZE) {
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    };
+
+    private long schemaEpoch;
+    private boolean schemaChanged;
+
+    JdbcSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Drops cached statements when another connection changed the schema since this one last ran. */
+    void syncSchema(long epoch) {
+        if (epoch != schemaEpoch) {
+            clearStatements();
+            schemaEpoch = epoch;
+        }
+        schemaChanged = false;
+    }
+
+    /** Whether DDL ran since the last {@link #syncSchema}. */
+    boolean schemaChanged() {
+        return schemaChanged;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqliteDialect.INSTANCE;
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql, List<?> params) {
+        try {
+            PreparedStatement ps = prepare(sql, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                int n = meta.getColumnCount();
+                String[] labels = new String[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = meta.getColumnLabel(i + 1);
+                }
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>(n * 2);
+                    for (int i = 0; i < n; i++) {
+                        row.put(labels[i], rs.getObject(i + 1));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    @Override
+    public int execute(String sql, List<?> params) {
+        try {
+            if (params.isEmpty() && !sql.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)
+                    && !sql.stripLeading().regionMatches(true, 0, "UPDATE", 0, 6)
+                    && !sql.stripLeading().regionMatches(true, 0, "DELETE", 0, 6)) {
+                // DDL: not cached, and it invalidates the other connections' cached statements
+                schemaChanged = true;
+                clearStatements();
+                try (var st = connection.createStatement()) {
+                    return st.executeUpdate(sql);
+                }
+            }
+            return prepare(sql, params).executeUpdate();
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    /** Runs DDL or transaction control without caching. */
+    void raw(String sql) {
+        try (var st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    /** Drops cached statements (after schema changes). */
+    void clearStatements() {
+        statements.values().forEach(JdbcSession::closeQuietly);
+        statements.clear();
+    }
+
+    private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Object v = params.get(i);
+            if (v instanceof Boolean b) {
+                ps.setInt(i + 1, b ? 1 : 0);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
+        return ps;
+    }
+
+    private static RuntimeException translate(SQLException e, String sql) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("UNIQUE constraint failed: ");
+        if (at >= 0) {
+            String rest = message.substring(at + "UNIQUE constraint failed: ".length());
+            int end = rest.indexOf(')');
+            List<String> columns = new ArrayList<>();
+            for (String qualified : Arrays.asList((end >= 0 ? rest.substring(0, end) : rest).split(","))) {
+                String c = qualified.strip();
+                columns.add(c.substring(c.lastIndexOf('.') + 1));
+            }
+            return new UniqueViolationException(columns, e);
+        }
+        if (message.contains("PRIMARYKEY") || message.contains("PRIMARY KEY")) {
+            return new UniqueViolationException(List.of("id"), e);
+        }
+        return new StoreException(message + " [" + sql + "]", e);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // closing a cached statement cannot fail in a way worth reporting
+        }
+    }
+
+    @Override
+    public void close() {
+        clearStatements();
+        closeQuietly(connection);
+    }
+}

@@ -1,0 +1,187 @@
+package io.pb4j.store.sqlite.internal;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.pb4j.core.spi.SqlDialect;
+import io.pb4j.core.spi.SqlSession;
+import io.pb4j.core.spi.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * PocketBase's two SQLite databases in a data dir. Writes are serialised through one writer connection (a fair
+ * lock, {@code BEGIN IMMEDIATE}), so concurrent writers queue instead of failing with {@code SQLITE_BUSY}; reads use a
+ * pool of reader connections (WAL lets them run beside the writer). A read or write inside a write on the same
+ * thread joins the writer's transaction.
+ */
+final class SqliteStore implements Store {
+    /** PocketBase's connection PRAGMAs. */
+    private static final String PRAGMAS = "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
+            + "&temp_store=MEMORY&cache_size=-16000&journal_size_limit=200000000";
+
+    private final Lane data;
+    private final Lane auxiliary;
+    private final BlockingQueue<JdbcSession> readers;
+    private final List<JdbcSession> allReaders = new ArrayList<>();
+    private final AtomicLong schemaEpoch = new AtomicLong();
+    private final DbClient dbClient;
+
+    private SqliteStore(Path dir, int readerCount) throws SQLException {
+        String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
+        this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl)));
+        this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(
+                "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS)));
+        this.readers = new ArrayBlockingQueue<>(readerCount);
+        for (int i = 0; i < readerCount; i++) {
+            JdbcSession reader = new JdbcSession(DriverManager.getConnection(dataUrl));
+            allReaders.add(reader);
+            readers.add(reader);
+        }
+        this.dbClient = JdbcClientBuilder.create().connectionPool(new WriterLanePool(data)).build();
+        auxiliary.write(s -> {
+            s.execute("CREATE TABLE IF NOT EXISTS `_logs` (`id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
+                    + "`level` INTEGER DEFAULT 0 NOT NULL, `message` TEXT DEFAULT '' NOT NULL, `data` JSON DEFAULT '{}' NOT NULL, "
+                    + "`created` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS idx_logs_level on `_logs` (`level`)");
+            s.execute("CREATE INDEX IF NOT EXISTS idx_logs_message on `_logs` (`message`)");
+            s.execute("CREATE INDEX IF NOT EXISTS idx_logs_created_hour on `_logs` (strftime('%Y-%m-%d %H:00:00', `created`))");
+            return null;
+        });
+    }
+
+    static SqliteStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            int readers = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+            return new SqliteStore(dir, readers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data dir " + dir, e);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the SQLite databases in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqliteDialect.INSTANCE;
+    }
+
+    @Override
+    public <T> T read(Function<SqlSession, T> work) {
+        if (data.heldByCurrentThread()) {
+            return work.apply(data.session());
+        }
+        JdbcSession reader;
+        try {
+            reader = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a reader connection", e);
+        }
+        try {
+            reader.syncSchema(schemaEpoch.get());
+            return work.apply(reader);
+        } finally {
+            readers.add(reader);
+        }
+    }
+
+    @Override
+    public <T> T write(Function<SqlSession, T> work) {
+        return data.write(s -> {
+            s.syncSchema(schemaEpoch.get());
+            T result = work.apply(s);
+            if (s.schemaChanged()) {
+                schemaEpoch.incrementAndGet();
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public <T> T writeAuxiliary(Function<SqlSession, T> work) {
+        return auxiliary.write(work::apply);
+    }
+
+    @Override
+    public <T> Optional<T> unwrap(Class<T> type) {
+        return type.isInstance(dbClient) ? Optional.of(type.cast(dbClient)) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        data.close();
+        auxiliary.close();
+        for (JdbcSession r : allReaders) {
+            r.close();
+        }
+    }
+
+    /** A connection owned by one thread at a time, for writes. */
+    static final class Lane {
+        private final JdbcSession session;
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
+
+        Lane(JdbcSession session) {
+            this.session = session;
+        }
+
+        JdbcSession session() {
+            return session;
+        }
+
+        boolean heldByCurrentThread() {
+            return lock.isHeldByCurrentThread();
+        }
+
+        void lock() {
+            lock.lock();
+        }
+
+        void unlock() {
+            lock.unlock();
+        }
+
+        <T> T write(Function<JdbcSession, T> work) {
+            lock.lock();
+            try {
+                if (lock.getHoldCount() > 1) {
+                    return work.apply(session);
+                }
+                session.raw("BEGIN IMMEDIATE");
+                T result;
+                try {
+                    result = work.apply(session);
+                } catch (RuntimeException | Error e) {
+                    session.raw("ROLLBACK");
+                    throw e;
+                }
+                session.raw("COMMIT");
+                return result;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void close() {
+            lock.lock();
+            try {
+                session.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+}

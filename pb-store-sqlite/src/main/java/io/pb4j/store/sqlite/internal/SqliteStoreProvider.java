@@ -1,0 +1,18 @@
+package io.pb4j.store.sqlite.internal;
+
+import io.pb4j.core.spi.Store;
+import io.pb4j.core.spi.StoreProvider;
+import java.nio.file.Path;
+
+/** The {@code sqlite} store provider. */
+public final class SqliteStoreProvider implements StoreProvider {
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public Store open(Path dataDir) {
+        return SqliteStore.open(dataDir);
+    }
+}
