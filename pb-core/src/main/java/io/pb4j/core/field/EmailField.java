@@ -1,0 +1,103 @@
+package io.pb4j.core.field;
+
+import io.pb4j.core.ValidationError;
+import io.pb4j.core.internal.Cast;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * PocketBase's {@code email} field. {@code exceptDomains} and {@code onlyDomains} are mutually exclusive; an unset
+ * list (empty {@code Optional}) is written as {@code null}.
+ */
+public record EmailField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
+        Optional<List<String>> exceptDomains, Optional<List<String>> onlyDomains, boolean required) implements Field {
+    public static final String TYPE = "email";
+
+    public EmailField {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(help, "help");
+        exceptDomains = exceptDomains.map(List::copyOf);
+        onlyDomains = onlyDomains.map(List::copyOf);
+    }
+
+    /** Reads a definition; missing options take their zero values. */
+    public static EmailField fromJson(JsonObject json) {
+        return new EmailField(Definitions.str(json, "id"), Definitions.str(json, "name"),
+                Definitions.bool(json, "system"), Definitions.bool(json, "hidden"),
+                Definitions.bool(json, "presentable"), Definitions.str(json, "help"),
+                Definitions.strings(json, "exceptDomains"), Definitions.strings(json, "onlyDomains"),
+                Definitions.bool(json, "required"));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+        return Definitions.write(this, help, Map.of("exceptDomains", Definitions.nullable(exceptDomains),
+                "onlyDomains", Definitions.nullable(onlyDomains), "required", required));
+    }
+
+    @Override
+    public String columnType() {
+        return "TEXT DEFAULT '' NOT NULL";
+    }
+
+    @Override
+    public String defaultValue() {
+        return "";
+    }
+
+    @Override
+    public String coerce(Object raw) {
+        return Cast.toStr(raw);
+    }
+
+    @Override
+    public String fromColumn(Object column) {
+        return Cast.toStr(column);
+    }
+
+    @Override
+    public Object toColumn(Object value) {
+        return coerce(value);
+    }
+
+    @Override
+    public JsonValue toJsonValue(Object value) {
+        return Json.createValue(coerce(value));
+    }
+
+    @Override
+    public Optional<ValidationError> validate(Object value) {
+        String v = coerce(value);
+        if (v.isEmpty()) {
+            return required ? Optional.of(Errors.required()) : Optional.empty();
+        }
+        if (!Domains.isEmail(v)) {
+            return Optional.of(Errors.of("validation_is_email", "must be a valid email address"));
+        }
+        String domain = v.substring(v.lastIndexOf('@') + 1);
+        List<String> only = onlyDomains.orElse(List.of());
+        List<String> except = exceptDomains.orElse(List.of());
+        if ((!only.isEmpty() && !only.contains(domain)) || except.contains(domain)) {
+            return Optional.of(Errors.of("validation_email_domain_not_allowed", "Email domain is not allowed"));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, ValidationError> validateDefinition() {
+        Map<String, ValidationError> errors = Definitions.common(this, help);
+        Domains.checkOptions(errors, exceptDomains, onlyDomains);
+        return errors;
+    }
+}

@@ -1,0 +1,177 @@
+package io.pb4j.core.field;
+
+import io.pb4j.core.ValidationError;
+import io.pb4j.core.internal.Numbers;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * PocketBase's {@code json} field: any JSON value, {@code JsonValue.NULL} when empty (a nullable column).
+ * {@code maxSize} ≤ 0 means 1 MiB. Strings are special so that form values can carry JSON: see {@link #coerce}.
+ */
+public record JsonField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
+        long maxSize, boolean required) implements Field {
+    public static final String TYPE = "json";
+    public static final long DEFAULT_MAX_SIZE = 1L << 20;
+
+    public JsonField {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(help, "help");
+    }
+
+    /** Reads a definition; missing options take their zero values. */
+    public static JsonField fromJson(JsonObject json) {
+        return new JsonField(Definitions.str(json, "id"), Definitions.str(json, "name"),
+                Definitions.bool(json, "system"), Definitions.bool(json, "hidden"),
+                Definitions.bool(json, "presentable"), Definitions.str(json, "help"),
+                Definitions.longValue(json, "maxSize"), Definitions.bool(json, "required"));
+    }
+
+    /** The byte limit in effect. */
+    public long effectiveMaxSize() {
+        return maxSize <= 0 ? DEFAULT_MAX_SIZE : maxSize;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+        return Definitions.write(this, help, Map.of("maxSize", maxSize, "required", required));
+    }
+
+    @Override
+    public String columnType() {
+        return "JSON DEFAULT NULL";
+    }
+
+    @Override
+    public JsonValue defaultValue() {
+        return JsonValue.NULL;
+    }
+
+    /**
+     * JSON values as they are; a string is {@code ""} → the JSON string {@code ""}; {@code null}/{@code true}/
+     * {@code false} → those literals; starting with a digit, {@code -}, {@code "}, {@code [} or {@code {} and valid
+     * JSON → the parsed value; anything else → a JSON string. Plain Java numbers, booleans, lists and maps convert.
+     */
+    @Override
+    public JsonValue coerce(Object raw) {
+        return switch (raw) {
+            case null -> JsonValue.NULL;
+            case JsonString s -> fromString(s.getString());
+            case JsonValue v -> v;
+            case String s -> fromString(s);
+            case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;
+            case Double d -> Numbers.toJson(d);
+            case Float f -> Numbers.toJson(f.doubleValue());
+            case Number n -> Json.createValue(new java.math.BigDecimal(n.toString()));
+            case Collection<?> c -> Json.createArrayBuilder(c).build();
+            case Map<?, ?> m -> Json.createObjectBuilder(stringKeys(m)).build();
+            default -> Json.createValue(raw.toString());
+        };
+    }
+
+    private static JsonValue fromString(String s) {
+        if (s.isEmpty()) {
+            return Json.createValue("");
+        }
+        switch (s) {
+            case "null":
+                return JsonValue.NULL;
+            case "true":
+                return JsonValue.TRUE;
+            case "false":
+                return JsonValue.FALSE;
+            default:
+                break;
+        }
+        char c = s.charAt(0);
+        if ((c >= '0' && c <= '9') || c == '-' || c == '"' || c == '[' || c == '{') {
+            Optional<JsonValue> parsed = parse(s);
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
+        return Json.createValue(s);
+    }
+
+    private static Optional<JsonValue> parse(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return Optional.of(reader.readValue());
+        } catch (JsonParsingException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Column text is JSON; SQLite's NUMERIC affinity of a {@code JSON} column may hand back numbers. */
+    @Override
+    public JsonValue fromColumn(Object column) {
+        return switch (column) {
+            case null -> JsonValue.NULL;
+            case String s -> s.isEmpty() ? JsonValue.NULL : parse(s).orElse(Json.createValue(s));
+            case byte[] bytes -> fromColumn(new String(bytes, StandardCharsets.UTF_8));
+            default -> coerce(column);
+        };
+    }
+
+    /** Compact JSON text, or SQL {@code NULL} for the empty value. */
+    @Override
+    public Object toColumn(Object value) {
+        JsonValue v = coerce(value);
+        return v == JsonValue.NULL ? null : v.toString();
+    }
+
+    @Override
+    public JsonValue toJsonValue(Object value) {
+        return coerce(value);
+    }
+
+    @Override
+    public Optional<ValidationError> validate(Object value) {
+        JsonValue v = coerce(value);
+        String text = v.toString();
+        long limit = effectiveMaxSize();
+        if (text.getBytes(StandardCharsets.UTF_8).length > limit) {
+            return Optional.of(Errors.of("validation_json_size_limit",
+                    "The maximum allowed JSON size is {{.maxSize}} bytes", Map.of("maxSize", limit)));
+        }
+        if (required && isEmpty(v)) {
+            return Optional.of(Errors.required());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isEmpty(JsonValue v) {
+        return v == JsonValue.NULL
+                || (v instanceof JsonString s && s.getString().isEmpty())
+                || (v instanceof JsonArray a && a.isEmpty())
+                || (v instanceof JsonObject o && o.isEmpty());
+    }
+
+    @Override
+    public Map<String, ValidationError> validateDefinition() {
+        Map<String, ValidationError> errors = Definitions.common(this, help);
+        Definitions.range(errors, "maxSize", maxSize, 0, Definitions.MAX_SAFE_JSON_INT);
+        return errors;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+}

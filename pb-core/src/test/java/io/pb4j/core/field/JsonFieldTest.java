@@ -1,0 +1,64 @@
+package io.pb4j.core.field;
+
+import static io.pb4j.core.field.Fixtures.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pb4j.core.ValidationError;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonFieldTest {
+    private final JsonField field = field("{'type':'json','name':'j','id':'x'}");
+
+    @Test
+    void stringsCarryJsonOnlyWhenTheyLookLikeIt() {
+        assertThat(field.coerce("").toString()).isEqualTo("\"\"");
+        assertThat(field.coerce("null")).isEqualTo(JsonValue.NULL);
+        assertThat(field.coerce("true")).isEqualTo(JsonValue.TRUE);
+        assertThat(field.coerce("[1, 2]").toString()).isEqualTo("[1,2]");
+        assertThat(field.coerce("{\"a\": 1}").toString()).isEqualTo("{\"a\":1}");
+        assertThat(field.coerce("-5").toString()).isEqualTo("-5");
+        assertThat(field.coerce("\"quoted\"").toString()).isEqualTo("\"quoted\"");
+        assertThat(field.coerce("hello").toString()).isEqualTo("\"hello\"");
+        assertThat(field.coerce("[broken").toString()).isEqualTo("\"[broken\"");
+        assertThat(field.coerce(Json.createValue("[1]")).toString()).isEqualTo("[1]");
+    }
+
+    @Test
+    void javaValuesAndJsonValuesAreKept() {
+        assertThat(field.coerce(null)).isEqualTo(JsonValue.NULL);
+        assertThat(field.coerce(List.of("a", 1)).toString()).isEqualTo("[\"a\",1]");
+        assertThat(field.coerce(Map.of("k", true)).toString()).isEqualTo("{\"k\":true}");
+        assertThat(field.coerce(2.5).toString()).isEqualTo("2.5");
+    }
+
+    @Test
+    void columnsHoldCompactJsonOrNull() {
+        assertThat(field.fromColumn(null)).isEqualTo(JsonValue.NULL);
+        assertThat(field.fromColumn("{ \"a\" : [1, 2] }").toString()).isEqualTo("{\"a\":[1,2]}");
+        assertThat(field.fromColumn(123L).toString()).isEqualTo("123");
+        assertThat(field.toColumn(JsonValue.NULL)).isNull();
+        assertThat(field.toColumn(field.coerce("[1]"))).isEqualTo("[1]");
+        assertThat(field.defaultValue()).isEqualTo(JsonValue.NULL);
+    }
+
+    @Test
+    void requiredRejectsEmptyJsonValues() {
+        JsonField required = field("{'type':'json','name':'j','id':'x','required':true}");
+        for (String empty : List.of("null", "", "[]", "{}")) {
+            assertThat(required.validate(required.coerce(empty))).as(empty).contains(ValidationError.required());
+        }
+        assertThat(required.validate(required.coerce("0"))).isEmpty();
+    }
+
+    @Test
+    void sizeIsLimitedAndDefaultsToOneMebibyte() {
+        assertThat(field.effectiveMaxSize()).isEqualTo(1048576L);
+        JsonField small = field("{'type':'json','name':'j','id':'x','maxSize':5}");
+        assertThat(small.validate(small.coerce("[1,2,3]"))).contains(new ValidationError("validation_json_size_limit",
+                "The maximum allowed JSON size is 5 bytes.", Map.of("maxSize", 5L)));
+    }
+}
