@@ -8,4 +8,6 @@ module io.pb4j.auth {
     exports io.pb4j.auth.spi;
 
     uses io.pb4j.auth.spi.OAuth2ProviderFactory;
+
+    provides io.pb4j.core.spi.Plugin with io.pb4j.auth.internal.AuthPlugin;
 }

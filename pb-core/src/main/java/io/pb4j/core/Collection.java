@@ -157,6 +157,19 @@ public final class Collection {
         return updated;
     }
 
+    /** The collection as the API returns it: PocketBase's key order, token secrets omitted. */
+    public JsonObject toJson() {
+        return io.pb4j.core.internal.CollectionCodec.toApiJson(this);
+    }
+
+    /**
+     * Reads API JSON: without {@code existing}, a blank collection of the submitted type with its defaults,
+     * overlaid with the body; with it, the body merged over it ({@code fields}, when present, replaces the list).
+     */
+    public static Collection fromJson(JsonObject body, Optional<Collection> existing) {
+        return io.pb4j.core.internal.CollectionForm.read(body, existing);
+    }
+
     @Override
     public String toString() {
         return "Collection[" + name + " (" + id + ", " + type + ")]";

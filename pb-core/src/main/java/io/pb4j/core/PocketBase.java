@@ -3,6 +3,7 @@ package io.pb4j.core;
 import io.pb4j.core.hook.Hook;
 import io.pb4j.core.internal.Catalog;
 import io.pb4j.core.internal.CollectionSaver;
+import io.pb4j.core.internal.CollectionSearch;
 import io.pb4j.core.internal.RecordSaver;
 import io.pb4j.core.internal.RecordSearch;
 import io.pb4j.core.internal.Schema;
@@ -116,6 +117,14 @@ public final class PocketBase implements AutoCloseable {
         return schema().collections();
     }
 
+    /** Collections matching a filter (on id, name, type, system, created, updated), sorted; {@code ""} for none. */
+    public List<Collection> collections(String filter, String sort) {
+        if (filter.isBlank() && sort.isBlank()) {
+            return collections();
+        }
+        return store().read(s -> CollectionSearch.search(s, filter, sort));
+    }
+
     /** Finds a collection by id (exact) or name (case-insensitive). */
     public Optional<Collection> findCollection(String idOrName) {
         return schema().find(idOrName);
@@ -160,6 +169,22 @@ public final class PocketBase implements AutoCloseable {
     public Record save(Record record) {
         store().write(s -> {
             RecordSaver.save(s, record);
+            return null;
+        });
+        record.markSaved();
+        return record;
+    }
+
+    /**
+     * Inserts a new record only if {@code rule} (a create rule; {@code ""} for none) matches it as stored; the insert
+     * and the check are one transaction, so a rejected record is never visible.
+     */
+    public Record create(Record record, String rule) {
+        store().write(s -> {
+            RecordSaver.save(s, record);
+            if (!rule.isBlank() && RecordSearch.search(this, s, record.collection(), RecordQuery.byId(rule, record.id())).items().isEmpty()) {
+                throw ApiException.badRequest("Failed to create record.");
+            }
             return null;
         });
         record.markSaved();

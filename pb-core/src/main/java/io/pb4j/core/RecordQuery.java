@@ -1,12 +1,12 @@
 package io.pb4j.core;
 
 /**
- * A records search as the list endpoint runs it. {@code rule} is the collection rule to AND in ({@code ""} for
+ * A records search as the list endpoint runs it; {@code id}, when not empty, restricts it to one record. {@code rule} is the collection rule to AND in ({@code ""} for
  * none), {@code filter} and {@code sort} are the client's expressions ({@code ""} for none); {@code clientFilter}
  * is true when filter and sort come from a non-superuser client, which may not touch hidden fields.
  */
 public record RecordQuery(String rule, String filter, String sort, int page, int perPage, boolean skipTotal,
-                          boolean clientFilter) {
+                          boolean clientFilter, String id) {
     /** PocketBase's default and maximum page sizes. */
     public static final int DEFAULT_PER_PAGE = 30;
     public static final int MAX_PER_PAGE = 1000;
@@ -16,7 +16,12 @@ public record RecordQuery(String rule, String filter, String sort, int page, int
         perPage = perPage <= 0 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
     }
 
-    public static RecordQuery all(String filter, String sort) {
-        return new RecordQuery("", filter, sort, 1, MAX_PER_PAGE, true, false);
+    public RecordQuery(String rule, String filter, String sort, int page, int perPage, boolean skipTotal, boolean clientFilter) {
+        this(rule, filter, sort, page, perPage, skipTotal, clientFilter, "");
+    }
+
+    /** The one record with this id, if {@code rule} lets it through. */
+    public static RecordQuery byId(String rule, String id) {
+        return new RecordQuery(rule, "", "", 1, 1, true, false, id);
     }
 }

@@ -10,7 +10,7 @@ public final class ValidationException extends RuntimeException {
     private final Map<String, Object> errors;
 
     public ValidationException(Map<String, ?> errors) {
-        super("validation failed: " + errors.keySet());
+        super("validation failed: " + errors);
         this.errors = Map.copyOf(errors);
     }
 

@@ -97,9 +97,19 @@ public record PassthroughField(JsonObject definition) implements Field {
         return Optional.empty();
     }
 
+    /** Always valid as stored; the collection validator refuses new or changed passthrough fields. */
     @Override
     public Map<String, ValidationError> validateDefinition() {
-        return Map.of("type", new ValidationError("validation_field_type_unavailable",
-                "The " + type() + " field type needs a module that is not installed."));
+        return Map.of();
     }
+
+    /** The error for a new or changed field of this type. */
+    public ValidationError unavailable() {
+        return new ValidationError("validation_field_type_unavailable",
+                "The " + type() + " field type needs a module that is not installed.");
+    }
+
+    /** PocketBase's field types, so a known type whose module is absent can be told from an invalid one. */
+    public static final java.util.Set<String> POCKETBASE_TYPES = java.util.Set.of("text", "number", "bool", "email", "url",
+            "editor", "date", "autodate", "select", "file", "relation", "json", "password", "geoPoint");
 }

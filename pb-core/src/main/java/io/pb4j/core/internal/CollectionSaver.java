@@ -36,11 +36,19 @@ public final class CollectionSaver {
     }
 
     public static Collection save(SqlSession s, Collection input) {
+        return save(s, input, false);
+    }
+
+    /**
+     * Saves a collection; {@code trusted} (the system schema) may hold fields of types whose module is absent,
+     * which user saves may only keep unchanged.
+     */
+    static Collection save(SqlSession s, Collection input, boolean trusted) {
         Optional<Collection> original = input.id().isEmpty() ? Optional.empty()
                 : s.query("SELECT * FROM _collections WHERE id = ?", List.of(input.id())).stream()
                         .findFirst().map(CollectionCodec::fromRow);
         Collection c = CollectionNormalizer.normalize(s, input, original);
-        Map<String, Object> errors = CollectionValidator.validate(s, c, original);
+        Map<String, Object> errors = CollectionValidator.validate(s, c, original, trusted);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

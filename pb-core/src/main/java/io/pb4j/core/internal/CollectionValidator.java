@@ -3,6 +3,7 @@ package io.pb4j.core.internal;
 import io.pb4j.core.Collection;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.field.Field;
+import io.pb4j.core.field.PassthroughField;
 import io.pb4j.core.spi.SqlSession;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ final class CollectionValidator {
     private CollectionValidator() {
     }
 
-    static Map<String, Object> validate(SqlSession s, Collection c, Optional<Collection> original) {
+    static Map<String, Object> validate(SqlSession s, Collection c, Optional<Collection> original, boolean trusted) {
         Map<String, Object> errors = new LinkedHashMap<>();
         String type = c.type();
         if (!List.of(Collection.BASE, Collection.AUTH, Collection.VIEW).contains(type)) {
@@ -35,7 +36,7 @@ final class CollectionValidator {
         if (original.isPresent() && original.get().system() != c.system()) {
             errors.put("system", new ValidationError("validation_collection_system_flag_change", "System collection state cannot be changed."));
         }
-        Map<String, Object> fieldErrors = fieldErrors(c, original);
+        Map<String, Object> fieldErrors = fieldErrors(c, original, trusted);
         if (!fieldErrors.isEmpty()) {
             errors.put("fields", fieldErrors);
         } else if (!c.isView() && c.field("id").filter(f -> "text".equals(f.type()) && f.toJson().getBoolean("primaryKey", false)).isEmpty()) {
@@ -76,7 +77,7 @@ final class CollectionValidator {
         return Optional.empty();
     }
 
-    private static Map<String, Object> fieldErrors(Collection c, Optional<Collection> original) {
+    private static Map<String, Object> fieldErrors(Collection c, Optional<Collection> original, boolean trusted) {
         Map<String, Object> errors = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -111,6 +112,9 @@ final class CollectionValidator {
                 own.put("name", new ValidationError("validation_system_field_change", "System fields cannot be deleted or renamed."));
             }
             own.putAll(f.validateDefinition());
+            if (f instanceof PassthroughField p && !trusted && !before.map(b -> b.toJson().equals(f.toJson())).orElse(false)) {
+                own.put("type", p.unavailable());
+            }
             if (!own.isEmpty()) {
                 errors.put(String.valueOf(i), own);
             }

@@ -5,7 +5,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -31,7 +30,7 @@ public final class Json {
     public static Optional<JsonValue> parse(String text) {
         try (JsonReader r = jakarta.json.Json.createReader(new StringReader(text))) {
             return Optional.of(r.readValue());
-        } catch (JsonParsingException | jakarta.json.JsonException e) {
+        } catch (jakarta.json.JsonException e) {
             return Optional.empty();
         }
     }

@@ -39,7 +39,7 @@ public final class Schema {
             }
             createSystemTables(s);
             for (Collection c : systemCollections()) {
-                CollectionSaver.save(s, c);
+                CollectionSaver.save(s, c, true);
             }
             long micros = System.currentTimeMillis() * 1000;
             for (String m : SYSTEM_MIGRATIONS) {

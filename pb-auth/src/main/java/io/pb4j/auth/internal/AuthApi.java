@@ -1,0 +1,156 @@
+package io.pb4j.auth.internal;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
+import io.pb4j.core.Record;
+import io.pb4j.core.ValidationError;
+import io.pb4j.core.Passwords;
+import io.pb4j.core.RecordQuery;
+import io.pb4j.core.router.RequestEvent;
+import io.pb4j.core.router.Router;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Password sign-in and token refresh: {@code /api/collections/{collection}/auth-with-password|auth-refresh}. */
+final class AuthApi {
+    /** A valid bcrypt hash to compare against when the identity is unknown, so timing does not reveal accounts. */
+    private static final String DUMMY_HASH = "$2a$10$8Jb6Hjk5yE3Z7WYwW0nQbOZ7yq3Nf4dD5jv3VbWm7b5X9pQW0h1lS";
+
+    private AuthApi() {
+    }
+
+    static void bind(Router router) {
+        router.post("/api/collections/{collection}/auth-with-password", AuthApi::authWithPassword);
+        router.post("/api/collections/{collection}/auth-refresh", AuthApi::authRefresh);
+    }
+
+    private static Collection authCollection(RequestEvent e) {
+        Collection c = e.app().findCollection(e.pathParam("collection"))
+                .orElseThrow(() -> ApiException.notFound("Missing or invalid collection context."));
+        if (!c.isAuth()) {
+            throw ApiException.notFound("Missing or invalid auth collection context.");
+        }
+        return c;
+    }
+
+    private static void authWithPassword(RequestEvent e) {
+        Collection c = authCollection(e);
+        JsonObject passwordAuth = c.options().getJsonObject("passwordAuth");
+        if (passwordAuth == null || !passwordAuth.getBoolean("enabled", false)) {
+            throw ApiException.forbidden("The collection is not configured to allow password authentication.");
+        }
+        JsonObject body = readJson(e);
+        String identity = string(body, "identity");
+        String password = string(body, "password");
+        String identityField = string(body, "identityField");
+        List<String> identityFields = new ArrayList<>();
+        if (passwordAuth.get("identityFields") instanceof JsonArray a) {
+            a.getValuesAs(JsonString.class).forEach(s -> identityFields.add(s.getString()));
+        }
+        Map<String, Object> errors = new LinkedHashMap<>();
+        checkLength(errors, "identity", identity);
+        checkLength(errors, "password", password);
+        if (!identityField.isEmpty() && !identityFields.contains(identityField)) {
+            errors.put("identityField", new ValidationError("validation_in_invalid", "Must be a valid value."));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest("An error occurred while validating the submitted data.", errors);
+        }
+        Optional<Record> found = findByIdentity(e, c, identity, identityField.isEmpty() ? identityFields : List.of(identityField));
+        if (found.isEmpty()) {
+            Passwords.verify(password, DUMMY_HASH);
+            throw ApiException.badRequest("Failed to authenticate.");
+        }
+        Record record = found.get();
+        if (!record.validatePassword(password)) {
+            throw ApiException.badRequest("Failed to authenticate.");
+        }
+        respond(e, record, AuthTokens.newAuthToken(record, true));
+    }
+
+    private static Optional<Record> findByIdentity(RequestEvent e, Collection c, String identity, List<String> fields) {
+        List<String> ordered = new ArrayList<>(fields);
+        if (ordered.remove("email")) {
+            ordered.add(0, "email");
+        }
+        for (String field : ordered) {
+            if ("email".equals(field) && !identity.contains("@")) {
+                continue;
+            }
+            if (c.field(field).isEmpty()) {
+                continue;
+            }
+            Optional<Record> r = e.app().findFirstRecordByData(c, field, identity);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void authRefresh(RequestEvent e) {
+        Collection c = authCollection(e);
+        Record auth = e.auth().orElseThrow(() -> ApiException.unauthorized("The request requires valid record authorization token."));
+        if (!auth.collection().id().equals(c.id())) {
+            throw ApiException.forbidden("The request requires auth record from " + c.name() + " collection.");
+        }
+        String presented = e.header("Authorization");
+        if (presented.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            presented = presented.substring(7);
+        }
+        Record fresh = e.app().findRecordById(c, auth.id()).orElseThrow(ApiException::notFound);
+        String token = AuthTokens.refreshable(presented.strip()) ? AuthTokens.newAuthToken(fresh, true) : presented.strip();
+        respond(e, fresh, token);
+    }
+
+    private static void respond(RequestEvent e, Record record, String token) {
+        String authRule = record.collection().options().containsKey("authRule")
+                && record.collection().options().get("authRule") == JsonValue.NULL ? null
+                : record.collection().options().getString("authRule", "");
+        if (authRule == null || (!authRule.isBlank() && !e.isSuperuser()
+                && e.app().search(record.collection(), RecordQuery.byId(authRule, record.id())).items().isEmpty())) {
+            throw ApiException.forbidden("The request doesn't satisfy the collection requirements to authenticate.");
+        }
+        e.json(200, Json.createObjectBuilder()
+                .add("record", record.publicExport(record.collection().isSuperusers(), true))
+                .add("token", token)
+                .build());
+    }
+
+    private static void checkLength(Map<String, Object> errors, String key, String value) {
+        if (value.isEmpty()) {
+            errors.put(key, ValidationError.required());
+        } else if (value.length() > 255) {
+            errors.put(key, new ValidationError("validation_length_out_of_range", "The length must be between 1 and 255.",
+                    Map.of("min", 1, "max", 255)));
+        }
+    }
+
+    private static JsonObject readJson(RequestEvent e) {
+        byte[] body = e.body();
+        if (body.length == 0) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
+            JsonValue v = r.readValue();
+            return v instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (RuntimeException ex) {
+            throw ApiException.badRequest("An error occurred while loading the submitted data.");
+        }
+    }
+
+    private static String string(JsonObject body, String key) {
+        JsonValue v = body.get(key);
+        return v instanceof JsonString s ? s.getString() : v == null || v == JsonValue.NULL ? "" : v.toString();
+    }
+}

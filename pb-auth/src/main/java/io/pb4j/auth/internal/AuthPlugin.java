@@ -1,0 +1,22 @@
+package io.pb4j.auth.internal;
+
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.router.Middleware;
+import io.pb4j.core.spi.Plugin;
+
+/** Binds the auth token middleware and the auth routes when the app serves. */
+public final class AuthPlugin implements Plugin {
+    @Override
+    public String name() {
+        return "auth";
+    }
+
+    @Override
+    public void register(PocketBase app) {
+        app.onServe().bind("pbAuthApi", -100, se -> {
+            se.router().bind(new Middleware("pbLoadAuthToken", Middleware.PRIORITY_LOAD_AUTH_TOKEN, LoadAuthToken::handle));
+            AuthApi.bind(se.router());
+            se.next();
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package io.pb4j.auth.internal;
+
+import io.pb4j.core.Collection;
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.Record;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Issues and resolves PocketBase's record tokens (secret = record tokenKey + collection token secret). */
+final class AuthTokens {
+    private AuthTokens() {
+    }
+
+    static String newAuthToken(Record record, boolean refreshable) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("id", record.id());
+        claims.put("type", TokenType.AUTH.claim());
+        claims.put("collectionId", record.collection().id());
+        claims.put("refreshable", refreshable);
+        JsonObject options = record.collection().options().getJsonObject(TokenType.AUTH.optionsKey());
+        long seconds = options == null ? TokenType.AUTH.defaultDuration().toSeconds() : options.getJsonNumber("duration").longValue();
+        return Tokens.sign(claims, secret(record, TokenType.AUTH), Duration.ofSeconds(seconds));
+    }
+
+    /** The record a token of the given type belongs to, when the token verifies. */
+    static Optional<Record> verify(PocketBase app, String token, TokenType type) {
+        Optional<Map<String, Object>> claims = Tokens.parseUnverified(token);
+        if (claims.isEmpty() || !type.claim().equals(claims.get().get("type"))) {
+            return Optional.empty();
+        }
+        Object id = claims.get().get("id");
+        Object collectionId = claims.get().get("collectionId");
+        if (!(id instanceof String recordId) || !(collectionId instanceof String cid) || recordId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Collection> collection = app.findCollection(cid).filter(c -> c.id().equals(cid) && c.isAuth());
+        if (collection.isEmpty()) {
+            return Optional.empty();
+        }
+        return app.findRecordById(collection.get(), recordId).filter(r -> Tokens.verify(token, secret(r, type)));
+    }
+
+    static boolean refreshable(String token) {
+        return Tokens.parseUnverified(token).map(c -> Boolean.TRUE.equals(c.get("refreshable"))).orElse(false);
+    }
+
+    private static String secret(Record record, TokenType type) {
+        JsonObject options = record.collection().options().getJsonObject(type.optionsKey());
+        String collectionSecret = options == null ? "" : options.getString("secret", "");
+        return record.tokenKey() + collectionSecret;
+    }
+}

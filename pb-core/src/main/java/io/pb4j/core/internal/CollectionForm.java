@@ -1,0 +1,104 @@
+package io.pb4j.core.internal;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
+import io.pb4j.core.field.Field;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a collection from API JSON: a create starts from a blank collection of the submitted type (with its
+ * defaults) and overlays the body; an update overlays the body on the stored collection. A submitted
+ * {@code fields} array replaces the whole list.
+ */
+public final class CollectionForm {
+    private static final Set<String> AUTH_OPTION_KEYS = Set.of("authRule", "manageRule", "authAlert", "oauth2", "passwordAuth",
+            "mfa", "otp", "authToken", "passwordResetToken", "emailChangeToken", "verificationToken", "fileToken",
+            "verificationTemplate", "resetPasswordTemplate", "confirmEmailChangeTemplate");
+    private static final List<String> TOKEN_KEYS =
+            List.of("authToken", "passwordResetToken", "emailChangeToken", "verificationToken", "fileToken");
+
+    private CollectionForm() {
+    }
+
+    public static Collection read(JsonObject body, Optional<Collection> existing) {
+        Collection base = existing.orElseGet(() -> blank(body.getString("type", Collection.BASE), body.getString("name", "")));
+        Collection.Builder b = base.toBuilder();
+        if (existing.isEmpty() && body.get("id") instanceof JsonString id) {
+            b.id(id.getString());
+        }
+        if (body.get("name") instanceof JsonString name) {
+            b.name(name.getString());
+        }
+        if (body.get("type") instanceof JsonString type) {
+            b.type(type.getString());
+        }
+        rule(body, "listRule").ifPresent(r -> b.listRule(r.orElse(null)));
+        rule(body, "viewRule").ifPresent(r -> b.viewRule(r.orElse(null)));
+        rule(body, "createRule").ifPresent(r -> b.createRule(r.orElse(null)));
+        rule(body, "updateRule").ifPresent(r -> b.updateRule(r.orElse(null)));
+        rule(body, "deleteRule").ifPresent(r -> b.deleteRule(r.orElse(null)));
+        if (body.get("indexes") instanceof JsonArray indexes) {
+            b.indexes(CollectionCodec.strings(indexes));
+        }
+        if (body.get("fields") instanceof JsonArray fields) {
+            List<Field> parsed = new ArrayList<>();
+            try {
+                for (JsonValue v : fields) {
+                    JsonObject def = v.asJsonObject();
+                    if (!def.containsKey("id") || def.getString("id", "").isEmpty()) {
+                        def = jakarta.json.Json.createObjectBuilder(def)
+                                .add("id", io.pb4j.core.field.FieldTypes.defaultId(def.getString("type", ""), def.getString("name", "")))
+                                .build();
+                    }
+                    boolean known = io.pb4j.core.field.PassthroughField.POCKETBASE_TYPES.contains(def.getString("type", ""));
+                    parsed.addAll(CollectionCodec.parseFields(jakarta.json.Json.createArrayBuilder().add(def).build(), known));
+                }
+            } catch (RuntimeException e) {
+                throw ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
+            }
+            b.fields(parsed);
+        }
+        JsonObjectBuilder options = jakarta.json.Json.createObjectBuilder(base.options());
+        for (String key : body.keySet()) {
+            if ("viewQuery".equals(key) || AUTH_OPTION_KEYS.contains(key)) {
+                JsonValue value = body.get(key);
+                if (TOKEN_KEYS.contains(key) && value instanceof JsonObject o && base.options().get(key) instanceof JsonObject old) {
+                    value = jakarta.json.Json.createObjectBuilder(old).addAll(jakarta.json.Json.createObjectBuilder(o)).build();
+                }
+                options.add(key, value);
+            }
+        }
+        b.options(options.build());
+        return b.build();
+    }
+
+    private static Collection blank(String type, String name) {
+        Collection.Builder b = Collection.builder().name(name).type(type).fields(List.of(CollectionDefaults.idField()));
+        if (Collection.AUTH.equals(type)) {
+            List<Field> fields = new ArrayList<>();
+            fields.add(CollectionDefaults.idField());
+            fields.addAll(CollectionDefaults.authSystemFields(false));
+            b.fields(fields).options(CollectionDefaults.authOptions(false)).listRule(null);
+        } else if (Collection.VIEW.equals(type)) {
+            b.fields(List.of()).options(jakarta.json.Json.createObjectBuilder().add("viewQuery", "").build());
+        }
+        return b.build();
+    }
+
+    /** Empty when the key is absent; {@code Optional.of(Optional.empty())} for an explicit null. */
+    private static Optional<Optional<String>> rule(JsonObject body, String key) {
+        if (!body.containsKey(key)) {
+            return Optional.empty();
+        }
+        JsonValue v = body.get(key);
+        return Optional.of(v instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty());
+    }
+}

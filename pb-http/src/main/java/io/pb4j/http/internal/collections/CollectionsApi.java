@@ -1,0 +1,94 @@
+package io.pb4j.http.internal.collections;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
+import io.pb4j.core.ValidationException;
+import io.pb4j.core.router.Middleware;
+import io.pb4j.core.router.RequestEvent;
+import io.pb4j.core.router.Router;
+import io.pb4j.http.internal.records.RequestBody;
+import io.pb4j.http.internal.Guards;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** PocketBase's collections API ({@code /api/collections}), superusers only. */
+public final class CollectionsApi {
+    private CollectionsApi() {
+    }
+
+    public static void bind(Router router) {
+        Middleware superuser = Guards.requireSuperuser();
+        router.get("/api/collections", CollectionsApi::list).bind(superuser);
+        router.post("/api/collections", CollectionsApi::create).bind(superuser);
+        router.get("/api/collections/{collection}", CollectionsApi::view).bind(superuser);
+        router.patch("/api/collections/{collection}", CollectionsApi::update).bind(superuser);
+        router.delete("/api/collections/{collection}", CollectionsApi::delete).bind(superuser);
+        router.delete("/api/collections/{collection}/truncate", CollectionsApi::truncate).bind(superuser);
+    }
+
+    private static Collection find(RequestEvent e) {
+        return e.app().findCollection(e.pathParam("collection")).orElseThrow(ApiException::notFound);
+    }
+
+    private static void list(RequestEvent e) {
+        CollectionsList.respond(e);
+    }
+
+    private static void view(RequestEvent e) {
+        e.json(200, find(e).toJson());
+    }
+
+    private static void create(RequestEvent e) {
+        JsonObject body = jsonBody(e);
+        Collection c = Collection.fromJson(body, Optional.empty());
+        e.json(200, save(e, c, "Failed to create collection.").toJson());
+    }
+
+    private static void update(RequestEvent e) {
+        Collection existing = find(e);
+        Collection c = Collection.fromJson(jsonBody(e), Optional.of(existing));
+        e.json(200, save(e, c, "Failed to update collection.").toJson());
+    }
+
+    private static Collection save(RequestEvent e, Collection c, String message) {
+        try {
+            return e.app().save(c);
+        } catch (ValidationException ex) {
+            throw ApiException.badRequest(message, ex.errors());
+        }
+    }
+
+    private static void delete(RequestEvent e) {
+        e.app().delete(find(e));
+        e.noContent();
+    }
+
+    private static void truncate(RequestEvent e) {
+        e.app().truncate(find(e));
+        e.noContent();
+    }
+
+    private static JsonObject jsonBody(RequestEvent e) {
+        Map<String, Object> body;
+        try {
+            body = RequestBody.read(e);
+        } catch (ApiException ex) {
+            throw ApiException.badRequest("Failed to load the collection type data due to invalid formatting.");
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        body.forEach((k, v) -> b.add(k, v instanceof JsonValue j ? j : Json.createValue(String.valueOf(v))));
+        return b.build();
+    }
+
+    static JsonArrayBuilder array(List<Collection> items) {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        items.forEach(c -> b.add(c.toJson()));
+        return b;
+    }
+}

@@ -1,0 +1,158 @@
+package io.pb4j.http.internal.records;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
+import io.pb4j.core.Record;
+import io.pb4j.core.RecordPage;
+import io.pb4j.core.RecordQuery;
+import io.pb4j.core.ValidationException;
+import io.pb4j.core.router.RequestEvent;
+import io.pb4j.core.router.Router;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.Map;
+import java.util.Optional;
+
+/** PocketBase's records API: {@code /api/collections/{collection}/records[/{id}]}. */
+public final class RecordsApi {
+    private static final String BASE = "/api/collections/{collection}/records";
+
+    private RecordsApi() {
+    }
+
+    public static void bind(Router router) {
+        router.get(BASE, RecordsApi::list);
+        router.get(BASE + "/{id}", RecordsApi::view);
+        router.post(BASE, RecordsApi::create);
+        router.patch(BASE + "/{id}", RecordsApi::update);
+        router.delete(BASE + "/{id}", RecordsApi::delete);
+    }
+
+    private static Collection collection(RequestEvent e) {
+        return e.app().findCollection(e.pathParam("collection"))
+                .orElseThrow(() -> ApiException.notFound("Missing collection context."));
+    }
+
+    private static String rule(RequestEvent e, Optional<String> rule) {
+        if (e.isSuperuser()) {
+            return "";
+        }
+        return rule.orElseThrow(() -> ApiException.forbidden("Only superusers can perform this action."));
+    }
+
+    private static void list(RequestEvent e) {
+        Collection c = collection(e);
+        String rule = rule(e, c.listRule());
+        String filter = e.queryParam("filter");
+        String sort = e.queryParam("sort");
+        if (!e.isSuperuser()) {
+            for (String expr : new String[] {filter, sort}) {
+                if (expr.contains("@collection.")) {
+                    throw ApiException.forbidden("Only superusers can filter by @collection.");
+                }
+                if (expr.contains("@request.")) {
+                    throw ApiException.forbidden("Only superusers can filter by @request.");
+                }
+            }
+        }
+        RecordQuery query = new RecordQuery(rule, filter, sort, intParam(e, "page"), intParam(e, "perPage"),
+                boolParam(e, "skipTotal"), !e.isSuperuser());
+        RecordPage page = e.app().search(c, query);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (Record r : page.items()) {
+            items.add(export(e, r));
+        }
+        e.json(200, Json.createObjectBuilder()
+                .add("items", items)
+                .add("page", page.page())
+                .add("perPage", page.perPage())
+                .add("totalItems", page.totalItems())
+                .add("totalPages", page.totalPages())
+                .build());
+    }
+
+    private static void view(RequestEvent e) {
+        Collection c = collection(e);
+        String rule = rule(e, c.viewRule());
+        Record r = fetch(e, c, rule);
+        e.json(200, export(e, r));
+    }
+
+    private static void create(RequestEvent e) {
+        Collection c = collection(e);
+        if (c.isView()) {
+            throw ApiException.badRequest("Unsupported collection type.");
+        }
+        String rule = rule(e, c.createRule());
+        Map<String, Object> body = RequestBody.read(e);
+        Record r = Record.create(c);
+        try {
+            RecordForm.load(r, body, e.isSuperuser());
+            e.app().create(r, rule);
+        } catch (ValidationException ex) {
+            throw ApiException.badRequest("Failed to create record.", ex.errors());
+        }
+        e.json(200, export(e, r));
+    }
+
+    private static void update(RequestEvent e) {
+        Collection c = collection(e);
+        if (c.isView()) {
+            throw ApiException.badRequest("Unsupported collection type.");
+        }
+        String rule = rule(e, c.updateRule());
+        Record r = fetch(e, c, rule);
+        try {
+            RecordForm.load(r, RequestBody.read(e), e.isSuperuser());
+            e.app().save(r);
+        } catch (ValidationException ex) {
+            throw ApiException.badRequest("Failed to update record.", ex.errors());
+        }
+        e.json(200, export(e, r));
+    }
+
+    private static void delete(RequestEvent e) {
+        Collection c = collection(e);
+        if (c.isView()) {
+            throw ApiException.badRequest("Unsupported collection type.");
+        }
+        String rule = rule(e, c.deleteRule());
+        Record r = fetch(e, c, rule);
+        e.app().delete(r);
+        e.noContent();
+    }
+
+    /** The record by id, or 404 when it is missing or the rule rejects it. */
+    private static Record fetch(RequestEvent e, Collection c, String rule) {
+        String id = e.pathParam("id");
+        if (rule.isBlank()) {
+            return e.app().findRecordById(c, id).orElseThrow(ApiException::notFound);
+        }
+        return e.app().search(c, RecordQuery.byId(rule, id)).items().stream().findFirst().orElseThrow(ApiException::notFound);
+    }
+
+    static jakarta.json.JsonObject export(RequestEvent e, Record r) {
+        boolean own = e.auth().map(a -> a.collection().id().equals(r.collection().id()) && a.id().equals(r.id())).orElse(false);
+        return r.publicExport(e.isSuperuser(), e.isSuperuser() || own);
+    }
+
+    private static int intParam(RequestEvent e, String name) {
+        String v = e.queryParam(name);
+        if (v.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException ex) {
+            throw ApiException.badRequest("");
+        }
+    }
+
+    private static boolean boolParam(RequestEvent e, String name) {
+        return switch (e.queryParam(name)) {
+            case "" , "0", "f", "F", "FALSE", "false", "False" -> false;
+            case "1", "t", "T", "TRUE", "true", "True" -> true;
+            default -> throw ApiException.badRequest("");
+        };
+    }
+}
