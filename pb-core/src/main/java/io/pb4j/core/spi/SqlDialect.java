@@ -20,6 +20,13 @@ public interface SqlDialect {
     /** A table-valued expression listing the items of a JSON array column, one row per item with column {@code value}. */
     String jsonEach(String columnSql);
 
+    /**
+     * SQLite's {@code strftime(format, timeValue, modifier...)} over already-built argument expressions (one to
+     * ten, in order; each may contain {@code ?} placeholders). A store without it must emulate its formats and
+     * modifiers, or reject the filter.
+     */
+    String strftime(java.util.List<String> argsSql);
+
     /** The random-order expression ({@code RANDOM()}). */
     String random();
 
