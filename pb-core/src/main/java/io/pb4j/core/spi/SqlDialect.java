@@ -8,7 +8,12 @@ public interface SqlDialect {
     /** Quotes an identifier (table, column or alias). */
     String quote(String identifier);
 
-    /** An expression extracting {@code jsonPath} (e.g. {@code $.a.b[0]}) from a JSON column expression. */
+    /**
+     * An expression extracting {@code jsonPath} (e.g. {@code $}, {@code $.a.b[0]}) from a JSON column expression;
+     * SQL NULL when the path is absent. A non-JSON value behaves as if it were a JSON string (PocketBase wraps it
+     * as {@code json_object('pb', col)}). The path holds only {@code $ . [ ]}, ASCII letters, digits and
+     * {@code _}, so it may be inlined as a literal.
+     */
     String jsonExtract(String columnSql, String jsonPath);
 
     /**
