@@ -25,8 +25,10 @@ public sealed interface Operand {
             Objects.requireNonNull(literal, "literal");
         }
 
+        /** The bound value; out-of-range literals bind 0, as Go's {@code cast.ToFloat64} does in PocketBase. */
         public double value() {
-            return Double.parseDouble(literal);
+            double v = Double.parseDouble(literal);
+            return Double.isInfinite(v) ? 0.0 : v;
         }
     }
 

@@ -49,6 +49,7 @@ class FilterCompilerTest {
                 arguments("num > 1", N + " > ?", List.of(1.0)),
                 arguments("num ?>= -14", N + " >= ?", List.of(-14.0)),
                 arguments("num < 10.50", N + " < ?", List.of(10.5)),
+                arguments("num < " + "9".repeat(400), N + " < ?", List.of(0.0)),
                 arguments("num ?<= num", N + " <= " + N, List.of()),
                 // macros (fixed clock: 2026-02-14T09:08:07.123456Z, a Saturday)
                 arguments("created > @now", C + " > ?", List.of("2026-02-14 09:08:07.123Z")),
