@@ -8,7 +8,12 @@ public interface SqlDialect {
     /** Quotes an identifier (table, column or alias). */
     String quote(String identifier);
 
-    /** An expression extracting {@code jsonPath} (e.g. {@code $.a.b[0]}) from a JSON column expression. */
+    /**
+     * An expression extracting {@code jsonPath} (e.g. {@code $}, {@code $.a.b[0]}) from a JSON column expression;
+     * SQL NULL when the path is absent. A non-JSON value behaves as if it were a JSON string (PocketBase wraps it
+     * as {@code json_object('pb', col)}). The path holds only {@code $ . [ ]}, ASCII letters, digits and
+     * {@code _}, so it may be inlined as a literal.
+     */
     String jsonExtract(String columnSql, String jsonPath);
 
     /**
@@ -19,6 +24,13 @@ public interface SqlDialect {
 
     /** A table-valued expression listing the items of a JSON array column, one row per item with column {@code value}. */
     String jsonEach(String columnSql);
+
+    /**
+     * SQLite's {@code strftime(format, timeValue, modifier...)} over already-built argument expressions (one to
+     * ten, in order; each may contain {@code ?} placeholders). A store without it must emulate its formats and
+     * modifiers, or reject the filter.
+     */
+    String strftime(java.util.List<String> argsSql);
 
     /** The random-order expression ({@code RANDOM()}). */
     String random();

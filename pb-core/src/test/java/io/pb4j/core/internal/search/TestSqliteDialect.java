@@ -1,0 +1,50 @@
+package io.pb4j.core.internal.search;
+
+import io.pb4j.core.spi.SqlDialect;
+import java.util.List;
+
+/** SQLite dialect for pb-core tests, mirroring PocketBase's dbutils expressions. */
+final class TestSqliteDialect implements SqlDialect {
+    @Override
+    public String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    @Override
+    public String jsonExtract(String columnSql, String jsonPath) {
+        if (!jsonPath.startsWith("$") || jsonPath.contains("'")) {
+            throw new IllegalArgumentException("bad JSON path " + jsonPath);
+        }
+        String rest = jsonPath.substring(1);
+        return "(CASE WHEN json_valid(" + columnSql + ") THEN JSON_EXTRACT(" + columnSql + ", '" + jsonPath
+                + "') ELSE JSON_EXTRACT(json_object('pb', " + columnSql + "), '$.pb" + rest + "') END)";
+    }
+
+    @Override
+    public String jsonArrayLength(String c) {
+        return "json_array_length(CASE WHEN iif(json_valid(" + c + "), json_type(" + c + ")='array', FALSE) THEN "
+                + c + " ELSE (CASE WHEN " + c + " = '' OR " + c + " IS NULL THEN json_array() ELSE json_array("
+                + c + ") END) END)";
+    }
+
+    @Override
+    public String jsonEach(String c) {
+        return "json_each(CASE WHEN iif(json_valid(" + c + "), json_type(" + c + ")='array', FALSE) THEN " + c
+                + " ELSE json_array(" + c + ") END)";
+    }
+
+    @Override
+    public String strftime(List<String> argsSql) {
+        return "strftime(" + String.join(",", argsSql) + ")";
+    }
+
+    @Override
+    public String random() {
+        return "RANDOM()";
+    }
+
+    @Override
+    public String rowId(String tableAlias) {
+        return quote(tableAlias) + "._rowid_";
+    }
+}
