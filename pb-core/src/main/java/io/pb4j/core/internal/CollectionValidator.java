@@ -42,7 +42,7 @@ final class CollectionValidator {
         } else if (!c.isView() && c.field("id").filter(f -> "text".equals(f.type()) && f.toJson().getBoolean("primaryKey", false)).isEmpty()) {
             errors.put("fields", new ValidationError("validation_missing_primary_key", "Missing or invalid \"id\" PK field."));
         }
-        ruleErrors(c, original, errors);
+        ruleErrors(s, c, errors);
         return errors;
     }
 
@@ -133,7 +133,7 @@ final class CollectionValidator {
         return errors;
     }
 
-    private static void ruleErrors(Collection c, Optional<Collection> original, Map<String, Object> errors) {
+    private static void ruleErrors(SqlSession s, Collection c, Map<String, Object> errors) {
         Map<String, Optional<String>> rules = new LinkedHashMap<>();
         rules.put("listRule", c.listRule());
         rules.put("viewRule", c.viewRule());
@@ -145,7 +145,7 @@ final class CollectionValidator {
                 errors.put(r.getKey(), new ValidationError("validation_nil_invalid", "Must be blank."));
                 continue;
             }
-            r.getValue().filter(rule -> !rule.isBlank()).flatMap(rule -> RuleCheck.error(c, rule))
+            r.getValue().filter(rule -> !rule.isBlank()).flatMap(rule -> RuleCheck.error(c, rule, s.dialect()))
                     .ifPresent(msg -> errors.put(r.getKey(), new ValidationError("validation_invalid_rule", "Invalid rule. Raw error: " + msg)));
         }
     }

@@ -1,19 +1,25 @@
 package io.pb4j.core.internal;
 
 import io.pb4j.core.Collection;
-import java.util.List;
+import io.pb4j.core.internal.search.CollectionFieldResolver;
+import io.pb4j.core.internal.search.FilterException;
+import io.pb4j.core.internal.search.SearchFilter;
+import io.pb4j.core.spi.SqlDialect;
+import java.time.Clock;
 import java.util.Optional;
 
-/** The bridge from records search and rule checks to the filter compiler. */
+/** Rule checks at collection save time. */
 final class Filters {
     private Filters() {
     }
 
-    /** A compiled WHERE fragment with its positional parameters. */
-    record Where(String sql, List<Object> params) {
-    }
-
-    static Optional<String> compileError(Collection c, String rule) {
-        return Optional.empty();
+    /** The compile error of {@code rule} against the collection, or empty when it compiles. */
+    static Optional<String> compileError(Collection c, String rule, SqlDialect d) {
+        try {
+            SearchFilter.compileRule(rule, CollectionFieldResolver.builder(c, d).allowHiddenFields(true).build(), d, Clock.systemUTC());
+            return Optional.empty();
+        } catch (FilterException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 }

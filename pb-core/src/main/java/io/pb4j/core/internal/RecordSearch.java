@@ -33,6 +33,7 @@ public final class RecordSearch {
         String alias = d.quote(c.name());
         SearchSql sql = SearchSql.build(c, q, d);
         List<Object> params = new ArrayList<>(sql.params());
+        params.addAll(sql.orderParams());
         String select = "SELECT " + (sql.distinct() ? "DISTINCT " : "") + alias + ".* FROM " + alias + sql.joins() + sql.where()
                 + sql.orderBy() + " LIMIT ? OFFSET ?";
         params.add(q.perPage());
@@ -44,7 +45,7 @@ public final class RecordSearch {
         long total = -1;
         long pages = -1;
         if (!q.skipTotal()) {
-            String countColumn = c.isView() ? alias + "." + d.quote("id") : d.rowId(alias);
+            String countColumn = c.isView() ? alias + "." + d.quote("id") : d.rowId(c.name());
             List<Map<String, Object>> rows = s.query("SELECT COUNT(DISTINCT " + countColumn + ") AS total FROM " + alias
                     + sql.joins() + sql.where(), sql.params());
             total = ((Number) rows.get(0).get("total")).longValue();

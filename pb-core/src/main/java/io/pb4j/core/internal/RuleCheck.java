@@ -1,6 +1,7 @@
 package io.pb4j.core.internal;
 
 import io.pb4j.core.Collection;
+import io.pb4j.core.spi.SqlDialect;
 import java.util.Optional;
 
 /** Checks that a rule compiles against its collection when the collection is saved. */
@@ -9,7 +10,7 @@ final class RuleCheck {
     }
 
     /** The compile error of {@code rule}, or empty when it compiles. */
-    static Optional<String> error(Collection c, String rule) {
-        return Filters.compileError(c, rule);
+    static Optional<String> error(Collection c, String rule, SqlDialect d) {
+        return Filters.compileError(c, rule, d);
     }
 }

@@ -3,19 +3,73 @@ package io.pb4j.core.internal;
 import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.RecordQuery;
+import io.pb4j.core.internal.search.CollectionFieldResolver;
+import io.pb4j.core.internal.search.FilterException;
+import io.pb4j.core.internal.search.SearchFilter;
+import io.pb4j.core.internal.search.SortCompiler;
+import io.pb4j.core.internal.search.SqlFragment;
+import io.pb4j.core.internal.search.SqlJoin;
 import io.pb4j.core.spi.SqlDialect;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The SQL pieces of a records search: rule and filter compiled to one WHERE, sort to ORDER BY. */
-record SearchSql(boolean distinct, String joins, String where, String orderBy, List<Object> params) {
+/**
+ * The SQL pieces of a records search: the collection rule, the client filter and the id restriction compiled into
+ * one WHERE with bound parameters, the joins they need, and the sort as ORDER BY. A malformed client filter or sort
+ * is a 400 with PocketBase's generic message. {@code params} bind the joins and WHERE (all the count query needs);
+ * {@code orderParams} follow them in the page query.
+ */
+record SearchSql(boolean distinct, String joins, String where, String orderBy, List<Object> params,
+                 List<Object> orderParams) {
     static SearchSql build(Collection c, RecordQuery q, SqlDialect d) {
+        CollectionFieldResolver ruleResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(true).build();
+        CollectionFieldResolver clientResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(!q.clientFilter()).build();
         List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (!q.rule().isBlank() || !q.filter().isBlank() || !q.sort().isBlank()) {
+        List<Object> whereParams = new ArrayList<>();
+        String orderBy = "";
+        List<Object> orderParams = new ArrayList<>();
+        try {
+            if (!q.rule().isBlank()) {
+                add(SearchFilter.compileRule(q.rule(), ruleResolver, d, Clock.systemUTC()), conditions, whereParams);
+            }
+            if (!q.filter().isBlank()) {
+                add(SearchFilter.compile(q.filter(), clientResolver, d), conditions, whereParams);
+            }
+            if (!q.sort().isBlank()) {
+                List<String> parts = new ArrayList<>();
+                for (SqlFragment f : SortCompiler.compile(q.sort(), clientResolver, d)) {
+                    parts.add(f.sql());
+                    orderParams.addAll(f.params());
+                }
+                orderBy = parts.isEmpty() ? "" : " ORDER BY " + String.join(", ", parts);
+            }
+        } catch (FilterException e) {
             throw ApiException.badRequest("");
         }
+        if (!q.id().isEmpty()) {
+            conditions.add(d.quote(c.name()) + "." + d.quote("id") + " = ?");
+            whereParams.add(q.id());
+        }
+        Map<String, SqlJoin> joins = new LinkedHashMap<>();
+        ruleResolver.joins().forEach(j -> joins.putIfAbsent(j.alias(), j));
+        clientResolver.joins().forEach(j -> joins.putIfAbsent(j.alias(), j));
+        StringBuilder joinSql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (SqlJoin j : joins.values()) {
+            SqlFragment f = j.toSql(d.quote(j.alias()));
+            joinSql.append(' ').append(f.sql());
+            params.addAll(f.params());
+        }
+        params.addAll(whereParams);
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return new SearchSql(false, "", where, "", params);
+        return new SearchSql(!joins.isEmpty(), joinSql.toString(), where, orderBy, params, orderParams);
+    }
+
+    private static void add(SqlFragment f, List<String> conditions, List<Object> params) {
+        conditions.add("(" + f.sql() + ")");
+        params.addAll(f.params());
     }
 }

@@ -47,4 +47,9 @@ final class TestSqliteDialect implements SqlDialect {
     public String rowId(String tableAlias) {
         return quote(tableAlias) + "._rowid_";
     }
+
+    @Override
+    public String tableExistsSql() {
+        return "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?";
+    }
 }

@@ -1,8 +1,9 @@
 package io.pb4j.store.sqlite.internal;
 
 import io.pb4j.core.spi.SqlDialect;
+import java.util.List;
 
-/** SQLite's SQL flavour. */
+/** SQLite's SQL flavour, with PocketBase's JSON helper expressions. */
 final class SqliteDialect implements SqlDialect {
     static final SqliteDialect INSTANCE = new SqliteDialect();
 
@@ -13,19 +14,30 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public String jsonExtract(String columnSql, String jsonPath) {
-        return "JSON_EXTRACT(" + columnSql + ", '" + jsonPath.replace("'", "''") + "')";
+        if (!jsonPath.matches("\\$[A-Za-z0-9_.\\[\\]]*")) {
+            throw new IllegalArgumentException("invalid JSON path " + jsonPath);
+        }
+        String rest = jsonPath.substring(1);
+        return "(CASE WHEN json_valid(" + columnSql + ") THEN JSON_EXTRACT(" + columnSql + ", '" + jsonPath
+                + "') ELSE JSON_EXTRACT(json_object('pb', " + columnSql + "), '$.pb" + rest + "') END)";
     }
 
     @Override
-    public String jsonArrayLength(String columnSql) {
-        return "(CASE WHEN json_valid(" + columnSql + ") AND json_type(" + columnSql + ") = 'array' THEN json_array_length("
-                + columnSql + ") WHEN " + columnSql + " IS NULL OR " + columnSql + " = '' THEN 0 ELSE 1 END)";
+    public String jsonArrayLength(String c) {
+        return "json_array_length(CASE WHEN iif(json_valid(" + c + "), json_type(" + c + ")='array', FALSE) THEN "
+                + c + " ELSE (CASE WHEN " + c + " = '' OR " + c + " IS NULL THEN json_array() ELSE json_array("
+                + c + ") END) END)";
     }
 
     @Override
-    public String jsonEach(String columnSql) {
-        return "json_each(CASE WHEN json_valid(" + columnSql + ") AND json_type(" + columnSql + ") = 'array' THEN "
-                + columnSql + " ELSE json_array(" + columnSql + ") END)";
+    public String jsonEach(String c) {
+        return "json_each(CASE WHEN iif(json_valid(" + c + "), json_type(" + c + ")='array', FALSE) THEN " + c
+                + " ELSE json_array(" + c + ") END)";
+    }
+
+    @Override
+    public String strftime(List<String> argsSql) {
+        return "strftime(" + String.join(",", argsSql) + ")";
     }
 
     @Override
@@ -35,7 +47,7 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public String rowId(String tableAlias) {
-        return tableAlias + ".`_rowid_`";
+        return quote(tableAlias) + "._rowid_";
     }
 
     @Override
