@@ -59,6 +59,15 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Sends a request and fails unless it answers {@code status}; returns the body. */
+    String expect(String method, String path, String token, String json, int status) {
+        Response r = send(method, path, token, json);
+        if (r.status() != status) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.status() + ": " + r.body());
+        }
+        return r.body();
+    }
+
     /** Signs in the test superuser and returns the token. */
     String superuserToken() {
         Response r = send("POST", "/api/collections/_superusers/auth-with-password", null,
