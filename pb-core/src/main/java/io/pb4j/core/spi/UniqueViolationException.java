@@ -3,7 +3,7 @@ package io.pb4j.core.spi;
 import java.util.List;
 
 /** A write broke a unique constraint; {@code columns} are the constrained columns as the database names them. */
-public final class UniqueViolationException extends RuntimeException {
+public final class UniqueViolationException extends StoreException {
     private final List<String> columns;
 
     public UniqueViolationException(List<String> columns, Throwable cause) {

@@ -6,6 +6,7 @@ import io.pb4j.core.ValidationException;
 import io.pb4j.core.router.Middleware;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
+import io.pb4j.core.spi.StoreException;
 import io.pb4j.http.internal.records.RequestBody;
 import io.pb4j.http.internal.Guards;
 import jakarta.json.Json;
@@ -61,6 +62,8 @@ public final class CollectionsApi {
             return e.app().save(c);
         } catch (ValidationException ex) {
             throw ApiException.badRequest(message, ex.errors());
+        } catch (StoreException ex) {
+            throw ApiException.badRequest(message.substring(0, message.length() - 1) + ". Raw error: \n" + ex.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package io.pb4j.store.sqlite.internal;
 
 import io.pb4j.core.spi.SqlDialect;
 import io.pb4j.core.spi.SqlSession;
+import io.pb4j.core.spi.StoreException;
 import io.pb4j.core.spi.UniqueViolationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -156,7 +157,9 @@ final class JdbcSession implements SqlSession, AutoCloseable {
         if (message.contains("PRIMARYKEY") || message.contains("PRIMARY KEY")) {
             return new UniqueViolationException(List.of("id"), e);
         }
-        return new StoreException(message + " [" + sql + "]", e);
+        StoreException failure = new StoreException(message, e);
+        failure.addSuppressed(new IllegalStateException("while running: " + sql));
+        return failure;
     }
 
     private static void closeQuietly(AutoCloseable c) {

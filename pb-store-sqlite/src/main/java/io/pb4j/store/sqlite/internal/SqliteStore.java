@@ -5,6 +5,7 @@ import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.pb4j.core.spi.SqlDialect;
 import io.pb4j.core.spi.SqlSession;
 import io.pb4j.core.spi.Store;
+import io.pb4j.core.spi.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
