@@ -59,6 +59,23 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Sends a bodiless request with extra headers given as name, value pairs. */
+    Response sendWithHeaders(String method, String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a request and fails unless it answers {@code status}; returns the body. */
     String expect(String method, String path, String token, String json, int status) {
         Response r = send(method, path, token, json);

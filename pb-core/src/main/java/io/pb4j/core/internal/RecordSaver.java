@@ -25,6 +25,9 @@ public final class RecordSaver {
             throw ApiException.badRequest("Unsupported collection type.");
         }
         boolean isNew = r.isNew();
+        if (!isNew && r.collection().isAuth()) {
+            rotateTokenKeyOnCredentialChange(r);
+        }
         for (Field f : r.collection().fields()) {
             if (f instanceof SaveAwareField saving && ("id".equals(f.name()) || "tokenKey".equals(f.name()))) {
                 r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew));
@@ -67,6 +70,20 @@ public final class RecordSaver {
                 throw ApiException.badRequest("", Map.of());
             }
             throw new ValidationException(unique);
+        }
+    }
+
+    /**
+     * A new password or email gets a new tokenKey (unless the caller set one), which is how PocketBase revokes every
+     * token issued before.
+     */
+    private static void rotateTokenKeyOnCredentialChange(Record r) {
+        boolean passwordChanged = r.values().get("password") instanceof io.pb4j.core.field.PasswordValue pv && !pv.plain().isEmpty();
+        boolean emailChanged = !r.email().equals(String.valueOf(r.original().getOrDefault("email", "")));
+        boolean tokenKeyChanged = !r.tokenKey().equals(String.valueOf(r.original().getOrDefault("tokenKey", "")));
+        if ((passwordChanged || emailChanged) && !tokenKeyChanged) {
+            r.collection().field("tokenKey").ifPresent(f -> r.setRaw("tokenKey",
+                    io.pb4j.core.internal.security.RandomByRegex.generate(f.toJson().getString("autogeneratePattern", "[a-zA-Z0-9]{50}"))));
         }
     }
 
