@@ -37,6 +37,7 @@ class ImageSmokeIT {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
+        var tree = new ArrayList<ProcessHandle>(); // what to kill even if a shell in front of java has gone
         try {
             String base = "http://127.0.0.1:" + port;
             long deadline = started + START_TIMEOUT.toNanos();
@@ -49,6 +50,7 @@ class ImageSmokeIT {
                 }
                 Thread.sleep(20);
             }
+            server.descendants().forEach(tree::add);
             System.out.printf("process start to first 200 on /api/health: %d ms%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
@@ -70,7 +72,8 @@ class ImageSmokeIT {
             assertThat(server.waitFor(15, TimeUnit.SECONDS)).as("pb4j serve stopped within 15 s of SIGTERM").isTrue();
             assertThat(status(base + "/api/health")).as("status after SIGTERM (-1 = connection refused)").isEqualTo(-1);
         } finally {
-            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.descendants().forEach(tree::add);
+            tree.forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly();
         }
     }
