@@ -1,0 +1,29 @@
+package io.pb4j.cli;
+
+import java.nio.file.Path;
+
+/** What the command line asked for, once parsed by {@link CliArgs}. */
+sealed interface Invocation {
+
+    /** {@code --help} (or no command): the help of {@code topic}, {@code ""} for the root command. */
+    record Help(String topic) implements Invocation {}
+
+    /** {@code --version}. */
+    record Version() implements Invocation {}
+
+    /** {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port). */
+    record Serve(Path dataDir, boolean dev, String host, int port) implements Invocation {}
+
+    /**
+     * {@code superuser upsert|create|update|delete}; {@code password} is {@code ""} for {@code delete}.
+     */
+    record Superuser(Path dataDir, boolean dev, Action action, String email, String password) implements Invocation {
+        enum Action {
+            UPSERT, CREATE, UPDATE, DELETE;
+
+            String command() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.pb4j.cli;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.ValidationError;
+import io.pb4j.core.ValidationException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code pb4j} command. Exit status 0 on success, 1 on any error (the message goes to stderr, prefixed
+ * {@code Error: } as PocketBase prints it).
+ */
+public final class Main {
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        Invocation invocation;
+        try {
+            invocation = CliArgs.parse(Arrays.asList(args));
+        } catch (UsageException e) {
+            PrintStream err = utf8(FileDescriptor.err);
+            err.println("Error: " + e.getMessage());
+            err.print(Usage.of(e.topic()));
+            err.flush();
+            System.exit(1);
+            return;
+        }
+        // UTF-8 whatever the locale, as PocketBase writes its banner (the box characters would become '?' under C).
+        var main = new Main(utf8(FileDescriptor.out), utf8(FileDescriptor.err));
+        if (invocation instanceof Invocation.Serve serve) {
+            // No System.exit after a normal return: the server stops when the JVM is shutting down, and exit()
+            // from there would block forever.
+            if (!main.serve(serve)) {
+                System.exit(1);
+            }
+            return;
+        }
+        int code = main.run(invocation);
+        main.out.flush();
+        main.err.flush();
+        System.exit(code);
+    }
+
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
+    }
+
+    private int run(Invocation invocation) {
+        return switch (invocation) {
+            case Invocation.Help help -> {
+                out.print(Usage.of(help.topic()));
+                yield 0;
+            }
+            case Invocation.Version v -> {
+                out.println("pb4j version " + version());
+                yield 0;
+            }
+            case Invocation.Superuser superuser -> superuser(superuser) ? 0 : 1;
+            case Invocation.Serve serve -> serve(serve) ? 0 : 1;
+        };
+    }
+
+    private boolean serve(Invocation.Serve cmd) {
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()));
+        try {
+            app.bootstrap();
+            int port = app.serve(cmd.host(), cmd.port());
+            String baseUrl = "http://" + hostForUrl(cmd.host()) + ":" + port;
+            out.println(LocalDateTime.now().format(LOG_TIME) + " Server started at " + baseUrl);
+            out.println("├─ REST API:  " + baseUrl + "/api/");
+            out.println("└─ Dashboard: " + baseUrl + "/_/");
+            out.flush();
+            app.awaitShutdown();
+            return true;
+        } catch (RuntimeException e) {
+            err.println("Error: " + message(e));
+            return false;
+        } finally {
+            app.close();
+        }
+    }
+
+    private boolean superuser(Invocation.Superuser cmd) {
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()));
+        String email = cmd.email();
+        try {
+            app.bootstrap();
+            var superusers = app.superusers();
+            switch (cmd.action()) {
+                case UPSERT -> superusers.upsert(email, cmd.password());
+                case CREATE -> superusers.create(email, cmd.password());
+                case UPDATE -> superusers.update(email, cmd.password());
+                case DELETE -> superusers.delete(email);
+            }
+            out.println(switch (cmd.action()) {
+                case UPSERT -> "Successfully saved superuser " + quote(email) + "!";
+                case CREATE -> "Successfully created new superuser " + quote(email) + "!";
+                case UPDATE -> "Successfully changed superuser " + quote(email) + " password!";
+                case DELETE -> "Successfully deleted superuser " + quote(email) + "!";
+            });
+            return true;
+        } catch (RuntimeException e) {
+            String what = switch (cmd.action()) {
+                case UPSERT -> "failed to upsert superuser account";
+                case CREATE -> "failed to create new superuser account";
+                case UPDATE -> "failed to change superuser " + quote(email) + " password";
+                case DELETE -> "failed to delete superuser " + quote(email);
+            };
+            err.println("Error: " + what + ": " + message(e));
+            return false;
+        } finally {
+            app.close();
+        }
+    }
+
+    /** The module's version as the build recorded it; "(untracked)" as PocketBase says when there is none. */
+    private static String version() {
+        var descriptor = Main.class.getModule().getDescriptor();
+        return descriptor == null ? "(untracked)" : descriptor.rawVersion().orElse("(untracked)");
+    }
+
+    /** A 0.0.0.0 or :: listener is reached on loopback; IPv6 literals get brackets. */
+    private static String hostForUrl(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static String message(RuntimeException e) {
+        return switch (e) {
+            case ValidationException v -> render(v.errors());
+            case ApiException a when !a.data().isEmpty() -> a.getMessage() + " " + render(a.data());
+            default -> e.getMessage() == null ? e.toString() : e.getMessage();
+        };
+    }
+
+    /** Validation errors as Go's ozzo-validation prints them: {@code email: Cannot be blank; password: …}. */
+    private static String render(Map<String, ?> errors) {
+        return new TreeMap<>(errors).entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + switch (entry.getValue()) {
+                    case ValidationError error -> error.message();
+                    case Map<?, ?> nested -> "(" + render(stringKeys(nested)) + ")";
+                    case Object other -> String.valueOf(other);
+                })
+                .collect(Collectors.joining("; "));
+    }
+
+    private static Map<String, ?> stringKeys(Map<?, ?> map) {
+        var copy = new TreeMap<String, Object>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+
+    /** Go's %q for the plain strings we quote. */
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The {@code pb4j} command: {@code serve} and {@code superuser}, PocketBase's commands and flags. It exports
+ * nothing; the image launcher runs {@link io.pb4j.cli.Main}. The store, HTTP and feature modules are reached
+ * through pb-core's SPIs, so they need no {@code requires} here: the build puts every one of them on the module
+ * path and in the image.
+ */
+module io.pb4j.cli {
+    requires io.pb4j.core;
+}
