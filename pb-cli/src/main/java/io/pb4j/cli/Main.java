@@ -87,6 +87,7 @@ public final class Main {
             out.println("├─ REST API:  " + baseUrl + "/api/");
             out.println("└─ Dashboard: " + baseUrl + "/_/");
             out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "pb4j-shutdown"));
             app.awaitShutdown();
             return true;
         } catch (RuntimeException e) {

@@ -231,13 +231,17 @@ public final class PocketBase implements AutoCloseable {
         return router;
     }
 
-    /** Blocks until {@link #close()}. */
-    public void awaitShutdown() throws InterruptedException {
-        shutdown.await();
+    /** Blocks until {@link #close()} (or until the calling thread is interrupted). */
+    public void awaitShutdown() {
+        try {
+            shutdown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         ServerProvider.RunningServer s = server;
         if (s != null) {
             s.close();

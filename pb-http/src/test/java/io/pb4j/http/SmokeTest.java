@@ -12,13 +12,10 @@ class SmokeTest {
             String token = s.superuserToken();
             TestServer.Response created = s.send("POST", "/api/collections", token,
                     "{\"name\":\"posts\",\"type\":\"base\",\"listRule\":\"\",\"viewRule\":\"\",\"createRule\":\"\",\"fields\":[{\"type\":\"text\",\"name\":\"title\",\"required\":true}]}");
-            System.out.println(created.body());
             assertThat(created.status()).isEqualTo(200);
             TestServer.Response rec = s.send("POST", "/api/collections/posts/records", null, "{\"title\":\"hello\"}");
-            System.out.println(rec.body());
             assertThat(rec.status()).isEqualTo(200);
             TestServer.Response list = s.send("GET", "/api/collections/posts/records", null, null);
-            System.out.println(list.body());
             assertThat(list.body()).contains("hello");
         }
     }
