@@ -179,10 +179,11 @@ public final class PocketBase implements AutoCloseable {
      * Inserts a new record only if {@code rule} (a create rule; {@code ""} for none) matches it as stored; the insert
      * and the check are one transaction, so a rejected record is never visible.
      */
-    public Record create(Record record, String rule) {
+    public Record create(Record record, String rule, RequestInfo request) {
         store().write(s -> {
             RecordSaver.save(s, record);
-            if (!rule.isBlank() && RecordSearch.search(this, s, record.collection(), RecordQuery.byId(rule, record.id())).items().isEmpty()) {
+            if (!rule.isBlank() && RecordSearch.search(this, s, record.collection(),
+                    RecordQuery.byId(rule, record.id()).withRequest(request)).items().isEmpty()) {
                 throw ApiException.badRequest("Failed to create record.");
             }
             return null;

@@ -118,7 +118,8 @@ final class AuthApi {
                 && record.collection().options().get("authRule") == JsonValue.NULL ? null
                 : record.collection().options().getString("authRule", "");
         if (authRule == null || (!authRule.isBlank() && !e.isSuperuser()
-                && e.app().search(record.collection(), RecordQuery.byId(authRule, record.id())).items().isEmpty())) {
+                && e.app().search(record.collection(), RecordQuery.byId(authRule, record.id())
+                        .withRequest(e.requestInfo(Map.of()))).items().isEmpty())) {
             throw ApiException.forbidden("The request doesn't satisfy the collection requirements to authenticate.");
         }
         e.json(200, Json.createObjectBuilder()

@@ -4,6 +4,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.RecordQuery;
 import io.pb4j.core.internal.search.CollectionFieldResolver;
+import io.pb4j.core.internal.search.RequestFields;
 import io.pb4j.core.internal.search.FilterException;
 import io.pb4j.core.internal.search.SearchFilter;
 import io.pb4j.core.internal.search.SortCompiler;
@@ -25,8 +26,10 @@ import java.util.Map;
 record SearchSql(boolean distinct, String joins, String where, String orderBy, List<Object> params,
                  List<Object> orderParams) {
     static SearchSql build(Collection c, RecordQuery q, SqlDialect d) {
-        CollectionFieldResolver ruleResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(true).build();
-        CollectionFieldResolver clientResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(!q.clientFilter()).build();
+        CollectionFieldResolver ruleResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(true)
+                .requestFields(id -> RequestFields.resolve(q.request(), id)).build();
+        CollectionFieldResolver clientResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(!q.clientFilter())
+                .requestFields(id -> RequestFields.resolve(q.request(), id)).build();
         List<String> conditions = new ArrayList<>();
         List<Object> whereParams = new ArrayList<>();
         String orderBy = "";
@@ -35,10 +38,10 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
             if (!q.rule().isBlank()) {
                 add(SearchFilter.compileRule(q.rule(), ruleResolver, d, Clock.systemUTC()), conditions, whereParams);
             }
-            if (!q.filter().isBlank()) {
+            if (!q.filter().isEmpty()) {
                 add(SearchFilter.compile(q.filter(), clientResolver, d), conditions, whereParams);
             }
-            if (!q.sort().isBlank()) {
+            if (!q.sort().isEmpty()) {
                 List<String> parts = new ArrayList<>();
                 for (SqlFragment f : SortCompiler.compile(q.sort(), clientResolver, d)) {
                     parts.add(f.sql());

@@ -118,6 +118,12 @@ public final class RequestEvent {
         return auth != null && auth.collection().isSuperusers();
     }
 
+    /** What rules see as {@code @request.*} for this request, with the given (resolved) body. */
+    public io.pb4j.core.RequestInfo requestInfo(Map<String, Object> body) {
+        return new io.pb4j.core.RequestInfo(auth(), method(), io.pb4j.core.RequestInfo.firstValues(query(), k -> k),
+                io.pb4j.core.RequestInfo.firstValues(request.headers(), io.pb4j.core.RequestInfo::headerKey), body, "default");
+    }
+
     /** Per-request values shared between middlewares and handlers. */
     public Map<String, Object> store() {
         return store;

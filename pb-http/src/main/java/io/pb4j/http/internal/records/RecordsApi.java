@@ -56,7 +56,7 @@ public final class RecordsApi {
             }
         }
         RecordQuery query = new RecordQuery(rule, filter, sort, intParam(e, "page"), intParam(e, "perPage"),
-                boolParam(e, "skipTotal"), !e.isSuperuser());
+                boolParam(e, "skipTotal"), !e.isSuperuser()).withRequest(e.requestInfo(Map.of()));
         RecordPage page = e.app().search(c, query);
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (Record r : page.items()) {
@@ -74,7 +74,7 @@ public final class RecordsApi {
     private static void view(RequestEvent e) {
         Collection c = collection(e);
         String rule = rule(e, c.viewRule());
-        Record r = fetch(e, c, rule);
+        Record r = fetch(e, c, rule, Map.of());
         e.json(200, export(e, r));
     }
 
@@ -88,7 +88,7 @@ public final class RecordsApi {
         Record r = Record.create(c);
         try {
             RecordForm.load(r, body, e.isSuperuser());
-            e.app().create(r, rule);
+            e.app().create(r, rule, e.requestInfo(body));
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to create record.", ex.errors());
         }
@@ -101,9 +101,11 @@ public final class RecordsApi {
             throw ApiException.badRequest("Unsupported collection type.");
         }
         String rule = rule(e, c.updateRule());
-        Record r = fetch(e, c, rule);
+        Map<String, Object> body = RequestBody.read(e);
+        e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
+        Record r = fetch(e, c, rule, body);
         try {
-            RecordForm.load(r, RequestBody.read(e), e.isSuperuser());
+            RecordForm.load(r, body, e.isSuperuser());
             e.app().save(r);
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to update record.", ex.errors());
@@ -117,18 +119,24 @@ public final class RecordsApi {
             throw ApiException.badRequest("Unsupported collection type.");
         }
         String rule = rule(e, c.deleteRule());
-        Record r = fetch(e, c, rule);
+        Record r = fetch(e, c, rule, Map.of());
         e.app().delete(r);
         e.noContent();
     }
 
-    /** The record by id, or 404 when it is missing or the rule rejects it. */
-    private static Record fetch(RequestEvent e, Collection c, String rule) {
+    /** The record by id, or 404 when it is missing or the rule (seeing {@code body} as @request.body) rejects it. */
+    private static Record fetch(RequestEvent e, Collection c, String rule, Map<String, Object> body) {
         String id = e.pathParam("id");
         if (rule.isBlank()) {
             return e.app().findRecordById(c, id).orElseThrow(ApiException::notFound);
         }
-        return e.app().search(c, RecordQuery.byId(rule, id)).items().stream().findFirst().orElseThrow(ApiException::notFound);
+        try {
+            return e.app().search(c, RecordQuery.byId(rule, id).withRequest(e.requestInfo(body))).items().stream().findFirst()
+                    .orElseThrow(ApiException::notFound);
+        } catch (ApiException ex) {
+            // a rule that fails to build at request time counts as not satisfied
+            throw ApiException.notFound();
+        }
     }
 
     static jakarta.json.JsonObject export(RequestEvent e, Record r) {
