@@ -228,6 +228,15 @@ public final class PocketBase implements AutoCloseable {
         return server.port();
     }
 
+    /** The port the HTTP server listens on. */
+    public int port() {
+        ServerProvider.RunningServer s = server;
+        if (s == null) {
+            throw new IllegalStateException("the app is not serving");
+        }
+        return s.port();
+    }
+
     public Router router() {
         return router;
     }
