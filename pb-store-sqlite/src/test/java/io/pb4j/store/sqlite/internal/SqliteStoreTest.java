@@ -1,0 +1,141 @@
+package io.pb4j.store.sqlite.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
+import io.pb4j.core.spi.Store;
+import io.pb4j.core.spi.StoreException;
+import io.pb4j.core.spi.UniqueViolationException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+    @TempDir
+    Path dir;
+    Store store;
+
+    @BeforeEach
+    void open() {
+        store = new SqliteStoreProvider().open(dir);
+        store.write(s -> s.execute("CREATE TABLE items (id TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private long count() {
+        return ((Number) store.read(s -> s.query("SELECT COUNT(*) AS c FROM items", List.of())).get(0).get("c")).longValue();
+    }
+
+    @Test
+    void opensPocketBasesTwoDatabasesWithItsPragmas() {
+        assertThat(dir.resolve("data.db")).exists();
+        assertThat(dir.resolve("auxiliary.db")).exists();
+        assertThat(store.read(s -> s.query("PRAGMA journal_mode", List.of())).get(0).values()).containsExactly("wal");
+        assertThat(store.read(s -> s.query("PRAGMA foreign_keys", List.of())).get(0).values()).containsExactly(1);
+        assertThat(store.read(s -> s.query("PRAGMA synchronous", List.of())).get(0).values()).containsExactly(1);
+        List<Map<String, Object>> logs = store.writeAuxiliary(s -> s.query("SELECT name FROM sqlite_master WHERE name = '_logs'", List.of()));
+        assertThat(logs).hasSize(1);
+    }
+
+    @Test
+    void concurrentWritersQueueInsteadOfFailingBusy() throws Exception {
+        int threads = 8;
+        int perThread = 200;
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String id = thread + "-" + i;
+                        // read-then-write in one transaction: the lock-upgrade case that fails with DEFERRED
+                        store.write(s -> {
+                            long n = ((Number) s.query("SELECT COUNT(*) AS c FROM items", List.of()).get(0).get("c")).longValue();
+                            return s.execute("INSERT INTO items (id, n) VALUES (?, ?)", List.of(id, n));
+                        });
+                        store.read(s -> s.query("SELECT * FROM items WHERE id = ?", List.of(id)));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        assertThat(count()).isEqualTo(threads * perThread);
+    }
+
+    @Test
+    void aFailingWriteRollsBackEverything() {
+        assertThatThrownBy(() -> store.write(s -> {
+            s.execute("INSERT INTO items (id) VALUES (?)", List.of("a"));
+            s.execute("INSERT INTO items (id) VALUES (?)", List.of("b"));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void nestedWritesJoinTheOuterTransactionAndReadsInsideSeeItsChanges() {
+        assertThatThrownBy(() -> store.write(outer -> {
+            outer.execute("INSERT INTO items (id) VALUES (?)", List.of("outer"));
+            store.write(inner -> inner.execute("INSERT INTO items (id) VALUES (?)", List.of("inner")));
+            List<Map<String, Object>> seen = store.read(r -> r.query("SELECT id FROM items", List.of()));
+            assertThat(seen).hasSize(2);
+            throw new IllegalStateException("roll back both");
+        })).hasMessage("roll back both");
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void uniqueViolationsNameTheColumn() {
+        store.write(s -> s.execute("CREATE UNIQUE INDEX idx_n ON items (n)"));
+        store.write(s -> s.execute("INSERT INTO items (id, n) VALUES ('a', 1)", List.of()));
+        assertThatThrownBy(() -> store.write(s -> s.execute("INSERT INTO items (id, n) VALUES ('b', 1)", List.of())))
+                .isInstanceOfSatisfying(UniqueViolationException.class, e -> assertThat(e.columns()).containsExactly("n"));
+        assertThatThrownBy(() -> store.write(s -> s.execute("INSERT INTO nope VALUES (1)", List.of())))
+                .isInstanceOf(StoreException.class).hasMessageContaining("no such table");
+    }
+
+    @Test
+    void schemaChangesReachStatementsCachedOnOtherConnections() {
+        store.write(s -> s.execute("INSERT INTO items (id) VALUES ('a')", List.of()));
+        for (int i = 0; i < 20; i++) {
+            store.read(s -> s.query("SELECT * FROM items", List.of()));
+        }
+        store.write(s -> s.execute("ALTER TABLE items ADD COLUMN extra TEXT DEFAULT 'x' NOT NULL"));
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> row = store.read(s -> s.query("SELECT * FROM items", List.of())).get(0);
+            assertThat(row).containsEntry("extra", "x");
+        }
+    }
+
+    @Test
+    void applicationsGetHelidonDbClientOverTheStoresConnections() {
+        DbClient db = store.unwrap(DbClient.class).orElseThrow();
+        db.execute().insert("INSERT INTO items (id, n) VALUES (?, ?)", "from-dbclient", 7);
+        var tx = db.transaction();
+        tx.insert("INSERT INTO items (id, n) VALUES (?, ?)", "in-tx", 8);
+        tx.rollback();
+        List<DbRow> rows = db.execute().query("SELECT id, n FROM items ORDER BY id").toList();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).column("id").get(String.class)).isEqualTo("from-dbclient");
+        assertThat(rows.get(0).column("n").get(Number.class).longValue()).isEqualTo(7);
+        // pb4j's own writes still work after DB Client returned the writer connection
+        store.write(s -> s.execute("INSERT INTO items (id) VALUES ('after')", List.of()));
+        assertThat(count()).isEqualTo(2);
+    }
+}
