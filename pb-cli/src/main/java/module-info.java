@@ -6,4 +6,5 @@
  */
 module io.pb4j.cli {
     requires io.pb4j.core;
+    requires java.logging;
 }

@@ -42,6 +42,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        quietLibraryLogs(invocation instanceof Invocation.Serve serve && serve.dev());
         // UTF-8 whatever the locale, as PocketBase writes its banner (the box characters would become '?' under C).
         var main = new Main(utf8(FileDescriptor.out), utf8(FileDescriptor.err));
         if (invocation instanceof Invocation.Serve serve) {
@@ -56,6 +57,21 @@ public final class Main {
         main.out.flush();
         main.err.flush();
         System.exit(code);
+    }
+
+    /** Kept so the configured levels are not garbage-collected with their loggers. */
+    private static final java.util.List<java.util.logging.Logger> CONFIGURED = new java.util.ArrayList<>();
+
+    /**
+     * Like PocketBase, the console shows the banner and errors, not the web server's start-up chatter; dev mode
+     * keeps the INFO logs.
+     */
+    private static void quietLibraryLogs(boolean dev) {
+        for (String name : new String[] {"io.helidon", "io.pb4j"}) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(dev ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+            CONFIGURED.add(logger);
+        }
     }
 
     private static PrintStream utf8(FileDescriptor fd) {
