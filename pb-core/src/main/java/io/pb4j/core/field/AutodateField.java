@@ -16,7 +16,7 @@ import java.util.Optional;
  * empty on insert.
  */
 public record AutodateField(String id, String name, boolean system, boolean hidden, boolean presentable,
-        boolean onCreate, boolean onUpdate) implements SaveAwareField {
+        boolean onCreate, boolean onUpdate) implements StringValuedField, SaveAwareField {
     public static final String TYPE = "autodate";
 
     public AutodateField {
@@ -43,34 +43,8 @@ public record AutodateField(String id, String name, boolean system, boolean hidd
     }
 
     @Override
-    public String columnType() {
-        // SQLite does not allow non-constant defaults when adding a column
-        return "TEXT DEFAULT '' NOT NULL";
-    }
-
-    @Override
-    public String defaultValue() {
-        return "";
-    }
-
-    @Override
     public String coerce(Object raw) {
         return DateTimes.normalize(raw);
-    }
-
-    @Override
-    public String fromColumn(Object column) {
-        return DateTimes.normalize(column);
-    }
-
-    @Override
-    public Object toColumn(Object value) {
-        return coerce(value);
-    }
-
-    @Override
-    public JsonValue toJsonValue(Object value) {
-        return Json.createValue(coerce(value));
     }
 
     @Override

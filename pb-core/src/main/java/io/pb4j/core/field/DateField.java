@@ -15,7 +15,7 @@ import java.util.Optional;
  * input silently becomes empty. {@code min}/{@code max} are canonical text, {@code ""} when unset.
  */
 public record DateField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
-        String min, String max, boolean required) implements Field {
+        String min, String max, boolean required) implements StringValuedField {
     public static final String TYPE = "date";
 
     public DateField {
@@ -45,33 +45,8 @@ public record DateField(String id, String name, boolean system, boolean hidden, 
     }
 
     @Override
-    public String columnType() {
-        return "TEXT DEFAULT '' NOT NULL";
-    }
-
-    @Override
-    public String defaultValue() {
-        return "";
-    }
-
-    @Override
     public String coerce(Object raw) {
         return DateTimes.normalize(raw);
-    }
-
-    @Override
-    public String fromColumn(Object column) {
-        return DateTimes.normalize(column);
-    }
-
-    @Override
-    public Object toColumn(Object value) {
-        return coerce(value);
-    }
-
-    @Override
-    public JsonValue toJsonValue(Object value) {
-        return Json.createValue(coerce(value));
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** PocketBase's {@code editor} (rich text) field; {@code maxSize} ≤ 0 means 5 MiB. No sanitising server-side. */
 public record EditorField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
-        long maxSize, boolean convertURLs, boolean required) implements Field {
+        long maxSize, boolean convertURLs, boolean required) implements StringValuedField {
     public static final String TYPE = "editor";
     public static final long DEFAULT_MAX_SIZE = 5L << 20;
 
@@ -45,36 +45,6 @@ public record EditorField(String id, String name, boolean system, boolean hidden
     public JsonObject toJson() {
         return Definitions.write(this, help, Map.of("maxSize", maxSize, "convertURLs", convertURLs,
                 "required", required));
-    }
-
-    @Override
-    public String columnType() {
-        return "TEXT DEFAULT '' NOT NULL";
-    }
-
-    @Override
-    public String defaultValue() {
-        return "";
-    }
-
-    @Override
-    public String coerce(Object raw) {
-        return Cast.toStr(raw);
-    }
-
-    @Override
-    public String fromColumn(Object column) {
-        return Cast.toStr(column);
-    }
-
-    @Override
-    public Object toColumn(Object value) {
-        return coerce(value);
-    }
-
-    @Override
-    public JsonValue toJsonValue(Object value) {
-        return Json.createValue(coerce(value));
     }
 
     @Override

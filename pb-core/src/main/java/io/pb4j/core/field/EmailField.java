@@ -15,7 +15,7 @@ import java.util.Optional;
  * list (empty {@code Optional}) is written as {@code null}.
  */
 public record EmailField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
-        Optional<List<String>> exceptDomains, Optional<List<String>> onlyDomains, boolean required) implements Field {
+        Optional<List<String>> exceptDomains, Optional<List<String>> onlyDomains, boolean required) implements StringValuedField {
     public static final String TYPE = "email";
 
     public EmailField {
@@ -44,36 +44,6 @@ public record EmailField(String id, String name, boolean system, boolean hidden,
     public JsonObject toJson() {
         return Definitions.write(this, help, Map.of("exceptDomains", Definitions.nullable(exceptDomains),
                 "onlyDomains", Definitions.nullable(onlyDomains), "required", required));
-    }
-
-    @Override
-    public String columnType() {
-        return "TEXT DEFAULT '' NOT NULL";
-    }
-
-    @Override
-    public String defaultValue() {
-        return "";
-    }
-
-    @Override
-    public String coerce(Object raw) {
-        return Cast.toStr(raw);
-    }
-
-    @Override
-    public String fromColumn(Object column) {
-        return Cast.toStr(column);
-    }
-
-    @Override
-    public Object toColumn(Object value) {
-        return coerce(value);
-    }
-
-    @Override
-    public JsonValue toJsonValue(Object value) {
-        return Json.createValue(coerce(value));
     }
 
     @Override

@@ -7,7 +7,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +52,7 @@ public final class Json {
             return jakarta.json.Json.createValue(((Number) v).longValue());
         }
         if (v instanceof Number n) {
-            return number(n.doubleValue());
+            return Numbers.toJson(n.doubleValue());
         }
         if (v instanceof Map<?, ?> m) {
             JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
@@ -66,17 +65,6 @@ public final class Json {
             return b.build();
         }
         return jakarta.json.Json.createValue(v.toString());
-    }
-
-    /** A JSON number in the shortest form that reads back to the same double ({@code 123456}, {@code 1.5}). */
-    public static JsonValue number(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return jakarta.json.Json.createValue(0);
-        }
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return jakarta.json.Json.createValue((long) d);
-        }
-        return jakarta.json.Json.createValue(new BigDecimal(Double.toString(d)));
     }
 
     /** A copy of {@code base} with {@code key} set to {@code value}. */
