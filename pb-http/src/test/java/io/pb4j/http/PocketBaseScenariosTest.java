@@ -64,7 +64,7 @@ class PocketBaseScenariosTest {
             Map.entry("TestRecordCrudUpdate/try to unset/downgrade email and verified fields (owner)",
                     "owner unsetting email and verified must be 400 (email + verified errors); pb4j answers 200"),
             Map.entry("TestCollectionCreate/creating auth collection (default settings merge test)",
-                    "a submitted system tokenKey field must be merged with the default one (hidden, required, id text2504183744, keeping min 10); pb4j's tokenKey differs"),
+                    "a submitted system tokenKey field (required:false, min:10) must be merged with the default: PocketBase keeps min 10 but forces hidden:true and required:true; pb4j answers hidden:false, required:false"),
             Map.entry("TestCollectionCreate/trying to create auth collection with reserved auth fields",
                     "errors must be keyed by the submitted fields' positions (fields.1, fields.2: the id field is placed first, then the submitted ones); pb4j keys them fields.6 and fields.7 (after all system fields)"),
             Map.entry("TestCollectionCreate/trying to create view collection with invalid options",
@@ -222,7 +222,7 @@ class PocketBaseScenariosTest {
             b.append("  expected: ").append(s.status()).append(" with ").append(s.expected()).append(" without ")
                     .append(s.notExpected()).append('\n');
             if (r != null) {
-                b.append("  actual: ").append(r.status()).append(' ').append(abbrev(r.body(), 1500)).append('\n');
+                b.append("  actual: ").append(r.status()).append(' ').append(abbrev(r.body(), 6000)).append('\n');
             }
             problems.forEach(p -> b.append("  - ").append(p).append('\n'));
         }
