@@ -24,19 +24,110 @@ final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer() {
-        try {
-            dir = Files.createTempDirectory("pb4j-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(newTempDir(), true);
+    }
+
+    private TestServer(Path dir, boolean seedSuperuser) {
+        this.dir = dir;
         app = PocketBase.create(cfg -> cfg.dataDir(dir));
         app.bootstrap();
-        app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
+        if (seedSuperuser) {
+            app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
+        }
         int port = app.serve("127.0.0.1", 0);
         base = "http://127.0.0.1:" + port;
     }
 
+    private static Path newTempDir() {
+        try {
+            return Files.createTempDirectory("pb4j-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A server on a fresh temporary copy of PocketBase v0.39.11's own test data ({@code ../shared/fixtures/pocketbase-test-data}
+     * beside the repository root). The fixture is copied, never opened in place; no superuser is added (the fixture has its
+     * own: {@code test@example.com} / {@code 1234567890}).
+     */
+    static TestServer onFixture() {
+        Path source = fixtureDir();
+        Path target = newTempDir();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path rel = source.relativize(p);
+                if (rel.toString().equals("lost+found") || rel.startsWith("lost+found")) {
+                    continue;
+                }
+                Path to = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+                to.toFile().setWritable(true, true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the fixture " + source + " to " + target, e);
+        }
+        return new TestServer(target, false);
+    }
+
+    /**
+     * Finds the fixture: {@code -Dpb4j.fixture=<dir>} if set, else {@code ../shared/fixtures/pocketbase-test-data} beside
+     * the repository root (the nearest dir above the working dir with pom.xml and pb-core), or beside one of its parents
+     * (a git worktree such as {@code /work/wt/fixture} sits one level deeper than the main checkout).
+     */
+    static Path fixtureDir() {
+        String override = System.getProperty("pb4j.fixture");
+        if (override != null && !override.isBlank()) {
+            Path p = Path.of(override).toAbsolutePath();
+            if (!Files.isRegularFile(p.resolve("data.db"))) {
+                throw new IllegalStateException("PocketBase test fixture not found: -Dpb4j.fixture=" + p + " has no data.db");
+            }
+            return p;
+        }
+        Path start = Path.of("").toAbsolutePath();
+        Path root = null;
+        for (Path d = start; d != null && root == null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("pb-core"))) {
+                root = d;
+            }
+        }
+        if (root == null) {
+            throw new IllegalStateException("PocketBase test fixture not found: no repository root (a dir with pom.xml and pb-core) above "
+                    + start);
+        }
+        java.util.List<Path> tried = new java.util.ArrayList<>();
+        for (Path d = root; d != null && d.getParent() != null; d = d.getParent()) {
+            Path fixture = d.resolveSibling("shared").resolve("fixtures").resolve("pocketbase-test-data");
+            if (Files.isRegularFile(fixture.resolve("data.db"))) {
+                return fixture;
+            }
+            tried.add(fixture);
+        }
+        throw new IllegalStateException("PocketBase test fixture not found: looked for ../shared/fixtures/pocketbase-test-data/data.db"
+                + " beside the repository root " + root + " and its parents: " + tried + " (or pass -Dpb4j.fixture=<dir>)");
+    }
+
     record Response(int status, String body, java.net.http.HttpHeaders headers) {
+    }
+
+    /** Sends a request with headers given as a map (header names as given); the body is sent as is. */
+    Response sendWith(String method, String path, java.util.Map<String, String> headers, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     Response send(String method, String path, String token, String json) {

@@ -1,0 +1,142 @@
+package io.pb4j.http;
+
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One scenario of PocketBase's own API tests ({@code apis/*_test.go}, {@code tests.ApiScenario}) at v0.39.11, run over
+ * real HTTP against a copy of PocketBase's test data. It checks what {@code tests.ApiScenario} checks except hooks: the
+ * status, that the JSON-compacted body contains every expected fragment and none of the not-expected ones, and that the
+ * body is empty when neither list is given. {@code ExpectedEvents} and the {@code unchecked} notes are not checked.
+ *
+ * @param file      PocketBase's test file, e.g. {@code record_crud_test.go}
+ * @param func      the Go test function, e.g. {@code TestRecordCrudList}
+ * @param line      the line of the scenario in that file at v0.39.11
+ * @param token     the Authorization header, or null
+ * @param body      the raw request body, or null for none
+ * @param setup     an HTTP-level stand-in for the scenario's BeforeTestFunc, or null
+ * @param unchecked parts of the Go scenario this port does not check (AfterTestFunc, hook assertions)
+ */
+record PbScenario(String file, String func, int line, String name, String method, String url, String token, String body,
+                  int status, Map<String, String> headers, List<String> expected, List<String> notExpected,
+                  Setup setup, List<String> unchecked) {
+
+    /** The scenario's id: test function and name, as {@code go test -run} spells it (spaces kept). */
+    String key() {
+        return func + "/" + name;
+    }
+
+    /** A scenario writes (or needs setup) unless it is a plain GET; writers run on their own fresh copy of the fixture. */
+    boolean writes() {
+        return !method.equals("GET") || setup != null;
+    }
+
+    PbScenario header(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name, value);
+        return new PbScenario(file, func, line, this.name, method, url, token, body, status, Map.copyOf(h), expected,
+                notExpected, setup, unchecked);
+    }
+
+    PbScenario setup(Setup s) {
+        return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected, s,
+                unchecked);
+    }
+
+    PbScenario expect(String... fragments) {
+        return new PbScenario(file, func, line, name, method, url, token, body, status, headers, List.of(fragments),
+                notExpected, setup, unchecked);
+    }
+
+    PbScenario notExpect(String... fragments) {
+        return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected,
+                List.of(fragments), setup, unchecked);
+    }
+
+    PbScenario unchecked(String... notes) {
+        return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected,
+                setup, List.of(notes));
+    }
+
+    /** What the run found wrong, one line each; empty when the scenario passes. */
+    List<String> problems(TestServer.Response r) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        if (r.status() != status) {
+            out.add("status " + r.status() + ", expected " + status);
+        }
+        String compact = compactJson(r.body());
+        if (expected.isEmpty() && notExpected.isEmpty()) {
+            if (!r.body().isEmpty()) {
+                out.add("expected an empty body");
+            }
+        }
+        for (String f : expected) {
+            if (!compact.contains(f)) {
+                out.add("missing " + f);
+            }
+        }
+        for (String f : notExpected) {
+            if (compact.contains(f)) {
+                out.add("unexpected " + f);
+            }
+        }
+        return out;
+    }
+
+    TestServer.Response send(TestServer server) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", "application/json"); // tests.ApiScenario always sets it
+        h.putAll(headers);
+        if (token != null) {
+            h.put("Authorization", token);
+        }
+        return server.sendWith(method, url, h, body);
+    }
+
+    /** Go's json.Compact: drops insignificant whitespace; a body that is not JSON is left as it is. */
+    static String compactJson(String body) {
+        if (body.isBlank()) {
+            return body;
+        }
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new StringReader(body))) {
+            reader.readValue();
+        } catch (RuntimeException notJson) {
+            return body;
+        }
+        StringBuilder b = new StringBuilder(body.length());
+        boolean inString = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (inString) {
+                b.append(c);
+                if (c == '\\') {
+                    b.append(body.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                b.append(c);
+            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static Stream<PbScenario> stream(List<PbScenario> list) {
+        return list.stream();
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+
+    /** A scenario not ported, with the reason. */
+    record Skipped(String file, String func, int line, String name, String reason) {
+    }
+}
