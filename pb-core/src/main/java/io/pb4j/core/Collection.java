@@ -170,6 +170,11 @@ public final class Collection {
         return io.pb4j.core.internal.CollectionForm.read(body, existing);
     }
 
+    /** Blank collections of each type ({@code auth}, {@code base}, {@code view}) with their defaults. */
+    public static java.util.Map<String, Collection> scaffolds() {
+        return io.pb4j.core.internal.CollectionForm.scaffolds();
+    }
+
     @Override
     public String toString() {
         return "Collection[" + name + " (" + id + ", " + type + ")]";

@@ -175,28 +175,16 @@ public final class PocketBase implements AutoCloseable {
         return record;
     }
 
-    /**
-     * Inserts a new record only if {@code rule} (a create rule; {@code ""} for none) matches it as stored; the insert
-     * and the check are one transaction, so a rejected record is never visible.
-     */
-    public Record create(Record record, String rule, RequestInfo request) {
-        store().write(s -> {
-            RecordSaver.save(s, record);
-            if (!rule.isBlank() && RecordSearch.search(this, s, record.collection(),
-                    RecordQuery.byId(rule, record.id()).withRequest(request)).items().isEmpty()) {
-                throw ApiException.badRequest("Failed to create record.");
-            }
-            return null;
-        });
-        record.markSaved();
-        return record;
-    }
-
     public void delete(Record record) {
         store().write(s -> {
             RecordSaver.delete(s, record);
             return null;
         });
+    }
+
+    /** A form that loads a request body into {@code record} and saves it with the request's rights. */
+    public RecordUpsert upsert(Record record, RequestInfo request) {
+        return new RecordUpsert(this, record, request);
     }
 
     /** Searches records with PocketBase's list semantics (rule, filter, sort, paging). */

@@ -99,7 +99,9 @@ final class AuthApi {
     }
 
     private static void authRefresh(RequestEvent e) {
-        Collection c = authCollection(e);
+        // the same-collection guard runs before the auth-type check, so a non-auth collection answers 403
+        Collection c = e.app().findCollection(e.pathParam("collection"))
+                .orElseThrow(() -> ApiException.notFound("Missing or invalid collection context."));
         Record auth = e.auth().orElseThrow(() -> ApiException.unauthorized("The request requires valid record authorization token."));
         if (!auth.collection().id().equals(c.id())) {
             throw ApiException.forbidden("The request requires auth record from " + c.name() + " collection.");

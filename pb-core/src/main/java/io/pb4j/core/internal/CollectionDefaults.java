@@ -40,11 +40,11 @@ public final class CollectionDefaults {
     }
 
     /** The system fields every auth collection has, in PocketBase's order (id excluded). */
-    public static List<Field> authSystemFields(boolean superusers) {
+    public static List<Field> authSystemFields() {
         List<String> defs = List.of(
                 "{\"cost\":0,\"help\":\"\",\"hidden\":true,\"id\":\"password901924565\",\"max\":0,\"min\":8,\"name\":\"password\",\"pattern\":\"\",\"presentable\":false,\"required\":true,\"system\":true,\"type\":\"password\"}",
                 "{\"autogeneratePattern\":\"[a-zA-Z0-9]{50}\",\"help\":\"\",\"hidden\":true,\"id\":\"text2504183744\",\"max\":60,\"min\":30,\"name\":\"tokenKey\",\"pattern\":\"\",\"presentable\":false,\"primaryKey\":false,\"required\":true,\"system\":true,\"type\":\"text\"}",
-                "{\"exceptDomains\":null,\"help\":\"\",\"hidden\":false,\"id\":\"email3885137012\",\"name\":\"email\",\"onlyDomains\":null,\"presentable\":false,\"required\":" + superusers + ",\"system\":true,\"type\":\"email\"}",
+                "{\"exceptDomains\":null,\"help\":\"\",\"hidden\":false,\"id\":\"email3885137012\",\"name\":\"email\",\"onlyDomains\":null,\"presentable\":false,\"required\":true,\"system\":true,\"type\":\"email\"}",
                 "{\"help\":\"\",\"hidden\":false,\"id\":\"bool1547992806\",\"name\":\"emailVisibility\",\"presentable\":false,\"required\":false,\"system\":true,\"type\":\"bool\"}",
                 "{\"help\":\"\",\"hidden\":false,\"id\":\"bool256245529\",\"name\":\"verified\",\"presentable\":false,\"required\":false,\"system\":true,\"type\":\"bool\"}");
         List<Field> out = new ArrayList<>();

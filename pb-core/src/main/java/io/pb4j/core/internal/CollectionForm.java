@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,12 +81,26 @@ public final class CollectionForm {
         return b.build();
     }
 
+    /** PocketBase's blank collections per type, as {@code GET /api/collections/meta/scaffolds} returns them. */
+    public static Map<String, Collection> scaffolds() {
+        String randomId = CollectionDefaults.randomString(10).toLowerCase(java.util.Locale.ROOT);
+        Map<String, Collection> out = new java.util.LinkedHashMap<>();
+        for (String type : List.of(Collection.AUTH, Collection.BASE, Collection.VIEW)) {
+            Collection c = blank(type, "");
+            if (c.isAuth()) {
+                c = c.toBuilder().indexes(CollectionDefaults.authIndexes(c.toBuilder().id(randomId).build())).build();
+            }
+            out.put(type, c);
+        }
+        return out;
+    }
+
     private static Collection blank(String type, String name) {
         Collection.Builder b = Collection.builder().name(name).type(type).fields(List.of(CollectionDefaults.idField()));
         if (Collection.AUTH.equals(type)) {
             List<Field> fields = new ArrayList<>();
             fields.add(CollectionDefaults.idField());
-            fields.addAll(CollectionDefaults.authSystemFields(false));
+            fields.addAll(CollectionDefaults.authSystemFields());
             b.fields(fields).options(CollectionDefaults.authOptions(false)).listRule(null);
         } else if (Collection.VIEW.equals(type)) {
             b.fields(List.of()).options(jakarta.json.Json.createObjectBuilder().add("viewQuery", "").build());

@@ -5,7 +5,9 @@ import io.pb4j.core.field.Field;
 import io.pb4j.core.field.FieldTypes;
 import io.pb4j.core.spi.SqlSession;
 import java.util.ArrayList;
+import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -52,33 +54,52 @@ final class CollectionNormalizer {
         return id;
     }
 
+    /**
+     * PocketBase's system fields: the {@code id} primary key is prepended when missing; an auth collection's
+     * {@code password}, {@code tokenKey}, {@code email}, {@code emailVisibility} and {@code verified} are appended
+     * when missing. Submitted system fields keep their options but get the flags PocketBase forces on them.
+     */
     private static List<Field> withSystemFields(Collection c) {
         List<Field> fields = new ArrayList<>(c.fields());
         if (c.isView()) {
             return fields;
         }
-        if (c.field("id").isEmpty()) {
+        int id = indexOf(fields, "id");
+        if (id < 0) {
             fields.add(0, CollectionDefaults.idField());
+        } else {
+            JsonObject def = fields.get(id).toJson();
+            fields.set(id, force(fields.get(id), Map.of("system", true, "required", true, "primaryKey", true, "hidden", false,
+                    "pattern", def.getString("pattern", "").isEmpty() ? "^[a-z0-9]+$" : def.getString("pattern"))));
         }
         if (c.isAuth()) {
-            int at = 1;
-            for (Field system : CollectionDefaults.authSystemFields(c.isSuperusers())) {
-                if (c.field(system.name()).isEmpty()) {
-                    fields.add(Math.min(at, fields.size()), system);
-                }
-                at++;
-            }
-            // system auth fields keep their system flag and hidden/required constraints
-            for (int i = 0; i < fields.size(); i++) {
-                Field f = fields.get(i);
-                for (Field system : CollectionDefaults.authSystemFields(c.isSuperusers())) {
-                    if (system.name().equals(f.name()) && system.type().equals(f.type()) && !f.system()) {
-                        fields.set(i, FieldTypes.fromJson(jakarta.json.Json.createObjectBuilder(f.toJson())
-                                .add("system", true).add("hidden", system.hidden()).build()));
-                    }
+            for (Field system : CollectionDefaults.authSystemFields()) {
+                int at = indexOf(fields, system.name());
+                if (at < 0) {
+                    fields.add(system);
+                } else if (fields.get(at).type().equals(system.type())) {
+                    boolean secret = system.hidden();
+                    fields.set(at, force(fields.get(at), secret
+                            ? Map.of("system", true, "hidden", true, "required", true)
+                            : "email".equals(system.name()) ? Map.of("system", true, "hidden", false) : Map.of("system", true)));
                 }
             }
         }
         return fields;
+    }
+
+    private static int indexOf(List<Field> fields, String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Field force(Field f, Map<String, Object> flags) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder(f.toJson());
+        flags.forEach((k, v) -> b.add(k, Json.toJson(v)));
+        return FieldTypes.fromJson(b.build());
     }
 }

@@ -43,6 +43,8 @@ final class CollectionValidator {
             errors.put("fields", new ValidationError("validation_missing_primary_key", "Missing or invalid \"id\" PK field."));
         }
         ruleErrors(s, c, errors);
+        IndexCheck.error(s, c, original).ifPresent(e -> errors.put("indexes", e));
+        IdentityFieldsCheck.error(c).ifPresent(e -> errors.put("passwordAuth", Map.of("identityFields", e)));
         return errors;
     }
 

@@ -25,23 +25,61 @@ public final class RecordSaver {
             throw ApiException.badRequest("Unsupported collection type.");
         }
         boolean isNew = r.isNew();
+        settleGeneratedText(r);
         if (!isNew && r.collection().isAuth()) {
             rotateTokenKeyOnCredentialChange(r);
-        }
-        for (Field f : r.collection().fields()) {
-            if (f instanceof SaveAwareField saving && ("id".equals(f.name()) || "tokenKey".equals(f.name()))) {
-                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew));
-            }
         }
         Map<String, Object> errors = validate(r);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        if (isNew && r.collection().isAuth()) {
+            requireUniqueAuthId(s, r);
+        }
         for (Field f : r.collection().fields()) {
-            if (f instanceof SaveAwareField saving && !"id".equals(f.name()) && !"tokenKey".equals(f.name())) {
+            if (f instanceof SaveAwareField saving && !"text".equals(f.type())) {
                 r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew));
             }
         }
+        write(s, r, isNew);
+    }
+
+    /**
+     * Inserts a new record as it is, without validation or hashing: the provisional row that create and manage
+     * rules are evaluated against, inside the transaction that then replaces it.
+     */
+    public static void insertUnchecked(SqlSession s, Record r) {
+        settleGeneratedText(r);
+        write(s, r, true);
+    }
+
+    public static void deleteUnchecked(SqlSession s, Record r) {
+        s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
+                List.of(r.id()));
+    }
+
+    /** An auth record id must not exist in another auth collection either (PocketBase's loose cross-check). */
+    private static void requireUniqueAuthId(SqlSession s, Record r) {
+        SqlDialect d = s.dialect();
+        for (Map<String, Object> row : s.query("SELECT name FROM _collections WHERE type = 'auth' AND id != ?", List.of(r.collection().id()))) {
+            String table = d.quote(String.valueOf(row.get("name")));
+            if (!s.query("SELECT 1 FROM " + table + " WHERE " + d.quote("id") + " = ? LIMIT 1", List.of(r.id())).isEmpty()) {
+                throw new ValidationException(Map.of("id",
+                        new ValidationError("validation_invalid_auth_id", "Invalid or duplicated auth record id.")));
+            }
+        }
+    }
+
+    /** Text values generated from patterns (the id, tokenKey, autogenerate fields) exist before validation. */
+    private static void settleGeneratedText(Record r) {
+        for (Field f : r.collection().fields()) {
+            if (f instanceof SaveAwareField saving && "text".equals(f.type())) {
+                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), r.isNew()));
+            }
+        }
+    }
+
+    private static void write(SqlSession s, Record r, boolean isNew) {
         SqlDialect d = s.dialect();
         String table = d.quote(r.collection().name());
         List<String> columns = new ArrayList<>();

@@ -118,7 +118,7 @@ public final class Schema {
     private static Collection auth(String name, String id, boolean superusers, List<Field> extra) {
         List<Field> fields = new ArrayList<>();
         fields.add(CollectionDefaults.idField());
-        fields.addAll(CollectionDefaults.authSystemFields(superusers));
+        fields.addAll(CollectionDefaults.authSystemFields());
         fields.addAll(extra);
         fields.add(CollectionDefaults.autodate("created", false, superusers));
         fields.add(CollectionDefaults.autodate("updated", true, superusers));

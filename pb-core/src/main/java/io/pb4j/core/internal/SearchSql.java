@@ -52,9 +52,9 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
         } catch (FilterException e) {
             throw ApiException.badRequest("");
         }
-        if (!q.id().isEmpty()) {
-            conditions.add(d.quote(c.name()) + "." + d.quote("id") + " = ?");
-            whereParams.add(q.id());
+        if (!q.ids().isEmpty()) {
+            conditions.add(d.quote(c.name()) + "." + d.quote("id") + " IN (" + String.join(", ", q.ids().stream().map(x -> "?").toList()) + ")");
+            whereParams.addAll(q.ids());
         }
         Map<String, SqlJoin> joins = new LinkedHashMap<>();
         ruleResolver.joins().forEach(j -> joins.putIfAbsent(j.alias(), j));

@@ -3,7 +3,9 @@ package io.pb4j.core.internal;
 import io.pb4j.core.Collection;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.spi.SqlDialect;
+import io.pb4j.core.ValidationException;
 import io.pb4j.core.spi.SqlSession;
+import io.pb4j.core.spi.StoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,8 +83,13 @@ final class TableMigrator {
     }
 
     private static void createIndexes(SqlSession s, Collection c) {
-        for (String index : c.indexes()) {
-            s.execute(index);
+        List<String> indexes = c.indexes();
+        for (int i = 0; i < indexes.size(); i++) {
+            try {
+                s.execute(indexes.get(i));
+            } catch (StoreException e) {
+                throw new ValidationException(IndexCheck.rejected(i));
+            }
         }
     }
 

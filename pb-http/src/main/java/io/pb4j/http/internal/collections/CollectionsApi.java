@@ -26,6 +26,7 @@ public final class CollectionsApi {
     public static void bind(Router router) {
         Middleware superuser = Guards.requireSuperuser();
         router.get("/api/collections", CollectionsApi::list).bind(superuser);
+        router.get("/api/collections/meta/scaffolds", CollectionsApi::scaffolds).bind(superuser);
         router.post("/api/collections", CollectionsApi::create).bind(superuser);
         router.get("/api/collections/{collection}", CollectionsApi::view).bind(superuser);
         router.patch("/api/collections/{collection}", CollectionsApi::update).bind(superuser);
@@ -39,6 +40,12 @@ public final class CollectionsApi {
 
     private static void list(RequestEvent e) {
         CollectionsList.respond(e);
+    }
+
+    private static void scaffolds(RequestEvent e) {
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        Collection.scaffolds().forEach((type, c) -> out.add(type, c.toJson()));
+        e.json(200, out.build());
     }
 
     private static void view(RequestEvent e) {

@@ -59,8 +59,9 @@ public final class RecordsApi {
                 boolParam(e, "skipTotal"), !e.isSuperuser()).withRequest(e.requestInfo(Map.of()));
         RecordPage page = e.app().search(c, query);
         JsonArrayBuilder items = Json.createArrayBuilder();
+        java.util.Set<String> managed = managed(e, c, page.items());
         for (Record r : page.items()) {
-            items.add(export(e, r));
+            items.add(export(e, r, managed));
         }
         e.json(200, Json.createObjectBuilder()
                 .add("items", items)
@@ -75,7 +76,7 @@ public final class RecordsApi {
         Collection c = collection(e);
         String rule = rule(e, c.viewRule());
         Record r = fetch(e, c, rule, Map.of());
-        e.json(200, export(e, r));
+        e.json(200, export(e, r, managed(e, c, java.util.List.of(r))));
     }
 
     private static void create(RequestEvent e) {
@@ -87,8 +88,7 @@ public final class RecordsApi {
         Map<String, Object> body = RequestBody.read(e);
         Record r = Record.create(c);
         try {
-            RecordForm.load(r, body, e.isSuperuser());
-            e.app().create(r, rule, e.requestInfo(body));
+            e.app().upsert(r, e.requestInfo(Map.of())).load(body).create(rule);
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to create record.", ex.errors());
         }
@@ -102,11 +102,12 @@ public final class RecordsApi {
         }
         String rule = rule(e, c.updateRule());
         Map<String, Object> body = RequestBody.read(e);
-        e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
-        Record r = fetch(e, c, rule, body);
+        Record stored = e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
+        // the update rule sees the stored record and the body with its modifiers resolved
+        var resolved = e.app().upsert(stored, e.requestInfo(Map.of())).load(body).requestInfo().body();
+        Record r = fetch(e, c, rule, resolved);
         try {
-            RecordForm.load(r, body, e.isSuperuser());
-            e.app().save(r);
+            e.app().upsert(r, e.requestInfo(Map.of())).load(body).update();
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to update record.", ex.errors());
         }
@@ -140,8 +141,27 @@ public final class RecordsApi {
     }
 
     static jakarta.json.JsonObject export(RequestEvent e, Record r) {
+        return export(e, r, managed(e, r.collection(), java.util.List.of(r)));
+    }
+
+    /**
+     * Emails show for superusers, for the record's owner, for records the requester manages (the auth
+     * collection's manageRule matches them) and where {@code emailVisibility} is on.
+     */
+    private static jakarta.json.JsonObject export(RequestEvent e, Record r, java.util.Set<String> managed) {
         boolean own = e.auth().map(a -> a.collection().id().equals(r.collection().id()) && a.id().equals(r.id())).orElse(false);
-        return r.publicExport(e.isSuperuser(), e.isSuperuser() || own);
+        return r.publicExport(e.isSuperuser(), e.isSuperuser() || own || managed.contains(r.id()));
+    }
+
+    /** The ids among {@code records} that the requester manages, in one query. */
+    private static java.util.Set<String> managed(RequestEvent e, Collection c, java.util.List<Record> records) {
+        if (!c.isAuth() || e.isSuperuser() || e.auth().isEmpty() || records.isEmpty()
+                || !(c.options().get("manageRule") instanceof jakarta.json.JsonString rule) || rule.getString().isBlank()) {
+            return java.util.Set.of();
+        }
+        java.util.List<String> ids = records.stream().map(Record::id).toList();
+        return e.app().search(c, RecordQuery.byIds(rule.getString(), ids).withRequest(e.requestInfo(Map.of()))).items().stream()
+                .map(Record::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private static int intParam(RequestEvent e, String name) {
