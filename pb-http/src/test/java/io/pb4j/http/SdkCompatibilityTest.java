@@ -45,13 +45,31 @@ class SdkCompatibilityTest {
         if (nodeMajor >= 20) {
             command.add("--test-reporter=spec");
         }
-        command.addAll(testFiles(compat));
+        command.addAll(testFiles(compat, "test"));
         try (TestServer server = new TestServer()) {
             run(compat, command, Map.of(
                     "PB_URL", server.base,
                     "PB_SUPERUSER_EMAIL", TestServer.SUPERUSER_EMAIL,
                     "PB_SUPERUSER_PASSWORD", TestServer.SUPERUSER_PASSWORD,
                     "NO_COLOR", "1"), SUITE_TIMEOUT, "the SDK compatibility suite");
+        }
+    }
+
+    @Test
+    void officialJsSdkWorksOnPocketBasesOwnData() throws IOException {
+        Path compat = compatDir();
+        int nodeMajor = nodeMajorVersion(compat);
+        requireTool(compat, npm(), "--version");
+        if (needsInstall(compat)) {
+            run(compat, List.of(npm(), "ci", "--no-audit", "--no-fund"), Map.of(), INSTALL_TIMEOUT, "npm ci");
+        }
+        List<String> command = new ArrayList<>(List.of(node(), "--test"));
+        if (nodeMajor >= 20) {
+            command.add("--test-reporter=spec");
+        }
+        command.addAll(testFiles(compat, "fixture"));
+        try (TestServer server = TestServer.onFixture()) {
+            run(compat, command, Map.of("PB_URL", server.base, "NO_COLOR", "1"), SUITE_TIMEOUT, "the SDK suite on PocketBase's data");
         }
     }
 
@@ -67,15 +85,15 @@ class SdkCompatibilityTest {
     }
 
     /** The node test files, listed explicitly: how a bare directory argument is read differs between node versions. */
-    private static List<String> testFiles(Path compat) throws IOException {
-        try (Stream<Path> files = Files.list(compat.resolve("test"))) {
+    private static List<String> testFiles(Path compat, String folder) throws IOException {
+        try (Stream<Path> files = Files.list(compat.resolve(folder))) {
             List<String> names = files.map(p -> p.getFileName().toString())
                     .filter(name -> name.endsWith(".test.mjs"))
                     .sorted()
-                    .map(name -> "test/" + name)
+                    .map(name -> folder + "/" + name)
                     .toList();
             if (names.isEmpty()) {
-                fail("no *.test.mjs files in %s", compat.resolve("test"));
+                fail("no *.test.mjs files in %s", compat.resolve(folder));
             }
             return names;
         }

@@ -68,9 +68,9 @@ public record AutodateField(String id, String name, boolean system, boolean hidd
     }
 
     @Override
-    public String beforeSave(Object value, boolean isNew) {
+    public String beforeSave(Object value, boolean isNew, String now) {
         if (isNew ? onCreate : onUpdate) {
-            return DateTimes.now();
+            return now;
         }
         return coerce(value);
     }

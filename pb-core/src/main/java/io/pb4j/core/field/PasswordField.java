@@ -124,7 +124,7 @@ public record PasswordField(String id, String name, boolean system, boolean hidd
 
     /** Hashes a non-empty plain text; the plain text stays on the value for the rest of the request. */
     @Override
-    public PasswordValue beforeSave(Object value, boolean isNew) {
+    public PasswordValue beforeSave(Object value, boolean isNew, String now) {
         PasswordValue v = coerce(value);
         if (v.plain().isEmpty()) {
             return v;

@@ -5,6 +5,9 @@ package io.pb4j.core.field;
  * patterns, password hashing.
  */
 public interface SaveAwareField extends Field {
-    /** Returns the value to store; {@code isNew} is true for an insert. Called after validation. */
-    Object beforeSave(Object value, boolean isNew);
+    /**
+     * Returns the value to store; {@code isNew} is true for an insert, and {@code now} (a canonical datetime) is the
+     * one timestamp of this save, so that every autodate field of a record gets the same value.
+     */
+    Object beforeSave(Object value, boolean isNew, String now);
 }

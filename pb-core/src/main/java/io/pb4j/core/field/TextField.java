@@ -168,7 +168,7 @@ public record TextField(String id, String name, boolean system, boolean hidden, 
 
     /** Fills an empty value on insert from {@code autogeneratePattern}. */
     @Override
-    public String beforeSave(Object value, boolean isNew) {
+    public String beforeSave(Object value, boolean isNew, String now) {
         String v = coerce(value);
         if (isNew && v.isEmpty() && !autogeneratePattern.isEmpty()) {
             return RandomByRegex.generate(autogeneratePattern);

@@ -36,9 +36,10 @@ public final class RecordSaver {
         if (isNew && r.collection().isAuth()) {
             requireUniqueAuthId(s, r);
         }
+        String now = io.pb4j.core.DateTimes.now();
         for (Field f : r.collection().fields()) {
             if (f instanceof SaveAwareField saving && !"text".equals(f.type())) {
-                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew));
+                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew, now));
             }
         }
         write(s, r, isNew);
@@ -74,7 +75,7 @@ public final class RecordSaver {
     private static void settleGeneratedText(Record r) {
         for (Field f : r.collection().fields()) {
             if (f instanceof SaveAwareField saving && "text".equals(f.type())) {
-                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), r.isNew()));
+                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), r.isNew(), ""));
             }
         }
     }

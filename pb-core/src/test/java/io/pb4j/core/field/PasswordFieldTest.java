@@ -7,6 +7,8 @@ import io.pb4j.core.ValidationError;
 import org.junit.jupiter.api.Test;
 
 class PasswordFieldTest {
+    private static final String NOW = "2026-01-02 03:04:05.678Z";
+
     private final PasswordField field = field("{'type':'password','name':'p','id':'x','min':8,'pattern':'[0-9]','required':true}");
 
     @Test
@@ -37,8 +39,8 @@ class PasswordFieldTest {
     @Test
     void beforeSaveHashesOnlyANonEmptyPlainText() {
         PasswordValue stored = new PasswordValue("$2a$10$abc", "");
-        assertThat(field.beforeSave(stored, false)).isSameAs(stored);
-        PasswordValue hashed = (PasswordValue) field.beforeSave(field.coerce("abcdefg1"), true);
+        assertThat(field.beforeSave(stored, false, NOW)).isSameAs(stored);
+        PasswordValue hashed = (PasswordValue) field.beforeSave(field.coerce("abcdefg1"), true, NOW);
         assertThat(hashed.hash()).startsWith("$2a$");
         assertThat(io.pb4j.core.Passwords.verify("abcdefg1", hashed.hash())).isTrue();
     }

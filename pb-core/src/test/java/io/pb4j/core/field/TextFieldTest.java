@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TextFieldTest {
+    private static final String NOW = "2026-01-02 03:04:05.678Z";
+
     private final TextField plain = field("{'type':'text','name':'title','id':'t1'}");
     private final TextField limited = field("{'type':'text','name':'title','id':'t1','min':3,'max':5,'pattern':'^[a-zé]+$'}");
 
@@ -78,10 +80,10 @@ class TextFieldTest {
     @Test
     void beforeSaveAutogeneratesOnlyEmptyValuesOnInsert() {
         TextField id = TextField.primaryKeyField();
-        assertThat(id.beforeSave("", true)).matches("[a-z0-9]{15}");
-        assertThat(id.beforeSave("", false)).isEmpty();
-        assertThat(id.beforeSave("given", true)).isEqualTo("given");
-        assertThat(plain.beforeSave("", true)).isEmpty();
+        assertThat(id.beforeSave("", true, NOW)).matches("[a-z0-9]{15}");
+        assertThat(id.beforeSave("", false, NOW)).isEmpty();
+        assertThat(id.beforeSave("given", true, NOW)).isEqualTo("given");
+        assertThat(plain.beforeSave("", true, NOW)).isEmpty();
     }
 
     @Test
