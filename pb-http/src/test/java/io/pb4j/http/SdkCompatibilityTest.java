@@ -36,16 +36,7 @@ class SdkCompatibilityTest {
     @Test
     void officialJsSdkPassesTheCompatibilitySuite() throws IOException {
         Path compat = compatDir();
-        int nodeMajor = nodeMajorVersion(compat);
-        requireTool(compat, npm(), "--version");
-        if (needsInstall(compat)) {
-            run(compat, List.of(npm(), "ci", "--no-audit", "--no-fund"), Map.of(), INSTALL_TIMEOUT, "npm ci");
-        }
-        List<String> command = new ArrayList<>(List.of(node(), "--test"));
-        if (nodeMajor >= 20) {
-            command.add("--test-reporter=spec");
-        }
-        command.addAll(testFiles(compat, "test"));
+        List<String> command = nodeTests(compat, "test");
         try (TestServer server = new TestServer()) {
             run(compat, command, Map.of(
                     "PB_URL", server.base,
@@ -58,6 +49,14 @@ class SdkCompatibilityTest {
     @Test
     void officialJsSdkWorksOnPocketBasesOwnData() throws IOException {
         Path compat = compatDir();
+        List<String> command = nodeTests(compat, "fixture");
+        try (TestServer server = TestServer.onFixture()) {
+            run(compat, command, Map.of("PB_URL", server.base, "NO_COLOR", "1"), SUITE_TIMEOUT, "the SDK suite on PocketBase's data");
+        }
+    }
+
+    /** Checks node and npm, installs the SDK when needed, and returns the node command for one folder's test files. */
+    private static List<String> nodeTests(Path compat, String folder) throws IOException {
         int nodeMajor = nodeMajorVersion(compat);
         requireTool(compat, npm(), "--version");
         if (needsInstall(compat)) {
@@ -67,10 +66,8 @@ class SdkCompatibilityTest {
         if (nodeMajor >= 20) {
             command.add("--test-reporter=spec");
         }
-        command.addAll(testFiles(compat, "fixture"));
-        try (TestServer server = TestServer.onFixture()) {
-            run(compat, command, Map.of("PB_URL", server.base, "NO_COLOR", "1"), SUITE_TIMEOUT, "the SDK suite on PocketBase's data");
-        }
+        command.addAll(testFiles(compat, folder));
+        return command;
     }
 
     /** Walks up from the working directory to the repository root, the directory holding compat/package.json. */

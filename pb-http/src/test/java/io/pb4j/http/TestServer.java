@@ -130,41 +130,25 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Sends a request as the SDK would: a JSON body when given, the token as {@code Authorization} when given. */
     Response send(String method, String path, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
         if (json != null) {
-            b.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
         if (token != null && !token.isEmpty()) {
-            b.header("Authorization", token);
+            headers.put("Authorization", token);
         }
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.body(), r.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendWith(method, path, headers, json);
     }
 
     /** Sends a bodiless request with extra headers given as name, value pairs. */
     Response sendWithHeaders(String method, String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            map.put(headers[i], headers[i + 1]);
         }
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.body(), r.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendWith(method, path, map, null);
     }
 
     /** Sends a request and fails unless it answers {@code status}; returns the body. */
