@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The benchmark harness: starts a real pb4j server, seeds a {@code posts} collection through the API, measures four
  * scenarios over HTTP keep-alive and the same SQL on raw sqlite-jdbc, and writes bench/results/latest.md.
- * Options ({@code --name=value}): server=image|modules, client=wrk|java, connections=16, warmup=5, measure=10 (seconds),
+ * Options ({@code --name=value}): server=image|modules, image=DIR (default pb-cli/target/image), client=wrk|java, connections=16, warmup=5, measure=10 (seconds),
  * max-requests=200000 (per measured phase), records=10000, raw-threads=nproc.
  */
 public final class Bench {
@@ -37,7 +37,11 @@ public final class Bench {
     private String client;
     private String base;
     private final Map<String, Load.Stats> api = new LinkedHashMap<>();
+    private final Map<String, Load.Stats> raw = new LinkedHashMap<>();
     private final Map<String, Double> cpuShare = new HashMap<>();
+    /** Cores used by processes other than the server and the harness (and its wrk runs) during each scenario. */
+    private final Map<String, Double> apiOthers = new HashMap<>();
+    private final Map<String, Double> rawOthers = new HashMap<>();
 
     private Bench(Map<String, String> opt) {
         this.opt = opt;
@@ -59,20 +63,19 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        String variant = opt.getOrDefault("server",
-                Files.isExecutable(Server.image(repo).resolve("bin/pb4j")) ? "image" : "modules");
+        Path image = Path.of(opt.getOrDefault("image", Server.image(repo).toString()));
+        String variant = opt.getOrDefault("server", Files.isExecutable(image.resolve("bin/pb4j")) ? "image" : "modules");
         client = opt.getOrDefault("client", Wrk.installed() ? "wrk" : "java");
         opt.put("client", client);
         Report.deleteTree(work);
         Files.createDirectories(work);
-        Report report = new Report(repo, variant, opt);
+        Report report = new Report(repo, image, variant, opt);
         int records = num("records");
         int pages = records / 20;
-        Map<String, Load.Stats> raw = new LinkedHashMap<>();
         List<String> ids;
 
         log("starting the server (" + variant + ")");
-        try (Server server = Server.start(variant, repo, work.resolve("pb_data"), EMAIL, PASSWORD, work.resolve("server.log"))) {
+        try (Server server = Server.start(variant, image, repo, work.resolve("pb_data"), EMAIL, PASSWORD, work.resolve("server.log"))) {
             base = "http://127.0.0.1:" + server.port;
             report.startup(server.startupMs, server.note);
             Thread.sleep(1000);
@@ -93,21 +96,20 @@ public final class Bench {
             report.rssAfterLoad(server.rssMiB());
         }
         log("restarting the server on the seeded data dir");
-        try (Server again = Server.start(variant, repo, work.resolve("pb_data"), EMAIL, PASSWORD, work.resolve("server-restart.log"))) {
+        try (Server again = Server.start(variant, image, repo, work.resolve("pb_data"), EMAIL, PASSWORD, work.resolve("server-restart.log"))) {
             report.restart(again.startupMs, again.note);
         }
 
         log("raw sqlite-jdbc baseline");
         Raw db = new Raw(work.resolve("raw.db"));
         int rt = num("raw-threads");
-        raw.put("list perPage=20", load(rt, w -> unchecked(() -> db.list(pages, false))));
-        raw.put("list perPage=20 skipTotal=1", load(rt, w -> unchecked(() -> db.list(pages, true))));
-        raw.put("getOne by id", load(rt, w -> unchecked(() -> db.getOne(ids))));
-        raw.put("create", load(1, w -> unchecked(db::insert)));
-        report.write(api, raw, cpuShare);
+        measureRaw("list perPage=20", rt, w -> unchecked(() -> db.list(pages, false)));
+        measureRaw("list perPage=20 skipTotal=1", rt, w -> unchecked(() -> db.list(pages, true)));
+        measureRaw("getOne by id", rt, w -> unchecked(() -> db.getOne(ids)));
+        measureRaw("create", 1, w -> unchecked(db::insert));
+        report.write(api, raw, cpuShare, apiOthers, rawOthers);
     }
 
-    /** An HTTP scenario; also records the server's share of the CPU time server and harness used meanwhile. */
     /**
      * An HTTP scenario through wrk ({@code wrkKind} selects its Lua request) or HttpClient ({@code op}); also records
      * the server's share of all CPU time used meanwhile (the rest is the load generator's).
@@ -116,6 +118,8 @@ public final class Bench {
         log(scenario);
         double server0 = server.cpuSeconds();
         double client0 = clientCpuSeconds();
+        double busy0 = machineBusySeconds();
+        long t0 = System.nanoTime();
         Load.Stats s = client.equals("wrk")
                 ? Wrk.run(base, wrkKind, num("records") / 20, work.resolve("ids.txt"), num("connections"),
                         Duration.ofSeconds(num("warmup")), Duration.ofSeconds(num("measure")), num("max-requests"))
@@ -124,7 +128,28 @@ public final class Bench {
                 s.errors(), s.firstError()));
         api.put(scenario, s);
         double serverCpu = server.cpuSeconds() - server0;
-        cpuShare.put(scenario, serverCpu / (serverCpu + clientCpuSeconds() - client0));
+        double clientCpu = clientCpuSeconds() - client0;
+        cpuShare.put(scenario, serverCpu / (serverCpu + clientCpu));
+        apiOthers.put(scenario, (machineBusySeconds() - busy0 - serverCpu - clientCpu) / ((System.nanoTime() - t0) / 1e9));
+    }
+
+    private void measureRaw(String scenario, int threads, IntFunction<Load.Op> op) throws Exception {
+        double self0 = clientCpuSeconds();
+        double busy0 = machineBusySeconds();
+        long t0 = System.nanoTime();
+        raw.put(scenario, load(threads, op));
+        double self = clientCpuSeconds() - self0;
+        rawOthers.put(scenario, (machineBusySeconds() - busy0 - self) / ((System.nanoTime() - t0) / 1e9));
+    }
+
+    /** CPU seconds all processes have used (user, nice, system, irq, softirq, steal), from /proc/stat. */
+    private static double machineBusySeconds() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long ticks = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            ticks += Long.parseLong(f[i]);
+        }
+        return ticks / 100.0;
     }
 
     /** CPU seconds of this JVM and of its finished children (wrk runs), from /proc/self/stat. */

@@ -41,13 +41,14 @@ final class Server implements AutoCloseable {
         return repo.resolve("pb-cli/target/image");
     }
 
-    static Server start(String variant, Path repo, Path dataDir, String email, String password, Path log) throws Exception {
-        return variant.equals("image") ? startImage(repo, dataDir, email, password, log) : startModules(repo, dataDir, email, password, log);
+    static Server start(String variant, Path image, Path repo, Path dataDir, String email, String password, Path log)
+            throws Exception {
+        return variant.equals("image") ? startImage(image, dataDir, email, password, log) : startModules(repo, dataDir, email, password, log);
     }
 
     /** {@code pb4j superuser upsert} first (not timed), then {@code pb4j serve} on a port picked here. */
-    private static Server startImage(Path repo, Path dataDir, String email, String password, Path log) throws Exception {
-        String bin = image(repo).resolve("bin/pb4j").toString();
+    private static Server startImage(Path image, Path dataDir, String email, String password, Path log) throws Exception {
+        String bin = image.resolve("bin/pb4j").toString();
         Process upsert = new ProcessBuilder(bin, "superuser", "upsert", email, password, "--dir=" + dataDir)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (upsert.waitFor() != 0) {
