@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The benchmark harness: starts a real pb4j server, seeds a {@code posts} collection through the API, measures four
  * scenarios over HTTP keep-alive and the same SQL on raw sqlite-jdbc, and writes bench/results/latest.md.
  * Options ({@code --name=value}): server=image|modules, image=DIR (default pb-cli/target/image), client=wrk|java, connections=16, warmup=5, measure=10 (seconds),
- * max-requests=200000 (per measured phase), records=10000, raw-threads=nproc.
+ * max-requests=200000 (per measured phase), records=10000, raw-threads=nproc, quiet-wait=60 (seconds).
  */
 public final class Bench {
     static final String EMAIL = "bench@example.com";
@@ -49,7 +49,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("connections", "16", "warmup", "5", "measure", "10",
-                "max-requests", "200000", "records", "10000",
+                "max-requests", "200000", "records", "10000", "quiet-wait", "60",
                 "raw-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
@@ -116,6 +116,7 @@ public final class Bench {
      */
     private void measure(Server server, String scenario, String wrkKind, IntFunction<Load.Op> op) throws Exception {
         log(scenario);
+        awaitQuietMachine(server);
         double server0 = server.cpuSeconds();
         double client0 = clientCpuSeconds();
         double busy0 = machineBusySeconds();
@@ -134,12 +135,36 @@ public final class Bench {
     }
 
     private void measureRaw(String scenario, int threads, IntFunction<Load.Op> op) throws Exception {
+        log("raw " + scenario);
+        awaitQuietMachine(null);
         double self0 = clientCpuSeconds();
         double busy0 = machineBusySeconds();
         long t0 = System.nanoTime();
         raw.put(scenario, load(threads, op));
         double self = clientCpuSeconds() - self0;
         rawOthers.put(scenario, (machineBusySeconds() - busy0 - self) / ((System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * Waits, at most {@code --quiet-wait} seconds (default 60), until other processes use less than 0.2 cores over
+     * one second: the machine is shared, and a neighbour's build would be measured as pb4j's slowness.
+     */
+    private void awaitQuietMachine(Server server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(num("quiet-wait")).toNanos();
+        while (true) {
+            double busy0 = machineBusySeconds();
+            double mine0 = clientCpuSeconds() + (server == null ? 0 : server.cpuSeconds());
+            Thread.sleep(1000);
+            double others = machineBusySeconds() - busy0 - (clientCpuSeconds() + (server == null ? 0 : server.cpuSeconds()) - mine0);
+            if (others < 0.2) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                log(String.format("  other processes still use %.2f cores; measuring anyway", others));
+                return;
+            }
+            log(String.format("  waiting: other processes use %.2f cores", others));
+        }
     }
 
     /** CPU seconds all processes have used (user, nice, system, irq, softirq, steal), from /proc/stat. */
