@@ -75,6 +75,7 @@ public final class Bench {
         List<String> ids;
 
         log("starting the server (" + variant + ")");
+        awaitQuietMachine(null);
         try (Server server = Server.start(variant, image, repo, work.resolve("pb_data"), EMAIL, PASSWORD, work.resolve("server.log"))) {
             base = "http://127.0.0.1:" + server.port;
             report.startup(server.startupMs, server.note);
@@ -96,6 +97,7 @@ public final class Bench {
             report.rssAfterLoad(server.rssMiB());
         }
         log("restarting the server on the seeded data dir");
+        awaitQuietMachine(null);
         try (Server again = Server.start(variant, image, repo, work.resolve("pb_data"), EMAIL, PASSWORD, work.resolve("server-restart.log"))) {
             report.restart(again.startupMs, again.note);
         }
