@@ -1,0 +1,83 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP load through wrk (Debian's wrk 4.1.0): a Lua script picks a random id, page or body per request and stops
+ * each thread after its share of the request bound. wrk costs the shared cores far less CPU than HttpClient.
+ */
+final class Wrk {
+    private static final Pattern RESULT = Pattern.compile(
+            "WRK requests=(\\d+) duration_us=(\\d+) errors=(\\d+) status_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)");
+
+    private static final String SCRIPT = """
+            local kind, pages, max_per_thread, ids = "%s", %d, %d, {}
+            for line in io.lines("%s") do ids[#ids + 1] = line end
+            local n, count = 0, 0
+            setup = function(thread) count = count + 1; thread:set("seed", count) end
+            init = function(args) math.randomseed(os.time() * 100 + seed) end
+            request = function()
+              local path = "/api/collections/posts/records"
+              if kind == "create" then
+                local v = math.random(1000000)
+                return wrk.format("POST", path, {["Content-Type"] = "application/json"},
+                  '{"title":"post ' .. v .. '","views":' .. v .. '}')
+              elseif kind == "getOne" then
+                return wrk.format("GET", path .. "/" .. ids[math.random(#ids)])
+              elseif kind == "skipTotal" then
+                return wrk.format("GET", path .. "?perPage=20&skipTotal=1&page=" .. math.random(pages))
+              end
+              return wrk.format("GET", path .. "?perPage=20&page=" .. math.random(pages))
+            end
+            response = function(status)
+              n = n + 1
+              if n >= max_per_thread then wrk.thread:stop() end
+            end
+            done = function(s, latency)
+              local e = s.errors
+              io.write(string.format("WRK requests=%%d duration_us=%%d errors=%%d status_errors=%%d p50_us=%%d p99_us=%%d\\n",
+                s.requests, s.duration, e.connect + e.read + e.write + e.timeout, e.status,
+                latency:percentile(50), latency:percentile(99)))
+            end
+            """;
+
+    private Wrk() {
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(Path.of("/usr/bin/wrk"));
+    }
+
+    /** kind: list, skipTotal, getOne or create. A warm-up run (discarded), then the measured run. */
+    static Load.Stats run(String base, String kind, int pages, Path ids, int connections, Duration warmup,
+            Duration measure, long maxRequests) throws Exception {
+        int threads = Math.min(connections, Runtime.getRuntime().availableProcessors());
+        Path script = ids.resolveSibling("wrk-" + kind + ".lua");
+        Files.writeString(script, SCRIPT.formatted(kind, pages, Math.max(1, maxRequests / threads), ids));
+        wrk(base, script, threads, connections, warmup);
+        Matcher m = RESULT.matcher(wrk(base, script, threads, connections, measure));
+        if (!m.find()) {
+            throw new IllegalStateException("no result from wrk");
+        }
+        long requests = Long.parseLong(m.group(1));
+        long socketErrors = Long.parseLong(m.group(3));
+        long statusErrors = Long.parseLong(m.group(4));
+        String error = socketErrors + statusErrors == 0 ? "" : "wrk: " + socketErrors + " socket errors, " + statusErrors + " non-2xx/3xx";
+        return new Load.Stats(requests - statusErrors, socketErrors + statusErrors, Long.parseLong(m.group(2)) / 1e6,
+                Long.parseLong(m.group(5)) / 1e3, Long.parseLong(m.group(6)) / 1e3, error);
+    }
+
+    private static String wrk(String base, Path script, int threads, int connections, Duration d) throws Exception {
+        List<String> cmd = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + Math.max(1, d.toSeconds()) + "s",
+                "--timeout", "10s", "-s", script.toString(), base);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        return out;
+    }
+}
