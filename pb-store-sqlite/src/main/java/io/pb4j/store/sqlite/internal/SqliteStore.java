@@ -36,7 +36,8 @@ final class SqliteStore implements Store {
     private final BlockingQueue<JdbcSession> readers;
     private final List<JdbcSession> allReaders = new ArrayList<>();
     private final AtomicLong schemaEpoch = new AtomicLong();
-    private final DbClient dbClient;
+    /** Created on first use: Helidon DB Client and its config system cost start-up time nobody may need. */
+    private volatile DbClient dbClient;
 
     private SqliteStore(Path dir, int readerCount) throws SQLException {
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
@@ -49,7 +50,6 @@ final class SqliteStore implements Store {
             allReaders.add(reader);
             readers.add(reader);
         }
-        this.dbClient = JdbcClientBuilder.create().connectionPool(new WriterLanePool(data)).build();
         auxiliary.write(s -> {
             s.execute("CREATE TABLE IF NOT EXISTS `_logs` (`id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
                     + "`level` INTEGER DEFAULT 0 NOT NULL, `message` TEXT DEFAULT '' NOT NULL, `data` JSON DEFAULT '{}' NOT NULL, "
@@ -117,7 +117,21 @@ final class SqliteStore implements Store {
 
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
-        return type.isInstance(dbClient) ? Optional.of(type.cast(dbClient)) : Optional.empty();
+        return type.isAssignableFrom(DbClient.class) ? Optional.of(type.cast(dbClient())) : Optional.empty();
+    }
+
+    private DbClient dbClient() {
+        DbClient client = dbClient;
+        if (client == null) {
+            synchronized (this) {
+                client = dbClient;
+                if (client == null) {
+                    client = JdbcClientBuilder.create().connectionPool(new WriterLanePool(data)).build();
+                    dbClient = client;
+                }
+            }
+        }
+        return client;
     }
 
     @Override
