@@ -338,9 +338,14 @@ public final class ViewSchema {
         return jakarta.json.Json.createObjectBuilder(def).add("id", id).build();
     }
 
+    /** Fields from definitions; keys sorted, as PocketBase serialises every field (a passthrough keeps its order). */
     private static List<Field> parse(List<JsonObject> defs) {
         jakarta.json.JsonArrayBuilder b = jakarta.json.Json.createArrayBuilder();
-        defs.forEach(b::add);
+        for (JsonObject def : defs) {
+            jakarta.json.JsonObjectBuilder sorted = jakarta.json.Json.createObjectBuilder();
+            new java.util.TreeMap<>(def).forEach(sorted::add);
+            b.add(sorted);
+        }
         return CollectionCodec.parseFields(b.build(), true);
     }
 }
