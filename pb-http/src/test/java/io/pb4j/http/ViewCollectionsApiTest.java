@@ -189,6 +189,30 @@ class ViewCollectionsApiTest {
         assertThat(server.expect("GET", "/api/collections?filter=name~'temp'", superuser, null, 200)).contains("\"totalItems\":0");
     }
 
+    @Test
+    void dependentViewsFollowTheirSourceAndBlockItsDeletion() {
+        String sourceId = CollectionsApiTest.json(server.expect("POST", "/api/collections", superuser,
+                "{\"name\":\"source\",\"fields\":[{\"type\":\"text\",\"name\":\"label\",\"max\":10}]}", 200)).getString("id");
+        server.expect("POST", "/api/collections", superuser, view("v_dependent", "select id, label from source"), 200);
+
+        // a changed field definition reaches the view that selects it
+        server.expect("PATCH", "/api/collections/source", superuser, "{\"fields\":[{\"id\":\"text3208210256\",\"type\":\"text\","
+                + "\"name\":\"id\",\"primaryKey\":true,\"required\":true,\"system\":true,\"min\":15,\"max\":15,"
+                + "\"pattern\":\"^[a-z0-9]+$\",\"autogeneratePattern\":\"[a-z0-9]{15}\"},"
+                + "{\"id\":\"text245846248\",\"type\":\"text\",\"name\":\"label\",\"max\":20}]}", 200);
+        JsonArray fields = CollectionsApiTest.json(server.expect("GET", "/api/collections/v_dependent", superuser, null, 200))
+                .getJsonArray("fields");
+        assertThat(field(fields, "label").getInt("max")).isEqualTo(20);
+
+        // the view would break: the source stays
+        server.expect("DELETE", "/api/collections/source", superuser, null, 400);
+        assertThat(server.expect("GET", "/api/collections/" + sourceId, superuser, null, 200)).contains("\"name\":\"source\"");
+        server.expect("GET", "/api/collections/v_dependent/records", superuser, null, 200);
+
+        server.expect("DELETE", "/api/collections/v_dependent", superuser, null, 204);
+        server.expect("DELETE", "/api/collections/source", superuser, null, 204);
+    }
+
     private static JsonObject field(JsonArray fields, String name) {
         return fields.stream().map(f -> f.asJsonObject()).filter(f -> f.getString("name").equals(name)).findFirst().orElseThrow();
     }
