@@ -7,11 +7,14 @@ import io.pb4j.core.internal.CollectionSearch;
 import io.pb4j.core.internal.RecordSaver;
 import io.pb4j.core.internal.RecordSearch;
 import io.pb4j.core.internal.Schema;
+import io.pb4j.core.internal.ViewQueryException;
+import io.pb4j.core.internal.ViewSchema;
 import io.pb4j.core.internal.SchemaCache;
 import io.pb4j.core.router.Router;
 import io.pb4j.core.spi.Plugin;
 import io.pb4j.core.spi.ServerProvider;
 import io.pb4j.core.spi.Store;
+import io.pb4j.core.spi.StoreException;
 import io.pb4j.core.spi.StoreProvider;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -144,6 +147,21 @@ public final class PocketBase implements AutoCloseable {
             return null;
         });
         reloadSchema();
+    }
+
+    /**
+     * PocketBase's {@code DryRunView}: the fields a view collection over {@code query} would have and up to
+     * {@code sampleSize} of its records. Nothing is kept (the temporary views are dropped in the same transaction).
+     *
+     * @throws ApiException 400 {@code "Invalid view query. Raw error: ..."} when the query cannot back a view
+     */
+    public ViewDryRun dryRunView(String query, int sampleSize) {
+        try {
+            ViewSchema.DryRun run = store().write(s -> ViewSchema.dryRun(s, query, sampleSize));
+            return new ViewDryRun(run.fields(), run.sample());
+        } catch (ViewQueryException | StoreException | IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid view query. Raw error: \n" + e.getMessage());
+        }
     }
 
     /** Deletes every record of a collection in one transaction. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * PocketBase's save-time normalisation: the default collection id, the system fields every collection of a type
- * must have (re-added when missing, system flags forced), and index statements pointing at the collection's table.
+ * must have (re-added when missing, system flags forced), a view's fields inferred from its query, and index statements pointing at the collection's table.
  */
 final class CollectionNormalizer {
     private static final Pattern INDEX_TABLE = Pattern.compile("(?is)(\\sON\\s+)([`\"\\[]?[\\w.]+[`\"\\]]?)(\\s*\\()");
@@ -26,7 +26,8 @@ final class CollectionNormalizer {
         if (c.id().isEmpty()) {
             b.id(freeId(s, CollectionDefaults.collectionId(c.type(), c.name())));
         }
-        b.fields(withSystemFields(c));
+        // a view's fields always come from its query; submitted ones are ignored
+        b.fields(c.isView() ? viewFields(s, c) : withSystemFields(c));
         List<String> indexes = new ArrayList<>();
         for (String index : c.indexes()) {
             indexes.add(INDEX_TABLE.matcher(index).replaceFirst("$1`" + c.name().replace("$", "\\$") + "`$3"));
@@ -46,6 +47,12 @@ final class CollectionNormalizer {
         return b.build();
     }
 
+    /** What PocketBase infers from the query, even when the inference stopped at an error (validation reports it). */
+    private static List<Field> viewFields(SqlSession s, Collection c) {
+        String query = c.options().getString("viewQuery", "");
+        return query.isBlank() ? List.of() : ViewSchema.infer(s, query).fields();
+    }
+
     private static String freeId(SqlSession s, String base) {
         String id = base;
         for (int i = 2; !s.query("SELECT id FROM _collections WHERE id = ?", List.of(id)).isEmpty(); i++) {
@@ -61,9 +68,6 @@ final class CollectionNormalizer {
      */
     private static List<Field> withSystemFields(Collection c) {
         List<Field> fields = new ArrayList<>(c.fields());
-        if (c.isView()) {
-            return fields;
-        }
         int id = indexOf(fields, "id");
         if (id < 0) {
             fields.add(0, CollectionDefaults.idField());

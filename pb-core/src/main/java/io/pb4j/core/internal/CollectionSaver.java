@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Saves and deletes collections: normalises, validates ({@link CollectionValidator}), migrates the table
- * ({@link TableMigrator}) and writes the {@code _collections} row, all in the caller's transaction.
+ * ({@link TableMigrator}) and writes the {@code _collections} row, then re-saves the views whose inferred fields changed
+ * ({@link ViewDependents}), all in the caller's transaction.
  */
 public final class CollectionSaver {
     private CollectionSaver() {
@@ -60,6 +61,7 @@ public final class CollectionSaver {
             TableMigrator.migrate(s, original.get(), c);
         }
         writeRow(s, c, original.isEmpty());
+        ViewDependents.resaveAfterSave(s, c);
         return c;
     }
 
@@ -97,6 +99,10 @@ public final class CollectionSaver {
                     + String.join(", ", referencing) + " probably due to existing reference in " + String.join(", ", referencing));
         }
         TableMigrator.drop(s, c);
+        // views over the dropped table (or view) must not be left broken
+        if (!ViewDependents.resave(s, c.id()).isEmpty()) {
+            throw ApiException.badRequest("Failed to delete collection.");
+        }
         s.execute("DELETE FROM _collections WHERE id = ?", List.of(c.id()));
     }
 

@@ -5,6 +5,7 @@ import io.pb4j.core.ValidationError;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.field.PassthroughField;
 import io.pb4j.core.spi.SqlSession;
+import io.pb4j.core.spi.StoreException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,15 @@ final class CollectionValidator {
         Map<String, Object> fieldErrors = fieldErrors(c, original, trusted);
         if (!fieldErrors.isEmpty()) {
             errors.put("fields", fieldErrors);
-        } else if (!c.isView() && c.field("id").filter(f -> "text".equals(f.type()) && f.toJson().getBoolean("primaryKey", false)).isEmpty()) {
+        } else if (c.fields().isEmpty()) {
+            errors.put("fields", ValidationError.required());
+        } else if (c.field("id").filter(f -> "text".equals(f.type()) && f.toJson().getBoolean("primaryKey", false)).isEmpty()) {
             errors.put("fields", new ValidationError("validation_missing_primary_key", "Missing or invalid \"id\" PK field."));
         }
         ruleErrors(s, c, errors);
+        if (c.isView()) {
+            viewQueryError(s, c).ifPresent(e -> errors.put("viewQuery", e));
+        }
         IndexCheck.error(s, c, original).ifPresent(e -> errors.put("indexes", e));
         IdentityFieldsCheck.error(c).ifPresent(e -> errors.put("passwordAuth", Map.of("identityFields", e)));
         return errors;
@@ -105,6 +111,14 @@ final class CollectionValidator {
             } else if (c.isAuth() && (lower.equals("passwordconfirm") || lower.equals("oldpassword"))) {
                 own.put("name", new ValidationError("validation_reserved_field_name", "The field name is reserved and cannot be used."));
             }
+            if (c.isView()) {
+                // inferred from the query: they may change type or be of a type whose module is absent
+                own.putAll(f instanceof PassthroughField ? Map.of() : f.validateDefinition());
+                if (!own.isEmpty()) {
+                    errors.put(String.valueOf(i), own);
+                }
+                continue;
+            }
             Optional<Field> before = original.flatMap(o -> o.fields().stream().filter(x -> x.id().equals(f.id())).findFirst());
             if (before.isPresent() && !before.get().type().equals(f.type())) {
                 errors.put(String.valueOf(i), new ValidationError("validation_field_type_change", "Field type cannot be changed."));
@@ -121,7 +135,7 @@ final class CollectionValidator {
                 errors.put(String.valueOf(i), own);
             }
         }
-        original.ifPresent(o -> {
+        original.filter(o -> !c.isView()).ifPresent(o -> {
             for (Field old : o.fields()) {
                 if (old.system() && c.fields().stream().noneMatch(f -> f.id().equals(old.id())) && errors.isEmpty()) {
                     errors.put("", new ValidationError("validation_system_field_change", "System fields cannot be deleted or renamed."));
@@ -133,6 +147,22 @@ final class CollectionValidator {
             return Map.of("0", e);
         }
         return errors;
+    }
+
+    /** The query must be given and must pass PocketBase's dry run. */
+    private static Optional<ValidationError> viewQueryError(SqlSession s, Collection c) {
+        String query = c.options().getString("viewQuery", "");
+        if (query.isEmpty()) {
+            return Optional.of(ValidationError.required());
+        }
+        try {
+            ViewSchema.dryRun(s, query, 10);
+            return Optional.empty();
+        } catch (ViewQueryException | StoreException | IllegalArgumentException e) {
+            String raw = String.valueOf(e.getMessage());
+            return Optional.of(new ValidationError("validation_invalid_view_query",
+                    "Invalid query - " + (raw.length() > 500 ? raw.substring(0, 500) : raw)));
+        }
     }
 
     private static void ruleErrors(SqlSession s, Collection c, Map<String, Object> errors) {

@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps a collection's table in step with its fields, inside the caller's transaction. Field identity is the field
+ * Keeps a collection's table in step with its fields, inside the caller's transaction (a view collection's SQL view
+ * is dropped and recreated from its query). Field identity is the field
  * id: a new id adds a column, a missing one drops it, a changed name renames it (data kept).
  */
 final class TableMigrator {
@@ -27,6 +28,7 @@ final class TableMigrator {
 
     static void create(SqlSession s, Collection c) {
         if (c.isView()) {
+            ViewSchema.create(s, c.name(), c.options().getString("viewQuery", ""));
             return;
         }
         SqlDialect d = s.dialect();
@@ -40,6 +42,8 @@ final class TableMigrator {
 
     static void migrate(SqlSession s, Collection old, Collection c) {
         if (c.isView()) {
+            ViewSchema.drop(s, old.name());
+            ViewSchema.create(s, c.name(), c.options().getString("viewQuery", ""));
             return;
         }
         SqlDialect d = s.dialect();

@@ -40,4 +40,12 @@ public interface SqlDialect {
 
     /** A query with one parameter (the table name) that returns a row when that table exists. */
     String tableExistsSql();
+
+    /**
+     * A query with one parameter (a table or view name) listing its columns in order, one row each with {@code name}
+     * and {@code type} (the declared type, empty when the column has none, e.g. an expression of a view). It returns
+     * no rows, or fails, when the table or view does not exist or no longer compiles. View collections use it to read
+     * the columns of a temporary view over their query.
+     */
+    String tableColumnsSql();
 }

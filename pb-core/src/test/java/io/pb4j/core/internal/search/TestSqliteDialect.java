@@ -52,4 +52,9 @@ final class TestSqliteDialect implements SqlDialect {
     public String tableExistsSql() {
         return "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?";
     }
+
+    @Override
+    public String tableColumnsSql() {
+        return "SELECT name, type FROM pragma_table_info(?)";
+    }
 }

@@ -27,6 +27,7 @@ public final class CollectionsApi {
         Middleware superuser = Guards.requireSuperuser();
         router.get("/api/collections", CollectionsApi::list).bind(superuser);
         router.get("/api/collections/meta/scaffolds", CollectionsApi::scaffolds).bind(superuser);
+        router.post("/api/collections/meta/dry-run-view", ViewDryRunApi::dryRun).bind(superuser);
         router.post("/api/collections", CollectionsApi::create).bind(superuser);
         router.get("/api/collections/{collection}", CollectionsApi::view).bind(superuser);
         router.patch("/api/collections/{collection}", CollectionsApi::update).bind(superuser);

@@ -157,9 +157,23 @@ final class JdbcSession implements SqlSession, AutoCloseable {
         if (message.contains("PRIMARYKEY") || message.contains("PRIMARY KEY")) {
             return new UniqueViolationException(List.of("id"), e);
         }
-        StoreException failure = new StoreException(message, e);
+        StoreException failure = new StoreException(sqliteMessage(message), e);
         failure.addSuppressed(new IllegalStateException("while running: " + sql));
         return failure;
+    }
+
+    /**
+     * SQLite's own error text, as PocketBase shows it in "Raw error" messages: the driver's
+     * {@code [SQLITE_ERROR] SQL error or missing database (no such table: x)} becomes {@code no such table: x}.
+     */
+    static String sqliteMessage(String driverMessage) {
+        if (driverMessage.startsWith("[SQLITE_") && driverMessage.endsWith(")")) {
+            int open = driverMessage.indexOf(" (", driverMessage.indexOf(']'));
+            if (open > 0) {
+                return driverMessage.substring(open + 2, driverMessage.length() - 1);
+            }
+        }
+        return driverMessage;
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -54,4 +54,9 @@ final class SqliteDialect implements SqlDialect {
     public String tableExistsSql() {
         return "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?";
     }
+
+    @Override
+    public String tableColumnsSql() {
+        return "SELECT name, type FROM pragma_table_info(?)";
+    }
 }

@@ -52,6 +52,23 @@ class SqliteStoreTest {
     }
 
     @Test
+    void tableColumnsListAViewsColumnsWithTheirDeclaredTypes() {
+        List<Map<String, Object>> columns = store.write(s -> {
+            s.execute("CREATE VIEW v AS SELECT * FROM (SELECT id, n + 1 AS m FROM items)");
+            return s.query(s.dialect().tableColumnsSql(), List.of("v"));
+        });
+        assertThat(columns).containsExactly(Map.of("name", "id", "type", "TEXT"), Map.of("name", "m", "type", ""));
+        List<Map<String, Object>> missing = store.read(s -> s.query(s.dialect().tableColumnsSql(), List.of("missing")));
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void errorsCarrySqlitesOwnMessage() {
+        assertThatThrownBy(() -> store.read(s -> s.query("SELECT nope FROM items", List.of())))
+                .isInstanceOf(StoreException.class).hasMessage("no such column: nope");
+    }
+
+    @Test
     void concurrentWritersQueueInsteadOfFailingBusy() throws Exception {
         int threads = 8;
         int perThread = 200;
