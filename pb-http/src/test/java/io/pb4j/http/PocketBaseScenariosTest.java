@@ -33,10 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PocketBaseScenariosTest {
     /** Scenario key ({@code Func/name}) to why pb4j fails it. */
     static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-            Map.entry("TestRecordCrudCreate/auth record with valid form data but invalid record fields",
-                    "rel:\"invalid\" must give a rel validation error (relation fields come with the query-engine issue)"),
-            Map.entry("TestRecordCrudUpdate/auth record with valid form data but invalid record fields",
-                    "rel:\"invalid\" must give a rel validation error; pb4j reports only password"),
             Map.entry("TestCollectionCreate/trying to create view collection with invalid options",
                     "view collections must ignore submitted fields (derived from viewQuery) and report viewQuery validation_invalid_view_query; pb4j validates the submitted field name"),
             Map.entry("TestCollectionCreate/creating view collection",

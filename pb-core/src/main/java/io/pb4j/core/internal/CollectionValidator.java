@@ -4,6 +4,7 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.field.PassthroughField;
+import io.pb4j.core.field.RelationField;
 import io.pb4j.core.spi.SqlSession;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class CollectionValidator {
         if (original.isPresent() && original.get().system() != c.system()) {
             errors.put("system", new ValidationError("validation_collection_system_flag_change", "System collection state cannot be changed."));
         }
-        Map<String, Object> fieldErrors = fieldErrors(c, original, trusted);
+        Map<String, Object> fieldErrors = fieldErrors(s, c, original, trusted);
         if (!fieldErrors.isEmpty()) {
             errors.put("fields", fieldErrors);
         } else if (!c.isView() && c.field("id").filter(f -> "text".equals(f.type()) && f.toJson().getBoolean("primaryKey", false)).isEmpty()) {
@@ -79,7 +80,7 @@ final class CollectionValidator {
         return Optional.empty();
     }
 
-    private static Map<String, Object> fieldErrors(Collection c, Optional<Collection> original, boolean trusted) {
+    private static Map<String, Object> fieldErrors(SqlSession s, Collection c, Optional<Collection> original, boolean trusted) {
         Map<String, Object> errors = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -114,6 +115,9 @@ final class CollectionValidator {
                 own.put("name", new ValidationError("validation_system_field_change", "System fields cannot be deleted or renamed."));
             }
             own.putAll(f.validateDefinition());
+            if (f instanceof RelationField relation && !own.containsKey("collectionId")) {
+                relationTargetError(s, c, relation, before).ifPresent(e -> own.put("collectionId", e));
+            }
             if (f instanceof PassthroughField p && !trusted && !before.map(b -> b.toJson().equals(f.toJson())).orElse(false)) {
                 own.put("type", p.unavailable());
             }
@@ -133,6 +137,21 @@ final class CollectionValidator {
             return Map.of("0", e);
         }
         return errors;
+    }
+
+    /** PocketBase's checkCollectionId: the target exists (by id), is unchanged, and is no view unless {@code c} is one. */
+    private static Optional<ValidationError> relationTargetError(SqlSession s, Collection c, RelationField f, Optional<Field> before) {
+        if (before.orElse(null) instanceof RelationField old && !old.collectionId().equals(f.collectionId())) {
+            return Optional.of(RelationField.collectionChangedError());
+        }
+        Optional<Collection> target = CollectionSaver.load(s, f.collectionId()).filter(t -> t.id().equals(f.collectionId()));
+        if (target.isEmpty()) {
+            return Optional.of(RelationField.missingCollectionError());
+        }
+        if (!c.isView() && target.get().isView()) {
+            return Optional.of(RelationField.viewTargetError());
+        }
+        return Optional.empty();
     }
 
     private static void ruleErrors(SqlSession s, Collection c, Map<String, Object> errors) {

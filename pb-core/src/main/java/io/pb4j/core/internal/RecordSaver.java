@@ -5,6 +5,7 @@ import io.pb4j.core.Record;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.ValidationException;
 import io.pb4j.core.field.Field;
+import io.pb4j.core.field.RelationField;
 import io.pb4j.core.field.SaveAwareField;
 import io.pb4j.core.spi.SqlDialect;
 import io.pb4j.core.spi.SqlSession;
@@ -30,6 +31,7 @@ public final class RecordSaver {
             rotateTokenKeyOnCredentialChange(r);
         }
         Map<String, Object> errors = validate(r);
+        validateReferences(s, r, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -123,6 +125,21 @@ public final class RecordSaver {
         if ((passwordChanged || emailChanged) && !tokenKeyChanged) {
             r.collection().field("tokenKey").ifPresent(f -> r.setRaw("tokenKey",
                     io.pb4j.core.internal.security.RandomByRegex.generate(f.toJson().getString("autogeneratePattern", "[a-zA-Z0-9]{50}"))));
+        }
+    }
+
+    /** Relation ids must exist in their target collections (checked inside the save's transaction). */
+    private static void validateReferences(SqlSession s, Record r, Map<String, Object> errors) {
+        RelationField.References references = (collection, ids) -> CollectionSaver.load(s, collection).map(target -> {
+            String marks = String.join(", ", ids.stream().map(id -> "?").toList());
+            List<Map<String, Object>> rows = s.query("SELECT COUNT(*) AS n FROM " + s.dialect().quote(target.name())
+                    + " WHERE " + s.dialect().quote("id") + " IN (" + marks + ")", List.copyOf(ids));
+            return ((Number) rows.get(0).get("n")).intValue();
+        });
+        for (Field f : r.collection().fields()) {
+            if (f instanceof RelationField relation && !errors.containsKey(f.name())) {
+                relation.validateReferences(r.values().get(f.name()), references).ifPresent(e -> errors.put(f.name(), e));
+            }
         }
     }
 
