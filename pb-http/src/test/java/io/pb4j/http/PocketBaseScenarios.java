@@ -65,6 +65,12 @@ final class PocketBaseScenarios {
                     .expect("\"page\":1", "\"perPage\":30", "\"totalPages\":1", "\"totalItems\":4", "\"items\":[{", "\"id\":\"1tmknxy2868d869\"", "\"id\":\"lcl9d87w22ml6jy\"", "\"id\":\"7nwo8tuiatetxdm\"", "\"id\":\"mk5fmymtx4wsprk\""),
             s("record_crud_test.go", "TestRecordCrudList", 365, ":rule modifer", "GET", "/api/collections/demo5/records", null, null, 200)
                     .expect("\"page\":1", "\"perPage\":30", "\"totalPages\":1", "\"totalItems\":1", "\"items\":[{", "\"id\":\"qjeql998mtp1azp\""),
+            s("record_crud_test.go", "TestRecordCrudList", 384, "multi-match - at least one of (guest - non-satisfied relation filter API rule)", "GET", "/api/collections/demo4/records?filter=rel_many_no_cascade_required.files%3Alength%3F%3D2", null, null, 200)
+                    .expect("\"page\":1", "\"perPage\":30", "\"totalPages\":0", "\"totalItems\":0", "\"items\":[]"),
+            s("record_crud_test.go", "TestRecordCrudList", 402, "multi-match - at least one of (clients)", "GET", "/api/collections/demo4/records?filter=rel_many_no_cascade_required.files%3Alength%3F%3D2", CLIENT, null, 200)
+                    .expect("\"page\":1", "\"perPage\":30", "\"totalPages\":1", "\"totalItems\":1", "\"items\":[{", "\"id\":\"qzaqccwrmva4o1n\""),
+            s("record_crud_test.go", "TestRecordCrudList", 425, "multi-match - all (clients)", "GET", "/api/collections/demo4/records?filter=rel_many_no_cascade_required.files%3Alength%3D2", CLIENT, null, 200)
+                    .expect("\"page\":1", "\"perPage\":30", "\"totalPages\":0", "\"totalItems\":0", "\"items\":[]"),
             s("record_crud_test.go", "TestRecordCrudList", 475, "check email visibility as guest", "GET", "/api/collections/nologin/records", null, null, 200)
                     .expect("\"page\":1", "\"perPage\":30", "\"totalPages\":1", "\"totalItems\":3", "\"items\":[{", "\"id\":\"phhq3wr65cap535\"", "\"id\":\"dc49k6jgejn40h3\"", "\"id\":\"oos036e9xvqeexy\"", "\"email\":\"test2@example.com\"", "\"emailVisibility\":true", "\"emailVisibility\":false")
                     .notExpect("\"tokenKey\"", "\"password\"", "\"email\":\"test@example.com\"", "\"email\":\"test3@example.com\""),
@@ -150,6 +156,10 @@ final class PocketBaseScenarios {
             s("record_crud_test.go", "TestRecordCrudDelete", 1356, "@request :isset (rule failure check)", "DELETE", "/api/collections/demo5/records/la4y2w4o98acwuj", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudDelete", 1364, "@request :isset (rule pass check)", "DELETE", "/api/collections/demo5/records/la4y2w4o98acwuj?test=1", null, null, 204),
+            s("record_crud_test.go", "TestRecordCrudDelete", 1383, "trying to delete a record while being part of a non-cascade required relation", "DELETE", "/api/collections/demo3/records/7nwo8tuiatetxdm", SUPERUSER, null, 400)
+                    .expect("\"data\":{}"),
+            s("record_crud_test.go", "TestRecordCrudDelete", 1409, "delete a record with non-cascade references", "DELETE", "/api/collections/demo3/records/1tmknxy2868d869", SUPERUSER, null, 204),
+            s("record_crud_test.go", "TestRecordCrudDelete", 1434, "delete a record with cascade references", "DELETE", "/api/collections/users/records/oap640cot4yru2s", SUPERUSER, null, 204),
             s("record_crud_test.go", "TestRecordCrudCreate", 1535, "missing collection", "POST", "/api/collections/missing/records", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudCreate", 1543, "guest trying to access nil-rule collection", "POST", "/api/collections/demo1/records", null, null, 403)
@@ -389,6 +399,8 @@ final class PocketBaseScenarios {
             s("collection_test.go", "TestCollectionTruncate", 1516, "authorized as regular user", "DELETE", "/api/collections/demo5/truncate", USER, null, 403)
                     .expect("\"data\":{}"),
             s("collection_test.go", "TestCollectionTruncate", 1527, "authorized as superuser", "DELETE", "/api/collections/demo5/truncate", SUPERUSER, null, 204),
+            s("collection_test.go", "TestCollectionTruncate", 1545, "authorized as superuser but collection with required cascade delete references", "DELETE", "/api/collections/demo3/truncate", SUPERUSER, null, 400)
+                    .expect("\"data\":{}"),
             s("collection_test.go", "TestCollectionTruncate", 1570, "authorized as superuser trying to truncate view collection", "DELETE", "/api/collections/view2/truncate", SUPERUSER, null, 400)
                     .expect("\"data\":{}"),
             s("collection_test.go", "TestCollectionOAuth2Providers", 1592, "unauthorized", "GET", "/api/collections/meta/oauth2-providers", null, null, 401)
@@ -462,9 +474,6 @@ final class PocketBaseScenarios {
 
     static final List<Skipped> SKIPPED = List.of(
             new Skipped("record_crud_test.go", "TestRecordCrudList", 175, "expand relations", "expand/relations (query-engine issue)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudList", 384, "multi-match - at least one of (guest - non-satisfied relation filter API rule)", "relations in filters (query-engine issue)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudList", 402, "multi-match - at least one of (clients)", "relations in filters (query-engine issue)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudList", 425, "multi-match - all (clients)", "relations in filters (query-engine issue)"),
             new Skipped("record_crud_test.go", "TestRecordCrudList", 446, "OnRecordsListRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_crud_test.go", "TestRecordCrudList", 731, "RateLimit rule - view2:list", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudList", 747, "RateLimit rule - *:list", "rate limits (BeforeTestFunc enables rate-limit rules)"),
@@ -473,9 +482,6 @@ final class PocketBaseScenarios {
             new Skipped("record_crud_test.go", "TestRecordCrudView", 1130, "RateLimit rule - numeric_id_view:view", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudView", 1146, "RateLimit rule - *:view", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1288, "OnRecordDeleteRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1383, "trying to delete a record while being part of a non-cascade required relation", "relations: cascade/required-reference checks on delete (query-engine issue)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1409, "delete a record with non-cascade references", "relations: cascade/required-reference checks on delete (query-engine issue)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1434, "delete a record with cascade references", "relations: cascade/required-reference checks on delete (query-engine issue)"),
             new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1472, "RateLimit rule - demo5:delete", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1488, "RateLimit rule - *:delete", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1665, "auth record submit in restricted collection (rule pass check) + expand relations", "expand/relations (query-engine issue)"),
@@ -505,7 +511,6 @@ final class PocketBaseScenarios {
             new Skipped("collection_test.go", "TestCollectionDelete", 414, "OnCollectionDeleteRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("collection_test.go", "TestCollectionCreate", 716, "OnCollectionCreateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("collection_test.go", "TestCollectionUpdate", 1045, "OnCollectionUpdateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("collection_test.go", "TestCollectionTruncate", 1545, "authorized as superuser but collection with required cascade delete references", "relations: cascade/required-reference checks on delete (query-engine issue)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 83, "OnRecordAuthWithPasswordRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 215, "valid non-email identity field with a value that is a properly formatted email", "setup not reproduced: BeforeTestFunc stores a username that fails validation (SaveNoValidate); the API refuses it"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 391, "with mfa first auth check", "MFA (auth issue)"),

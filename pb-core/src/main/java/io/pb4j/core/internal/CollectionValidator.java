@@ -166,7 +166,7 @@ final class CollectionValidator {
                 errors.put(r.getKey(), new ValidationError("validation_nil_invalid", "Must be blank."));
                 continue;
             }
-            r.getValue().filter(rule -> !rule.isBlank()).flatMap(rule -> RuleCheck.error(c, rule, s.dialect()))
+            r.getValue().filter(rule -> !rule.isBlank()).flatMap(rule -> RuleCheck.error(s, c, rule))
                     .ifPresent(msg -> errors.put(r.getKey(), new ValidationError("validation_invalid_rule", "Invalid rule. Raw error: " + msg)));
         }
     }

@@ -1,6 +1,7 @@
 package io.pb4j.core.internal;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.ValidationException;
@@ -168,7 +169,61 @@ public final class RecordSaver {
                 throw ApiException.badRequest("You can't delete the only existing superuser.");
             }
         }
+        cascade(s, r);
         s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
                 List.of(r.id()));
+    }
+
+    /**
+     * PocketBase's cascadeRecordDelete, in the delete's transaction and without API rules: every record whose relation
+     * field points to {@code deleted} loses that id; emptied, it is deleted when the field cascades, fails the whole
+     * delete when the field is required, and is otherwise saved without validation.
+     */
+    private static void cascade(SqlSession s, Record deleted) {
+        SqlDialect d = s.dialect();
+        List<Collection> all = new ArrayList<>(CollectionSaver.loadAll(s));
+        all.sort(java.util.Comparator.comparing(Collection::name));
+        for (Collection referencing : all) {
+            if (referencing.isView()) {
+                continue;
+            }
+            for (Field f : referencing.fields()) {
+                if (!(f instanceof RelationField relation) || !relation.collectionId().equals(deleted.collection().id())) {
+                    continue;
+                }
+                String table = d.quote(referencing.name());
+                String column = table + "." + d.quote(relation.name());
+                String where = relation.isMultiple()
+                        ? "EXISTS (SELECT 1 FROM " + d.jsonEach(column) + " " + d.quote("__je__") + " WHERE " + d.quote("__je__") + "."
+                                + d.quote("value") + " = ?)"
+                        : column + " = ?";
+                List<Object> params = new ArrayList<>(List.of(deleted.id()));
+                if (referencing.id().equals(deleted.collection().id())) {
+                    where += " AND " + table + "." + d.quote("id") + " != ?";
+                    params.add(deleted.id());
+                }
+                for (Map<String, Object> row : s.query("SELECT * FROM " + table + " WHERE " + where, params)) {
+                    Record ref = Record.fromRow(referencing, row);
+                    List<String> ids = new ArrayList<>(relation.ids(ref.values().get(relation.name())));
+                    ids.remove(deleted.id());
+                    if (ids.isEmpty() && relation.cascadeDelete()) {
+                        delete(s, ref);
+                        continue;
+                    }
+                    if (ids.isEmpty() && relation.required()) {
+                        throw ApiException.badRequest(
+                                "Failed to delete record. Make sure that the record is not part of a required relation reference.");
+                    }
+                    ref.setRaw(relation.name(), relation.coerce(ids));
+                    String now = io.pb4j.core.DateTimes.now();
+                    for (Field other : referencing.fields()) {
+                        if (other instanceof SaveAwareField saving && "autodate".equals(other.type())) {
+                            ref.setRaw(other.name(), saving.beforeSave(ref.values().get(other.name()), false, now));
+                        }
+                    }
+                    write(s, ref, false);
+                }
+            }
+        }
     }
 }
