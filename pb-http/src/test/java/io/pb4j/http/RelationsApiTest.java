@@ -30,6 +30,8 @@ class RelationsApiTest {
                 {"name":"reviews","listRule":"book.author.name = 'author 1'",
                  "fields":[{"type":"relation","name":"book","collectionId":"bookscolle00001"}]}""", 200);
         server.expect("POST", "/api/collections", superuser, """
+                {"id":"contextcoll0001","name":"contextual","viewRule":"@request.context = 'expand'","fields":[{"type":"text","name":"label"}]}""", 200);
+        server.expect("POST", "/api/collections", superuser, """
                 {"name":"chapters","fields":[{"type":"relation","name":"book","collectionId":"bookscolle00001","required":true,"cascadeDelete":true}]}""", 200);
         server.expect("POST", "/api/collections", superuser, """
                 {"name":"notes","fields":[{"type":"relation","name":"book","collectionId":"bookscolle00001","required":true}]}""", 200);
@@ -45,6 +47,11 @@ class RelationsApiTest {
         server.expect("POST", "/api/collections/reviews/records", superuser, "{\"id\":\"review000000001\",\"book\":\"book00000000001\"}", 200);
         server.expect("POST", "/api/collections/reviews/records", superuser, "{\"id\":\"review000000002\",\"book\":\"book00000000002\"}", 200);
         server.expect("POST", "/api/collections/chapters/records", superuser, "{\"id\":\"chapter00000001\",\"book\":\"book00000000002\"}", 200);
+        server.expect("POST", "/api/collections/contextual/records", superuser, "{\"id\":\"context00000001\",\"label\":\"only expanded\"}", 200);
+        server.expect("POST", "/api/collections", superuser, """
+                {"name":"pointers","viewRule":"","fields":[{"type":"text","name":"note"},
+                 {"type":"relation","name":"target","collectionId":"contextcoll0001"}]}""", 200);
+        server.expect("POST", "/api/collections/pointers/records", superuser, "{\"id\":\"pointer00000001\",\"target\":\"context00000001\"}", 200);
     }
 
     @AfterAll
@@ -69,6 +76,10 @@ class RelationsApiTest {
                         null, null, 200, "\"expand\":{\"author\":{").without("\"code\""),
                 Scenario.of("superusers expand past viewRules", "GET", "/api/collections/books/records/book00000000001?expand=secret",
                         superuser, null, 200, "\"expand\":{\"secret\":{", "\"code\":\"x\""),
+                Scenario.of("expanded viewRules see @request.context = expand", "GET", "/api/collections/pointers/records/pointer00000001?expand=target",
+                        null, null, 200, "\"expand\":{\"target\":{", "only expanded"),
+                Scenario.of("the same viewRule hides the record when viewed directly", "GET", "/api/collections/contextual/records/context00000001",
+                        null, null, 404),
                 Scenario.of("legacy back-relation form", "GET", "/api/collections/authors/records/author000000002?expand=" + enc("books(coauthors)"),
                         superuser, null, 200, "\"expand\":{\"books(coauthors)\":[{", "book00000000001"),
                 Scenario.of("filter through a single relation", "GET", books("author.name = 'author 1'"), null, null, 200,

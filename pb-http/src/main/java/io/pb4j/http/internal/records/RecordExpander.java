@@ -192,7 +192,7 @@ final class RecordExpander {
         List<Record> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += MAX_IDS_PER_QUERY) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + MAX_IDS_PER_QUERY));
-            out.addAll(e.app().search(rel.target(), RecordQuery.byIds(rule, chunk).withRequest(e.requestInfo(Map.of()))).items());
+            out.addAll(e.app().search(rel.target(), RecordQuery.byIds(rule, chunk).withRequest(expandInfo())).items());
         }
         return out;
     }
@@ -207,7 +207,7 @@ final class RecordExpander {
             String operand = rel.field().isMultiple() ? rel.field().name() + ":each ?= '" : rel.field().name() + " = '";
             String filter = String.join(" || ", chunk.stream().map(id -> operand + id + "'").toList());
             RecordQuery q = new RecordQuery(rule, filter, "", 1, RecordQuery.MAX_PER_PAGE, true, false, List.of(),
-                    e.requestInfo(Map.of()));
+                    expandInfo());
             for (Record r : e.app().search(rel.target(), q).items()) {
                 if (seen.add(r.id())) {
                     out.add(r);
@@ -215,6 +215,12 @@ final class RecordExpander {
             }
         }
         return out;
+    }
+
+    /** The viewRules of expanded collections see {@code @request.context} as {@code "expand"}. */
+    private io.pb4j.core.RequestInfo expandInfo() {
+        io.pb4j.core.RequestInfo info = e.requestInfo(Map.of());
+        return new io.pb4j.core.RequestInfo(info.auth(), info.method(), info.query(), info.headers(), info.body(), "expand");
     }
 
     private static boolean hasSingleColumnUniqueIndex(Collection c, String column) {
