@@ -33,10 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PocketBaseScenariosTest {
     /** Scenario key ({@code Func/name}) to why pb4j fails it. */
     static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-            Map.entry("TestRecordCrudCreate/auth record with valid form data but invalid record fields",
-                    "rel:\"invalid\" must give a rel validation error (relation fields come with the query-engine issue)"),
-            Map.entry("TestRecordCrudUpdate/auth record with valid form data but invalid record fields",
-                    "rel:\"invalid\" must give a rel validation error; pb4j reports only password"),
             Map.entry("TestCollectionOAuth2Providers/unauthorized",
                     "GET /api/collections/meta/oauth2-providers is not routed (404)"),
             Map.entry("TestCollectionOAuth2Providers/authorized as regular user",

@@ -21,6 +21,7 @@ public final class FieldTypes {
             Map.entry(DateField.TYPE, DateField::fromJson),
             Map.entry(AutodateField.TYPE, AutodateField::fromJson),
             Map.entry(SelectField.TYPE, SelectField::fromJson),
+            Map.entry(RelationField.TYPE, RelationField::fromJson),
             Map.entry(JsonField.TYPE, JsonField::fromJson),
             Map.entry(PasswordField.TYPE, PasswordField::fromJson));
 

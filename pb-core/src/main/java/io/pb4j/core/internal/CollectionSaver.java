@@ -110,6 +110,9 @@ public final class CollectionSaver {
         if (c.isView()) {
             throw ApiException.badRequest("View collections cannot be truncated since they don't store their own records.");
         }
-        s.execute("DELETE FROM " + s.dialect().quote(c.name()));
+        // one by one, as PocketBase does, so that relation references cascade (or fail the truncate)
+        for (Map<String, Object> row : s.query("SELECT * FROM " + s.dialect().quote(c.name()), List.of())) {
+            RecordSaver.delete(s, io.pb4j.core.Record.fromRow(c, row));
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.field.PassthroughField;
+import io.pb4j.core.field.RelationField;
 import io.pb4j.core.spi.SqlSession;
 import io.pb4j.core.spi.StoreException;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ final class CollectionValidator {
         if (original.isPresent() && original.get().system() != c.system()) {
             errors.put("system", new ValidationError("validation_collection_system_flag_change", "System collection state cannot be changed."));
         }
-        Map<String, Object> fieldErrors = fieldErrors(c, original, trusted);
+        Map<String, Object> fieldErrors = fieldErrors(s, c, original, trusted);
         if (!fieldErrors.isEmpty()) {
             errors.put("fields", fieldErrors);
         } else if (c.fields().isEmpty()) {
@@ -85,7 +86,7 @@ final class CollectionValidator {
         return Optional.empty();
     }
 
-    private static Map<String, Object> fieldErrors(Collection c, Optional<Collection> original, boolean trusted) {
+    private static Map<String, Object> fieldErrors(SqlSession s, Collection c, Optional<Collection> original, boolean trusted) {
         Map<String, Object> errors = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -128,6 +129,9 @@ final class CollectionValidator {
                 own.put("name", new ValidationError("validation_system_field_change", "System fields cannot be deleted or renamed."));
             }
             own.putAll(f.validateDefinition());
+            if (f instanceof RelationField relation && !own.containsKey("collectionId")) {
+                relationTargetError(s, c, relation, before).ifPresent(e -> own.put("collectionId", e));
+            }
             if (f instanceof PassthroughField p && !trusted && !before.map(b -> b.toJson().equals(f.toJson())).orElse(false)) {
                 own.put("type", p.unavailable());
             }
@@ -165,6 +169,21 @@ final class CollectionValidator {
         }
     }
 
+    /** PocketBase's checkCollectionId: the target exists (by id), is unchanged, and is no view unless {@code c} is one. */
+    private static Optional<ValidationError> relationTargetError(SqlSession s, Collection c, RelationField f, Optional<Field> before) {
+        if (before.orElse(null) instanceof RelationField old && !old.collectionId().equals(f.collectionId())) {
+            return Optional.of(RelationField.collectionChangedError());
+        }
+        Optional<Collection> target = CollectionSaver.load(s, f.collectionId()).filter(t -> t.id().equals(f.collectionId()));
+        if (target.isEmpty()) {
+            return Optional.of(RelationField.missingCollectionError());
+        }
+        if (!c.isView() && target.get().isView()) {
+            return Optional.of(RelationField.viewTargetError());
+        }
+        return Optional.empty();
+    }
+
     private static void ruleErrors(SqlSession s, Collection c, Map<String, Object> errors) {
         Map<String, Optional<String>> rules = new LinkedHashMap<>();
         rules.put("listRule", c.listRule());
@@ -177,7 +196,7 @@ final class CollectionValidator {
                 errors.put(r.getKey(), new ValidationError("validation_nil_invalid", "Must be blank."));
                 continue;
             }
-            r.getValue().filter(rule -> !rule.isBlank()).flatMap(rule -> RuleCheck.error(c, rule, s.dialect()))
+            r.getValue().filter(rule -> !rule.isBlank()).flatMap(rule -> RuleCheck.error(s, c, rule))
                     .ifPresent(msg -> errors.put(r.getKey(), new ValidationError("validation_invalid_rule", "Invalid rule. Raw error: " + msg)));
         }
     }

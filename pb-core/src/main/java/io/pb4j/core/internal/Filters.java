@@ -5,6 +5,7 @@ import io.pb4j.core.internal.search.CollectionFieldResolver;
 import io.pb4j.core.internal.search.FilterException;
 import io.pb4j.core.internal.search.SearchFilter;
 import io.pb4j.core.spi.SqlDialect;
+import io.pb4j.core.spi.SqlSession;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -14,9 +15,11 @@ final class Filters {
     }
 
     /** The compile error of {@code rule} against the collection, or empty when it compiles. */
-    static Optional<String> compileError(Collection c, String rule, SqlDialect d) {
+    static Optional<String> compileError(SqlSession s, Collection c, String rule) {
+        SqlDialect d = s.dialect();
         try {
-            SearchFilter.compileRule(rule, CollectionFieldResolver.builder(c, d).allowHiddenFields(true).build(), d, Clock.systemUTC());
+            SearchFilter.compileRule(rule, CollectionFieldResolver.builder(c, d).allowHiddenFields(true)
+                    .collections(idOrName -> CollectionSaver.load(s, idOrName)).build(), d, Clock.systemUTC());
             return Optional.empty();
         } catch (FilterException e) {
             return Optional.of(e.getMessage());

@@ -1,10 +1,12 @@
 package io.pb4j.core.internal;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.ValidationException;
 import io.pb4j.core.field.Field;
+import io.pb4j.core.field.RelationField;
 import io.pb4j.core.field.SaveAwareField;
 import io.pb4j.core.spi.SqlDialect;
 import io.pb4j.core.spi.SqlSession;
@@ -30,6 +32,7 @@ public final class RecordSaver {
             rotateTokenKeyOnCredentialChange(r);
         }
         Map<String, Object> errors = validate(r);
+        validateReferences(s, r, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -126,6 +129,21 @@ public final class RecordSaver {
         }
     }
 
+    /** Relation ids must exist in their target collections (checked inside the save's transaction). */
+    private static void validateReferences(SqlSession s, Record r, Map<String, Object> errors) {
+        RelationField.References references = (collection, ids) -> CollectionSaver.load(s, collection).map(target -> {
+            String marks = String.join(", ", ids.stream().map(id -> "?").toList());
+            List<Map<String, Object>> rows = s.query("SELECT COUNT(*) AS n FROM " + s.dialect().quote(target.name())
+                    + " WHERE " + s.dialect().quote("id") + " IN (" + marks + ")", List.copyOf(ids));
+            return ((Number) rows.get(0).get("n")).intValue();
+        });
+        for (Field f : r.collection().fields()) {
+            if (f instanceof RelationField relation && !errors.containsKey(f.name())) {
+                relation.validateReferences(r.values().get(f.name()), references).ifPresent(e -> errors.put(f.name(), e));
+            }
+        }
+    }
+
     static Map<String, Object> validate(Record r) {
         Map<String, Object> errors = new LinkedHashMap<>();
         if (!r.isNew() && !r.original().getOrDefault("id", r.id()).equals(r.id())) {
@@ -151,7 +169,61 @@ public final class RecordSaver {
                 throw ApiException.badRequest("You can't delete the only existing superuser.");
             }
         }
+        cascade(s, r);
         s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
                 List.of(r.id()));
+    }
+
+    /**
+     * PocketBase's cascadeRecordDelete, in the delete's transaction and without API rules: every record whose relation
+     * field points to {@code deleted} loses that id; emptied, it is deleted when the field cascades, fails the whole
+     * delete when the field is required, and is otherwise saved without validation.
+     */
+    private static void cascade(SqlSession s, Record deleted) {
+        SqlDialect d = s.dialect();
+        List<Collection> all = new ArrayList<>(CollectionSaver.loadAll(s));
+        all.sort(java.util.Comparator.comparing(Collection::name));
+        for (Collection referencing : all) {
+            if (referencing.isView()) {
+                continue;
+            }
+            for (Field f : referencing.fields()) {
+                if (!(f instanceof RelationField relation) || !relation.collectionId().equals(deleted.collection().id())) {
+                    continue;
+                }
+                String table = d.quote(referencing.name());
+                String column = table + "." + d.quote(relation.name());
+                String where = relation.isMultiple()
+                        ? "EXISTS (SELECT 1 FROM " + d.jsonEach(column) + " " + d.quote("__je__") + " WHERE " + d.quote("__je__") + "."
+                                + d.quote("value") + " = ?)"
+                        : column + " = ?";
+                List<Object> params = new ArrayList<>(List.of(deleted.id()));
+                if (referencing.id().equals(deleted.collection().id())) {
+                    where += " AND " + table + "." + d.quote("id") + " != ?";
+                    params.add(deleted.id());
+                }
+                for (Map<String, Object> row : s.query("SELECT * FROM " + table + " WHERE " + where, params)) {
+                    Record ref = Record.fromRow(referencing, row);
+                    List<String> ids = new ArrayList<>(relation.ids(ref.values().get(relation.name())));
+                    ids.remove(deleted.id());
+                    if (ids.isEmpty() && relation.cascadeDelete()) {
+                        delete(s, ref);
+                        continue;
+                    }
+                    if (ids.isEmpty() && relation.required()) {
+                        throw ApiException.badRequest(
+                                "Failed to delete record. Make sure that the record is not part of a required relation reference.");
+                    }
+                    ref.setRaw(relation.name(), relation.coerce(ids));
+                    String now = io.pb4j.core.DateTimes.now();
+                    for (Field other : referencing.fields()) {
+                        if (other instanceof SaveAwareField saving && "autodate".equals(other.type())) {
+                            ref.setRaw(other.name(), saving.beforeSave(ref.values().get(other.name()), false, now));
+                        }
+                    }
+                    write(s, ref, false);
+                }
+            }
+        }
     }
 }

@@ -31,7 +31,7 @@ public final class RecordSearch {
     public static RecordPage search(PocketBase app, SqlSession s, Collection c, RecordQuery q) {
         SqlDialect d = s.dialect();
         String alias = d.quote(c.name());
-        SearchSql sql = SearchSql.build(c, q, d);
+        SearchSql sql = SearchSql.build(c, q, d, idOrName -> CollectionSaver.load(s, idOrName));
         List<Object> params = new ArrayList<>(sql.params());
         params.addAll(sql.orderParams());
         String select = "SELECT " + (sql.distinct() ? "DISTINCT " : "") + alias + ".* FROM " + alias + sql.joins() + sql.where()

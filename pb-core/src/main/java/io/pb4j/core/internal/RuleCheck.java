@@ -1,7 +1,7 @@
 package io.pb4j.core.internal;
 
 import io.pb4j.core.Collection;
-import io.pb4j.core.spi.SqlDialect;
+import io.pb4j.core.spi.SqlSession;
 import java.util.Optional;
 
 /** Checks that a rule compiles against its collection when the collection is saved. */
@@ -10,7 +10,7 @@ final class RuleCheck {
     }
 
     /** The compile error of {@code rule}, or empty when it compiles. */
-    static Optional<String> error(Collection c, String rule, SqlDialect d) {
-        return Filters.compileError(c, rule, d);
+    static Optional<String> error(SqlSession s, Collection c, String rule) {
+        return Filters.compileError(s, c, rule);
     }
 }

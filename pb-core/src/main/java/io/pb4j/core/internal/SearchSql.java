@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The SQL pieces of a records search: the collection rule, the client filter and the id restriction compiled into
@@ -25,11 +27,12 @@ import java.util.Map;
  */
 record SearchSql(boolean distinct, String joins, String where, String orderBy, List<Object> params,
                  List<Object> orderParams) {
-    static SearchSql build(Collection c, RecordQuery q, SqlDialect d) {
-        CollectionFieldResolver ruleResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(true)
+    static SearchSql build(Collection c, RecordQuery q, SqlDialect d, Function<String, Optional<Collection>> collections) {
+        CollectionFieldResolver ruleResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(true).collections(collections)
                 .requestFields(id -> RequestFields.resolve(q.request(), id)).build();
         CollectionFieldResolver clientResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(!q.clientFilter())
-                .requestFields(id -> RequestFields.resolve(q.request(), id)).build();
+                .collections(collections).requestFields(id -> RequestFields.resolve(q.request(), id)).build();
+        List<CollectionFieldResolver> listRuleResolvers = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         List<Object> whereParams = new ArrayList<>();
         String orderBy = "";
@@ -49,6 +52,20 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
                 }
                 orderBy = parts.isEmpty() ? "" : " ORDER BY " + String.join(", ", parts);
             }
+            // a client filter through a relation sees only the joined records the joined collection's listRule lists
+            int n = 0;
+            for (Map.Entry<String, Collection> joined : clientResolver.ruleJoins().entrySet()) {
+                String listRule = joined.getValue().listRule().orElse("");
+                if (listRule.isBlank()) {
+                    continue;
+                }
+                CollectionFieldResolver joinedResolver = CollectionFieldResolver.builder(joined.getValue(), d)
+                        .tableAlias(joined.getKey()).aliasSuffix("_lr" + (++n)).allowHiddenFields(true).collections(collections)
+                        .requestFields(id -> RequestFields.resolve(q.request(), id)).build();
+                add(SearchFilter.compileRule("id='' || (\n" + listRule + "\n)", joinedResolver, d, Clock.systemUTC()),
+                        conditions, whereParams);
+                listRuleResolvers.add(joinedResolver);
+            }
         } catch (FilterException e) {
             throw ApiException.badRequest("");
         }
@@ -59,6 +76,7 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
         Map<String, SqlJoin> joins = new LinkedHashMap<>();
         ruleResolver.joins().forEach(j -> joins.putIfAbsent(j.alias(), j));
         clientResolver.joins().forEach(j -> joins.putIfAbsent(j.alias(), j));
+        listRuleResolvers.forEach(r -> r.joins().forEach(j -> joins.putIfAbsent(j.alias(), j)));
         StringBuilder joinSql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (SqlJoin j : joins.values()) {

@@ -14,9 +14,11 @@ class CollectionFieldResolverTest {
             secret = 1                           => non-filterable field "secret"
             title:upper = 1                      => unknown modifier in "title:upper"
             title:lower:each = 1                 => unknown field "title:lower:each"
-            author.name = 1                      => relation paths are not supported yet
+            num.x = 1                            => field "num" is not a valid relation
             title.x = 1                          => field "title" is not a valid relation
-            nope.x = 1                           => failed to resolve field "nope.x"
+            nope.x = 1                           => failed to resolve field "nope"
+            a.b.c.d.e.f.g.h = 1                  => failed to resolve field "a"
+            users_via_nope.x = 1                 => missing back relation field "nope"
             data..x = 1                          => invalid JSON path segment
             @collection.users.id = 1             => @collection fields are not supported yet
             @request.nope = 1                    => failed to resolve field "@request.nope"
@@ -34,6 +36,30 @@ class CollectionFieldResolverTest {
     void rejectsWhatPocketBaseRejects(String filter, String message) {
         assertThatThrownBy(() -> Fixtures.compile(filter)).isInstanceOf(FilterException.class)
                 .hasMessageContaining("invalid left operand").hasMessageContaining(message);
+    }
+
+    @Test
+    void relationPathsJoinTheRelatedCollection() {
+        SqlFragment single = SearchFilter.compile("author.email = 'a'", Fixtures.resolver(true), Fixtures.DIALECT);
+        assertThat(single.sql()).isEqualTo("`posts_author`.`email` = ?");
+        SqlFragment local = SearchFilter.compile("author.id = 'a'", Fixtures.resolver(true), Fixtures.DIALECT);
+        assertThat(local.sql()).isEqualTo("`posts`.`author` = ?");
+    }
+
+    @Test
+    void multipleRelationsCompareEveryItemUnlessAnyOf() {
+        var resolver = Fixtures.resolver(true);
+        SqlFragment all = SearchFilter.compile("editors.email = 'a'", resolver, Fixtures.DIALECT);
+        assertThat(all.sql()).contains("`posts_editors`.`email` = ?").contains("NOT EXISTS").contains("`__mm_posts_editors`.`email`");
+        assertThat(resolver.joins()).extracting(SqlJoin::alias).containsExactly("__je_posts_editors", "posts_editors");
+        SqlFragment any = SearchFilter.compile("editors.email ?= 'a'", Fixtures.resolver(true), Fixtures.DIALECT);
+        assertThat(any.sql()).doesNotContain("NOT EXISTS");
+    }
+
+    @Test
+    void clientFiltersNeedListAccessToJoinedCollections() {
+        assertThatThrownBy(() -> Fixtures.compile("author.email = 'a'")).isInstanceOf(FilterException.class)
+                .hasMessageContaining("\"users\" fields can be accessed only");
     }
 
     @Test

@@ -22,7 +22,8 @@ final class Fixtures {
             TestField.of("data", "json"),
             TestField.of("loc", "geoPoint"),
             new TestField("secret", "text", true, 0),
-            new TestField("author", "relation", false, 1))).build();
+            new io.pb4j.core.field.RelationField("rel_author", "author", false, false, false, "", "pbc_users", false, 0, 1, false),
+            new io.pb4j.core.field.RelationField("rel_editors", "editors", false, false, false, "", "pbc_users", false, 0, 5, false))).build();
 
     static final Collection USERS = Collection.builder().id("pbc_users").name("users").type(Collection.AUTH)
             .fields(List.of(TestField.of("id", "text"), TestField.of("email", "email"),
@@ -32,7 +33,9 @@ final class Fixtures {
     }
 
     static CollectionFieldResolver resolver(boolean allowHidden) {
-        return CollectionFieldResolver.builder(POSTS, DIALECT).allowHiddenFields(allowHidden).build();
+        return CollectionFieldResolver.builder(POSTS, DIALECT).allowHiddenFields(allowHidden)
+                .collections(idOrName -> idOrName.equals("pbc_users") || idOrName.equals("users")
+                        ? java.util.Optional.of(USERS) : java.util.Optional.empty()).build();
     }
 
     static SqlFragment compile(String filter) {

@@ -81,7 +81,15 @@ public final class CollectionsApi {
     }
 
     private static void truncate(RequestEvent e) {
-        e.app().truncate(find(e));
+        Collection c = find(e);
+        if (c.isView()) {
+            throw ApiException.badRequest("View collections cannot be truncated since they don't store their own records.");
+        }
+        try {
+            e.app().truncate(c);
+        } catch (ApiException ex) {
+            throw ApiException.badRequest("Failed to truncate collection (most likely due to required cascade delete record references).");
+        }
         e.noContent();
     }
 

@@ -60,9 +60,7 @@ public final class RecordsApi {
         RecordPage page = e.app().search(c, query);
         JsonArrayBuilder items = Json.createArrayBuilder();
         java.util.Set<String> managed = managed(e, c, page.items());
-        for (Record r : page.items()) {
-            items.add(export(e, r, managed));
-        }
+        new RecordExpander(e, r -> export(e, r, managed)).export(page.items()).forEach(items::add);
         e.json(200, Json.createObjectBuilder()
                 .add("items", items)
                 .add("page", page.page())
@@ -76,7 +74,7 @@ public final class RecordsApi {
         Collection c = collection(e);
         String rule = rule(e, c.viewRule());
         Record r = fetch(e, c, rule, Map.of());
-        e.json(200, export(e, r, managed(e, c, java.util.List.of(r))));
+        e.json(200, expanded(e, r));
     }
 
     private static void create(RequestEvent e) {
@@ -92,7 +90,7 @@ public final class RecordsApi {
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to create record.", ex.errors());
         }
-        e.json(200, export(e, r));
+        e.json(200, expanded(e, r));
     }
 
     private static void update(RequestEvent e) {
@@ -111,7 +109,7 @@ public final class RecordsApi {
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to update record.", ex.errors());
         }
-        e.json(200, export(e, r));
+        e.json(200, expanded(e, r));
     }
 
     private static void delete(RequestEvent e) {
@@ -138,6 +136,11 @@ public final class RecordsApi {
             // a rule that fails to build at request time counts as not satisfied
             throw ApiException.notFound();
         }
+    }
+
+    /** The record as {@link #export(RequestEvent, Record)} writes it, with the relations {@code ?expand=} asks for. */
+    static jakarta.json.JsonObject expanded(RequestEvent e, Record r) {
+        return new RecordExpander(e, x -> export(e, x)).export(java.util.List.of(r)).getFirst();
     }
 
     static jakarta.json.JsonObject export(RequestEvent e, Record r) {

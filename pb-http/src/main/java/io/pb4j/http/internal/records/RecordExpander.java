@@ -1,0 +1,265 @@
+package io.pb4j.http.internal.records;
+
+import io.pb4j.core.Collection;
+import io.pb4j.core.Record;
+import io.pb4j.core.RecordQuery;
+import io.pb4j.core.field.Field;
+import io.pb4j.core.field.RelationField;
+import io.pb4j.core.router.RequestEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PocketBase's {@code expand} query parameter: each comma-separated path (nested with dots, at most 6 levels) of
+ * relation fields or back-relations ({@code <collection>_via_<field>}) is fetched through the related collection's
+ * viewRule and placed under the record's {@code expand} key. A path that fails (unknown field, locked viewRule) is
+ * skipped; when every path fails the key is absent. One expander per request; not thread-safe.
+ */
+final class RecordExpander {
+    private static final int MAX_DEPTH = 6;
+    private static final int MAX_IDS_PER_QUERY = 1000;
+    private static final Pattern VIA = Pattern.compile("^(\\w+)_via_(\\w+)$");
+    private static final Pattern LEGACY_VIA = Pattern.compile("^(\\w+)\\((\\w+)\\)$");
+
+    private final RequestEvent e;
+    private final Function<Record, JsonObject> exporter;
+
+    RecordExpander(RequestEvent e, Function<Record, JsonObject> exporter) {
+        this.e = e;
+        this.exporter = exporter;
+    }
+
+    /** The records exported, with {@code expand} as the request's {@code expand} parameter asks. */
+    List<JsonObject> export(List<Record> records) {
+        List<String> paths = normalize(e.queryParam("expand"));
+        Map<Record, Map<String, JsonValue>> expansions = new IdentityHashMap<>();
+        boolean any = false;
+        if (!records.isEmpty()) {
+            Collection c = records.getFirst().collection();
+            for (String path : paths) {
+                List<String> segments = List.of(path.split("\\."));
+                Optional<Map<Record, JsonValue>> done = expandPath(c, records, segments.subList(0, Math.min(MAX_DEPTH, segments.size())));
+                if (done.isEmpty()) {
+                    continue;
+                }
+                any = true;
+                String key = segments.getFirst();
+                done.get().forEach((r, v) -> expansions.computeIfAbsent(r, x -> new TreeMap<>()).merge(key, v, RecordExpander::merge));
+            }
+        }
+        List<JsonObject> out = new ArrayList<>();
+        for (Record r : records) {
+            JsonObject json = exporter.apply(r);
+            if (any) {
+                json = withExpand(json, expansions.getOrDefault(r, Map.of()));
+            }
+            out.add(json);
+        }
+        return out;
+    }
+
+    /** PocketBase's normalizeExpands: no spaces, no outer dots, no duplicates, prefixes of longer paths dropped. */
+    static List<String> normalize(String param) {
+        Set<String> unique = new LinkedHashSet<>();
+        for (String raw : param.split(",")) {
+            String p = raw.replaceAll("\\s", "").replaceAll("^\\.+|\\.+$", "");
+            if (!p.isEmpty()) {
+                unique.add(p);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : unique) {
+            boolean prefix = unique.stream().anyMatch(o -> !o.equals(p) && o.startsWith(p + "."));
+            if (!prefix) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The expanded value of {@code segments.get(0)} per record (absent when nothing matched), or empty on failure. */
+    private Optional<Map<Record, JsonValue>> expandPath(Collection c, List<Record> records, List<String> segments) {
+        String segment = segments.getFirst();
+        Matcher legacy = LEGACY_VIA.matcher(segment);
+        String name = legacy.matches() ? legacy.group(1) + "_via_" + legacy.group(2) : segment;
+        Optional<Relation> relation = resolve(c, name);
+        if (relation.isEmpty()) {
+            return Optional.empty();
+        }
+        Relation rel = relation.get();
+        Optional<String> rule = e.isSuperuser() ? Optional.of("") : rel.target().viewRule();
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Record> related;
+        try {
+            related = rel.back() ? fetchBack(rel, records, rule.get()) : fetchForward(rel, records, rule.get());
+        } catch (RuntimeException ex) {
+            return Optional.empty();
+        }
+        Map<Record, JsonObject> relatedJson = new IdentityHashMap<>();
+        Map<Record, JsonValue> nested = Map.of();
+        if (segments.size() > 1 && !related.isEmpty()) {
+            Optional<Map<Record, JsonValue>> deeper = expandPath(rel.target(), related, segments.subList(1, segments.size()));
+            if (deeper.isEmpty()) {
+                return Optional.empty();
+            }
+            nested = deeper.get();
+        }
+        for (Record r : related) {
+            JsonObject json = exporter.apply(r);
+            if (segments.size() > 1) {
+                Map<String, JsonValue> inner = new TreeMap<>();
+                Optional.ofNullable(nested.get(r)).ifPresent(v -> inner.put(segments.get(1), v));
+                json = withExpand(json, inner);
+            }
+            relatedJson.put(r, json);
+        }
+        Map<Record, JsonValue> out = new IdentityHashMap<>();
+        for (Record parent : records) {
+            if (rel.back()) {
+                JsonArrayBuilder items = Json.createArrayBuilder();
+                int n = 0;
+                for (Record r : related) {
+                    if (rel.field().ids(r.values().get(rel.field().name())).contains(parent.id())) {
+                        items.add(relatedJson.get(r));
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    JsonArray array = items.build();
+                    out.put(parent, rel.single() ? array.getFirst() : array);
+                }
+                continue;
+            }
+            Map<String, JsonObject> byId = new LinkedHashMap<>();
+            for (Record r : related) {
+                byId.put(r.id(), relatedJson.get(r));
+            }
+            List<JsonObject> found = rel.field().ids(parent.values().get(rel.field().name())).stream()
+                    .map(byId::get).filter(j -> j != null).toList();
+            if (found.isEmpty()) {
+                continue;
+            }
+            out.put(parent, rel.field().isMultiple() ? Json.createArrayBuilder(found).build() : found.getLast());
+        }
+        return Optional.of(out);
+    }
+
+    /** A relation field of {@code c}, or a back-relation {@code <collection>_via_<field>} pointing to {@code c}. */
+    private Optional<Relation> resolve(Collection c, String name) {
+        Optional<Field> field = c.field(name);
+        if (field.isPresent()) {
+            if (!(field.get() instanceof RelationField relation)) {
+                return Optional.empty();
+            }
+            return e.app().findCollection(relation.collectionId()).map(t -> new Relation(t, relation, false, false));
+        }
+        Matcher via = VIA.matcher(name);
+        if (!via.matches()) {
+            return Optional.empty();
+        }
+        Optional<Collection> back = e.app().findCollection(via.group(1));
+        if (back.isEmpty() || !(back.get().field(via.group(2)).orElse(null) instanceof RelationField relation)
+                || !relation.collectionId().equals(c.id())) {
+            return Optional.empty();
+        }
+        boolean single = !relation.isMultiple() && hasSingleColumnUniqueIndex(back.get(), relation.name());
+        return Optional.of(new Relation(back.get(), relation, true, single));
+    }
+
+    private List<Record> fetchForward(Relation rel, List<Record> records, String rule) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Record r : records) {
+            ids.addAll(rel.field().ids(r.values().get(rel.field().name())));
+        }
+        List<String> all = List.copyOf(ids);
+        List<Record> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += MAX_IDS_PER_QUERY) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + MAX_IDS_PER_QUERY));
+            out.addAll(e.app().search(rel.target(), RecordQuery.byIds(rule, chunk).withRequest(expandInfo())).items());
+        }
+        return out;
+    }
+
+    /** Records of the back collection whose field holds one of the parents' ids (ids are matched as bound values). */
+    private List<Record> fetchBack(Relation rel, List<Record> records, String rule) {
+        List<Record> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> parents = records.stream().map(Record::id).filter(id -> !id.contains("'") && !id.contains("\\")).toList();
+        for (int i = 0; i < parents.size(); i += 50) {
+            List<String> chunk = parents.subList(i, Math.min(parents.size(), i + 50));
+            String operand = rel.field().isMultiple() ? rel.field().name() + ":each ?= '" : rel.field().name() + " = '";
+            String filter = String.join(" || ", chunk.stream().map(id -> operand + id + "'").toList());
+            RecordQuery q = new RecordQuery(rule, filter, "", 1, RecordQuery.MAX_PER_PAGE, true, false, List.of(),
+                    expandInfo());
+            for (Record r : e.app().search(rel.target(), q).items()) {
+                if (seen.add(r.id())) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The viewRules of expanded collections see {@code @request.context} as {@code "expand"}. */
+    private io.pb4j.core.RequestInfo expandInfo() {
+        io.pb4j.core.RequestInfo info = e.requestInfo(Map.of());
+        return new io.pb4j.core.RequestInfo(info.auth(), info.method(), info.query(), info.headers(), info.body(), "expand");
+    }
+
+    private static boolean hasSingleColumnUniqueIndex(Collection c, String column) {
+        Pattern unique = Pattern.compile("(?is)^\\s*CREATE\\s+UNIQUE\\s+INDEX\\s+[^(]*\\(\\s*[`\"'\\[]?(\\w+)[`\"'\\]]?\\s*\\)");
+        for (String index : c.indexes()) {
+            Matcher m = unique.matcher(index);
+            if (m.find() && m.group(1).equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The record JSON with an {@code expand} key, keys kept sorted as PocketBase (Go maps) writes them. */
+    private static JsonObject withExpand(JsonObject json, Map<String, JsonValue> expand) {
+        Map<String, JsonValue> sorted = new TreeMap<>(json);
+        JsonValue existing = sorted.get("expand");
+        JsonObject add = Json.createObjectBuilder(new TreeMap<String, Object>(expand)).build();
+        sorted.put("expand", existing instanceof JsonObject old ? merge(old, add) : add);
+        return Json.createObjectBuilder(new LinkedHashMap<String, Object>(sorted)).build();
+    }
+
+    /** Two expansions of the same relation ({@code a.b} and {@code a.c}): the same records, their expands merged. */
+    private static JsonValue merge(JsonValue a, JsonValue b) {
+        if (a instanceof JsonObject x && b instanceof JsonObject y) {
+            Map<String, JsonValue> out = new TreeMap<>(x);
+            y.forEach((k, v) -> out.merge(k, v, (p, q) -> "expand".equals(k) ? merge(p, q) : q));
+            return Json.createObjectBuilder(new LinkedHashMap<String, Object>(out)).build();
+        }
+        if (a instanceof JsonArray x && b instanceof JsonArray y && x.size() == y.size()) {
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            for (int i = 0; i < x.size(); i++) {
+                out.add(merge(x.get(i), y.get(i)));
+            }
+            return out.build();
+        }
+        return b;
+    }
+
+    private record Relation(Collection target, RelationField field, boolean back, boolean single) {
+    }
+}
