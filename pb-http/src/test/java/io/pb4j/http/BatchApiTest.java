@@ -197,6 +197,24 @@ class BatchApiTest {
         }
     }
 
+    @Test
+    void aBatchPastItsTimeoutFailsAndRollsBack() throws Exception {
+        try (TestServer server = TestServer.onFixture()) {
+            batchSettings(server, true, 50, 1);
+            // 50 password hashes (bcrypt) take well over the 1 s timeout
+            StringBuilder requests = new StringBuilder();
+            for (int i = 0; i < 50; i++) {
+                requests.append(i == 0 ? "" : ",").append("{\"method\":\"POST\",\"url\":\"/api/collections/_superusers/records\",")
+                        .append("\"body\":{\"email\":\"batch_timeout").append(i).append("@example.com\",\"password\":\"1234567890\",")
+                        .append("\"passwordConfirm\":\"1234567890\"}}");
+            }
+            Scenario.of("timeout", "POST", "/api/batch", SUPERUSER, "{\"requests\":[" + requests + "]}", 400,
+                    "{\"data\":{},\"message\":\"Batch transaction failed.\",\"status\":400}").run(server);
+            assertThat(server.expect("GET", "/api/collections/_superusers/records?filter=" + enc("email~\"batch_timeout\""),
+                    SUPERUSER, null, 200)).contains("\"totalItems\":0");
+        }
+    }
+
     private static void assertUntouched(TestServer server) {
         assertThat(server.expect("GET", "/api/collections/demo2/records?filter=" + enc("title=\"batch_create\""), SUPERUSER, null, 200))
                 .contains("\"totalItems\":0");
