@@ -114,6 +114,18 @@ public final class PocketBase implements AutoCloseable {
         return schema().settings();
     }
 
+    /**
+     * Replaces the settings ({@code _params} row {@code settings}) with {@code settings} as given, no validation or
+     * merging, and reloads the cache. A stand-in until the settings API lands; tests use it to switch features on.
+     */
+    public void saveSettings(JsonObject settings) {
+        store().write(s -> {
+            io.pb4j.core.internal.Settings.save(s, settings);
+            return null;
+        });
+        reloadSchema();
+    }
+
     // ----- collections
 
     public List<Collection> collections() {

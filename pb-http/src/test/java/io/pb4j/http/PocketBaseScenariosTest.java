@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PocketBaseScenariosTest {
     /** Scenario key ({@code Func/name}) to why pb4j fails it. */
     static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
+            Map.entry("TestBatchRequest/base 4 successful (public collection)",
+                    "the fields picker has no :excerpt modifier yet (fields=*,id:excerpt(4,true) must give \"id\":\"achv...\"); the batch itself succeeds"),
             Map.entry("TestCollectionOAuth2Providers/unauthorized",
                     "GET /api/collections/meta/oauth2-providers is not routed (404)"),
             Map.entry("TestCollectionOAuth2Providers/authorized as regular user",
@@ -43,7 +45,7 @@ class PocketBaseScenariosTest {
     /** Scenarios per PocketBase test file at v0.39.11 (the whole file, ported or not). */
     static final Map<String, Integer> SCENARIOS_PER_FILE = Map.of(
             "health_test.go", 3, "record_crud_test.go", 145, "collection_test.go", 74,
-            "record_auth_with_password_test.go", 25, "record_auth_refresh_test.go", 11);
+            "record_auth_with_password_test.go", 25, "record_auth_refresh_test.go", 11, "batch_test.go", 15);
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;

@@ -38,6 +38,7 @@ class SdkCompatibilityTest {
         Path compat = compatDir();
         List<String> command = nodeTests(compat, "test");
         try (TestServer server = new TestServer()) {
+            BatchApiTest.batchSettings(server, true, 50, 3); // batch.test.mjs; off by default, as in PocketBase
             run(compat, command, Map.of(
                     "PB_URL", server.base,
                     "PB_SUPERUSER_EMAIL", TestServer.SUPERUSER_EMAIL,

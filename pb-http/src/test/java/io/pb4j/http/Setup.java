@@ -32,9 +32,37 @@ enum Setup {
             server.expect("PATCH", "/api/collections/demo1", PocketBaseScenarios.SUPERUSER,
                     Json.createObjectBuilder().add("indexes", idx).build().toString(), 200);
         }
+    },
+    /** settings {@code batch.enabled = false}. */
+    BATCH_DISABLED {
+        @Override
+        void apply(TestServer server) {
+            batch(server, "enabled", JsonValue.FALSE);
+        }
+    },
+    /** settings {@code batch.maxRequests = 2}. */
+    BATCH_MAX_REQUESTS_2 {
+        @Override
+        void apply(TestServer server) {
+            batch(server, "maxRequests", Json.createValue(2));
+        }
+    },
+    /** settings {@code batch.maxBodySize = 10}. */
+    BATCH_MAX_BODY_SIZE_10 {
+        @Override
+        void apply(TestServer server) {
+            batch(server, "maxBodySize", Json.createValue(10));
+        }
     };
 
     abstract void apply(TestServer server);
+
+    /** Changes one key of the settings' {@code batch} object (PocketBase's tests set {@code app.Settings().Batch.*}). */
+    private static void batch(TestServer server, String key, JsonValue value) {
+        JsonObject settings = server.app.settings();
+        server.app.saveSettings(Json.createObjectBuilder(settings)
+                .add("batch", Json.createObjectBuilder(settings.getJsonObject("batch")).add(key, value)).build());
+    }
 
     private static JsonObject get(TestServer server, String path) {
         String body = server.expect("GET", path, PocketBaseScenarios.SUPERUSER, null, 200);

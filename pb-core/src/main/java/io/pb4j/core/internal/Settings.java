@@ -31,7 +31,10 @@ public final class Settings {
         if (rows.isEmpty() || rows.get(0).get("value") == null) {
             return defaults();
         }
-        return Json.parse(String.valueOf(rows.get(0).get("value")))
+        // PocketBase stores the row as a BLOB (its JSON bytes)
+        Object value = rows.get(0).get("value");
+        String text = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(value);
+        return Json.parse(text)
                 .filter(v -> v instanceof JsonObject).map(v -> v.asJsonObject()).orElse(defaults());
     }
 

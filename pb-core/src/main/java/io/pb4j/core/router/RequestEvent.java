@@ -29,6 +29,7 @@ public final class RequestEvent {
     private byte[] body;
     private long bodyLimit = DEFAULT_BODY_LIMIT;
     private Record auth;
+    private String infoContext = "default";
     private final Map<String, Object> store = new LinkedHashMap<>();
 
     private List<Handler> chain = List.of();
@@ -121,7 +122,12 @@ public final class RequestEvent {
     /** What rules see as {@code @request.*} for this request, with the given (resolved) body. */
     public io.pb4j.core.RequestInfo requestInfo(Map<String, Object> body) {
         return new io.pb4j.core.RequestInfo(auth(), method(), io.pb4j.core.RequestInfo.firstValues(query(), k -> k),
-                io.pb4j.core.RequestInfo.firstValues(request.headers(), io.pb4j.core.RequestInfo::headerKey), body, "default");
+                io.pb4j.core.RequestInfo.firstValues(request.headers(), io.pb4j.core.RequestInfo::headerKey), body, infoContext);
+    }
+
+    /** Sets what rules see as {@code @request.context} ({@code default} unless changed, e.g. {@code batch}). */
+    public void infoContext(String context) {
+        this.infoContext = context;
     }
 
     /** Per-request values shared between middlewares and handlers. */

@@ -105,6 +105,37 @@ public final class Router {
         return e;
     }
 
+    /**
+     * Runs an internal request (PocketBase's batch sub-requests) through the matched route's own middlewares and
+     * handler only: no global middlewares, so {@code prepare} sets what they would (auth, context). Errors become the
+     * envelope as in {@link #dispatch}; a path no route matches answers 404. Never throws.
+     */
+    public RequestEvent dispatchRoute(PocketBase app, HttpRequest request, java.util.function.Consumer<RequestEvent> prepare) {
+        RequestEvent e = new RequestEvent(app, request);
+        Route route = match(e);
+        List<Handler> chain = new ArrayList<>();
+        if (route != null) {
+            for (Middleware m : route.middlewares()) {
+                chain.add(m.handler());
+            }
+            chain.add(route.handler());
+        } else {
+            chain.add(ev -> {
+                throw ApiException.notFound();
+            });
+        }
+        try {
+            prepare.accept(e);
+            e.run(chain);
+        } catch (Throwable t) {
+            writeError(e, t);
+        }
+        if (!e.written()) {
+            e.noContent();
+        }
+        return e;
+    }
+
     private Route match(RequestEvent e) {
         String method = e.method();
         String path = e.path();

@@ -2,11 +2,12 @@ package io.pb4j.http.internal;
 
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.spi.Plugin;
+import io.pb4j.http.internal.batch.BatchApi;
 import io.pb4j.http.internal.collections.CollectionsApi;
 import io.pb4j.http.internal.health.HealthApi;
 import io.pb4j.http.internal.records.RecordsApi;
 
-/** Binds PocketBase's data APIs (health, collections, records) when the app serves. */
+/** Binds PocketBase's data APIs (health, collections, records, batch) when the app serves. */
 public final class DataApiPlugin implements Plugin {
     @Override
     public String name() {
@@ -19,6 +20,7 @@ public final class DataApiPlugin implements Plugin {
             HealthApi.bind(se.router());
             CollectionsApi.bind(se.router());
             RecordsApi.bind(se.router());
+            BatchApi.bind(se.router());
             se.next();
         });
     }

@@ -1,7 +1,11 @@
 package io.pb4j.http.internal.records;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
+import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
+import io.pb4j.http.internal.forms.MultipartForm;
+import io.pb4j.http.internal.forms.UploadedFile;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,9 +21,13 @@ import java.util.Map;
 
 /**
  * Reads a request body into a key → value map the way PocketBase does: JSON objects as they are (JSON-P values),
- * urlencoded forms with repeated keys as lists and PocketBase's scalar inference.
+ * multipart and urlencoded forms with repeated keys as lists, PocketBase's scalar inference and {@code @jsonPayload}
+ * parts merged as they are.
  */
 public final class RequestBody {
+    /** The multipart/urlencoded key whose value is a JSON object merged into the body without inference. */
+    public static final String JSON_PAYLOAD = "@jsonPayload";
+
     private RequestBody() {
     }
 
@@ -44,6 +52,11 @@ public final class RequestBody {
             }
             return out;
         }
+        if (type.startsWith("multipart/form-data")) {
+            MultipartForm form = MultipartForm.parse(e.header("Content-Type"), body, "Failed to read the submitted data.");
+            rejectFiles(e, form.files());
+            return fromForm(form.values());
+        }
         if (type.startsWith("application/x-www-form-urlencoded")) {
             Map<String, List<String>> form = new LinkedHashMap<>();
             for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
@@ -55,10 +68,55 @@ public final class RequestBody {
                 String val = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 form.computeIfAbsent(key, k -> new ArrayList<>()).add(val);
             }
-            form.forEach((k, values) -> out.put(k, values.size() == 1 ? infer(values.get(0)) : values.stream().map(RequestBody::infer).toList()));
-            return out;
+            return fromForm(form);
         }
         throw ApiException.badRequest("Unsupported Content-Type.");
+    }
+
+    /**
+     * Form values as a body: each key's value inferred (a list when repeated), then every {@code @jsonPayload} value,
+     * which must be a JSON object, merged in as it is (later keys win).
+     */
+    static Map<String, Object> fromForm(Map<String, List<String>> form) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        form.forEach((k, values) -> {
+            if (!JSON_PAYLOAD.equals(k)) {
+                out.put(k, values.size() == 1 ? infer(values.get(0)) : values.stream().map(RequestBody::infer).toList());
+            }
+        });
+        for (String payload : form.getOrDefault(JSON_PAYLOAD, List.of())) {
+            try (JsonReader r = Json.createReader(new java.io.StringReader(payload))) {
+                out.putAll(r.readObject());
+            } catch (RuntimeException ex) {
+                throw ApiException.badRequest("Failed to read the submitted data.");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Files are a later module: a file part for one of the collection's {@code file} fields (modifiers such as
+     * {@code +docs}/{@code docs+} included) is a 400 validation error on that field rather than silently dropped. File
+     * parts for keys that name no file field are ignored, as PocketBase ignores them.
+     */
+    private static void rejectFiles(RequestEvent e, Map<String, List<UploadedFile>> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        Collection c = e.app().findCollection(e.pathParam("collection")).orElse(null);
+        if (c == null) {
+            return; // the handler answers 404
+        }
+        Map<String, Object> errors = new LinkedHashMap<>();
+        for (String key : files.keySet()) {
+            String name = key.replaceFirst("^\\+", "").replaceFirst("[+-]$", "");
+            c.fields().stream().filter(f -> f.name().equals(name) && "file".equals(f.type())).findFirst()
+                    .ifPresent(f -> errors.put(name, new ValidationError("validation_file_upload_unsupported",
+                            "File uploads are not supported yet.")));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest("POST".equals(e.method()) ? "Failed to create record." : "Failed to update record.", errors);
+        }
     }
 
     /** PocketBase's form value inference: booleans, and numbers that print back to the same text. */
