@@ -5,6 +5,7 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
 import io.pb4j.core.RecordPage;
 import io.pb4j.core.RecordQuery;
+import io.pb4j.core.RecordUpsert;
 import io.pb4j.core.ValidationException;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
@@ -100,12 +101,14 @@ public final class RecordsApi {
         }
         String rule = rule(e, c.updateRule());
         Map<String, Object> body = RequestBody.read(e);
-        Record stored = e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
-        // the update rule sees the stored record and the body with its modifiers resolved
-        var resolved = e.app().upsert(stored, e.requestInfo(Map.of())).load(body).requestInfo().body();
-        Record r = fetch(e, c, rule, resolved);
+        Record r = e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
+        RecordUpsert form = e.app().upsert(r, e.requestInfo(Map.of())).load(body);
+        if (!rule.isBlank()) {
+            // the update rule sees the stored row, and the body with its modifiers resolved as @request.body
+            fetch(e, c, rule, form.requestInfo().body());
+        }
         try {
-            e.app().upsert(r, e.requestInfo(Map.of())).load(body).update();
+            form.update();
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to update record.", ex.errors());
         }
