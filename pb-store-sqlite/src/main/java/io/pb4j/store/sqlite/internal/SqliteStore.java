@@ -44,7 +44,7 @@ final class SqliteStore implements Store {
         this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl)));
         this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(
                 "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS)));
-        // fair: under load every waiting request gets a reader in turn (an unfair queue starved some: p99 near 1 s)
+        // fair: under load the waiting requests get a reader in turn
         this.readers = new ArrayBlockingQueue<>(readerCount, true);
         for (int i = 0; i < readerCount; i++) {
             JdbcSession reader = new JdbcSession(DriverManager.getConnection(dataUrl));
