@@ -3,7 +3,6 @@ package io.pb4j.core.internal;
 import io.pb4j.core.Collection;
 import io.pb4j.core.spi.SqlSession;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,9 +39,5 @@ public record SchemaCache(List<Collection> collections, Map<String, Collection> 
             c = byLowerName.get(idOrName.toLowerCase(Locale.ROOT));
         }
         return Optional.ofNullable(c);
-    }
-
-    static JsonObject emptySettings() {
-        return JsonValue.EMPTY_JSON_OBJECT;
     }
 }
