@@ -2,9 +2,7 @@ package io.pb4j.core.field;
 
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Cast;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,7 @@ import java.util.Optional;
  */
 public record RelationField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         String collectionId, boolean cascadeDelete, int minSelect, int maxSelect, boolean required)
-        implements ModifiableField {
+        implements StringListField, ModifiableField {
     public static final String TYPE = "relation";
 
     /** Looks up the target collection's records; supplied by the caller, inside its transaction. */
@@ -63,43 +61,6 @@ public record RelationField(String id, String name, boolean system, boolean hidd
     public JsonObject toJson() {
         return Definitions.write(this, help, Map.of("collectionId", collectionId, "cascadeDelete", cascadeDelete,
                 "minSelect", minSelect, "maxSelect", maxSelect, "required", required));
-    }
-
-    @Override
-    public String columnType() {
-        return isMultiple() ? "JSON DEFAULT '[]' NOT NULL" : "TEXT DEFAULT '' NOT NULL";
-    }
-
-    @Override
-    public Object defaultValue() {
-        return isMultiple() ? List.of() : "";
-    }
-
-    /** De-duplicated non-empty ids; a single relation keeps the last one. */
-    @Override
-    public Object coerce(Object raw) {
-        List<String> items = Cast.toUniqueStrings(raw);
-        if (isMultiple()) {
-            return items;
-        }
-        return items.isEmpty() ? "" : items.getLast();
-    }
-
-    @Override
-    public Object fromColumn(Object column) {
-        return coerce(column);
-    }
-
-    @Override
-    public Object toColumn(Object value) {
-        Object v = coerce(value);
-        return v instanceof List<?> list ? Json.createArrayBuilder(list).build().toString() : v;
-    }
-
-    @Override
-    public JsonValue toJsonValue(Object value) {
-        Object v = coerce(value);
-        return v instanceof List<?> list ? Json.createArrayBuilder(list).build() : Json.createValue((String) v);
     }
 
     /** The checks that need no database: required, minSelect and maxSelect. */

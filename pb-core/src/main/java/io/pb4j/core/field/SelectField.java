@@ -2,9 +2,7 @@ package io.pb4j.core.field;
 
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Cast;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import java.util.Optional;
  * {@code name+} appends, {@code name-} removes.
  */
 public record SelectField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
-        Optional<List<String>> values, int maxSelect, boolean required) implements ModifiableField {
+        Optional<List<String>> values, int maxSelect, boolean required) implements StringListField, ModifiableField {
     public static final String TYPE = "select";
 
     public SelectField {
@@ -49,45 +47,6 @@ public record SelectField(String id, String name, boolean system, boolean hidden
     public JsonObject toJson() {
         return Definitions.write(this, help, Map.of("values", Definitions.nullable(values),
                 "maxSelect", maxSelect, "required", required));
-    }
-
-    @Override
-    public String columnType() {
-        return isMultiple() ? "JSON DEFAULT '[]' NOT NULL" : "TEXT DEFAULT '' NOT NULL";
-    }
-
-    @Override
-    public Object defaultValue() {
-        return isMultiple() ? List.of() : "";
-    }
-
-    /** De-duplicated non-empty strings (a string holding {@code [} is tried as a JSON array). */
-    @Override
-    public Object coerce(Object raw) {
-        List<String> items = Cast.toUniqueStrings(raw);
-        if (isMultiple()) {
-            return items;
-        }
-        return items.isEmpty() ? "" : items.getLast();
-    }
-
-    /** Normalised like {@link #coerce}, so old rows (a JSON array in a single column, or the reverse) read fine. */
-    @Override
-    public Object fromColumn(Object column) {
-        return coerce(column);
-    }
-
-    /** Single: the text; multiple: the JSON array text. */
-    @Override
-    public Object toColumn(Object value) {
-        Object v = coerce(value);
-        return v instanceof List<?> list ? Json.createArrayBuilder(list).build().toString() : v;
-    }
-
-    @Override
-    public JsonValue toJsonValue(Object value) {
-        Object v = coerce(value);
-        return v instanceof List<?> list ? Json.createArrayBuilder(list).build() : Json.createValue((String) v);
     }
 
     @Override
