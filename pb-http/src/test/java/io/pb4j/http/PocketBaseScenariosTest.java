@@ -33,8 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PocketBaseScenariosTest {
     /** Scenario key ({@code Func/name}) to why pb4j fails it. */
     static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-            Map.entry("TestBatchRequest/base 4 successful (public collection)",
-                    "the fields picker has no :excerpt modifier yet (fields=*,id:excerpt(4,true) must give \"id\":\"achv...\"); the batch itself succeeds"),
             Map.entry("TestCollectionOAuth2Providers/unauthorized",
                     "GET /api/collections/meta/oauth2-providers is not routed (404)"),
             Map.entry("TestCollectionOAuth2Providers/authorized as regular user",
