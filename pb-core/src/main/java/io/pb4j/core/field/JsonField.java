@@ -7,8 +7,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
@@ -110,11 +108,7 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
     }
 
     private static Optional<JsonValue> parse(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return Optional.of(reader.readValue());
-        } catch (JsonParsingException | IllegalStateException e) {
-            return Optional.empty();
-        }
+        return io.pb4j.core.internal.Json.parse(text);
     }
 
     /** Column text is JSON; SQLite's NUMERIC affinity of a {@code JSON} column may hand back numbers. */

@@ -2,7 +2,6 @@ package io.pb4j.core.internal;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import java.io.StringReader;
@@ -25,11 +24,19 @@ public final class Json {
         return out.toString();
     }
 
-    /** Parses any JSON value; empty when the text is not valid JSON. */
+    /**
+     * Parses any JSON value; empty when the text is not valid JSON. Strict: trailing content fails too (a plain
+     * {@code JsonReader} reads {@code "007"} as {@code 0}).
+     */
     public static Optional<JsonValue> parse(String text) {
-        try (JsonReader r = jakarta.json.Json.createReader(new StringReader(text))) {
-            return Optional.of(r.readValue());
-        } catch (jakarta.json.JsonException e) {
+        try (jakarta.json.stream.JsonParser parser = jakarta.json.Json.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                return Optional.empty();
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            return parser.hasNext() ? Optional.empty() : Optional.of(value);
+        } catch (jakarta.json.JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             return Optional.empty();
         }
     }

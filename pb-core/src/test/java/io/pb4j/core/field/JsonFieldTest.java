@@ -61,4 +61,12 @@ class JsonFieldTest {
         assertThat(small.validate(small.coerce("[1,2,3]"))).contains(new ValidationError("validation_json_size_limit",
                 "The maximum allowed JSON size is 5 bytes.", Map.of("maxSize", 5L)));
     }
+
+    @Test
+    void textThatOnlyStartsLikeJsonStaysText() {
+        JsonField f = JsonField.fromJson(jakarta.json.Json.createObjectBuilder().add("id", "j").add("name", "j").add("type", "json").build());
+        assertThat(f.coerce("007")).isEqualTo(jakarta.json.Json.createValue("007"));
+        assertThat(f.coerce("[1, 2] tail")).isEqualTo(jakarta.json.Json.createValue("[1, 2] tail"));
+        assertThat(f.coerce("[1, 2]")).isEqualTo(jakarta.json.Json.createArrayBuilder().add(1).add(2).build());
+    }
 }
