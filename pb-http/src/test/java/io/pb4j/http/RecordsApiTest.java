@@ -125,6 +125,8 @@ class RecordsApiTest {
                         "{\"id\":\"post00000000099\"}", 400, "validation_pk_change"),
                 Scenario.of("malformed JSON body", "POST", "/api/collections/posts/records", null, "{oops", 400,
                         "Failed to read the submitted data."),
+                Scenario.of("JSON body with trailing content", "POST", "/api/collections/posts/records", null, "{\"title\":\"x\"} tail", 400,
+                        "Failed to read the submitted data."),
                 Scenario.of("delete", "DELETE", "/api/collections/posts/records/post00000000005", null, null, 204),
                 Scenario.of("deleted is gone", "GET", "/api/collections/posts/records/post00000000005", null, null, 404));
     }

@@ -1,6 +1,7 @@
 package io.pb4j.auth.internal;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.StrictJson;
 import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
 import io.pb4j.core.ValidationError;
@@ -11,10 +12,8 @@ import io.pb4j.core.router.Router;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,12 +143,9 @@ final class AuthApi {
         if (body.length == 0) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
-            JsonValue v = r.readValue();
-            return v instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (RuntimeException ex) {
-            throw ApiException.badRequest("An error occurred while loading the submitted data.");
-        }
+        JsonValue v = StrictJson.parse(body)
+                .orElseThrow(() -> ApiException.badRequest("An error occurred while loading the submitted data."));
+        return v instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
     }
 
     private static String string(JsonObject body, String key) {

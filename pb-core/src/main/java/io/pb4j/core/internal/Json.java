@@ -4,7 +4,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Collection;
 import java.util.Map;
@@ -24,21 +23,9 @@ public final class Json {
         return out.toString();
     }
 
-    /**
-     * Parses any JSON value; empty when the text is not valid JSON. Strict: trailing content fails too (a plain
-     * {@code JsonReader} reads {@code "007"} as {@code 0}).
-     */
+    /** Parses exactly one JSON value; see {@link io.pb4j.core.StrictJson}. */
     public static Optional<JsonValue> parse(String text) {
-        try (jakarta.json.stream.JsonParser parser = jakarta.json.Json.createParser(new StringReader(text))) {
-            if (!parser.hasNext()) {
-                return Optional.empty();
-            }
-            parser.next();
-            JsonValue value = parser.getValue();
-            return parser.hasNext() ? Optional.empty() : Optional.of(value);
-        } catch (jakarta.json.JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            return Optional.empty();
-        }
+        return io.pb4j.core.StrictJson.parse(text);
     }
 
     /** Converts plain Java values (String, Number, Boolean, Map, Collection, JsonValue, null) to JSON-P. */

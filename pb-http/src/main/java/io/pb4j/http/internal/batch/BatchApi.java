@@ -1,6 +1,7 @@
 package io.pb4j.http.internal.batch;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.StrictJson;
 import io.pb4j.core.Collection;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
@@ -9,10 +10,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,11 +136,7 @@ public final class BatchApi {
         if (body.length == 0) {
             return JsonValue.NULL;
         }
-        try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
-            return r.readValue();
-        } catch (RuntimeException ex) {
-            return Json.createValue(new String(body, StandardCharsets.UTF_8));
-        }
+        return StrictJson.parse(body).orElseGet(() -> Json.createValue(new String(body, StandardCharsets.UTF_8)));
     }
 
     private static int number(JsonObject o, String key, int fallback) {

@@ -1,16 +1,14 @@
 package io.pb4j.http.internal.batch;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.StrictJson;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.http.internal.forms.MultipartForm;
 import io.pb4j.http.internal.forms.UploadedFile;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,11 +72,7 @@ final class BatchForm {
     }
 
     private static JsonValue parse(String text) {
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
-            return r.readValue();
-        } catch (RuntimeException ex) {
-            throw ApiException.badRequest(READ_ERROR);
-        }
+        return StrictJson.parse(text).orElseThrow(() -> ApiException.badRequest(READ_ERROR));
     }
 
     private static List<BatchRequest> fromJson(JsonValue value) {

@@ -1,16 +1,14 @@
 package io.pb4j.http.internal.records;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.StrictJson;
 import io.pb4j.core.Collection;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.http.internal.forms.MultipartForm;
 import io.pb4j.http.internal.forms.UploadedFile;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,12 +37,8 @@ public final class RequestBody {
         }
         String type = e.header("Content-Type").toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json")) {
-            JsonValue value;
-            try (JsonReader r = Json.createReader(new ByteArrayInputStream(body))) {
-                value = r.readValue();
-            } catch (RuntimeException ex) {
-                throw ApiException.badRequest("Failed to read the submitted data.");
-            }
+            JsonValue value = StrictJson.parse(body)
+                    .orElseThrow(() -> ApiException.badRequest("Failed to read the submitted data."));
             if (value instanceof JsonObject o) {
                 out.putAll(o);
             } else if (value != JsonValue.NULL) {
@@ -85,11 +79,10 @@ public final class RequestBody {
             }
         });
         for (String payload : form.getOrDefault(JSON_PAYLOAD, List.of())) {
-            try (JsonReader r = Json.createReader(new java.io.StringReader(payload))) {
-                out.putAll(r.readObject());
-            } catch (RuntimeException ex) {
+            if (!(StrictJson.parse(payload).orElse(null) instanceof JsonObject object)) {
                 throw ApiException.badRequest("Failed to read the submitted data.");
             }
+            out.putAll(object);
         }
         return out;
     }
