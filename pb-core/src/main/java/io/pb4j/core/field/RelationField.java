@@ -3,7 +3,6 @@ package io.pb4j.core.field;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Cast;
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import java.util.Optional;
  */
 public record RelationField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         String collectionId, boolean cascadeDelete, int minSelect, int maxSelect, boolean required)
-        implements StringListField, ModifiableField {
+        implements StringListField {
     public static final String TYPE = "relation";
 
     /** Looks up the target collection's records; supplied by the caller, inside its transaction. */
@@ -132,30 +131,5 @@ public record RelationField(String id, String name, boolean system, boolean hidd
     public static ValidationError viewTargetError() {
         return Errors.of("validation_relation_field_non_view_base_collection",
                 "Only view collections are allowed to have relations to other views.");
-    }
-
-    @Override
-    public boolean supports(Modifier modifier) {
-        return modifier != Modifier.AUTOGENERATE;
-    }
-
-    @Override
-    public Object modify(Modifier modifier, Object current, Object raw) {
-        List<String> existing = Cast.toUniqueStrings(current);
-        List<String> submitted = Cast.toUniqueStrings(raw);
-        List<String> result = new ArrayList<>();
-        switch (modifier) {
-            case APPEND -> {
-                result.addAll(existing);
-                result.addAll(submitted);
-            }
-            case PREPEND -> {
-                result.addAll(submitted);
-                result.addAll(existing);
-            }
-            case REMOVE -> existing.stream().filter(v -> !submitted.contains(v)).forEach(result::add);
-            default -> throw new IllegalArgumentException("relation fields do not support " + modifier);
-        }
-        return coerce(result);
     }
 }

@@ -3,7 +3,6 @@ package io.pb4j.core.field;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Cast;
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * {@code name+} appends, {@code name-} removes.
  */
 public record SelectField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
-        Optional<List<String>> values, int maxSelect, boolean required) implements StringListField, ModifiableField {
+        Optional<List<String>> values, int maxSelect, boolean required) implements StringListField {
     public static final String TYPE = "select";
 
     public SelectField {
@@ -83,30 +82,5 @@ public record SelectField(String id, String name, boolean system, boolean hidden
             errors.put("maxSelect", Errors.notGreaterThan(Math.max(count, 1)));
         }
         return errors;
-    }
-
-    @Override
-    public boolean supports(Modifier modifier) {
-        return modifier != Modifier.AUTOGENERATE;
-    }
-
-    @Override
-    public Object modify(Modifier modifier, Object current, Object raw) {
-        List<String> existing = Cast.toUniqueStrings(current);
-        List<String> submitted = Cast.toUniqueStrings(raw);
-        List<String> result = new ArrayList<>();
-        switch (modifier) {
-            case APPEND -> {
-                result.addAll(existing);
-                result.addAll(submitted);
-            }
-            case PREPEND -> {
-                result.addAll(submitted);
-                result.addAll(existing);
-            }
-            case REMOVE -> existing.stream().filter(v -> !submitted.contains(v)).forEach(result::add);
-            default -> throw new IllegalArgumentException("select fields do not support " + modifier);
-        }
-        return coerce(result);
     }
 }

@@ -3,14 +3,16 @@ package io.pb4j.core.field;
 import io.pb4j.core.internal.Cast;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The shared value handling of select and relation fields: de-duplicated non-empty strings, kept as a list (a JSON
  * array column) when {@link #isMultiple()}, else as the last one (a text column). Reading normalises the same way, so
- * old rows (a JSON array in a single column, or the reverse) read fine.
+ * old rows (a JSON array in a single column, or the reverse) read fine. Both take the list modifiers {@code +name},
+ * {@code name+} and {@code name-}.
  */
-interface StringListField extends Field {
+interface StringListField extends ModifiableField {
     /** More than one value allowed ({@code maxSelect} above 1). */
     boolean isMultiple();
 
@@ -50,5 +52,30 @@ interface StringListField extends Field {
     default JsonValue toJsonValue(Object value) {
         Object v = coerce(value);
         return v instanceof List<?> list ? Json.createArrayBuilder(list).build() : Json.createValue((String) v);
+    }
+
+    @Override
+    default boolean supports(Modifier modifier) {
+        return modifier != Modifier.AUTOGENERATE;
+    }
+
+    @Override
+    default Object modify(Modifier modifier, Object current, Object raw) {
+        List<String> existing = Cast.toUniqueStrings(current);
+        List<String> submitted = Cast.toUniqueStrings(raw);
+        List<String> result = new ArrayList<>();
+        switch (modifier) {
+            case APPEND -> {
+                result.addAll(existing);
+                result.addAll(submitted);
+            }
+            case PREPEND -> {
+                result.addAll(submitted);
+                result.addAll(existing);
+            }
+            case REMOVE -> existing.stream().filter(v -> !submitted.contains(v)).forEach(result::add);
+            default -> throw new IllegalArgumentException(type() + " fields do not support " + modifier);
+        }
+        return coerce(result);
     }
 }

@@ -3,9 +3,7 @@ package io.pb4j.core.field;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Cast;
 import io.pb4j.core.internal.security.RandomByRegex;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +15,7 @@ import java.util.Optional;
  */
 public record TextField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         int min, int max, String pattern, String autogeneratePattern, boolean required, boolean primaryKey)
-        implements ModifiableField, SaveAwareField {
+        implements StringValuedField, ModifiableField, SaveAwareField {
     public static final String TYPE = "text";
     public static final int DEFAULT_MAX = 5000;
     /** The id pattern PocketBase gives new collections; other patterns get extra primary key checks. */
@@ -70,31 +68,6 @@ public record TextField(String id, String name, boolean system, boolean hidden, 
         return primaryKey
                 ? "TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL"
                 : "TEXT DEFAULT '' NOT NULL";
-    }
-
-    @Override
-    public String defaultValue() {
-        return "";
-    }
-
-    @Override
-    public String coerce(Object raw) {
-        return Cast.toStr(raw);
-    }
-
-    @Override
-    public String fromColumn(Object column) {
-        return Cast.toStr(column);
-    }
-
-    @Override
-    public Object toColumn(Object value) {
-        return coerce(value);
-    }
-
-    @Override
-    public JsonValue toJsonValue(Object value) {
-        return Json.createValue(coerce(value));
     }
 
     /**
