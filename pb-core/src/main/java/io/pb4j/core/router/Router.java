@@ -78,31 +78,7 @@ public final class Router {
 
     /** Runs one request and returns the event holding the response; never throws. */
     public RequestEvent dispatch(PocketBase app, HttpRequest request) {
-        RequestEvent e = new RequestEvent(app, request);
-        Route route = match(e);
-        List<Handler> chain = new ArrayList<>();
-        for (Middleware m : globals) {
-            chain.add(m.handler());
-        }
-        if (route != null) {
-            for (Middleware m : route.middlewares()) {
-                chain.add(m.handler());
-            }
-            chain.add(route.handler());
-        } else {
-            chain.add(ev -> {
-                throw ApiException.notFound();
-            });
-        }
-        try {
-            e.run(chain);
-        } catch (Throwable t) {
-            writeError(e, t);
-        }
-        if (!e.written()) {
-            e.noContent();
-        }
-        return e;
+        return run(app, request, globals, e -> { });
     }
 
     /**
@@ -111,9 +87,18 @@ public final class Router {
      * envelope as in {@link #dispatch}; a path no route matches answers 404. Never throws.
      */
     public RequestEvent dispatchRoute(PocketBase app, HttpRequest request, java.util.function.Consumer<RequestEvent> prepare) {
+        return run(app, request, List.of(), prepare);
+    }
+
+    /** The given global middlewares, then the matched route's middlewares and handler (or a 404). */
+    private RequestEvent run(PocketBase app, HttpRequest request, List<Middleware> globalMiddlewares,
+                             java.util.function.Consumer<RequestEvent> prepare) {
         RequestEvent e = new RequestEvent(app, request);
         Route route = match(e);
         List<Handler> chain = new ArrayList<>();
+        for (Middleware m : globalMiddlewares) {
+            chain.add(m.handler());
+        }
         if (route != null) {
             for (Middleware m : route.middlewares()) {
                 chain.add(m.handler());
