@@ -24,7 +24,7 @@ final class PocketBaseScenarios {
     /** nologin/test@example.com (dc49k6jgejn40h3). */
     static final String NOLOGIN = "eyJhbGciOiJIUzI1NiJ9.eyJpZCI6ImRjNDlrNmpnZWpuNDBoMyIsInR5cGUiOiJhdXRoIiwiY29sbGVjdGlvbklkIjoia3B2NzA5c2sybHFicWs4IiwiZXhwIjoyNTI0NjA0NDYxLCJyZWZyZXNoYWJsZSI6dHJ1ZX0.fdUPFLDx5b6RM_XFqnqsyiyNieyKA2HIIkRmUh9kIoY";
 
-    private static PbScenario s(String file, String func, int line, String name, String method, String url, String token,
+    static PbScenario s(String file, String func, int line, String name, String method, String url, String token,
                                 String body, int status) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, Map.of(), List.of(), List.of(), null,
                 List.of());
