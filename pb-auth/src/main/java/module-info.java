@@ -4,10 +4,13 @@
 module io.pb4j.auth {
     requires io.pb4j.core;
     requires com.auth0.jwt;
+    requires java.net.http;
 
     exports io.pb4j.auth.spi;
 
     uses io.pb4j.auth.spi.OAuth2ProviderFactory;
 
     provides io.pb4j.core.spi.Plugin with io.pb4j.auth.internal.AuthPlugin;
+    provides io.pb4j.auth.spi.OAuth2ProviderFactory with
+            io.pb4j.auth.internal.oauth2.providers.Gitlab;
 }
