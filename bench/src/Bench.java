@@ -1,41 +1,39 @@
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.StringReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The benchmark harness: starts a real pb4j server, seeds a {@code posts} collection through the API, measures four
- * scenarios over HTTP keep-alive and the same SQL on raw sqlite-jdbc, and writes bench/results/latest.md.
- * Options ({@code --name=value}): server=image|modules, image=DIR (default pb-cli/target/image), client=wrk|java, connections=16, warmup=5, measure=10 (seconds),
- * max-requests=200000 (per measured phase), records=10000, raw-threads=nproc, quiet-wait=60 (seconds).
+ * The benchmark harness: starts a real pb4j server, sets up a suite's collections and data through the API, measures
+ * each scenario over HTTP keep-alive and its raw sqlite-jdbc equivalent, and writes bench/results/latest.md.
+ * Options ({@code --name=value}): suite=basic|pocketbase, server=image|modules, image=DIR (default pb-cli/target/image),
+ * client=wrk|java, connections=16, warmup=5, measure=10 (seconds), max-requests=200000 (per measured phase),
+ * records=10000 (basic) or 100000 (pocketbase), raw-threads=nproc, quiet-wait=60 (seconds), only=TEXT (just the
+ * scenarios whose name contains TEXT).
  */
 public final class Bench {
     static final String EMAIL = "bench@example.com";
     static final String PASSWORD = "bench-password-123";
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static Report report;
 
     private final Map<String, String> opt;
     private final Path repo = Path.of("").toAbsolutePath();
     private final Path work = repo.resolve("bench/target/run");
     private String client;
-    private String base;
     private final Map<String, Load.Stats> api = new LinkedHashMap<>();
     private final Map<String, Load.Stats> raw = new LinkedHashMap<>();
     private final Map<String, Double> cpuShare = new HashMap<>();
@@ -43,18 +41,23 @@ public final class Bench {
     private final Map<String, Double> apiOthers = new HashMap<>();
     private final Map<String, Double> rawOthers = new HashMap<>();
 
+    /** One SQL statement the server ran, with its parameters, as {@code serve --dev} prints it. */
+    record Statement(String sql, Object[] params) {
+    }
+
     private Bench(Map<String, String> opt) {
         this.opt = opt;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>(Map.of("connections", "16", "warmup", "5", "measure", "10",
-                "max-requests", "200000", "records", "10000", "quiet-wait", "60",
+        Map<String, String> opt = new HashMap<>(Map.of("suite", "basic", "connections", "16", "warmup", "5",
+                "measure", "10", "max-requests", "200000", "quiet-wait", "60",
                 "raw-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
             opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
+        opt.putIfAbsent("records", opt.get("suite").equals("pocketbase") ? "100000" : "10000");
         new Bench(opt).run();
     }
 
@@ -69,82 +72,158 @@ public final class Bench {
         opt.put("client", client);
         Report.deleteTree(work);
         Files.createDirectories(work);
-        Report report = new Report(repo, image, variant, opt);
-        int records = num("records");
-        int pages = records / 20;
-        List<String> ids;
+        report = new Report(repo, image, variant, opt);
+        Path data = work.resolve("pb_data");
+        Raw rawDb = new Raw(work.resolve("raw.db"));
+        List<Scenario> scenarios;
 
         log("starting the server (" + variant + ")");
         awaitQuietMachine(null);
-        try (Server server = Server.start(variant, image, repo, work.resolve("pb_data"), EMAIL, PASSWORD, work.resolve("server.log"))) {
-            base = "http://127.0.0.1:" + server.port;
+        try (Server server = Server.start(variant, image, repo, data, EMAIL, PASSWORD, work.resolve("server.log"), false)) {
             report.startup(server.startupMs, server.note);
             Thread.sleep(1000);
             report.rssIdle(server.rssMiB());
-            createCollection();
-            log("seeding " + records + " records through the API");
-            long t0 = System.nanoTime();
-            ids = seed(records);
-            report.seed(records, (System.nanoTime() - t0) / 1e9);
-            Raw.copy(work.resolve("pb_data/data.db"), work.resolve("raw.db"));
-
-            String records_ = "/api/collections/posts/records";
-            Files.write(work.resolve("ids.txt"), ids);
-            measure(server, "list perPage=20", "list", w -> () -> get(records_ + "?perPage=20&page=" + page(pages)));
-            measure(server, "list perPage=20 skipTotal=1", "skipTotal", w -> () -> get(records_ + "?perPage=20&skipTotal=1&page=" + page(pages)));
-            measure(server, "getOne by id", "getOne", w -> () -> get(records_ + "/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
-            measure(server, "create", "create", w -> () -> post(records_, body(), ""));
+            Api http = new Api("http://127.0.0.1:" + server.port, num("connections"));
+            http.superuserLogin(EMAIL, PASSWORD);
+            scenarios = switch (opt.get("suite")) {
+                case "basic" -> BasicSuite.setUp(http, rawDb, num("records"));
+                case "pocketbase" -> PocketBaseSuite.setUp(http, num("records"));
+                default -> throw new IllegalArgumentException("unknown --suite " + opt.get("suite") + " (basic, pocketbase)");
+            };
+            String only = opt.getOrDefault("only", "");
+            scenarios = scenarios.stream().filter(s -> s.name().contains(only)).toList();
+            Raw.copy(data.resolve("data.db"), work.resolve("raw.db"));
+            for (int i = 0; i < scenarios.size(); i++) {
+                measure(server, http, scenarios.get(i), work.resolve("requests-" + i + ".txt"));
+            }
             report.rssAfterLoad(server.rssMiB());
         }
         log("restarting the server on the seeded data dir");
         awaitQuietMachine(null);
-        try (Server again = Server.start(variant, image, repo, work.resolve("pb_data"), EMAIL, PASSWORD, work.resolve("server-restart.log"))) {
+        try (Server again = Server.start(variant, image, repo, data, EMAIL, PASSWORD, work.resolve("server-restart.log"), false)) {
             report.restart(again.startupMs, again.note);
+        }
+        Map<Scenario, List<Statement>> captured = new HashMap<>();
+        if (scenarios.stream().anyMatch(s -> s.raw() == null)) {
+            log("capturing the SQL of each scenario (serve --dev)");
+            Path log = work.resolve("server-dev.log");
+            try (Server dev = Server.start(variant, image, repo, data, EMAIL, PASSWORD, log, true)) {
+                Api http = new Api("http://127.0.0.1:" + dev.port, 1);
+                http.superuserLogin(EMAIL, PASSWORD);
+                for (Scenario s : scenarios) {
+                    if (s.raw() == null) {
+                        long mark = Files.size(log);
+                        s.before().run(http);
+                        List<Statement> ddl = statementsSince(log, mark);
+                        mark = Files.size(log);
+                        http.sendLine(s.requests().getFirst(), s.token());
+                        List<Statement> all = new ArrayList<>(ddl.stream().filter(Bench::isIndexDdl).toList());
+                        all.addAll(statementsSince(log, mark).stream().filter(Bench::isRead).toList());
+                        captured.put(s, all);
+                    }
+                }
+            }
         }
 
         log("raw sqlite-jdbc baseline");
-        Raw db = new Raw(work.resolve("raw.db"));
-        int rt = num("raw-threads");
-        measureRaw("list perPage=20", rt, w -> unchecked(() -> db.list(pages, false)));
-        measureRaw("list perPage=20 skipTotal=1", rt, w -> unchecked(() -> db.list(pages, true)));
-        measureRaw("getOne by id", rt, w -> unchecked(() -> db.getOne(ids)));
-        measureRaw("create", 1, w -> unchecked(db::insert));
+        for (Scenario s : scenarios) {
+            List<Statement> statements = captured.get(s);
+            if (statements != null) {
+                rawDb.ddl(statements.stream().filter(Bench::isIndexDdl).map(Statement::sql).toList());
+                List<Statement> reads = statements.stream().filter(Bench::isRead).toList();
+                measureRaw(s, () -> rawDb.replay(reads));
+            } else {
+                measureRaw(s, s.raw());
+            }
+        }
         report.write(api, raw, cpuShare, apiOthers, rawOthers);
     }
 
+    /** The {@code [sql]} lines the server logged after byte {@code mark} of its log. */
+    private static List<Statement> statementsSince(Path log, long mark) throws IOException, InterruptedException {
+        Thread.sleep(200);
+        String text;
+        try (FileChannel ch = FileChannel.open(log)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) (ch.size() - mark));
+            ch.read(buf, mark);
+            text = new String(buf.array(), StandardCharsets.UTF_8);
+        }
+        List<Statement> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int at = line.lastIndexOf(" -- params: ");
+            if (line.startsWith("[sql] ") && at > 0) {
+                JsonArray values;
+                try (var r = Json.createReader(new StringReader(line.substring(at + " -- params: ".length())))) {
+                    values = r.readArray();
+                }
+                Object[] params = values.stream().map(Bench::plain).toArray();
+                out.add(new Statement(line.substring("[sql] ".length(), at), params));
+            }
+        }
+        return out;
+    }
+
+    private static Object plain(JsonValue v) {
+        return switch (v) {
+            case JsonString s -> s.getString();
+            case JsonNumber n -> n.isIntegral() ? (Object) n.longValue() : n.doubleValue();
+            default -> null;
+        };
+    }
+
+    private static boolean isRead(Statement s) {
+        String sql = s.sql().stripLeading().toUpperCase();
+        return sql.startsWith("SELECT") || sql.startsWith("WITH");
+    }
+
+    private static boolean isIndexDdl(Statement s) {
+        String sql = s.sql().stripLeading().toUpperCase();
+        return sql.startsWith("CREATE INDEX") || sql.startsWith("CREATE UNIQUE INDEX") || sql.startsWith("DROP INDEX");
+    }
+
     /**
-     * An HTTP scenario through wrk ({@code wrkKind} selects its Lua request) or HttpClient ({@code op}); also records
-     * the server's share of all CPU time used meanwhile (the rest is the load generator's).
+     * An HTTP scenario through wrk or HttpClient; also records the server's share of all CPU time used meanwhile (the
+     * rest is the load generator's).
      */
-    private void measure(Server server, String scenario, String wrkKind, IntFunction<Load.Op> op) throws Exception {
-        log(scenario);
+    private void measure(Server server, Api http, Scenario s, Path requests) throws Exception {
+        log(s.name());
+        s.before().run(http);
+        Files.write(requests, s.requests());
         awaitQuietMachine(server);
         double server0 = server.cpuSeconds();
         double client0 = clientCpuSeconds();
         double busy0 = machineBusySeconds();
         long t0 = System.nanoTime();
-        Load.Stats s = client.equals("wrk")
-                ? Wrk.run(base, wrkKind, num("records") / 20, work.resolve("ids.txt"), num("connections"),
-                        Duration.ofSeconds(num("warmup")), Duration.ofSeconds(num("measure")), num("max-requests"))
-                : load(num("connections"), op);
-        log(String.format("  %s: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors %s", client, s.perSecond(), s.p50(), s.p99(),
-                s.errors(), s.firstError()));
-        api.put(scenario, s);
+        Load.Stats stats = client.equals("wrk")
+                ? Wrk.run(http.base, requests, s.token(), num("connections"), Duration.ofSeconds(num("warmup")),
+                        Duration.ofSeconds(num("measure")), num("max-requests"))
+                : load(num("connections"), w -> () -> http.sendLine(
+                        s.requests().get(ThreadLocalRandom.current().nextInt(s.requests().size())), s.token()));
+        log(String.format("  %s: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors %s", client, stats.perSecond(), stats.p50(),
+                stats.p99(), stats.errors(), stats.firstError()));
+        api.put(s.name(), stats);
         double serverCpu = server.cpuSeconds() - server0;
         double clientCpu = clientCpuSeconds() - client0;
-        cpuShare.put(scenario, serverCpu / (serverCpu + clientCpu));
-        apiOthers.put(scenario, (machineBusySeconds() - busy0 - serverCpu - clientCpu) / ((System.nanoTime() - t0) / 1e9));
+        cpuShare.put(s.name(), serverCpu / (serverCpu + clientCpu));
+        apiOthers.put(s.name(), (machineBusySeconds() - busy0 - serverCpu - clientCpu) / ((System.nanoTime() - t0) / 1e9));
     }
 
-    private void measureRaw(String scenario, int threads, IntFunction<Load.Op> op) throws Exception {
-        log("raw " + scenario);
+    private void measureRaw(Scenario s, Scenario.RawOp op) throws Exception {
+        log("raw " + s.name());
         awaitQuietMachine(null);
         double self0 = clientCpuSeconds();
         double busy0 = machineBusySeconds();
         long t0 = System.nanoTime();
-        raw.put(scenario, load(threads, op));
+        int threads = s.rawThreads() == Scenario.READERS ? num("raw-threads") : s.rawThreads();
+        raw.put(s.name(), load(threads, w -> {
+            try {
+                return op.create();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
         double self = clientCpuSeconds() - self0;
-        rawOthers.put(scenario, (machineBusySeconds() - busy0 - self) / ((System.nanoTime() - t0) / 1e9));
+        rawOthers.put(s.name(), (machineBusySeconds() - busy0 - self) / ((System.nanoTime() - t0) / 1e9));
     }
 
     /**
@@ -186,8 +265,7 @@ public final class Bench {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
     }
 
-
-    private Load.Stats load(int workers, IntFunction<Load.Op> op) throws InterruptedException {
+    private Load.Stats load(int workers, java.util.function.IntFunction<Load.Op> op) throws InterruptedException {
         Load.Stats s = Load.run(workers, Duration.ofSeconds(num("warmup")), Duration.ofSeconds(num("measure")),
                 num("max-requests"), op);
         log(String.format("  %d threads: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors %s", workers, s.perSecond(), s.p50(),
@@ -195,73 +273,9 @@ public final class Bench {
         return s;
     }
 
-    private void createCollection() throws Exception {
-        String auth = post("/api/collections/_superusers/auth-with-password",
-                "{\"identity\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}", "");
-        Matcher m = TOKEN.matcher(auth);
-        if (!m.find()) {
-            throw new IllegalStateException("no token in " + auth);
-        }
-        post("/api/collections", """
-                {"name":"posts","type":"base","listRule":"","viewRule":"","createRule":"",
-                 "fields":[{"name":"title","type":"text"},{"name":"views","type":"number"}]}""", m.group(1));
-    }
-
-    /** Creates records through the API from as many threads as there are connections; returns their ids. */
-    private List<String> seed(int n) throws InterruptedException {
-        List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger next = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < num("connections"); w++) {
-            threads.add(Thread.ofVirtual().start(() -> {
-                while (next.getAndIncrement() < n) {
-                    try {
-                        Matcher m = ID.matcher(post("/api/collections/posts/records", body(), ""));
-                        ids.add(m.find() ? m.group(1) : "");
-                    } catch (Exception e) {
-                        throw new IllegalStateException("seeding failed", e);
-                    }
-                }
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (ids.size() != n || ids.contains("")) {
-            throw new IllegalStateException("seeded " + ids.size() + " of " + n + " records");
-        }
-        return List.copyOf(ids);
-    }
-
-    private static String body() {
-        int n = ThreadLocalRandom.current().nextInt(1_000_000);
-        return "{\"title\":\"post " + n + "\",\"views\":" + n + "}";
-    }
-
-    private static int page(int pages) {
-        return 1 + ThreadLocalRandom.current().nextInt(pages);
-    }
-
-    private String get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
-    }
-
-    private String post(String path, String json, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (!token.isEmpty()) {
-            b.header("Authorization", token);
-        }
-        return send(b.build());
-    }
-
-    private static String send(HttpRequest req) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(req.method() + " " + req.uri().getPath() + ": HTTP " + r.statusCode() + " "
-                    + r.body().substring(0, Math.min(200, r.body().length())));
-        }
-        return r.body();
+    /** Records how long seeding took, for the report. */
+    static void seeded(String what, double seconds) {
+        report.seed(what, seconds);
     }
 
     /** PocketBase-style 15-character id. */
@@ -272,18 +286,6 @@ public final class Bench {
             id[i] = alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length()));
         }
         return new String(id);
-    }
-
-    interface SqlOpFactory {
-        Load.Op create() throws Exception;
-    }
-
-    private static Load.Op unchecked(SqlOpFactory f) {
-        try {
-            return f.create();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static void log(String line) {

@@ -1,13 +1,24 @@
 import io.pb4j.core.PocketBase;
 import java.nio.file.Path;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The server the harness measures when there is no jlink image: exactly what an application does. Runs in its own
- * JVM on the module path. Arguments: data dir, superuser email, superuser password. Prints one line
+ * JVM on the module path. Arguments: data dir, superuser email, superuser password, and {@code --dev} or "" (print
+ * every SQL statement as {@code [sql] …}, like {@code pb4j serve --dev}). Prints one line
  * {@code ready port=N bootstrapMs=B upsertMs=U} once the server is listening, then serves until SIGTERM.
  */
 public final class BenchServer {
+    private static final Logger SQL = Logger.getLogger("io.pb4j.sql");
+
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 3 && args[3].equals("--dev")) {
+            printSql();
+        }
         var app = PocketBase.create(cfg -> cfg.dataDir(Path.of(args[0])));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         long t0 = System.nanoTime();
@@ -20,5 +31,23 @@ public final class BenchServer {
         System.out.println("ready port=" + port + " bootstrapMs=" + bootstrapMs + " upsertMs=" + upsertMs);
         System.out.flush();
         app.awaitShutdown();
+    }
+
+    private static void printSql() {
+        ConsoleHandler console = new ConsoleHandler() {
+            {
+                setOutputStream(System.out);
+            }
+        };
+        console.setLevel(Level.FINE);
+        console.setFormatter(new Formatter() {
+            @Override
+            public String format(LogRecord r) {
+                return "[sql] " + r.getMessage() + System.lineSeparator();
+            }
+        });
+        SQL.setLevel(Level.FINE);
+        SQL.setUseParentHandlers(false);
+        SQL.addHandler(console);
     }
 }

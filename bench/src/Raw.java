@@ -4,27 +4,24 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The raw sqlite-jdbc baseline: the SQL shapes pb4j issues for each scenario, on a copy of the server's data.db,
- * one connection and one reused PreparedStatement per thread, WAL + synchronous=NORMAL (pb4j's PRAGMAs).
+ * one connection and reused PreparedStatements per worker, WAL + synchronous=NORMAL (pb4j's PRAGMAs), reading every
+ * column of every row.
  */
 final class Raw {
     private static final String PRAGMAS = "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true";
 
     private final String url;
-    private final List<String> columns = new ArrayList<>();
 
-    Raw(Path db) throws SQLException {
+    Raw(Path db) {
         this.url = "jdbc:sqlite:" + db.toAbsolutePath() + PRAGMAS;
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("PRAGMA table_info(`posts`)")) {
-            while (rs.next()) {
-                columns.add(rs.getString("name"));
-            }
-        }
     }
 
     /** Copies a live database consistently ({@code VACUUM INTO}); safe while the server runs (WAL). */
@@ -38,10 +35,76 @@ final class Raw {
         return DriverManager.getConnection(url);
     }
 
-    /** INSERT of every column the table has, one row per autocommit transaction, like a record create. */
-    Load.Op insert() throws SQLException {
+    /**
+     * Runs the index changes a scenario made on the server against the copy; an index the copy already has (or lacks,
+     * for a drop) is no error, since the copy was taken before the server's first change.
+     */
+    void ddl(List<String> statements) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                try {
+                    s.execute(sql);
+                } catch (SQLException e) {
+                    if (!String.valueOf(e.getMessage()).contains("already exists")
+                            && !String.valueOf(e.getMessage()).contains("no such index")) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Each call runs the captured statements of one request, in order, with their captured parameters. */
+    Load.Op replay(List<Bench.Statement> captured) throws SQLException {
         Connection c = connect();
-        String sql = "INSERT INTO `posts` (" + String.join(", ", columns.stream().map(n -> "`" + n + "`").toList())
+        List<PreparedStatement> statements = new ArrayList<>();
+        for (Bench.Statement s : captured) {
+            statements.add(c.prepareStatement(s.sql()));
+        }
+        return () -> {
+            for (int i = 0; i < statements.size(); i++) {
+                PreparedStatement ps = statements.get(i);
+                Object[] p = captured.get(i).params();
+                for (int k = 0; k < p.length; k++) {
+                    ps.setObject(k + 1, p[k]);
+                }
+                readAll(ps);
+            }
+        };
+    }
+
+    /**
+     * Each call runs every statement once with the parameters {@code params} gives for that call (the same array
+     * binds every statement's placeholders in order), reading all rows.
+     */
+    Load.Op queries(Supplier<Object[]> params, String... sql) throws SQLException {
+        Connection c = connect();
+        List<PreparedStatement> statements = new ArrayList<>();
+        for (String s : sql) {
+            statements.add(c.prepareStatement(s));
+        }
+        return () -> {
+            Object[] p = params.get();
+            for (PreparedStatement ps : statements) {
+                int n = ps.getParameterMetaData().getParameterCount();
+                for (int i = 0; i < n; i++) {
+                    ps.setObject(i + 1, p[i]);
+                }
+                readAll(ps);
+            }
+        };
+    }
+
+    /** INSERT of every column of {@code table}, one row per autocommit transaction, like a record create. */
+    Load.Op insert(String table) throws SQLException {
+        Connection c = connect();
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery("PRAGMA table_info(`" + table + "`)")) {
+            while (rs.next()) {
+                columns.add(rs.getString("name"));
+            }
+        }
+        String sql = "INSERT INTO `" + table + "` (" + String.join(", ", columns.stream().map(n -> "`" + n + "`").toList())
                 + ") VALUES (" + String.join(", ", columns.stream().map(n -> "?").toList()) + ")";
         PreparedStatement ps = c.prepareStatement(sql);
         return () -> {
@@ -55,34 +118,6 @@ final class Raw {
                 });
             }
             ps.executeUpdate();
-        };
-    }
-
-    /** SELECT * … WHERE id = ? LIMIT 1, reading every column. */
-    Load.Op getOne(List<String> ids) throws SQLException {
-        PreparedStatement ps = connect().prepareStatement("SELECT * FROM `posts` WHERE `id` = ? LIMIT 1");
-        return () -> {
-            ps.setString(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
-            if (readAll(ps) != 1) {
-                throw new IllegalStateException("no row");
-            }
-        };
-    }
-
-    /** A page of 20 at a random offset, plus the COUNT pb4j runs for totalItems unless skipTotal. */
-    Load.Op list(int pages, boolean skipTotal) throws SQLException {
-        Connection c = connect();
-        PreparedStatement page = c.prepareStatement("SELECT `posts`.* FROM `posts` LIMIT ? OFFSET ?");
-        PreparedStatement count = c.prepareStatement("SELECT COUNT(DISTINCT `posts`.`_rowid_`) AS total FROM `posts`");
-        return () -> {
-            page.setInt(1, 20);
-            page.setInt(2, 20 * ThreadLocalRandom.current().nextInt(pages));
-            if (readAll(page) != 20) {
-                throw new IllegalStateException("short page");
-            }
-            if (!skipTotal) {
-                readAll(count);
-            }
         };
     }
 

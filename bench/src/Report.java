@@ -42,9 +42,9 @@ final class Report {
         server.append(String.format("| RSS idle, 1 s after start-up | %.0f MiB |%n", mib));
     }
 
-    void seed(int records, double seconds) {
-        server.append(String.format("| seeding %d records through the API (%s connections) | %.1f s (%.0f req/s) |%n",
-                records, opt.get("connections"), seconds, records / seconds));
+    void seed(String what, double seconds) {
+        server.append(String.format("| seeding %s through the API (%s connections) | %.1f s |%n", what,
+                opt.get("connections"), seconds));
     }
 
     void rssAfterLoad(double mib) {

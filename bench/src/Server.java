@@ -41,13 +41,16 @@ final class Server implements AutoCloseable {
         return repo.resolve("pb-cli/target/image");
     }
 
-    static Server start(String variant, Path image, Path repo, Path dataDir, String email, String password, Path log)
-            throws Exception {
-        return variant.equals("image") ? startImage(image, dataDir, email, password, log) : startModules(repo, dataDir, email, password, log);
+    /** {@code dev}: the server prints every SQL statement to its log ({@code [sql] …} lines), as {@code serve --dev}. */
+    static Server start(String variant, Path image, Path repo, Path dataDir, String email, String password, Path log,
+            boolean dev) throws Exception {
+        return variant.equals("image") ? startImage(image, dataDir, email, password, log, dev)
+                : startModules(repo, dataDir, email, password, log, dev);
     }
 
     /** {@code pb4j superuser upsert} first (not timed), then {@code pb4j serve} on a port picked here. */
-    private static Server startImage(Path image, Path dataDir, String email, String password, Path log) throws Exception {
+    private static Server startImage(Path image, Path dataDir, String email, String password, Path log, boolean dev)
+            throws Exception {
         String bin = image.resolve("bin/pb4j").toString();
         Process upsert = new ProcessBuilder(bin, "superuser", "upsert", email, password, "--dir=" + dataDir)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -59,19 +62,25 @@ final class Server implements AutoCloseable {
             port = s.getLocalPort();
         }
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(bin, "serve", "--http=127.0.0.1:" + port, "--dir=" + dataDir)
+        List<String> cmd = new java.util.ArrayList<>(List.of(bin, "serve", "--http=127.0.0.1:" + port, "--dir=" + dataDir));
+        if (dev) {
+            cmd.add("--dev");
+        }
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         double ms = awaitHealth(port, t0, p);
         return new Server("image", p, port, ms, "superuser upserted by a separate `pb4j superuser upsert` run (not timed)");
     }
 
     /** BenchServer on the module path: bootstrap, superuser upsert, serve on port 0, print the port. */
-    private static Server startModules(Path repo, Path dataDir, String email, String password, Path log) throws Exception {
+    private static Server startModules(Path repo, Path dataDir, String email, String password, Path log, boolean dev)
+            throws Exception {
         Path target = repo.resolve("bench/target");
         List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=org.xerial.sqlitejdbc",
                 "-p", Files.readString(target.resolve("module-path")).strip(), "--add-modules", "ALL-MODULE-PATH",
-                "-cp", target.resolve("classes").toString(), "BenchServer", dataDir.toString(), email, password);
+                "-cp", target.resolve("classes").toString(), "BenchServer", dataDir.toString(), email, password,
+                dev ? "--dev" : "");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CompletableFuture<Matcher> ready = new CompletableFuture<>();

@@ -6,31 +6,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP load through wrk (Debian's wrk 4.1.0): a Lua script picks a random id, page or body per request and stops
- * each thread after its share of the request bound. wrk costs the shared cores far less CPU than HttpClient.
+ * The HTTP load through wrk (Debian's wrk 4.1.0): a Lua script sends a random line of the scenario's request file per
+ * request and stops each thread after its share of the request bound. wrk costs the shared cores far less CPU than
+ * HttpClient.
  */
 final class Wrk {
     private static final Pattern RESULT = Pattern.compile(
             "WRK requests=(\\d+) duration_us=(\\d+) errors=(\\d+) status_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+)");
 
     private static final String SCRIPT = """
-            local kind, pages, max_per_thread, ids = "%s", %d, %d, {}
-            for line in io.lines("%s") do ids[#ids + 1] = line end
+            local max_per_thread, auth, reqs = %d, "%s", {}
+            for line in io.lines("%s") do
+              local method, path, body = line:match("^(%%u+)\\t([^\\t]+)\\t?(.*)$")
+              reqs[#reqs + 1] = {method, path, body}
+            end
             local n, count = 0, 0
             setup = function(thread) count = count + 1; thread:set("seed", count) end
             init = function(args) math.randomseed(os.time() * 100 + seed) end
             request = function()
-              local path = "/api/collections/posts/records"
-              if kind == "create" then
-                local v = math.random(1000000)
-                return wrk.format("POST", path, {["Content-Type"] = "application/json"},
-                  '{"title":"post ' .. v .. '","views":' .. v .. '}')
-              elseif kind == "getOne" then
-                return wrk.format("GET", path .. "/" .. ids[math.random(#ids)])
-              elseif kind == "skipTotal" then
-                return wrk.format("GET", path .. "?perPage=20&skipTotal=1&page=" .. math.random(pages))
+              local r = reqs[math.random(#reqs)]
+              local headers = {}
+              if auth ~= "" then headers["Authorization"] = auth end
+              if r[3] ~= "" then
+                headers["Content-Type"] = "application/json"
+                return wrk.format(r[1], r[2], headers, r[3])
               end
-              return wrk.format("GET", path .. "?perPage=20&page=" .. math.random(pages))
+              return wrk.format(r[1], r[2], headers)
             end
             response = function(status)
               n = n + 1
@@ -51,22 +52,22 @@ final class Wrk {
         return Files.isExecutable(Path.of("/usr/bin/wrk"));
     }
 
-    /** kind: list, skipTotal, getOne or create. A warm-up run (discarded), then the measured run. */
-    static Load.Stats run(String base, String kind, int pages, Path ids, int connections, Duration warmup,
+    /** A warm-up run (discarded), then the measured run, of the requests in {@code requests} (one per line). */
+    static Load.Stats run(String base, Path requests, String token, int connections, Duration warmup,
             Duration measure, long maxRequests) throws Exception {
         int threads = Math.min(connections, Runtime.getRuntime().availableProcessors());
-        Path script = ids.resolveSibling("wrk-" + kind + ".lua");
-        Files.writeString(script, SCRIPT.formatted(kind, pages, Math.max(1, maxRequests / threads), ids));
+        Path script = requests.resolveSibling(requests.getFileName() + ".lua");
+        Files.writeString(script, SCRIPT.formatted(Math.max(1, maxRequests / threads), token, requests));
         wrk(base, script, threads, connections, warmup);
         Matcher m = RESULT.matcher(wrk(base, script, threads, connections, measure));
         if (!m.find()) {
             throw new IllegalStateException("no result from wrk");
         }
-        long requests = Long.parseLong(m.group(1));
+        long requestsDone = Long.parseLong(m.group(1));
         long socketErrors = Long.parseLong(m.group(3));
         long statusErrors = Long.parseLong(m.group(4));
         String error = socketErrors + statusErrors == 0 ? "" : "wrk: " + socketErrors + " socket errors, " + statusErrors + " non-2xx/3xx";
-        return new Load.Stats(requests - statusErrors, socketErrors + statusErrors, Long.parseLong(m.group(2)) / 1e6,
+        return new Load.Stats(requestsDone - statusErrors, socketErrors + statusErrors, Long.parseLong(m.group(2)) / 1e6,
                 Long.parseLong(m.group(5)) / 1e3, Long.parseLong(m.group(6)) / 1e3, error);
     }
 

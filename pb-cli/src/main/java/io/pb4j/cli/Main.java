@@ -13,6 +13,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +65,7 @@ public final class Main {
     }
 
     /** Kept so the configured levels are not garbage-collected with their loggers. */
-    private static final java.util.List<java.util.logging.Logger> CONFIGURED = new java.util.ArrayList<>();
+    private static final java.util.List<Logger> CONFIGURED = new java.util.ArrayList<>();
 
     /**
      * Like PocketBase, the console shows the banner and errors, not the web server's start-up chatter; dev mode
@@ -68,10 +73,35 @@ public final class Main {
      */
     private static void quietLibraryLogs(boolean dev) {
         for (String name : new String[] {"io.helidon", "io.pb4j"}) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-            logger.setLevel(dev ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(dev ? Level.INFO : Level.WARNING);
             CONFIGURED.add(logger);
         }
+        if (dev) {
+            printSqlStatements();
+        }
+    }
+
+    /** Dev mode prints every SQL statement with its parameters to the console, one line each, as PocketBase does. */
+    private static void printSqlStatements() {
+        Logger sql = Logger.getLogger("io.pb4j.sql");
+        sql.setLevel(Level.FINE);
+        sql.setUseParentHandlers(false);
+        StreamHandler console = new StreamHandler(System.out, new Formatter() {
+            @Override
+            public String format(LogRecord r) {
+                return "[sql] " + r.getMessage() + System.lineSeparator();
+            }
+        }) {
+            @Override
+            public synchronized void publish(LogRecord r) {
+                super.publish(r);
+                flush();
+            }
+        };
+        console.setLevel(Level.FINE);
+        sql.addHandler(console);
+        CONFIGURED.add(sql);
     }
 
     private static PrintStream utf8(FileDescriptor fd) {

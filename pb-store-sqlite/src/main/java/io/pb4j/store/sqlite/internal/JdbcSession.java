@@ -4,6 +4,8 @@ import io.pb4j.core.spi.SqlDialect;
 import io.pb4j.core.spi.SqlSession;
 import io.pb4j.core.spi.StoreException;
 import io.pb4j.core.spi.UniqueViolationException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +23,8 @@ import java.util.Map;
  */
 final class JdbcSession implements SqlSession, AutoCloseable {
     private static final int STATEMENT_CACHE_SIZE = 256;
+    /** Every statement with its parameters, at DEBUG ({@code pb4j serve --dev} shows them, like PocketBase's dev mode). */
+    private static final System.Logger SQL_LOG = System.getLogger("io.pb4j.sql");
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
@@ -99,6 +103,7 @@ final class JdbcSession implements SqlSession, AutoCloseable {
                 // DDL: not cached, and it invalidates the other connections' cached statements
                 schemaChanged = true;
                 clearStatements();
+                logSql(sql, params);
                 try (var st = connection.createStatement()) {
                     return st.executeUpdate(sql);
                 }
@@ -125,6 +130,7 @@ final class JdbcSession implements SqlSession, AutoCloseable {
     }
 
     private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
+        logSql(sql, params);
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
             ps = connection.prepareStatement(sql);
@@ -139,6 +145,25 @@ final class JdbcSession implements SqlSession, AutoCloseable {
             }
         }
         return ps;
+    }
+
+    /** One line per statement: the SQL (line breaks as spaces), then {@code  -- params: } and the values as JSON. */
+    private static void logSql(String sql, List<?> params) {
+        if (!SQL_LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            return;
+        }
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        for (Object v : params) {
+            switch (v) {
+                case null -> values.addNull();
+                case Boolean b -> values.add(b ? 1 : 0);
+                case Integer i -> values.add(i);
+                case Long l -> values.add(l);
+                case Number n -> values.add(new java.math.BigDecimal(n.toString()));
+                default -> values.add(v.toString());
+            }
+        }
+        SQL_LOG.log(System.Logger.Level.DEBUG, sql.replace('\n', ' ') + " -- params: " + values.build());
     }
 
     private static RuntimeException translate(SQLException e, String sql) {

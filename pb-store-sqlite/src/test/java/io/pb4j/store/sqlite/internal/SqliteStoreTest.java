@@ -63,6 +63,37 @@ class SqliteStoreTest {
     }
 
     @Test
+    void debugLoggingShowsEveryStatementWithItsParametersOnOneLine() {
+        java.util.logging.Logger sql = java.util.logging.Logger.getLogger("io.pb4j.sql");
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        sql.setLevel(java.util.logging.Level.FINE);
+        sql.addHandler(capture);
+        try {
+            store.write(s -> s.execute("INSERT INTO items (id, n) VALUES (?, ?)", List.of("a\"b", 7)));
+            store.read(s -> s.query("SELECT *\nFROM items WHERE id = ? AND n > ?", List.of("a\"b", 1.5)));
+        } finally {
+            sql.removeHandler(capture);
+            sql.setLevel(null);
+        }
+        assertThat(lines).contains("INSERT INTO items (id, n) VALUES (?, ?) -- params: [\"a\\\"b\",7]",
+                "SELECT * FROM items WHERE id = ? AND n > ? -- params: [\"a\\\"b\",1.5]");
+    }
+
+    @Test
     void errorsCarrySqlitesOwnMessage() {
         assertThatThrownBy(() -> store.read(s -> s.query("SELECT nope FROM items", List.of())))
                 .isInstanceOf(StoreException.class).hasMessage("no such column: nope");
