@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Java values per type: text/email/url/editor/date/autodate → {@code String} (dates in PocketBase's canonical
  * format, {@code ""} when empty); number → {@code Double}; bool → {@code Boolean}; single select/relation →
  * {@code String}; multiple select/relation → {@code List<String>}; json → {@code JsonValue} ({@code JsonValue.NULL}
- * when empty); password → {@link PasswordValue}. Values are never {@code null}.
+ * when empty); password → {@link PasswordValue}; geoPoint → {@link GeoPoint}. Values are never {@code null}.
  *
  * <p>Optional capabilities are separate interfaces: {@link ModifiableField}, {@link SaveAwareField}.
  */

@@ -23,7 +23,8 @@ public final class FieldTypes {
             Map.entry(SelectField.TYPE, SelectField::fromJson),
             Map.entry(RelationField.TYPE, RelationField::fromJson),
             Map.entry(JsonField.TYPE, JsonField::fromJson),
-            Map.entry(PasswordField.TYPE, PasswordField::fromJson));
+            Map.entry(PasswordField.TYPE, PasswordField::fromJson),
+            Map.entry(GeoPointField.TYPE, GeoPointField::fromJson));
 
     private FieldTypes() {
     }

@@ -4,7 +4,6 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.RecordQuery;
 import io.pb4j.core.internal.search.CollectionFieldResolver;
-import io.pb4j.core.internal.search.RequestFields;
 import io.pb4j.core.internal.search.FilterException;
 import io.pb4j.core.internal.search.SearchFilter;
 import io.pb4j.core.internal.search.SortCompiler;
@@ -29,9 +28,9 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
                  List<Object> orderParams) {
     static SearchSql build(Collection c, RecordQuery q, SqlDialect d, Function<String, Optional<Collection>> collections) {
         CollectionFieldResolver ruleResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(true).collections(collections)
-                .requestFields(id -> RequestFields.resolve(q.request(), id)).build();
+                .requestInfo(q.request()).build();
         CollectionFieldResolver clientResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(!q.clientFilter())
-                .collections(collections).requestFields(id -> RequestFields.resolve(q.request(), id)).build();
+                .collections(collections).requestInfo(q.request()).build();
         List<CollectionFieldResolver> listRuleResolvers = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         List<Object> whereParams = new ArrayList<>();
@@ -61,7 +60,7 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
                 }
                 CollectionFieldResolver joinedResolver = CollectionFieldResolver.builder(joined.getValue(), d)
                         .tableAlias(joined.getKey()).aliasSuffix("_lr" + (++n)).allowHiddenFields(true).collections(collections)
-                        .requestFields(id -> RequestFields.resolve(q.request(), id)).build();
+                        .requestInfo(q.request()).build();
                 add(SearchFilter.compileRule("id='' || (\n" + listRule + "\n)", joinedResolver, d, Clock.systemUTC()),
                         conditions, whereParams);
                 listRuleResolvers.add(joinedResolver);

@@ -89,7 +89,7 @@ class FieldTypesTest {
     @Test
     void namesListsTheBuiltInTypesAndCannotBeChanged() {
         assertThat(FieldTypes.names()).containsExactlyInAnyOrder("text", "number", "bool", "email", "url",
-                "editor", "date", "autodate", "select", "relation", "json", "password");
+                "editor", "date", "autodate", "select", "relation", "json", "password", "geoPoint");
         assertThatThrownBy(() -> FieldTypes.names().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 

@@ -20,7 +20,7 @@ class CollectionFieldResolverTest {
             a.b.c.d.e.f.g.h = 1                  => failed to resolve field "a"
             users_via_nope.x = 1                 => missing back relation field "nope"
             data..x = 1                          => invalid JSON path segment
-            @collection.users.id = 1             => @collection fields are not supported yet
+            @collection.users.id = 1             => "users" fields can be accessed only
             @request.nope = 1                    => failed to resolve field "@request.nope"
             #x = 1                               => failed to resolve field "#x"
             nope(1) = 1                          => unknown function "nope"
@@ -75,17 +75,6 @@ class CollectionFieldResolverTest {
                 .fields(java.util.List.of(TestField.of("null", "text"))).build();
         var resolver = CollectionFieldResolver.builder(withNullField, Fixtures.DIALECT).build();
         assertThat(SearchFilter.compile("null = 'a'", resolver, Fixtures.DIALECT).sql()).isEqualTo("`t`.`null` = ?");
-    }
-
-    @Test
-    void requestAndCollectionIdentifiersArePluggable() {
-        var resolver = CollectionFieldResolver.builder(Fixtures.POSTS, Fixtures.DIALECT)
-                .requestFields(id -> ResolvedOperand.param(id.equals("@request.auth.id") ? "u1" : null))
-                .collectionFields(id -> ResolvedOperand.sql("`c`.`x`")).build();
-        SqlFragment f = SearchFilter.compile("author = @request.auth.id && @collection.c.x = 1", resolver,
-                Fixtures.DIALECT);
-        assertThat(f.sql()).isEqualTo("(`posts`.`author` = ? AND `c`.`x` = ?)");
-        assertThat(f.params()).containsExactly("u1", 1.0);
     }
 
     @Test

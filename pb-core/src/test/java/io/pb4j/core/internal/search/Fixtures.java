@@ -27,15 +27,24 @@ final class Fixtures {
 
     static final Collection USERS = Collection.builder().id("pbc_users").name("users").type(Collection.AUTH)
             .fields(List.of(TestField.of("id", "text"), TestField.of("email", "email"),
-                    TestField.of("emailVisibility", "bool"))).build();
+                    TestField.of("emailVisibility", "bool"), TestField.of("name", "text"))).build();
+
+    /** Comments point at posts, so {@code comments_via_post} is a back-relation of posts only. */
+    static final Collection COMMENTS = Collection.builder().id("pbc_comments").name("comments").fields(List.of(
+            TestField.of("id", "text"),
+            new io.pb4j.core.field.RelationField("rel_post", "post", false, false, false, "", "pbc_posts", false, 0, 1, false))).build();
 
     private Fixtures() {
     }
 
     static CollectionFieldResolver resolver(boolean allowHidden) {
         return CollectionFieldResolver.builder(POSTS, DIALECT).allowHiddenFields(allowHidden)
-                .collections(idOrName -> idOrName.equals("pbc_users") || idOrName.equals("users")
-                        ? java.util.Optional.of(USERS) : java.util.Optional.empty()).build();
+                .collections(Fixtures::collection).build();
+    }
+
+    static java.util.Optional<Collection> collection(String idOrName) {
+        return java.util.stream.Stream.of(POSTS, USERS, COMMENTS)
+                .filter(c -> c.id().equals(idOrName) || c.name().equals(idOrName)).findFirst();
     }
 
     static SqlFragment compile(String filter) {

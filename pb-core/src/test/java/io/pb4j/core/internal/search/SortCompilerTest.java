@@ -47,7 +47,9 @@ class SortCompilerTest {
     @Test
     void rejectsEntriesThatResolveToABoundValue() {
         var resolver = CollectionFieldResolver.builder(Fixtures.POSTS, Fixtures.DIALECT)
-                .requestFields(id -> ResolvedOperand.param("u1")).build();
+                .requestInfo(RequestFieldsTest.request(java.util.Map.of("title", "x"))).build();
+        assertThatThrownBy(() -> SortCompiler.compile("@request.body.title", resolver, Fixtures.DIALECT))
+                .hasMessageContaining("invalid sort field");
         assertThatThrownBy(() -> SortCompiler.compile("@request.auth.id", resolver, Fixtures.DIALECT))
                 .hasMessageContaining("invalid sort field");
     }

@@ -9,7 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An in-memory SQLite {@code posts} table with rows chosen for the NULL/'' and LIKE edge cases. */
+/**
+ * An in-memory SQLite {@code posts} table with rows chosen for the NULL/'' and LIKE edge cases, and the {@code users}
+ * they relate to ({@code author}, {@code editors}).
+ */
 final class SqliteDb implements AutoCloseable {
     private final Connection connection;
 
@@ -29,6 +32,12 @@ final class SqliteDb implements AutoCloseable {
                     ('p5', '100x off', 10.5, '2026-01-01 00:00:00.000Z', '', 'live', '[1,2]', NULL, 's5', 'u1'),
                     ('p6', 'a\\b', 7, '', 'tech', 'draft', '{"a":[{"b":2}]}', NULL, NULL, NULL)
                     """);
+            s.execute("ALTER TABLE posts ADD COLUMN editors JSON DEFAULT '[]'");
+            s.execute("UPDATE posts SET editors = '[\"u1\",\"u2\"]' WHERE id = 'p1'");
+            s.execute("UPDATE posts SET editors = '[\"u2\"]' WHERE id = 'p4'");
+            s.execute("CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT, emailVisibility BOOLEAN, name TEXT)");
+            s.execute("INSERT INTO users VALUES ('u1', 'ann@x.io', 1, 'Ann'), ('u2', 'bob@x.io', 0, 'Bob'),"
+                    + " ('u3', 'cid@x.io', 0, 'Cid')");
         }
     }
 

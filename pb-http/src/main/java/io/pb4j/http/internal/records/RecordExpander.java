@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 final class RecordExpander {
     private static final int MAX_DEPTH = 6;
     private static final int MAX_IDS_PER_QUERY = 1000;
+    /** PocketBase expands at most this many back-related records per record. */
+    private static final int MAX_BACK_RELATED = 1000;
     private static final Pattern VIA = Pattern.compile("^(\\w+)_via_(\\w+)$");
     private static final Pattern LEGACY_VIA = Pattern.compile("^(\\w+)\\((\\w+)\\)$");
 
@@ -136,7 +138,7 @@ final class RecordExpander {
                 JsonArrayBuilder items = Json.createArrayBuilder();
                 int n = 0;
                 for (Record r : related) {
-                    if (rel.field().ids(r.values().get(rel.field().name())).contains(parent.id())) {
+                    if (n < MAX_BACK_RELATED && rel.field().ids(r.values().get(rel.field().name())).contains(parent.id())) {
                         items.add(relatedJson.get(r));
                         n++;
                     }
@@ -206,13 +208,18 @@ final class RecordExpander {
             List<String> chunk = parents.subList(i, Math.min(parents.size(), i + 50));
             String operand = rel.field().isMultiple() ? rel.field().name() + ":each ?= '" : rel.field().name() + " = '";
             String filter = String.join(" || ", chunk.stream().map(id -> operand + id + "'").toList());
-            RecordQuery q = new RecordQuery(rule, filter, "", 1, RecordQuery.MAX_PER_PAGE, true, false, List.of(),
-                    expandInfo());
-            for (Record r : e.app().search(rel.target(), q).items()) {
-                if (seen.add(r.id())) {
-                    out.add(r);
+            List<Record> page;
+            int pageNo = 0;
+            do { // every page: 50 parents may have more than one page of back-related records between them
+                RecordQuery q = new RecordQuery(rule, filter, "", ++pageNo, RecordQuery.MAX_PER_PAGE, true, false, List.of(),
+                        expandInfo());
+                page = e.app().search(rel.target(), q).items();
+                for (Record r : page) {
+                    if (seen.add(r.id())) {
+                        out.add(r);
+                    }
                 }
-            }
+            } while (page.size() == RecordQuery.MAX_PER_PAGE);
         }
         return out;
     }

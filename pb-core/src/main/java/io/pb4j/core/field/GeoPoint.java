@@ -1,0 +1,19 @@
+package io.pb4j.core.field;
+
+import io.pb4j.core.internal.Numbers;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** A {@code geoPoint} value: longitude and latitude in degrees. {@code (0, 0)} ("Null Island") counts as empty. */
+public record GeoPoint(double lon, double lat) {
+    public static final GeoPoint ZERO = new GeoPoint(0, 0);
+
+    public boolean isZero() {
+        return lon == 0 && lat == 0;
+    }
+
+    /** {@code {"lon":…,"lat":…}} with Go's number formatting, as PocketBase writes it. */
+    public JsonObject toJson() {
+        return Json.createObjectBuilder().add("lon", Numbers.toJson(lon)).add("lat", Numbers.toJson(lat)).build();
+    }
+}
