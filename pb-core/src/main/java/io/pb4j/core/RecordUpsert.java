@@ -95,15 +95,11 @@ public final class RecordUpsert {
         app.store().write(s -> {
             boolean manager = superuser;
             if (needsProbe) {
-                // rules see the would-be record as a row: write it, ask, then take it back
-                RecordSaver.insertUnchecked(s, record);
                 RequestInfo info = requestInfo();
-                if (!createRule.isBlank() && RecordSearch.search(app, s, c, RecordQuery.byId(createRule, record.id()).withRequest(info)).items().isEmpty()) {
+                if (!createRule.isBlank() && !RecordSearch.ruleMatchesUnsaved(s, record, createRule, info)) {
                     throw ApiException.badRequest("Failed to create record.");
                 }
-                manager = !manageRule.isBlank()
-                        && !RecordSearch.search(app, s, c, RecordQuery.byId(manageRule, record.id()).withRequest(info)).items().isEmpty();
-                RecordSaver.deleteUnchecked(s, record);
+                manager = !manageRule.isBlank() && RecordSearch.ruleMatchesUnsaved(s, record, manageRule, info);
             }
             checkAuthForm(manager);
             RecordSaver.save(s, record);

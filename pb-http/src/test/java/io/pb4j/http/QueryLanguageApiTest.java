@@ -231,6 +231,22 @@ class QueryLanguageApiTest {
     }
 
     @Test
+    void createRulesSeeTheirOwnCollectionWithoutTheNewRecord() throws Exception {
+        try (TestServer s = new TestServer()) {
+            String su = s.superuserToken();
+            // a slot may be booked once: the rule reads the stored bookings, not the one being created
+            s.expect("POST", "/api/collections", su, """
+                    {"name":"bookings","listRule":"","createRule":"@collection.bookings.slot != @request.body.slot",
+                     "fields":[{"type":"text","name":"slot"}]}""", 200);
+            assertThat(s.expect("POST", "/api/collections/bookings/records", null, "{\"slot\":\"9am\"}", 200)).contains("\"slot\":\"9am\"");
+            assertThat(s.expect("POST", "/api/collections/bookings/records", null, "{\"slot\":\"10am\"}", 200)).contains("\"slot\":\"10am\"");
+            assertThat(s.expect("POST", "/api/collections/bookings/records", null, "{\"slot\":\"9am\"}", 400))
+                    .contains("\"message\":\"Failed to create record.\"");
+            assertThat(s.expect("GET", "/api/collections/bookings/records", null, null, 200)).contains("\"totalItems\":2");
+        }
+    }
+
+    @Test
     void pocketBaseFixtureGeoPointsLoadAndFilter() throws Exception {
         try (TestServer fixture = TestServer.onFixture()) {
             String token = AuthLogin.token(fixture, "_superusers", "test@example.com", "1234567890");

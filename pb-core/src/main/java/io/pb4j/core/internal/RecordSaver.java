@@ -48,18 +48,13 @@ public final class RecordSaver {
         write(s, r, isNew);
     }
 
-    /**
-     * Inserts a new record as it is, without validation or hashing: the provisional row that create and manage
-     * rules are evaluated against, inside the transaction that then replaces it.
-     */
-    public static void insertUnchecked(SqlSession s, Record r) {
-        settleGeneratedText(r);
-        write(s, r, true);
-    }
-
-    public static void deleteUnchecked(SqlSession s, Record r) {
-        s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
-                List.of(r.id()));
+    /** The record's column values as they would be stored now, without validation or hashing. */
+    public static Map<String, Object> columnValues(Record r) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (Field f : r.collection().fields()) {
+            columns.put(f.name(), f.toColumn(r.values().get(f.name())));
+        }
+        return columns;
     }
 
     /** An auth record id must not exist in another auth collection either (PocketBase's loose cross-check). */
@@ -75,7 +70,7 @@ public final class RecordSaver {
     }
 
     /** Text values generated from patterns (the id, tokenKey, autogenerate fields) exist before validation. */
-    private static void settleGeneratedText(Record r) {
+    public static void settleGeneratedText(Record r) {
         for (Field f : r.collection().fields()) {
             if (f instanceof SaveAwareField saving && "text".equals(f.type())) {
                 r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), r.isNew(), ""));
@@ -86,12 +81,9 @@ public final class RecordSaver {
     private static void write(SqlSession s, Record r, boolean isNew) {
         SqlDialect d = s.dialect();
         String table = d.quote(r.collection().name());
-        List<String> columns = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        for (Field f : r.collection().fields()) {
-            columns.add(f.name());
-            values.add(f.toColumn(r.values().get(f.name())));
-        }
+        Map<String, Object> row = columnValues(r);
+        List<String> columns = new ArrayList<>(row.keySet());
+        List<Object> values = new ArrayList<>(row.values());
         try {
             if (isNew) {
                 s.execute("INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(d::quote).toList())

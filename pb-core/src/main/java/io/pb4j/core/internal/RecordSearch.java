@@ -5,6 +5,7 @@ import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
 import io.pb4j.core.RecordPage;
 import io.pb4j.core.RecordQuery;
+import io.pb4j.core.RequestInfo;
 import io.pb4j.core.spi.SqlDialect;
 import io.pb4j.core.spi.SqlSession;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class RecordSearch {
     public static RecordPage search(PocketBase app, SqlSession s, Collection c, RecordQuery q) {
         SqlDialect d = s.dialect();
         String alias = d.quote(c.name());
-        SearchSql sql = SearchSql.build(c, q, d, idOrName -> CollectionSaver.load(s, idOrName));
+        SearchSql sql = SearchSql.build(c, c.name(), q, d, idOrName -> CollectionSaver.load(s, idOrName));
         List<Object> params = new ArrayList<>(sql.params());
         params.addAll(sql.orderParams());
         String select = "SELECT " + (sql.distinct() ? "DISTINCT " : "") + alias + ".* FROM " + alias + sql.joins() + sql.where()
@@ -52,5 +53,25 @@ public final class RecordSearch {
             pages = (total + q.perPage() - 1) / q.perPage();
         }
         return new RecordPage(items, q.page(), q.perPage(), total, pages);
+    }
+
+    /**
+     * Whether {@code rule} matches a record that is not stored (yet), as PocketBase checks create rules: the record's
+     * column values stand in for the table as a one-row CTE under another name, so {@code @collection} references to
+     * the record's own collection see only the stored rows. Generated text (the id …) is settled first.
+     */
+    public static boolean ruleMatchesUnsaved(SqlSession s, Record r, String rule, RequestInfo info) {
+        RecordSaver.settleGeneratedText(r);
+        SqlDialect d = s.dialect();
+        Collection c = r.collection();
+        String alias = c.name() + "__pb_create__";
+        Map<String, Object> columns = RecordSaver.columnValues(r);
+        SearchSql sql = SearchSql.build(c, alias, RecordQuery.byId(rule, r.id()).withRequest(info), d,
+                idOrName -> CollectionSaver.load(s, idOrName));
+        List<Object> params = new ArrayList<>(columns.values());
+        params.addAll(sql.params());
+        String row = String.join(", ", columns.keySet().stream().map(k -> "? AS " + d.quote(k)).toList());
+        return !s.query("WITH " + d.quote(alias) + " AS (SELECT " + row + ") SELECT 1 FROM " + d.quote(alias)
+                + sql.joins() + sql.where() + " LIMIT 1", params).isEmpty();
     }
 }

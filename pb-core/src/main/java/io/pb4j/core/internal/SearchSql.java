@@ -26,11 +26,13 @@ import java.util.function.Function;
  */
 record SearchSql(boolean distinct, String joins, String where, String orderBy, List<Object> params,
                  List<Object> orderParams) {
-    static SearchSql build(Collection c, RecordQuery q, SqlDialect d, Function<String, Optional<Collection>> collections) {
-        CollectionFieldResolver ruleResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(true).collections(collections)
-                .requestInfo(q.request()).build();
-        CollectionFieldResolver clientResolver = CollectionFieldResolver.builder(c, d).allowHiddenFields(!q.clientFilter())
+    /** {@code table}: the collection's own table, or a CTE standing in for it. */
+    static SearchSql build(Collection c, String table, RecordQuery q, SqlDialect d,
+                           Function<String, Optional<Collection>> collections) {
+        CollectionFieldResolver ruleResolver = CollectionFieldResolver.builder(c, d).mainTable(table).allowHiddenFields(true)
                 .collections(collections).requestInfo(q.request()).build();
+        CollectionFieldResolver clientResolver = CollectionFieldResolver.builder(c, d).mainTable(table)
+                .allowHiddenFields(!q.clientFilter()).collections(collections).requestInfo(q.request()).build();
         List<CollectionFieldResolver> listRuleResolvers = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         List<Object> whereParams = new ArrayList<>();
@@ -69,7 +71,7 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
             throw ApiException.badRequest("");
         }
         if (!q.ids().isEmpty()) {
-            conditions.add(d.quote(c.name()) + "." + d.quote("id") + " IN (" + String.join(", ", q.ids().stream().map(x -> "?").toList()) + ")");
+            conditions.add(d.quote(table) + "." + d.quote("id") + " IN (" + String.join(", ", q.ids().stream().map(x -> "?").toList()) + ")");
             whereParams.addAll(q.ids());
         }
         Map<String, SqlJoin> joins = new LinkedHashMap<>();

@@ -33,6 +33,7 @@ public final class CollectionFieldResolver implements IdentifierResolver {
     private final Collection collection;
     private final SqlDialect dialect;
     private final String tableAlias;
+    private final String mainTable;
     private final boolean allowHiddenFields;
     private final Optional<RequestInfo> requestInfo;
     private final Function<String, Optional<Collection>> collections;
@@ -43,7 +44,8 @@ public final class CollectionFieldResolver implements IdentifierResolver {
     private CollectionFieldResolver(Builder b) {
         this.collection = b.collection;
         this.dialect = b.dialect;
-        this.tableAlias = b.tableAlias == null ? b.collection.name() : b.tableAlias;
+        this.tableAlias = b.tableAlias != null ? b.tableAlias : b.mainTable != null ? b.mainTable : b.collection.name();
+        this.mainTable = b.mainTable == null ? b.collection.name() : b.mainTable;
         this.allowHiddenFields = b.allowHiddenFields;
         this.requestInfo = b.requestInfo;
         this.aliasSuffix = b.aliasSuffix;
@@ -75,6 +77,11 @@ public final class CollectionFieldResolver implements IdentifierResolver {
     @Override
     public String tableAlias() {
         return tableAlias;
+    }
+
+    /** The table (or CTE) the main alias reads; "every value" subqueries start from it again. */
+    String mainTable() {
+        return mainTable;
     }
 
     @Override
@@ -139,6 +146,7 @@ public final class CollectionFieldResolver implements IdentifierResolver {
         private final Collection collection;
         private final SqlDialect dialect;
         private String tableAlias;
+        private String mainTable;
         private boolean allowHiddenFields;
         private Optional<RequestInfo> requestInfo = Optional.empty();
         private Function<String, Optional<Collection>> collections = idOrName -> Optional.empty();
@@ -147,6 +155,15 @@ public final class CollectionFieldResolver implements IdentifierResolver {
         private Builder(Collection collection, SqlDialect dialect) {
             this.collection = Objects.requireNonNull(collection, "collection");
             this.dialect = Objects.requireNonNull(dialect, "dialect");
+        }
+
+        /**
+         * The table or CTE standing in for the collection's table, e.g. a one-row CTE of a record not stored yet;
+         * defaults to the collection's table. It is also the main alias unless {@link #tableAlias} says otherwise.
+         */
+        public Builder mainTable(String table) {
+            this.mainTable = Objects.requireNonNull(table, "mainTable");
+            return this;
         }
 
         /** The alias columns are qualified with; defaults to the collection name (the table name). */

@@ -321,7 +321,7 @@ final class FieldPath {
         if (!withMultiMatch) {
             return result;
         }
-        SqlFragment from = SqlFragment.concat(dialect.quote(resolver.collection().name()) + " " + dialect.quote(mmFromAlias),
+        SqlFragment from = SqlFragment.concat(dialect.quote(resolver.mainTable()) + " " + dialect.quote(mmFromAlias),
                 SqlFragment.concat(mmJoins.toArray()),
                 " WHERE " + column(mmFromAlias, "id") + " = " + column(resolver.tableAlias(), "id"));
         return result.withMultiMatch(new MultiMatch(SqlFragment.raw(mmValue), from));
