@@ -4,6 +4,7 @@ import io.pb4j.core.hook.Hook;
 import io.pb4j.core.internal.Catalog;
 import io.pb4j.core.internal.CollectionSaver;
 import io.pb4j.core.internal.CollectionSearch;
+import io.pb4j.core.internal.RecordExpander;
 import io.pb4j.core.internal.RecordSaver;
 import io.pb4j.core.internal.RecordSearch;
 import io.pb4j.core.internal.Schema;
@@ -220,6 +221,18 @@ public final class PocketBase implements AutoCloseable {
     /** Searches records with PocketBase's list semantics (rule, filter, sort, paging). */
     public RecordPage search(Collection collection, RecordQuery query) {
         return store().read(s -> RecordSearch.search(this, s, collection, query));
+    }
+
+    /**
+     * The records (of one collection) as PocketBase's API writes them to the requester in {@code request}, with the
+     * relations that {@code expand} names in PocketBase's {@code ?expand=} syntax ({@code rel,rel2.nested,
+     * other_via_field}) fetched through the related collections' viewRules and placed under each record's
+     * {@code expand} key. A path that cannot be expanded (unknown field, viewRule denied) is skipped, as in PocketBase.
+     * Hidden fields show for superusers only; an auth record's email for superusers, its owner, the records the
+     * requester manages and where {@code emailVisibility} is on.
+     */
+    public List<JsonObject> expand(List<Record> records, String expand, RequestInfo request) {
+        return new RecordExpander(this, request).export(records, expand);
     }
 
     public Superusers superusers() {
