@@ -2,6 +2,7 @@ package io.pb4j.core;
 
 import io.pb4j.core.hook.Hook;
 import io.pb4j.core.internal.Catalog;
+import io.pb4j.core.internal.CollectionImport;
 import io.pb4j.core.internal.CollectionSaver;
 import io.pb4j.core.internal.CollectionSearch;
 import io.pb4j.core.internal.RecordExpander;
@@ -151,6 +152,23 @@ public final class PocketBase implements AutoCloseable {
         Collection saved = store().write(s -> CollectionSaver.save(s, collection));
         reloadSchema();
         return saved;
+    }
+
+    /**
+     * PocketBase's {@code ImportCollections}: in one transaction, each collection JSON (as the API returns it) is
+     * merged onto the stored collection with its id, else its name, or created; with {@code deleteMissing}, the
+     * non-system collections and the non-system fields of matched collections that the import does not list are
+     * deleted. Tables are migrated as by {@link #save(Collection)}; every collection is validated after all are saved.
+     *
+     * @throws ValidationException with PocketBase's {@code collections} error
+     *         ({@code validation_collections_import_failure}) when anything fails; nothing is changed then
+     */
+    public void importCollections(List<JsonObject> collections, boolean deleteMissing) {
+        store().write(s -> {
+            CollectionImport.run(s, collections, deleteMissing);
+            return null;
+        });
+        reloadSchema();
     }
 
     /** Deletes a collection and drops its table. */

@@ -53,6 +53,21 @@ public final class CollectionSaver {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        return write(s, c, original);
+    }
+
+    /**
+     * PocketBase's {@code SaveNoValidate}, for the collection import: normalises, migrates the table and writes the
+     * row; the caller validates once every imported collection is saved.
+     */
+    static Collection saveNoValidate(SqlSession s, Collection input) {
+        Optional<Collection> original = input.id().isEmpty() ? Optional.empty()
+                : s.query("SELECT * FROM _collections WHERE id = ?", List.of(input.id())).stream()
+                        .findFirst().map(CollectionCodec::fromRow);
+        return write(s, CollectionNormalizer.normalize(s, input, original), original);
+    }
+
+    private static Collection write(SqlSession s, Collection c, Optional<Collection> original) {
         String now = DateTimes.now();
         c = c.toBuilder().created(original.map(Collection::created).orElse(now)).updated(now).build();
         if (original.isEmpty()) {
@@ -77,6 +92,15 @@ public final class CollectionSaver {
             values.add(c.id());
             s.execute("UPDATE _collections SET " + sets + " WHERE id = ?", values);
         }
+    }
+
+    /**
+     * Deletes a collection without PocketBase's integrity checks (references from other collections, dependent
+     * views), as the collection import does for the collections it replaces.
+     */
+    static void deleteUnchecked(SqlSession s, Collection c) {
+        TableMigrator.drop(s, c);
+        s.execute("DELETE FROM _collections WHERE id = ?", List.of(c.id()));
     }
 
     public static void delete(SqlSession s, Collection c) {
