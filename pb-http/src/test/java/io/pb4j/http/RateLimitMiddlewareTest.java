@@ -129,6 +129,20 @@ class RateLimitMiddlewareTest {
         assertThat(statuses("GET", "/api/collections/limited/records/missing", null, 3)).containsExactly(404, 404, 404);
     }
 
+    @Test
+    void renamingACollectionRenamesItsRuleLabels() {
+        String id = json(server.expect("POST", "/api/collections", superuser,
+                "{\"name\":\"before_rename\",\"listRule\":\"\",\"fields\":[{\"type\":\"text\",\"name\":\"title\"}]}", 200))
+                .getString("id");
+        rateLimits(true, List.of(), Map.of("before_rename:list", 1, "before_renamed:list", 5));
+        server.expect("PATCH", "/api/collections/" + id, superuser, "{\"name\":\"after_rename\"}", 200);
+
+        List<String> labels = server.app.settings().getJsonObject("rateLimits").getJsonArray("rules").stream()
+                .map(r -> r.asJsonObject().getString("label")).toList();
+        assertThat(labels).containsExactlyInAnyOrder("after_rename:list", "before_renamed:list");
+        assertThat(burst("GET", "/api/collections/after_rename/records", null, 2)).containsExactly(200, 429);
+    }
+
     /** The rules of PocketBase's TestDefaultRateLimitMiddleware: label to {maxRequests, audience}, duration 1s. */
     private static Map<String, Object> rules() {
         Map<String, Object> rules = new LinkedHashMap<>();
