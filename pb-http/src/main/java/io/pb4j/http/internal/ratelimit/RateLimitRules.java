@@ -60,14 +60,14 @@ record RateLimitRules(boolean enabled, List<String> excludedIps, List<Rule> rule
     /**
      * PocketBase's {@code FindRateLimitRule}: for each label in order, the first rule with exactly that label, else the
      * first prefix rule (label ending in {@code /}) that the label with a trailing slash starts with; only rules of one
-     * of {@code audiences} count.
+     * of {@code audiences} count (any rule when it is empty).
      */
     java.util.Optional<Rule> find(List<String> labels, List<String> audiences) {
         List<Rule> prefixRules = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
             for (Rule rule : rules) {
-                if (label.equals(rule.label()) && audiences.contains(rule.audience())) {
+                if (label.equals(rule.label()) && allowed(rule, audiences)) {
                     return java.util.Optional.of(rule);
                 }
                 if (i == 0 && rule.label().endsWith("/")) {
@@ -75,11 +75,15 @@ record RateLimitRules(boolean enabled, List<String> excludedIps, List<Rule> rule
                 }
             }
             for (Rule rule : prefixRules) {
-                if ((label + "/").startsWith(rule.label()) && audiences.contains(rule.audience())) {
+                if ((label + "/").startsWith(rule.label()) && allowed(rule, audiences)) {
                     return java.util.Optional.of(rule);
                 }
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static boolean allowed(Rule rule, List<String> audiences) {
+        return audiences.isEmpty() || audiences.contains(rule.audience());
     }
 }

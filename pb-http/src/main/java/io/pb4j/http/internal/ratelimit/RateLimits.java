@@ -127,11 +127,13 @@ public final class RateLimits {
     private State current(RequestEvent e) {
         JsonValue config = e.app().settings().getOrDefault("rateLimits", JsonValue.NULL);
         State s = state;
-        if (!s.config().equals(config)) {
+        if (s.config() != config) {
             synchronized (this) {
                 s = state;
-                if (!s.config().equals(config)) {
-                    s = new State(config, RateLimitRules.from(e.app().settings()));
+                if (s.config() != config) {
+                    // settings reloads (any collection change) give equal values new identities: keep the limiters then
+                    s = s.config().equals(config) ? new State(config, s.rules(), s.limiters())
+                            : new State(config, RateLimitRules.from(e.app().settings()));
                     state = s;
                 }
             }
