@@ -96,6 +96,10 @@ class CollectionsImportApiTest {
             assertThat(demo1.getJsonArray("indexes")).isEmpty();
             JsonObject records = json(server.expect("GET", "/api/collections/demo1/records", SUPERUSER, null, 200));
             assertThat(records.getInt("totalItems")).isEqualTo(3);
+            // the 5 records PocketBase's scenario counts as deleted: the external auths and auth origins of users and clients
+            assertThat(rows(server, "SELECT collectionRef FROM _externalAuths UNION ALL "
+                    + "SELECT collectionRef FROM _authOrigins WHERE collectionRef != 'pbc_3142635823'")).isEmpty();
+            assertThat(rows(server, "SELECT id FROM _authOrigins")).hasSize(4);
         }
     }
 
@@ -145,6 +149,10 @@ class CollectionsImportApiTest {
             }
             assertThat(collectionCount(server)).isEqualTo(FIXTURE_COLLECTIONS);
         }
+    }
+
+    private static List<Map<String, Object>> rows(TestServer server, String sql) {
+        return server.app.store().read(s -> s.query(sql, List.of()));
     }
 
     private static int collectionCount(TestServer server) {

@@ -103,7 +103,18 @@ public final class CollectionSaver {
      */
     static void deleteUnchecked(SqlSession s, Collection c) {
         TableMigrator.drop(s, c);
+        deleteAuthReferences(s, c);
         s.execute("DELETE FROM _collections WHERE id = ?", List.of(c.id()));
+    }
+
+    /** PocketBase deletes the MFAs, OTPs, external auths and auth origins of a deleted auth collection's records. */
+    private static void deleteAuthReferences(SqlSession s, Collection c) {
+        if (!c.isAuth()) {
+            return;
+        }
+        for (String table : List.of("_mfas", "_otps", "_externalAuths", "_authOrigins")) {
+            s.execute("DELETE FROM " + s.dialect().quote(table) + " WHERE collectionRef = ?", List.of(c.id()));
+        }
     }
 
     public static void delete(SqlSession s, Collection c) {
@@ -126,6 +137,7 @@ public final class CollectionSaver {
                     + String.join(", ", referencing) + " probably due to existing reference in " + String.join(", ", referencing));
         }
         TableMigrator.drop(s, c);
+        deleteAuthReferences(s, c);
         // views over the dropped table (or view) must not be left broken
         if (!ViewDependents.resave(s, c.id()).isEmpty()) {
             throw ApiException.badRequest("Failed to delete collection.");
