@@ -32,46 +32,52 @@ public final class CollectionImport {
     }
 
     public static void run(SqlSession s, List<JsonObject> toImport, boolean deleteMissing) {
+        Map<String, Collection> stored = new LinkedHashMap<>();
         List<Collection> saved;
-        Map<String, Collection> existingById = new LinkedHashMap<>();
         try {
-            if (toImport.isEmpty()) {
-                throw new IllegalArgumentException("no collections to import");
-            }
-            List<Imported> imported = new ArrayList<>();
-            for (JsonObject data : toImport) {
-                imported.add(prepare(s, data, deleteMissing));
-            }
-            // views last, since their queries may read the other collections
-            imported.sort(Comparator.comparing((Imported i) -> i.collection().isView())
-                    .thenComparing(Imported::created).thenComparing(Imported::updated));
-            Set<String> importedIds = new HashSet<>();
-            imported.forEach(i -> importedIds.add(i.collection().id()));
-            List<Collection> existing = CollectionSaver.loadAll(s).stream()
-                    .sorted(Comparator.comparing(Collection::updated)).toList();
-            existing.forEach(c -> existingById.put(c.id(), c));
-            if (deleteMissing) {
-                // before the saves, in case an imported collection reuses a deleted one's name
-                for (Collection c : existing) {
-                    if (!importedIds.contains(c.id()) && !c.system()) {
-                        CollectionSaver.deleteUnchecked(s, c);
-                    }
-                }
-            }
-            saved = new ArrayList<>();
-            for (Imported i : imported) {
-                saved.add(save(s, i.collection()));
-            }
+            saved = saveAll(s, toImport, deleteMissing, stored);
         } catch (RuntimeException e) {
             throw failure("Failed to import the collections configuration. Raw error:\n" + e.getMessage());
         }
         for (Collection c : saved) {
-            Map<String, Object> errors = CollectionValidator.validate(s, c, Optional.ofNullable(existingById.get(c.id())), false);
+            Map<String, Object> errors = CollectionValidator.validate(s, c, Optional.ofNullable(stored.get(c.id())), false);
             if (!errors.isEmpty()) {
                 throw failure("Data validations failed for collection \"" + c.name() + "\" (" + c.id() + "):\n"
                         + indented(errors));
             }
         }
+    }
+
+    /** Deletes the missing collections (when asked) and saves the imported ones; fills {@code stored} by id. */
+    private static List<Collection> saveAll(SqlSession s, List<JsonObject> toImport, boolean deleteMissing,
+                                            Map<String, Collection> stored) {
+        if (toImport.isEmpty()) {
+            throw new IllegalArgumentException("no collections to import");
+        }
+        List<Imported> imported = new ArrayList<>();
+        for (JsonObject data : toImport) {
+            imported.add(prepare(s, data, deleteMissing));
+        }
+        // views last, since their queries may read the other collections
+        imported.sort(Comparator.comparing((Imported i) -> i.collection().isView())
+                .thenComparing(Imported::created).thenComparing(Imported::updated));
+        Set<String> importedIds = new HashSet<>();
+        imported.forEach(i -> importedIds.add(i.collection().id()));
+        List<Collection> existing = CollectionSaver.loadAll(s).stream().sorted(Comparator.comparing(Collection::updated)).toList();
+        existing.forEach(c -> stored.put(c.id(), c));
+        if (deleteMissing) {
+            // before the saves, in case an imported collection reuses a deleted one's name
+            for (Collection c : existing) {
+                if (!importedIds.contains(c.id()) && !c.system()) {
+                    CollectionSaver.deleteUnchecked(s, c);
+                }
+            }
+        }
+        List<Collection> saved = new ArrayList<>();
+        for (Imported i : imported) {
+            saved.add(save(s, i.collection()));
+        }
+        return saved;
     }
 
     private static Collection save(SqlSession s, Collection c) {
