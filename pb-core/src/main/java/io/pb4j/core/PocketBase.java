@@ -2,8 +2,10 @@ package io.pb4j.core;
 
 import io.pb4j.core.hook.Hook;
 import io.pb4j.core.internal.Catalog;
+import io.pb4j.core.internal.CollectionImport;
 import io.pb4j.core.internal.CollectionSaver;
 import io.pb4j.core.internal.CollectionSearch;
+import io.pb4j.core.internal.RecordExpander;
 import io.pb4j.core.internal.RecordSaver;
 import io.pb4j.core.internal.RecordSearch;
 import io.pb4j.core.internal.Schema;
@@ -152,6 +154,23 @@ public final class PocketBase implements AutoCloseable {
         return saved;
     }
 
+    /**
+     * PocketBase's {@code ImportCollections}: in one transaction, each collection JSON (as the API returns it) is
+     * merged onto the stored collection with its id, else its name, or created; with {@code deleteMissing}, the
+     * non-system collections and the non-system fields of matched collections that the import does not list are
+     * deleted. Tables are migrated as by {@link #save(Collection)}; every collection is validated after all are saved.
+     *
+     * @throws ValidationException with PocketBase's {@code collections} error
+     *         ({@code validation_collections_import_failure}) when anything fails; nothing is changed then
+     */
+    public void importCollections(List<JsonObject> collections, boolean deleteMissing) {
+        store().write(s -> {
+            CollectionImport.run(s, collections, deleteMissing);
+            return null;
+        });
+        reloadSchema();
+    }
+
     /** Deletes a collection and drops its table. */
     public void delete(Collection collection) {
         store().write(s -> {
@@ -220,6 +239,18 @@ public final class PocketBase implements AutoCloseable {
     /** Searches records with PocketBase's list semantics (rule, filter, sort, paging). */
     public RecordPage search(Collection collection, RecordQuery query) {
         return store().read(s -> RecordSearch.search(this, s, collection, query));
+    }
+
+    /**
+     * The records (of one collection) as PocketBase's API writes them to the requester in {@code request}, with the
+     * relations that {@code expand} names in PocketBase's {@code ?expand=} syntax ({@code rel,rel2.nested,
+     * other_via_field}) fetched through the related collections' viewRules and placed under each record's
+     * {@code expand} key. A path that cannot be expanded (unknown field, viewRule denied) is skipped, as in PocketBase.
+     * Hidden fields show for superusers only; an auth record's email for superusers, its owner, the records the
+     * requester manages and where {@code emailVisibility} is on.
+     */
+    public List<JsonObject> expand(List<Record> records, String expand, RequestInfo request) {
+        return new RecordExpander(this, request).export(records, expand);
     }
 
     public Superusers superusers() {

@@ -30,7 +30,7 @@ final class PocketBaseScenarios {
                 List.of());
     }
 
-    static final List<PbScenario> PORTED = List.of(
+    static final List<PbScenario> PORTED = concat(List.of(
             s("record_crud_test.go", "TestRecordCrudList", 25, "missing collection", "GET", "/api/collections/missing/records", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudList", 33, "unauthenticated trying to access nil rule collection (aka. need superuser auth)", "GET", "/api/collections/demo1/records", null, null, 403)
@@ -481,6 +481,9 @@ final class PocketBaseScenarios {
                     .expect("\"data\":{}"),
             s("record_auth_refresh_test.go", "TestRecordAuthRefresh", 45, "auth record + different auth collection", "POST", "/api/collections/clients/auth-refresh?expand=rel,missing", USER, null, 403)
                     .expect("\"data\":{}"),
+            s("record_auth_refresh_test.go", "TestRecordAuthRefresh", 56, "auth record + same auth collection as the token", "POST", "/api/collections/users/auth-refresh?expand=rel,missing", USER, null, 200)
+                    .expect("\"token\":", "\"record\":", "\"id\":\"4q1xlclmfloku33\"", "\"emailVisibility\":false", "\"email\":\"test@example.com\"", "\"expand\":", "\"rel\":", "\"id\":\"llvuca81nly1qls\"")
+                    .notExpect("\"missing\":", USER),
             s("record_auth_refresh_test.go", "TestRecordAuthRefresh", 86, "auth record + same auth collection as the token but static/unrefreshable", "POST", "/api/collections/users/auth-refresh", "eyJhbGciOiJIUzI1NiJ9.eyJpZCI6IjRxMXhsY2xtZmxva3UzMyIsInR5cGUiOiJhdXRoIiwiY29sbGVjdGlvbklkIjoiX3BiX3VzZXJzX2F1dGhfIiwiZXhwIjoyNTI0NjA0NDYxLCJyZWZyZXNoYWJsZSI6ZmFsc2V9.4IsO6YMsR19crhwl_YWzvRH8pfq2Ri4Gv2dzGyneLak", null, 200)
                     .expect("\"token\":\"eyJhbGciOiJIUzI1NiJ9.eyJpZCI6IjRxMXhsY2xtZmxva3UzMyIsInR5cGUiOiJhdXRoIiwiY29sbGVjdGlvbklkIjoiX3BiX3VzZXJzX2F1dGhfIiwiZXhwIjoyNTI0NjA0NDYxLCJyZWZyZXNoYWJsZSI6ZmFsc2V9.4IsO6YMsR19crhwl_YWzvRH8pfq2Ri4Gv2dzGyneLak\"", "\"record\":", "\"id\":\"4q1xlclmfloku33\"", "\"emailVisibility\":false", "\"email\":\"test@example.com\""),
             s("record_auth_refresh_test.go", "TestRecordAuthRefresh", 109, "unverified auth record in onlyVerified collection", "POST", "/api/collections/clients/auth-refresh", "eyJhbGciOiJIUzI1NiJ9.eyJpZCI6Im8xeTBkZDBzcGQ3ODZtZCIsInR5cGUiOiJhdXRoIiwiY29sbGVjdGlvbklkIjoidjg1MXE0cjc5MHJoa25sIiwiZXhwIjoyNTI0NjA0NDYxLCJyZWZyZXNoYWJsZSI6dHJ1ZX0.Zi0yXE-CNmnbTdVaQEzYZVuECqRdn3LgEM6pmB3XWBE", null, 403)
@@ -523,28 +526,22 @@ final class PocketBaseScenarios {
                     .expect("\"status\":204", "\"body\":null")
                     .notExpect("\"status\":200", "\"body\":{")
                     .unchecked("AfterTestFunc (the cascade-deleted demo2 records)"),
+            s("batch_test.go", "TestBatchRequest", 683, "create/update with expand query params", "POST", "/api/batch", SUPERUSER, "{\"requests\":[{\"method\":\"POST\",\"url\":\"/api/collections/demo5/records?expand=rel_one\",\"body\":{\"total\":9,\"rel_one\":\"qzaqccwrmva4o1n\"}},{\"method\":\"PATCH\",\"url\":\"/api/collections/demo5/records/qjeql998mtp1azp?expand=rel_many\",\"body\":{\"total\":10}}]}", 200)
+                    .expect("\"body\":{", "\"id\":\"qjeql998mtp1azp\"", "\"id\":\"qzaqccwrmva4o1n\"", "\"id\":\"i9naidtvr6qsgb4\"", "\"expand\":{\"rel_one\"", "\"expand\":{\"rel_many\""),
             s("batch_test.go", "TestBatchRequest", 730, "check body limit middleware", "POST", "/api/batch", SUPERUSER, "{\"requests\":[{\"method\":\"POST\",\"url\":\"/api/collections/demo5/records?expand=rel_one\",\"body\":{\"total\":9,\"rel_one\":\"qzaqccwrmva4o1n\"}},{\"method\":\"PATCH\",\"url\":\"/api/collections/demo5/records/qjeql998mtp1azp?expand=rel_many\",\"body\":{\"total\":10}}]}", 413)
-                    .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}"));
+                    .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}")),
+            PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED);
 
-    static final List<Skipped> SKIPPED = List.of(
+    static final List<Skipped> SKIPPED = concat(List.of(
             new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hooks (BeforeTestFunc binds a sleeping OnRecordCreateRequest hook)"),
             new Skipped("batch_test.go", "TestBatchRequest", 601, "multipart/form-data + file upload", "files (the multipart body uploads files; file fields are a later module)"),
-            new Skipped("batch_test.go", "TestBatchRequest", 683, "create/update with expand query params", "expand/relations (query-engine issue)"),
             new Skipped("record_crud_test.go", "TestRecordCrudList", 446, "OnRecordsListRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudList", 731, "RateLimit rule - view2:list", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudList", 747, "RateLimit rule - *:list", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudView", 916, "OnRecordViewRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudView", 1130, "RateLimit rule - numeric_id_view:view", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudView", 1146, "RateLimit rule - *:view", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1288, "OnRecordDeleteRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1472, "RateLimit rule - demo5:delete", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1488, "RateLimit rule - *:delete", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1763, "superuser submit via multipart form data", "files (the multipart body uploads files; file fields are a later module)"),
             new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1792, "submit via multipart form data with @jsonPayload key and unsatisfied @request.body rule", "files (the multipart body uploads files; file fields are a later module)"),
             new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1814, "submit via multipart form data with @jsonPayload key and satisfied @request.body rule", "files (the multipart body uploads files; file fields are a later module)"),
             new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1878, "OnRecordCreateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudCreate", 2410, "RateLimit rule - demo2:create", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudCreate", 2427, "RateLimit rule - *:create", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudCreate", 2446, "body > collection BodyLimit", "files (BeforeTestFunc shrinks file-field MaxSize; multi-MB body-limit check)"),
             new Skipped("record_crud_test.go", "TestRecordCrudCreate", 2479, "body <= collection BodyLimit", "files (BeforeTestFunc shrinks file-field MaxSize; multi-MB body-limit check)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2804, "superuser submit via multipart form data", "files (the multipart body uploads files; file fields are a later module)"),
@@ -553,8 +550,6 @@ final class PocketBaseScenarios {
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2895, "OnRecordUpdateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3251, "update auth record with valid data by guest (empty update filter + auth origins check)", "auth origins (auth issue; BeforeTestFunc inserts _authOrigins rows, AfterTestFunc checks their reset)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3316, "success password change with oldPassword (+authOrigins reset check)", "auth origins (auth issue; BeforeTestFunc inserts _authOrigins rows, AfterTestFunc checks their reset)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3503, "RateLimit rule - demo2:update", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3520, "RateLimit rule - *:update", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3539, "body > collection BodyLimit", "files (BeforeTestFunc shrinks file-field MaxSize; multi-MB body-limit check)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3572, "body <= collection BodyLimit", "files (BeforeTestFunc shrinks file-field MaxSize; multi-MB body-limit check)"),
             new Skipped("collection_test.go", "TestCollectionsList", 132, "OnCollectionsListRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
@@ -571,12 +566,11 @@ final class PocketBaseScenarios {
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 577, "with explicit identityField (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 616, "without explicit identityField and non-email field (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 654, "without explicit identityField and email field (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 695, "RateLimit rule - users:authWithPassword", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 712, "RateLimit rule - *:authWithPassword", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 728, "RateLimit rule - users:auth", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 744, "RateLimit rule - *:auth", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 56, "auth record + same auth collection as the token", "expand/relations (query-engine issue)"),
-            new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 174, "RateLimit rule - users:authRefresh", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 193, "RateLimit rule - *:authRefresh", "rate limits (BeforeTestFunc enables rate-limit rules)"));
+            new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)")),
+            PocketBaseCollectionImportScenarios.SKIPPED);
+
+    @SafeVarargs
+    private static <T> List<T> concat(List<T>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
 }

@@ -43,7 +43,8 @@ class PocketBaseScenariosTest {
     /** Scenarios per PocketBase test file at v0.39.11 (the whole file, ported or not). */
     static final Map<String, Integer> SCENARIOS_PER_FILE = Map.of(
             "health_test.go", 3, "record_crud_test.go", 145, "collection_test.go", 74,
-            "record_auth_with_password_test.go", 25, "record_auth_refresh_test.go", 11, "batch_test.go", 15);
+            "record_auth_with_password_test.go", 25, "record_auth_refresh_test.go", 11, "batch_test.go", 15,
+            "collection_import_test.go", 8);
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;

@@ -5,6 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.List;
 
 /** HTTP-level stand-ins (as the fixture's superuser) for the BeforeTestFunc of some PocketBase scenarios. */
 enum Setup {
@@ -53,9 +54,44 @@ enum Setup {
         void apply(TestServer server) {
             batch(server, "maxBodySize", Json.createValue(10));
         }
-    };
+    },
+    // settings rateLimits enabled with these rules ("label=maxRequests", duration 0), as the RateLimit scenarios set them
+    RATE_LIMIT_VIEW2_LIST("abc=100", "*:list=100", "view2:list=0"),
+    RATE_LIMIT_ANY_LIST("abc=100", "*:list=0"),
+    RATE_LIMIT_NUMERIC_ID_VIEW_VIEW("abc=100", "*:view=100", "numeric_id_view:view=0"),
+    RATE_LIMIT_ANY_VIEW("abc=100", "*:view=0"),
+    RATE_LIMIT_DEMO5_DELETE("abc=100", "*:delete=100", "demo5:delete=0"),
+    RATE_LIMIT_ANY_DELETE("abc=100", "*:delete=0"),
+    RATE_LIMIT_DEMO2_CREATE("abc=100", "*:create=100", "demo2:create=0"),
+    RATE_LIMIT_ANY_CREATE("abc=100", "*:create=0"),
+    RATE_LIMIT_DEMO2_UPDATE("abc=100", "*:update=100", "demo2:update=0"),
+    RATE_LIMIT_ANY_UPDATE("abc=100", "*:update=0"),
+    RATE_LIMIT_USERS_AUTH_WITH_PASSWORD("abc=100", "*:authWithPassword=100", "users:auth=100", "users:authWithPassword=0"),
+    RATE_LIMIT_ANY_AUTH_WITH_PASSWORD("abc=100", "*:auth=100", "*:authWithPassword=0"),
+    RATE_LIMIT_USERS_AUTH("abc=100", "*:authWithPassword=100", "users:auth=0"),
+    RATE_LIMIT_ANY_AUTH("abc=100", "*:auth=0"),
+    RATE_LIMIT_USERS_AUTH_REFRESH("abc=100", "*:authRefresh=100", "users:authRefresh=0"),
+    RATE_LIMIT_ANY_AUTH_REFRESH("abc=100", "*:authRefresh=0");
 
-    abstract void apply(TestServer server);
+    private final List<String> rateLimitRules;
+
+    Setup(String... rateLimitRules) {
+        this.rateLimitRules = List.of(rateLimitRules);
+    }
+
+    /** Applies the setup; by default it enables the rate-limit rules the constant was declared with. */
+    void apply(TestServer server) {
+        JsonArrayBuilder rules = Json.createArrayBuilder();
+        for (String rule : rateLimitRules) {
+            int eq = rule.lastIndexOf('=');
+            rules.add(Json.createObjectBuilder().add("label", rule.substring(0, eq)).add("audience", "")
+                    .add("duration", 0).add("maxRequests", Integer.parseInt(rule.substring(eq + 1))));
+        }
+        JsonObject settings = server.app.settings();
+        server.app.saveSettings(Json.createObjectBuilder(settings)
+                .add("rateLimits", Json.createObjectBuilder().add("enabled", true).add("excludedIPs", Json.createArrayBuilder())
+                        .add("rules", rules)).build());
+    }
 
     /** Changes one key of the settings' {@code batch} object (PocketBase's tests set {@code app.Settings().Batch.*}). */
     private static void batch(TestServer server, String key, JsonValue value) {

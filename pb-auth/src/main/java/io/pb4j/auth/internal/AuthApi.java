@@ -123,8 +123,13 @@ final class AuthApi {
                         .withRequest(e.requestInfo(Map.of()))).items().isEmpty())) {
             throw ApiException.forbidden("The request doesn't satisfy the collection requirements to authenticate.");
         }
+        // as PocketBase, the response sees the signed-in record as @request.auth: its email and (for superusers) its
+        // hidden fields show, and ?expand= fetches relations through viewRules as that record
+        io.pb4j.core.RequestInfo info = e.requestInfo(Map.of());
+        io.pb4j.core.RequestInfo asRecord = new io.pb4j.core.RequestInfo(Optional.of(record), info.method(), info.query(),
+                info.headers(), info.body(), info.context());
         e.json(200, Json.createObjectBuilder()
-                .add("record", record.publicExport(record.collection().isSuperusers(), true))
+                .add("record", e.app().expand(List.of(record), e.queryParam("expand"), asRecord).getFirst())
                 .add("token", token)
                 .build());
     }

@@ -53,6 +53,21 @@ public final class CollectionSaver {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        return write(s, c, original);
+    }
+
+    /**
+     * PocketBase's {@code SaveNoValidate}, for the collection import: normalises, migrates the table and writes the
+     * row; the caller validates once every imported collection is saved.
+     */
+    static Collection saveNoValidate(SqlSession s, Collection input) {
+        Optional<Collection> original = input.id().isEmpty() ? Optional.empty()
+                : s.query("SELECT * FROM _collections WHERE id = ?", List.of(input.id())).stream()
+                        .findFirst().map(CollectionCodec::fromRow);
+        return write(s, CollectionNormalizer.normalize(s, input, original), original);
+    }
+
+    private static Collection write(SqlSession s, Collection c, Optional<Collection> original) {
         String now = DateTimes.now();
         c = c.toBuilder().created(original.map(Collection::created).orElse(now)).updated(now).build();
         if (original.isEmpty()) {
@@ -61,6 +76,9 @@ public final class CollectionSaver {
             TableMigrator.migrate(s, original.get(), c);
         }
         writeRow(s, c, original.isEmpty());
+        if (original.isPresent() && !original.get().name().equals(c.name())) {
+            RateLimitLabels.rename(s, original.get().name(), c.name());
+        }
         ViewDependents.resaveAfterSave(s, c);
         return c;
     }
@@ -76,6 +94,26 @@ public final class CollectionSaver {
             String sets = String.join(", ", row.keySet().stream().map(k -> s.dialect().quote(k) + " = ?").toList());
             values.add(c.id());
             s.execute("UPDATE _collections SET " + sets + " WHERE id = ?", values);
+        }
+    }
+
+    /**
+     * Deletes a collection without PocketBase's integrity checks (references from other collections, dependent
+     * views), as the collection import does for the collections it replaces.
+     */
+    static void deleteUnchecked(SqlSession s, Collection c) {
+        TableMigrator.drop(s, c);
+        deleteAuthReferences(s, c);
+        s.execute("DELETE FROM _collections WHERE id = ?", List.of(c.id()));
+    }
+
+    /** PocketBase deletes the MFAs, OTPs, external auths and auth origins of a deleted auth collection's records. */
+    private static void deleteAuthReferences(SqlSession s, Collection c) {
+        if (!c.isAuth()) {
+            return;
+        }
+        for (String table : List.of("_mfas", "_otps", "_externalAuths", "_authOrigins")) {
+            s.execute("DELETE FROM " + s.dialect().quote(table) + " WHERE collectionRef = ?", List.of(c.id()));
         }
     }
 
@@ -99,6 +137,7 @@ public final class CollectionSaver {
                     + String.join(", ", referencing) + " probably due to existing reference in " + String.join(", ", referencing));
         }
         TableMigrator.drop(s, c);
+        deleteAuthReferences(s, c);
         // views over the dropped table (or view) must not be left broken
         if (!ViewDependents.resave(s, c.id()).isEmpty()) {
             throw ApiException.badRequest("Failed to delete collection.");

@@ -79,8 +79,10 @@ final class CollectionValidator {
             return Optional.of(new ValidationError("validation_collection_name_id_duplicate", "The name must not match an existing collection id."));
         }
         boolean renamedOrNew = original.map(o -> !o.name().equalsIgnoreCase(name)).orElse(true);
+        // a table of a collection saved ahead of its validation (collection import) is no internal table
+        boolean presaved = !s.query("SELECT id FROM _collections WHERE LOWER(name) = LOWER(?)", List.of(name)).isEmpty();
         if (renamedOrNew && (INTERNAL_TABLES.contains(name.toLowerCase(Locale.ROOT))
-                || !s.query(s.dialect().tableExistsSql(), List.of(name)).isEmpty())) {
+                || (!presaved && !s.query(s.dialect().tableExistsSql(), List.of(name)).isEmpty()))) {
             return Optional.of(new ValidationError("validation_collection_name_invalid", "The name shouldn't match with an existing internal table."));
         }
         return Optional.empty();

@@ -96,8 +96,12 @@ public final class Router {
         RequestEvent e = new RequestEvent(app, request);
         Route route = match(e);
         List<Handler> chain = new ArrayList<>();
+        // as in PocketBase, a route middleware replaces the global middleware of the same id
+        List<Middleware> own = route == null ? List.of() : route.middlewares();
         for (Middleware m : globalMiddlewares) {
-            chain.add(m.handler());
+            if (own.stream().noneMatch(r -> r.id().equals(m.id()))) {
+                chain.add(m.handler());
+            }
         }
         if (route != null) {
             for (Middleware m : route.middlewares()) {

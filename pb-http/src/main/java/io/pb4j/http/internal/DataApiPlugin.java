@@ -5,6 +5,7 @@ import io.pb4j.core.spi.Plugin;
 import io.pb4j.http.internal.batch.BatchApi;
 import io.pb4j.http.internal.collections.CollectionsApi;
 import io.pb4j.http.internal.health.HealthApi;
+import io.pb4j.http.internal.ratelimit.RateLimits;
 import io.pb4j.http.internal.records.RecordsApi;
 
 /** Binds PocketBase's data APIs (health, collections, records, batch) when the app serves. */
@@ -23,5 +24,6 @@ public final class DataApiPlugin implements Plugin {
             BatchApi.bind(se.router());
             se.next();
         });
+        RateLimits.register(app);
     }
 }

@@ -28,6 +28,7 @@ public final class CollectionsApi {
         router.get("/api/collections", CollectionsApi::list).bind(superuser);
         router.get("/api/collections/meta/scaffolds", CollectionsApi::scaffolds).bind(superuser);
         router.post("/api/collections/meta/dry-run-view", ViewDryRunApi::dryRun).bind(superuser);
+        router.put("/api/collections/import", CollectionsImportApi::importCollections).bind(superuser);
         router.post("/api/collections", CollectionsApi::create).bind(superuser);
         router.get("/api/collections/{collection}", CollectionsApi::view).bind(superuser);
         router.patch("/api/collections/{collection}", CollectionsApi::update).bind(superuser);

@@ -11,6 +11,8 @@ import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,8 +62,7 @@ public final class RecordsApi {
                 boolParam(e, "skipTotal"), !e.isSuperuser()).withRequest(e.requestInfo(Map.of()));
         RecordPage page = e.app().search(c, query);
         JsonArrayBuilder items = Json.createArrayBuilder();
-        java.util.Set<String> managed = managed(e, c, page.items());
-        new RecordExpander(e, r -> export(e, r, managed)).export(page.items()).forEach(items::add);
+        e.app().expand(page.items(), e.queryParam("expand"), e.requestInfo(Map.of())).forEach(items::add);
         e.json(200, Json.createObjectBuilder()
                 .add("items", items)
                 .add("page", page.page())
@@ -141,33 +142,9 @@ public final class RecordsApi {
         }
     }
 
-    /** The record as {@link #export(RequestEvent, Record)} writes it, with the relations {@code ?expand=} asks for. */
-    static jakarta.json.JsonObject expanded(RequestEvent e, Record r) {
-        return new RecordExpander(e, x -> export(e, x)).export(java.util.List.of(r)).getFirst();
-    }
-
-    static jakarta.json.JsonObject export(RequestEvent e, Record r) {
-        return export(e, r, managed(e, r.collection(), java.util.List.of(r)));
-    }
-
-    /**
-     * Emails show for superusers, for the record's owner, for records the requester manages (the auth
-     * collection's manageRule matches them) and where {@code emailVisibility} is on.
-     */
-    private static jakarta.json.JsonObject export(RequestEvent e, Record r, java.util.Set<String> managed) {
-        boolean own = e.auth().map(a -> a.collection().id().equals(r.collection().id()) && a.id().equals(r.id())).orElse(false);
-        return r.publicExport(e.isSuperuser(), e.isSuperuser() || own || managed.contains(r.id()));
-    }
-
-    /** The ids among {@code records} that the requester manages, in one query. */
-    private static java.util.Set<String> managed(RequestEvent e, Collection c, java.util.List<Record> records) {
-        if (!c.isAuth() || e.isSuperuser() || e.auth().isEmpty() || records.isEmpty()
-                || !(c.options().get("manageRule") instanceof jakarta.json.JsonString rule) || rule.getString().isBlank()) {
-            return java.util.Set.of();
-        }
-        java.util.List<String> ids = records.stream().map(Record::id).toList();
-        return e.app().search(c, RecordQuery.byIds(rule.getString(), ids).withRequest(e.requestInfo(Map.of()))).items().stream()
-                .map(Record::id).collect(java.util.stream.Collectors.toSet());
+    /** The record as the API writes it to this requester, with the relations {@code ?expand=} asks for. */
+    private static JsonObject expanded(RequestEvent e, Record r) {
+        return e.app().expand(List.of(r), e.queryParam("expand"), e.requestInfo(Map.of())).getFirst();
     }
 
     private static int intParam(RequestEvent e, String name) {

@@ -1,15 +1,17 @@
-package io.pb4j.http.internal.records;
+package io.pb4j.core.internal;
 
 import io.pb4j.core.Collection;
+import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
 import io.pb4j.core.RecordQuery;
+import io.pb4j.core.RequestInfo;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.field.RelationField;
-import io.pb4j.core.router.RequestEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -19,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashSet;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +30,12 @@ import java.util.regex.Pattern;
  * PocketBase's {@code expand} query parameter: each comma-separated path (nested with dots, at most 6 levels) of
  * relation fields or back-relations ({@code <collection>_via_<field>}) is fetched through the related collection's
  * viewRule and placed under the record's {@code expand} key. A path that fails (unknown field, locked viewRule) is
- * skipped; when every path fails the key is absent. One expander per request; not thread-safe.
+ * skipped; when every path fails the key is absent. Records are exported as the requester in {@link RequestInfo} may
+ * see them: hidden fields for superusers only; an auth record's email for superusers, its owner, the records the
+ * requester manages (the collection's manageRule) and where {@code emailVisibility} is on. One expander per request;
+ * not thread-safe.
  */
-final class RecordExpander {
+public final class RecordExpander {
     private static final int MAX_DEPTH = 6;
     private static final int MAX_IDS_PER_QUERY = 1000;
     /** PocketBase expands at most this many back-related records per record. */
@@ -38,17 +43,21 @@ final class RecordExpander {
     private static final Pattern VIA = Pattern.compile("^(\\w+)_via_(\\w+)$");
     private static final Pattern LEGACY_VIA = Pattern.compile("^(\\w+)\\((\\w+)\\)$");
 
-    private final RequestEvent e;
-    private final Function<Record, JsonObject> exporter;
+    private final PocketBase app;
+    private final RequestInfo info;
+    private final boolean superuser;
+    /** Ids of the auth records the requester manages, filled per batch of exported records. */
+    private final Set<String> managed = new HashSet<>();
 
-    RecordExpander(RequestEvent e, Function<Record, JsonObject> exporter) {
-        this.e = e;
-        this.exporter = exporter;
+    public RecordExpander(PocketBase app, RequestInfo info) {
+        this.app = app;
+        this.info = info;
+        this.superuser = info.auth().map(a -> a.collection().isSuperusers()).orElse(false);
     }
 
-    /** The records exported, with {@code expand} as the request's {@code expand} parameter asks. */
-    List<JsonObject> export(List<Record> records) {
-        List<String> paths = normalize(e.queryParam("expand"));
+    /** The records (of one collection) exported, with the relations that {@code expand} names. */
+    public List<JsonObject> export(List<Record> records, String expand) {
+        List<String> paths = normalize(expand);
         Map<Record, Map<String, JsonValue>> expansions = new IdentityHashMap<>();
         boolean any = false;
         if (!records.isEmpty()) {
@@ -65,8 +74,9 @@ final class RecordExpander {
             }
         }
         List<JsonObject> out = new ArrayList<>();
+        resolveManaged(records);
         for (Record r : records) {
-            JsonObject json = exporter.apply(r);
+            JsonObject json = exportOne(r);
             if (any) {
                 json = withExpand(json, expansions.getOrDefault(r, Map.of()));
             }
@@ -104,7 +114,7 @@ final class RecordExpander {
             return Optional.empty();
         }
         Relation rel = relation.get();
-        Optional<String> rule = e.isSuperuser() ? Optional.of("") : rel.target().viewRule();
+        Optional<String> rule = superuser ? Optional.of("") : rel.target().viewRule();
         if (rule.isEmpty()) {
             return Optional.empty();
         }
@@ -123,8 +133,9 @@ final class RecordExpander {
             }
             nested = deeper.get();
         }
+        resolveManaged(related);
         for (Record r : related) {
-            JsonObject json = exporter.apply(r);
+            JsonObject json = exportOne(r);
             if (segments.size() > 1) {
                 Map<String, JsonValue> inner = new TreeMap<>();
                 Optional.ofNullable(nested.get(r)).ifPresent(v -> inner.put(segments.get(1), v));
@@ -170,13 +181,13 @@ final class RecordExpander {
             if (!(field.get() instanceof RelationField relation)) {
                 return Optional.empty();
             }
-            return e.app().findCollection(relation.collectionId()).map(t -> new Relation(t, relation, false, false));
+            return app.findCollection(relation.collectionId()).map(t -> new Relation(t, relation, false, false));
         }
         Matcher via = VIA.matcher(name);
         if (!via.matches()) {
             return Optional.empty();
         }
-        Optional<Collection> back = e.app().findCollection(via.group(1));
+        Optional<Collection> back = app.findCollection(via.group(1));
         if (back.isEmpty() || !(back.get().field(via.group(2)).orElse(null) instanceof RelationField relation)
                 || !relation.collectionId().equals(c.id())) {
             return Optional.empty();
@@ -194,7 +205,7 @@ final class RecordExpander {
         List<Record> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += MAX_IDS_PER_QUERY) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + MAX_IDS_PER_QUERY));
-            out.addAll(e.app().search(rel.target(), RecordQuery.byIds(rule, chunk).withRequest(expandInfo())).items());
+            out.addAll(app.search(rel.target(), RecordQuery.byIds(rule, chunk).withRequest(expandInfo())).items());
         }
         return out;
     }
@@ -213,7 +224,7 @@ final class RecordExpander {
             do { // every page: 50 parents may have more than one page of back-related records between them
                 RecordQuery q = new RecordQuery(rule, filter, "", ++pageNo, RecordQuery.MAX_PER_PAGE, true, false, List.of(),
                         expandInfo());
-                page = e.app().search(rel.target(), q).items();
+                page = app.search(rel.target(), q).items();
                 for (Record r : page) {
                     if (seen.add(r.id())) {
                         out.add(r);
@@ -225,9 +236,31 @@ final class RecordExpander {
     }
 
     /** The viewRules of expanded collections see {@code @request.context} as {@code "expand"}. */
-    private io.pb4j.core.RequestInfo expandInfo() {
-        io.pb4j.core.RequestInfo info = e.requestInfo(Map.of());
-        return new io.pb4j.core.RequestInfo(info.auth(), info.method(), info.query(), info.headers(), info.body(), "expand");
+    private RequestInfo expandInfo() {
+        return new RequestInfo(info.auth(), info.method(), info.query(), info.headers(), info.body(), "expand");
+    }
+
+    private JsonObject exportOne(Record r) {
+        boolean own = info.auth().map(a -> a.collection().id().equals(r.collection().id()) && a.id().equals(r.id())).orElse(false);
+        return r.publicExport(superuser, superuser || own || managed.contains(r.collection().id() + "/" + r.id()));
+    }
+
+    /** Adds the records among {@code records} (of one collection) that the requester manages, in one query. */
+    private void resolveManaged(List<Record> records) {
+        if (records.isEmpty() || superuser || info.auth().isEmpty()) {
+            return;
+        }
+        Collection c = records.getFirst().collection();
+        if (!c.isAuth() || !(c.options().get("manageRule") instanceof JsonString rule) || rule.getString().isBlank()) {
+            return;
+        }
+        List<String> ids = records.stream().map(Record::id).distinct().toList();
+        for (int i = 0; i < ids.size(); i += MAX_IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + MAX_IDS_PER_QUERY));
+            for (Record r : app.search(c, RecordQuery.byIds(rule.getString(), chunk).withRequest(info)).items()) {
+                managed.add(c.id() + "/" + r.id());
+            }
+        }
     }
 
     private static boolean hasSingleColumnUniqueIndex(Collection c, String column) {
