@@ -156,6 +156,45 @@ class IdTokenProvidersTest {
     }
 
     @Test
+    void keySetsFollowPocketBasesRules() throws Exception {
+        String x = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        String shortX = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[31]);
+        Map<String, String> keySets = Map.of(
+                "{\"keys\":[{\"kty\":\"OKP\",\"kid\":\"ed-1\",\"crv\":\"Ed25519\",\"x\":\"" + x + "\"}]}",
+                "missing JWK with kid \"ed-1\" and non-empty alg",
+                "{\"keys\":[{\"kty\":\"OKP\",\"kid\":\"ed-1\",\"alg\":\"EdDSA\",\"crv\":\"X25519\",\"x\":\"" + x + "\"}]}",
+                "unsupported OKP curve",
+                "{\"keys\":[{\"kty\":\"OKP\",\"kid\":\"ed-1\",\"alg\":\"EdDSA\",\"crv\":\"Ed25519\",\"x\":\"" + shortX + "\"}]}",
+                "invalid Ed25519 key length: 31",
+                "{\"keys\":[{\"kty\":\"EC\",\"kid\":\"ed-1\",\"alg\":\"EdDSA\"}]}",
+                "unsupported kty");
+        String token = TestKeys.edDsa(Json.createObjectBuilder(claims()).build().toString());
+        for (var keySet : keySets.entrySet()) {
+            try (FakeProvider fake = new FakeProvider()) {
+                fake.json("/jwks", keySet.getKey());
+                JsonObject extra = Json.createObjectBuilder().add("jwksURL", fake.url("/jwks")).build();
+                OAuth2Provider oidc = configured(OAuth2Providers.find("oidc").orElseThrow(), fake, "", extra);
+                assertThatThrownBy(() -> oidc.fetchAuthUser(tokenWith(token))).hasMessageContaining(keySet.getValue());
+            }
+        }
+        try (FakeProvider fake = new FakeProvider()) {
+            fake.route("/jwks", r -> FakeProvider.Response.status(503, "{}"));
+            JsonObject extra = Json.createObjectBuilder().add("jwksURL", fake.url("/jwks")).build();
+            OAuth2Provider oidc = configured(OAuth2Providers.find("oidc").orElseThrow(), fake, "", extra);
+            assertThatThrownBy(() -> oidc.fetchAuthUser(tokenWith(token)))
+                    .hasMessageContaining("failed to fetch JSON Web Key Set from " + fake.url("/jwks") + " (503)");
+
+            fake.json("/jwks", TestKeys.jwks());
+            String rs384 = com.auth0.jwt.JWT.create().withKeyId("rsa-1").withPayload(claims())
+                    .sign(com.auth0.jwt.algorithms.Algorithm.RSA384(
+                            (java.security.interfaces.RSAPublicKey) TestKeys.RSA.getPublic(),
+                            (java.security.interfaces.RSAPrivateKey) TestKeys.RSA.getPrivate()));
+            assertThatThrownBy(() -> oidc.fetchAuthUser(tokenWith(rs384)))
+                    .as("the key's alg is RS256").hasMessageContaining("signing method RS384 is invalid");
+        }
+    }
+
+    @Test
     void theLeewayComesFromPbIdTokenLeewayInSeconds() {
         assertThat(IdToken.leeway("60")).isEqualTo(Duration.ofSeconds(60));
         assertThat(IdToken.leeway("soon")).isEqualTo(Duration.ofMinutes(5));
