@@ -6,10 +6,8 @@ import io.pb4j.auth.spi.AuthUser;
 import io.pb4j.auth.spi.OAuth2Config;
 import io.pb4j.auth.spi.OAuth2Provider;
 import io.pb4j.auth.spi.OAuth2Token;
-import io.pb4j.auth.spi.StandardOAuth2Provider;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 /** Gitea/Forgejo: only active accounts; the email is the verified primary one of {@code <user-info URL>/emails}. */
@@ -22,18 +20,7 @@ public final class Gitea extends BuiltInProvider {
 
     @Override
     public OAuth2Provider create(OAuth2Config config) {
-        return new StandardOAuth2Provider(config, this::map) {
-            @Override
-            public AuthUser fetchAuthUser(OAuth2Token token) throws IOException {
-                AuthUser user = super.fetchAuthUser(token);
-                String url = config.userInfoUrl() + "/emails";
-                HttpResponse<String> res = send(authorized(url, token).GET());
-                if (res.statusCode() == 401 || res.statusCode() == 403 || res.statusCode() == 404) {
-                    return user;
-                }
-                return withEmail(user, Github.verifiedPrimary(parseJson(res.body(), url)));
-            }
-        };
+        return Github.withEmailsApi(config, this::map);
     }
 
     @Override

@@ -24,7 +24,15 @@ public final class Github extends BuiltInProvider {
 
     @Override
     public OAuth2Provider create(OAuth2Config config) {
-        return new StandardOAuth2Provider(config, this::map) {
+        return withEmailsApi(config, this::map);
+    }
+
+    /**
+     * The standard flow whose user gets the verified primary email of {@code <user-info URL>/emails} (GitHub's and
+     * Gitea's emails API); no email when that API answers 401, 403 or 404.
+     */
+    static OAuth2Provider withEmailsApi(OAuth2Config config, StandardOAuth2Provider.UserMapper mapper) {
+        return new StandardOAuth2Provider(config, mapper) {
             @Override
             public AuthUser fetchAuthUser(OAuth2Token token) throws IOException {
                 AuthUser user = super.fetchAuthUser(token);
@@ -38,8 +46,8 @@ public final class Github extends BuiltInProvider {
         };
     }
 
-    /** The first email of a GitHub or Gitea emails list that is both verified and primary, or "". */
-    static String verifiedPrimary(JsonValue emails) throws IOException {
+    /** The first email of an emails list that is both verified and primary, or "". */
+    private static String verifiedPrimary(JsonValue emails) throws IOException {
         if (!(emails instanceof JsonArray list)) {
             throw new IOException("the emails API answered no list");
         }
