@@ -16,6 +16,7 @@ public final class AuthPlugin implements Plugin {
         app.onServe().bind("pbAuthApi", -100, se -> {
             se.router().bind(new Middleware("pbLoadAuthToken", Middleware.PRIORITY_LOAD_AUTH_TOKEN, LoadAuthToken::handle));
             AuthApi.bind(se.router());
+            OAuth2ProvidersApi.bind(se.router());
             se.next();
         });
     }

@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -61,13 +63,17 @@ public class StandardOAuth2Provider implements OAuth2Provider {
 
     @Override
     public String buildAuthUrl(String state, Map<String, String> params) {
-        Map<String, String> query = new LinkedHashMap<>();
+        // Go's oauth2.Config.AuthCodeURL: the parameters sorted by key (redirect_uri left out, as PocketBase's
+        // auth-methods leave it for the client to append)
+        Map<String, String> query = new TreeMap<>();
         query.put("client_id", config.clientId());
         query.put("response_type", "code");
         if (!config.scopes().isEmpty()) {
             query.put("scope", String.join(" ", config.scopes()));
         }
-        query.put("state", state);
+        if (!state.isEmpty()) {
+            query.put("state", state);
+        }
         query.putAll(params);
         String base = config.authUrl();
         return base + (base.contains("?") ? "&" : "?") + form(query) + "&redirect_uri=";
@@ -75,26 +81,27 @@ public class StandardOAuth2Provider implements OAuth2Provider {
 
     @Override
     public OAuth2Token exchangeCode(String code, String codeVerifier) throws IOException {
-        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> params = new TreeMap<>();
         params.put("grant_type", "authorization_code");
         params.put("code", code);
-        params.put("redirect_uri", config.redirectUrl());
+        if (!config.redirectUrl().isEmpty()) {
+            params.put("redirect_uri", config.redirectUrl());
+        }
         if (!codeVerifier.isEmpty()) {
             params.put("code_verifier", codeVerifier);
         }
         String basic = Base64.getEncoder().encodeToString((urlEncode(config.clientId()) + ":"
                 + urlEncode(config.clientSecret())).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> res = send(tokenRequest(params).header("Authorization", "Basic " + basic));
-        if (res.statusCode() >= 400) {
+        try {
+            return requestToken(tokenRequest(params).header("Authorization", "Basic " + basic));
+        } catch (IOException refused) {
+            // as Go's oauth2 auto-detection: any failure means "try the credentials as form parameters"
             params.put("client_id", config.clientId());
-            params.put("client_secret", config.clientSecret());
-            res = send(tokenRequest(params));
+            if (!config.clientSecret().isEmpty()) {
+                params.put("client_secret", config.clientSecret());
+            }
+            return requestToken(tokenRequest(params));
         }
-        if (res.statusCode() >= 400) {
-            throw new IOException("OAuth2 token exchange via " + config.tokenUrl() + " failed (" + res.statusCode() + "): "
-                    + res.body());
-        }
-        return parseToken(res);
     }
 
     @Override
@@ -107,14 +114,28 @@ public class StandardOAuth2Provider implements OAuth2Provider {
         return getJson(config.userInfoUrl(), token);
     }
 
-    /** A bearer-authorized GET of {@code url} whose answer must be a JSON object. */
+    /** A token-authorized GET of {@code url} whose answer must be a JSON object. */
     protected final JsonObject getJson(String url, OAuth2Token token) throws IOException {
-        HttpResponse<String> res = send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token.accessToken())
-                .header("Accept", "application/json")
-                .GET());
+        return fetchUserJson(authorized(url, token).GET(), url);
+    }
+
+    /**
+     * A request to {@code url} authorized with the token as Go's oauth2 transport does it: {@code Authorization:
+     * <type> <access token>}, where the type is {@code Bearer} unless the token endpoint named another.
+     */
+    protected static HttpRequest.Builder authorized(String url, OAuth2Token token) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .header("Authorization", authorizationType(token.tokenType()) + " " + token.accessToken());
+    }
+
+    /**
+     * Sends a user-info request; an answer of 400 or more fails with PocketBase's "failed to fetch OAuth2 user
+     * profile" error, any other must be a JSON object.
+     */
+    protected static JsonObject fetchUserJson(HttpRequest.Builder request, String url) throws IOException {
+        HttpResponse<String> res = send(request);
         if (res.statusCode() >= 400) {
-            throw new IOException("failed to fetch OAuth2 user profile via " + url + " (" + res.statusCode() + "): "
+            throw new IOException("failed to fetch OAuth2 user profile via " + url + " (" + res.statusCode() + "):\n"
                     + res.body());
         }
         return parseObject(res.body(), url);
@@ -132,8 +153,16 @@ public class StandardOAuth2Provider implements OAuth2Provider {
 
     /** Parses a JSON object, failing with an IOException that names its source. */
     protected static JsonObject parseObject(String json, String source) throws IOException {
+        if (parseJson(json, source) instanceof JsonObject o) {
+            return o;
+        }
+        throw new IOException("expected a JSON object from " + source);
+    }
+
+    /** Parses any JSON value, failing with an IOException that names its source. */
+    protected static JsonValue parseJson(String json, String source) throws IOException {
         try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
+            return reader.readValue();
         } catch (RuntimeException e) {
             throw new IOException("invalid JSON from " + source, e);
         }
@@ -158,21 +187,37 @@ public class StandardOAuth2Provider implements OAuth2Provider {
                 .POST(HttpRequest.BodyPublishers.ofString(form(params)));
     }
 
+    private OAuth2Token requestToken(HttpRequest.Builder request) throws IOException {
+        HttpResponse<String> res = send(request);
+        if (res.statusCode() < 200 || res.statusCode() > 299) {
+            throw new IOException("OAuth2 token exchange via " + config.tokenUrl() + " failed (" + res.statusCode()
+                    + "): " + res.body());
+        }
+        return parseToken(res);
+    }
+
+    /** Go's oauth2 token parsing: form-encoded for those two media types, JSON otherwise. */
     private static OAuth2Token parseToken(HttpResponse<String> res) throws IOException {
-        String type = res.headers().firstValue("Content-Type").orElse("");
+        String type = res.headers().firstValue("Content-Type").orElse("").split(";")[0].trim().toLowerCase(Locale.ROOT);
         JsonObject raw;
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("text/plain")) {
+        if (type.equals("application/x-www-form-urlencoded") || type.equals("text/plain")) {
             JsonObjectBuilder b = Json.createObjectBuilder();
+            Map<String, String> seen = new LinkedHashMap<>();
             for (String pair : res.body().split("&")) {
                 int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    b.add(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                if (!key.isEmpty() && !seen.containsKey(key)) {
+                    seen.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
+            seen.forEach(b::add);
             raw = b.build();
         } else {
             raw = parseObject(res.body(), "the token endpoint");
+        }
+        if (!string(raw, "error").isEmpty()) {
+            throw new IOException("the token endpoint answered the error " + string(raw, "error") + ": "
+                    + string(raw, "error_description"));
         }
         String access = string(raw, "access_token");
         if (access.isEmpty()) {
@@ -182,8 +227,8 @@ public class StandardOAuth2Provider implements OAuth2Provider {
         String expiresIn = string(raw, "expires_in");
         if (!expiresIn.isEmpty()) {
             try {
-                long seconds = Long.parseLong(expiresIn);
-                if (seconds > 0) {
+                long seconds = new java.math.BigDecimal(expiresIn).longValue();
+                if (seconds != 0) {
                     expiry = Optional.of(Instant.now().plusSeconds(seconds));
                 }
             } catch (NumberFormatException ignored) {
@@ -193,13 +238,24 @@ public class StandardOAuth2Provider implements OAuth2Provider {
         return new OAuth2Token(access, string(raw, "refresh_token"), string(raw, "token_type"), expiry, raw);
     }
 
+    /** Go's {@code oauth2.Token.Type()}. */
+    private static String authorizationType(String tokenType) {
+        for (String known : new String[] {"Bearer", "MAC", "Basic"}) {
+            if (known.equalsIgnoreCase(tokenType)) {
+                return known;
+            }
+        }
+        return tokenType.isEmpty() ? "Bearer" : tokenType;
+    }
+
     private static String form(Map<String, String> params) {
         return params.entrySet().stream()
                 .map(e -> urlEncode(e.getKey()) + "=" + urlEncode(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 
+    /** Go's {@code url.QueryEscape}: only letters, digits and {@code -_.~} stay as they are; space is {@code +}. */
     private static String urlEncode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
     }
 }

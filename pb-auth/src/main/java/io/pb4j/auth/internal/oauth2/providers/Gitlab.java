@@ -1,74 +1,25 @@
 package io.pb4j.auth.internal.oauth2.providers;
 
-import static io.pb4j.auth.spi.StandardOAuth2Provider.string;
+import static io.pb4j.auth.internal.oauth2.providers.JsonPath.*;
 
 import io.pb4j.auth.spi.AuthUser;
-import io.pb4j.auth.spi.OAuth2Config;
-import io.pb4j.auth.spi.OAuth2Provider;
-import io.pb4j.auth.spi.OAuth2ProviderFactory;
 import io.pb4j.auth.spi.OAuth2Token;
-import io.pb4j.auth.spi.StandardOAuth2Provider;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** GitLab: the email counts as verified once the account has a {@code confirmed_at} time. */
-public final class Gitlab implements OAuth2ProviderFactory {
-    @Override
-    public String name() {
-        return "gitlab";
+public final class Gitlab extends BuiltInProvider {
+    public Gitlab() {
+        super("gitlab", "GitLab", 8, true, List.of("read_user"), "https://gitlab.com/oauth/authorize",
+                "https://gitlab.com/oauth/token", "https://gitlab.com/api/v4/user");
     }
 
     @Override
-    public String displayName() {
-        return "GitLab";
-    }
-
-    @Override
-    public String logo() {
-        return "";
-    }
-
-    @Override
-    public int order() {
-        return 8;
-    }
-
-    @Override
-    public boolean pkce() {
-        return true;
-    }
-
-    @Override
-    public List<String> defaultScopes() {
-        return List.of("read_user");
-    }
-
-    @Override
-    public String authUrl() {
-        return "https://gitlab.com/oauth/authorize";
-    }
-
-    @Override
-    public String tokenUrl() {
-        return "https://gitlab.com/oauth/token";
-    }
-
-    @Override
-    public String userInfoUrl() {
-        return "https://gitlab.com/api/v4/user";
-    }
-
-    @Override
-    public OAuth2Provider create(OAuth2Config config) {
-        return new StandardOAuth2Provider(config, Gitlab::map);
-    }
-
-    private static AuthUser map(JsonObject raw, OAuth2Token token) {
-        return new AuthUser(string(raw, "id"), string(raw, "name"), string(raw, "username"),
-                confirmed(string(raw, "confirmed_at")) ? string(raw, "email") : "", string(raw, "avatar_url"),
-                token.accessToken(), token.refreshToken(), token.expiry(), raw);
+    AuthUser map(JsonObject raw, OAuth2Token token) {
+        return user(raw, token, intId(raw, "id"), str(raw, "name"), str(raw, "username"),
+                confirmed(str(raw, "confirmed_at")) ? str(raw, "email") : "", str(raw, "avatar_url"));
     }
 
     private static boolean confirmed(String time) {
