@@ -149,7 +149,11 @@ public final class RequestEvent {
 
     // ----- response
 
-    /** Writes a JSON response; for 2xx responses the {@code fields} query parameter picks the keys. */
+    /**
+     * Writes a JSON response; for 2xx responses the {@code fields} query parameter picks the keys. Strings are escaped
+     * as Go's JSON encoder does for PocketBase ({@code <}, {@code >}, {@code &}, U+2028, U+2029 as {@code \\u} escapes),
+     * so responses match PocketBase's byte for byte.
+     */
     public void json(int status, JsonValue value) {
         JsonValue out = value;
         if (status >= 200 && status < 300) {
@@ -158,7 +162,13 @@ public final class RequestEvent {
                 out = FieldsPicker.pick(value, fields);
             }
         }
-        write(status, "application/json", Json.write(out).getBytes(StandardCharsets.UTF_8));
+        write(status, "application/json", goEscaped(Json.write(out)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The characters Go escapes can only occur inside JSON strings, so replacing them in the whole text is exact. */
+    private static String goEscaped(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     public void noContent() {
