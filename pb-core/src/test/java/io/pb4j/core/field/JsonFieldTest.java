@@ -28,6 +28,14 @@ class JsonFieldTest {
     }
 
     @Test
+    void numbersKeepTheTextTheyWereWrittenWith() {
+        assertThat(field.coerce("1e3").toString()).isEqualTo("1e3");
+        assertThat(field.coerce("{\"a\": [1.50, -0.0, 2E-7]}").toString()).isEqualTo("{\"a\":[1.50,-0.0,2E-7]}");
+        assertThat(field.fromColumn(field.toColumn(field.coerce("1e3"))).toString()).isEqualTo("1e3");
+        assertThat(((jakarta.json.JsonNumber) field.coerce("1e3")).intValueExact()).isEqualTo(1000);
+    }
+
+    @Test
     void javaValuesAndJsonValuesAreKept() {
         assertThat(field.coerce(null)).isEqualTo(JsonValue.NULL);
         assertThat(field.coerce(List.of("a", 1)).toString()).isEqualTo("[\"a\",1]");
