@@ -8,6 +8,13 @@ import java.io.StringReader;
 
 /** HTTP-level stand-ins (as the fixture's superuser) for the BeforeTestFunc of some PocketBase scenarios. */
 enum Setup {
+    /** PocketBase's {@code tests.StubMFARecords}: {@code _mfas} rows user1_0, superuser2_0…4, superuser3_0…1. */
+    STUB_MFAS {
+        @Override
+        void apply(TestServer server) {
+            StubRecords.mfas(server);
+        }
+    },
     /** {@code demo3.title} hidden. */
     HIDE_DEMO3_TITLE {
         @Override
