@@ -12,7 +12,7 @@ import java.util.List;
  * PocketBase v0.39.11's scenarios for auth methods, OAuth2 sign-in and its redirect, impersonation and the CRUD of
  * {@code _mfas} and {@code _externalAuths} ({@code record_auth_methods_test.go}, {@code record_auth_with_oauth2_test.go},
  * {@code record_auth_with_oauth2_redirect_test.go}, {@code record_auth_impersonate_test.go}, {@code record_crud_mfa_test.go},
- * {@code record_crud_external_auth_test.go}), with the scenarios not ported and why.
+ * {@code record_crud_external_auth_test.go}) and the MFA scenarios of {@code record_auth_with_password_test.go}, with the scenarios not ported and why.
  */
 final class PocketBaseAuthFlowsScenarios {
     /** users/test2@example.com (oap640cot4yru2s). */
@@ -22,6 +22,18 @@ final class PocketBaseAuthFlowsScenarios {
     }
 
     static final List<PbScenario> PORTED = List.of(
+            s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 392, "with mfa first auth check", "POST", "/api/collections/users/auth-with-password", null, "{\"identity\":\"test@example.com\",\"password\":\"1234567890\"}", 401)
+                    .expect("\"mfaId\":\"")
+                    .unchecked("AfterTestFunc (exactly one _mfas row; MfaApiTest checks the row)"),
+            s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 433, "with mfa second auth check", "POST", "/api/collections/users/auth-with-password", null, "{\"mfaId\": \"aaaaaaaaaaaaaaa\",\"identity\":\"test@example.com\",\"password\":\"1234567890\"}", 200)
+                    .setup(Setup.STUB_MFA_AAA)
+                    .expect("\"email\":\"test@example.com\"", "\"token\":")
+                    .notExpect("\"tokenKey\"", "\"password\""),
+            s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 493, "with enabled mfa but unsatisfied mfa rule (aka. skip the mfa check)", "POST", "/api/collections/users/auth-with-password", null, "{\"identity\":\"test@example.com\",\"password\":\"1234567890\"}", 200)
+                    .setup(Setup.USERS_MFA_RULE_NEVER)
+                    .expect("\"email\":\"test@example.com\"", "\"token\":")
+                    .notExpect("\"tokenKey\"", "\"password\"")
+                    .unchecked("AfterTestFunc (no _mfas row)"),
             s("record_auth_methods_test.go", "TestRecordAuthMethodsList", 16, "missing collection", "GET", "/api/collections/missing/auth-methods", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_auth_methods_test.go", "TestRecordAuthMethodsList", 24, "non auth collection", "GET", "/api/collections/demo1/auth-methods", null, null, 404)

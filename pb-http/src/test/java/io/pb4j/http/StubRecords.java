@@ -35,6 +35,25 @@ final class StubRecords {
         });
     }
 
+    /** One {@code _mfas} row created now. */
+    static void mfa(TestServer server, String id, String collection, String email, String method) {
+        Record record = byEmail(server, collection, email);
+        server.app.store().write(s -> {
+            insert(s, id, record, method, Instant.now());
+            return null;
+        });
+    }
+
+    /**
+     * Sets {@code users.mfa.rule} in the stored options and reloads the schema. Written directly because a save of
+     * the fixture's users collection also validates its OAuth2 providers, and google is not in every build.
+     */
+    static void usersMfaRule(TestServer server, String rule) {
+        server.app.store().write(s -> s.execute(
+                "UPDATE _collections SET options = json_set(options, '$.mfa.rule', ?) WHERE name = 'users'", List.of(rule)));
+        server.app.reloadSchema();
+    }
+
     private static Record byEmail(TestServer server, String collection, String email) {
         Collection c = server.app.findCollection(collection).orElseThrow();
         return server.app.findFirstRecordByData(c, "email", email).orElseThrow();
