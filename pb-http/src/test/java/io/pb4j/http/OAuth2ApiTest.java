@@ -81,6 +81,22 @@ class OAuth2ApiTest {
     }
 
     @Test
+    void aPreRegisteredUnverifiedRecordLosesTheIntrudersLinkWhenTheOwnerSignsIn() {
+        // someone signs up first with a provider account whose email is unconfirmed, claiming the victim's address
+        TestServer.Response intruder = oauth2(server, null, "unconfirmed-mallory", ",\"createData\":{\"email\":\"victim@example.com\"}");
+        assertThat(intruder.status()).as(intruder.body()).isEqualTo(200);
+        String id = json(intruder.body()).getJsonObject("record").getString("id");
+        assertThat(json(intruder.body()).getJsonObject("record").getBoolean("verified")).isFalse();
+
+        TestServer.Response owner = oauth2(server, null, "victim", "");
+        assertThat(owner.status()).as(owner.body()).isEqualTo(200);
+        assertThat(json(owner.body()).getJsonObject("record").getString("id")).isEqualTo(id);
+        assertThat(json(owner.body()).getJsonObject("record").getBoolean("verified")).isTrue();
+        assertThat(count(server, superuser, "_externalAuths", "recordRef='" + id + "' && providerId='unconfirmed-mallory'")).isZero();
+        assertThat(count(server, superuser, "_externalAuths", "recordRef='" + id + "' && providerId='victim'")).isEqualTo(1);
+    }
+
+    @Test
     void aSignedInRecordLinksTheProviderAccountEvenWithAnotherEmail() {
         String id = AuthFlows.createUser(server, "dave-own@example.com");
         String token = json(AuthFlows.password(server, "dave-own@example.com", "").body()).getString("token");

@@ -53,8 +53,9 @@ final class OAuth2Submit {
             } else {
                 record = found.get();
                 if (!record.getBool("verified")) {
-                    e.app().store().write(w -> w.execute("DELETE FROM " + w.dialect().quote(EXTERNAL_AUTHS)
-                            + " WHERE collectionRef = ? AND recordRef = ?", List.of(c.id(), record.id())));
+                    // an unverified record keeps at most the link being made now (pre-hijacking through another provider)
+                    s.execute("DELETE FROM " + s.dialect().quote(EXTERNAL_AUTHS) + " WHERE collectionRef = ? AND recordRef = ?",
+                            List.of(c.id(), record.id()));
                     existingLink = Optional.empty();
                 }
                 updateExisting(e, record, user, loggedIn);
