@@ -10,6 +10,8 @@ module io.pb4j.auth {
 
     uses io.pb4j.auth.spi.OAuth2ProviderFactory;
 
+    provides io.pb4j.core.spi.CollectionCheck with io.pb4j.auth.internal.OAuth2ProvidersCheck;
+
     provides io.pb4j.core.spi.Plugin with io.pb4j.auth.internal.AuthPlugin;
     provides io.pb4j.auth.spi.OAuth2ProviderFactory with
             io.pb4j.auth.internal.oauth2.providers.Apple,

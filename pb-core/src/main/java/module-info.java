@@ -16,4 +16,5 @@ module io.pb4j.core {
     uses io.pb4j.core.spi.StoreProvider;
     uses io.pb4j.core.spi.Plugin;
     uses io.pb4j.core.spi.ServerProvider;
+    uses io.pb4j.core.spi.CollectionCheck;
 }

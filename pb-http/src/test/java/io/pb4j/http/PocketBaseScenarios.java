@@ -530,7 +530,8 @@ final class PocketBaseScenarios {
                     .expect("\"body\":{", "\"id\":\"qjeql998mtp1azp\"", "\"id\":\"qzaqccwrmva4o1n\"", "\"id\":\"i9naidtvr6qsgb4\"", "\"expand\":{\"rel_one\"", "\"expand\":{\"rel_many\""),
             s("batch_test.go", "TestBatchRequest", 730, "check body limit middleware", "POST", "/api/batch", SUPERUSER, "{\"requests\":[{\"method\":\"POST\",\"url\":\"/api/collections/demo5/records?expand=rel_one\",\"body\":{\"total\":9,\"rel_one\":\"qzaqccwrmva4o1n\"}},{\"method\":\"PATCH\",\"url\":\"/api/collections/demo5/records/qjeql998mtp1azp?expand=rel_many\",\"body\":{\"total\":10}}]}", 413)
                     .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}")),
-            PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED);
+            PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED,
+            PocketBaseAuthFlowsScenarios.PORTED);
 
     static final List<Skipped> SKIPPED = concat(List.of(
             new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hooks (BeforeTestFunc binds a sleeping OnRecordCreateRequest hook)"),
@@ -559,15 +560,12 @@ final class PocketBaseScenarios {
             new Skipped("collection_test.go", "TestCollectionUpdate", 1045, "OnCollectionUpdateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 83, "OnRecordAuthWithPasswordRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 215, "valid non-email identity field with a value that is a properly formatted email", "setup not reproduced: BeforeTestFunc stores a username that fails validation (SaveNoValidate); the API refuses it"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 391, "with mfa first auth check", "MFA (auth issue)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 433, "with mfa second auth check", "MFA (auth issue)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 493, "with enabled mfa but unsatisfied mfa rule (aka. skip the mfa check)", "MFA (auth issue)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 560, "with explicit identityField (case-sensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 577, "with explicit identityField (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 616, "without explicit identityField and non-email field (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 654, "without explicit identityField and email field (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)")),
-            PocketBaseCollectionImportScenarios.SKIPPED);
+            PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

@@ -32,13 +32,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PocketBaseScenariosTest {
     /** Scenario key ({@code Func/name}) to why pb4j fails it. */
-    static final Map<String, String> KNOWN_FAILURES = Map.ofEntries();
+    static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
+            Map.entry("TestRecordAuthMethodsList/auth collection with all auth methods allowed",
+                    "to be checked after the providers merge"),
+            Map.entry("TestRecordCrudMFAUpdate/superusers auth",
+                    "pb-core validates an unchanged primary key on update (PocketBase skips it); the stub id user1_0 is short"));
 
     /** Scenarios per PocketBase test file at v0.39.11 (the whole file, ported or not). */
-    static final Map<String, Integer> SCENARIOS_PER_FILE = Map.of(
-            "health_test.go", 3, "record_crud_test.go", 145, "collection_test.go", 74,
-            "record_auth_with_password_test.go", 25, "record_auth_refresh_test.go", 11, "batch_test.go", 15,
-            "collection_import_test.go", 8);
+    static final Map<String, Integer> SCENARIOS_PER_FILE = Map.ofEntries(
+            Map.entry("health_test.go", 3),
+            Map.entry("record_crud_test.go", 145),
+            Map.entry("collection_test.go", 74),
+            Map.entry("record_auth_with_password_test.go", 25),
+            Map.entry("record_auth_refresh_test.go", 11),
+            Map.entry("batch_test.go", 15),
+            Map.entry("collection_import_test.go", 8),
+            Map.entry("record_auth_methods_test.go", 6),
+            Map.entry("record_auth_with_oauth2_test.go", 29),
+            Map.entry("record_auth_with_oauth2_redirect_test.go", 11),
+            Map.entry("record_auth_impersonate_test.go", 6),
+            Map.entry("record_crud_mfa_test.go", 16),
+            Map.entry("record_crud_external_auth_test.go", 15));
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;

@@ -9,6 +9,27 @@ import java.util.List;
 
 /** HTTP-level stand-ins (as the fixture's superuser) for the BeforeTestFunc of some PocketBase scenarios. */
 enum Setup {
+    /** PocketBase's {@code tests.StubMFARecords}: {@code _mfas} rows user1_0, superuser2_0…4, superuser3_0…1. */
+    STUB_MFAS {
+        @Override
+        void apply(TestServer server) {
+            StubRecords.mfas(server);
+        }
+    },
+    /** An {@code _mfas} row {@code aaaaaaaaaaaaaaa} (method {@code test}) for users/test@example.com. */
+    STUB_MFA_AAA {
+        @Override
+        void apply(TestServer server) {
+            StubRecords.mfa(server, "aaaaaaaaaaaaaaa", "users", "test@example.com", "test");
+        }
+    },
+    /** {@code users.mfa.rule = "1=2"}, stored directly (as PocketBase's test saves the collection). */
+    USERS_MFA_RULE_NEVER {
+        @Override
+        void apply(TestServer server) {
+            StubRecords.usersMfaRule(server, "1=2");
+        }
+    },
     /** {@code demo3.title} hidden. */
     HIDE_DEMO3_TITLE {
         @Override

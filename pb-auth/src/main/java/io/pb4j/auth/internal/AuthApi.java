@@ -7,11 +7,13 @@ import io.pb4j.core.Record;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.Passwords;
 import io.pb4j.core.RecordQuery;
+import io.pb4j.core.RequestInfo;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ final class AuthApi {
         router.post("/api/collections/{collection}/auth-refresh", AuthApi::authRefresh);
     }
 
-    private static Collection authCollection(RequestEvent e) {
+    static Collection authCollection(RequestEvent e) {
         Collection c = e.app().findCollection(e.pathParam("collection"))
                 .orElseThrow(() -> ApiException.notFound("Missing or invalid collection context."));
         if (!c.isAuth()) {
@@ -74,7 +76,7 @@ final class AuthApi {
         if (!record.validatePassword(password)) {
             throw ApiException.badRequest("Failed to authenticate.");
         }
-        respond(e, record, AuthTokens.newAuthToken(record, true));
+        respond(e, record, AuthTokens.newAuthToken(record, true), "password", Optional.empty());
     }
 
     private static Optional<Record> findByIdentity(RequestEvent e, Collection c, String identity, List<String> fields) {
@@ -114,7 +116,17 @@ final class AuthApi {
         respond(e, fresh, token);
     }
 
-    private static void respond(RequestEvent e, Record record, String token) {
+    /** The auth response without an auth method: no MFA step (refresh, impersonation). */
+    static void respond(RequestEvent e, Record record, String token) {
+        respond(e, record, token, "", Optional.empty());
+    }
+
+    /**
+     * PocketBase's shared auth response ({@code recordAuthResponse}): the collection's authRule, then the MFA step
+     * for the given auth {@code method} ({@code password}, {@code otp}, {@code oauth2}; empty skips it), then 200
+     * {@code {"meta"?, "record", "token"}}.
+     */
+    static void respond(RequestEvent e, Record record, String token, String method, Optional<JsonObject> meta) {
         String authRule = record.collection().options().containsKey("authRule")
                 && record.collection().options().get("authRule") == JsonValue.NULL ? null
                 : record.collection().options().getString("authRule", "");
@@ -123,12 +135,17 @@ final class AuthApi {
                         .withRequest(e.requestInfo(Map.of()))).items().isEmpty())) {
             throw ApiException.forbidden("The request doesn't satisfy the collection requirements to authenticate.");
         }
+        if (Mfa.pending(e, record, method)) {
+            return;
+        }
         // as PocketBase, the response sees the signed-in record as @request.auth: its email and (for superusers) its
         // hidden fields show, and ?expand= fetches relations through viewRules as that record
-        io.pb4j.core.RequestInfo info = e.requestInfo(Map.of());
-        io.pb4j.core.RequestInfo asRecord = new io.pb4j.core.RequestInfo(Optional.of(record), info.method(), info.query(),
-                info.headers(), info.body(), info.context());
-        e.json(200, Json.createObjectBuilder()
+        RequestInfo info = e.requestInfo(Map.of());
+        RequestInfo asRecord = new RequestInfo(Optional.of(record), info.method(), info.query(), info.headers(),
+                info.body(), info.context());
+        JsonObjectBuilder response = Json.createObjectBuilder();
+        meta.ifPresent(m -> response.add("meta", m));
+        e.json(200, response
                 .add("record", e.app().expand(List.of(record), e.queryParam("expand"), asRecord).getFirst())
                 .add("token", token)
                 .build());

@@ -17,6 +17,10 @@ public final class AuthPlugin implements Plugin {
             se.router().bind(new Middleware("pbLoadAuthToken", Middleware.PRIORITY_LOAD_AUTH_TOKEN, LoadAuthToken::handle));
             AuthApi.bind(se.router());
             OAuth2ProvidersApi.bind(se.router());
+            AuthMethodsApi.bind(se.router());
+            OAuth2Api.bind(se.router());
+            OAuth2RedirectApi.bind(se.router());
+            ImpersonateApi.bind(se.router());
             se.next();
         });
     }

@@ -47,6 +47,22 @@ final class AuthTokens {
         return Tokens.parseUnverified(token).map(c -> Boolean.TRUE.equals(c.get("refreshable"))).orElse(false);
     }
 
+    /**
+     * A non-refreshable ("static") auth token, as impersonation issues: {@code duration} 0 or less means the
+     * collection's {@code authToken.duration}.
+     */
+    static String newStaticAuthToken(Record record, Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return newAuthToken(record, false);
+        }
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("id", record.id());
+        claims.put("type", TokenType.AUTH.claim());
+        claims.put("collectionId", record.collection().id());
+        claims.put("refreshable", false);
+        return Tokens.sign(claims, secret(record, TokenType.AUTH), duration);
+    }
+
     private static String secret(Record record, TokenType type) {
         JsonObject options = record.collection().options().getJsonObject(type.optionsKey());
         String collectionSecret = options == null ? "" : options.getString("secret", "");

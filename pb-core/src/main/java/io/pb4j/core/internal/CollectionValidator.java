@@ -5,6 +5,7 @@ import io.pb4j.core.ValidationError;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.field.PassthroughField;
 import io.pb4j.core.field.RelationField;
+import io.pb4j.core.spi.CollectionCheck;
 import io.pb4j.core.spi.SqlSession;
 import io.pb4j.core.spi.StoreException;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,8 @@ final class CollectionValidator {
     private static final Pattern NAME = Pattern.compile("^\\w+$");
     private static final Set<String> RESERVED_FIELD_NAMES =
             Set.of("id", "expand", "collectionid", "collectionname", "null", "true", "false", "_rowid_");
+    private static final List<CollectionCheck> CHECKS = ServiceLoader.load(CollectionCheck.class).stream()
+            .map(ServiceLoader.Provider::get).toList();
     private static final Set<String> INTERNAL_TABLES = Set.of("_collections", "_params", "_migrations", "_logs", "sqlite_master");
 
     private CollectionValidator() {
@@ -52,6 +56,9 @@ final class CollectionValidator {
         }
         IndexCheck.error(s, c, original).ifPresent(e -> errors.put("indexes", e));
         IdentityFieldsCheck.error(c).ifPresent(e -> errors.put("passwordAuth", Map.of("identityFields", e)));
+        for (CollectionCheck check : CHECKS) {
+            check.errors(c).forEach(errors::putIfAbsent);
+        }
         return errors;
     }
 
