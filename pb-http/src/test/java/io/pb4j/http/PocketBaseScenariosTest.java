@@ -33,8 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PocketBaseScenariosTest {
     /** Scenario key ({@code Func/name}) to why pb4j fails it. */
     static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-            Map.entry("TestRecordAuthMethodsList/auth collection with all auth methods allowed",
-                    "to be checked after the providers merge"),
             Map.entry("TestRecordCrudMFAUpdate/superusers auth",
                     "pb-core validates an unchanged primary key on update (PocketBase skips it); the stub id user1_0 is short"));
 
