@@ -23,8 +23,6 @@ public final class CollectionForm {
     private static final Set<String> AUTH_OPTION_KEYS = Set.of("authRule", "manageRule", "authAlert", "oauth2", "passwordAuth",
             "mfa", "otp", "authToken", "passwordResetToken", "emailChangeToken", "verificationToken", "fileToken",
             "verificationTemplate", "resetPasswordTemplate", "confirmEmailChangeTemplate");
-    private static final List<String> TOKEN_KEYS =
-            List.of("authToken", "passwordResetToken", "emailChangeToken", "verificationToken", "fileToken");
 
     private CollectionForm() {
     }
@@ -70,15 +68,37 @@ public final class CollectionForm {
         JsonObjectBuilder options = jakarta.json.Json.createObjectBuilder(base.options());
         for (String key : body.keySet()) {
             if ("viewQuery".equals(key) || AUTH_OPTION_KEYS.contains(key)) {
-                JsonValue value = body.get(key);
-                if (TOKEN_KEYS.contains(key) && value instanceof JsonObject o && base.options().get(key) instanceof JsonObject old) {
-                    value = jakarta.json.Json.createObjectBuilder(old).addAll(jakarta.json.Json.createObjectBuilder(o)).build();
-                }
-                options.add(key, value);
+                JsonValue old = base.options().get(key);
+                options.add(key, old == null ? body.get(key) : decodeInto(old, body.get(key)));
             }
         }
         b.options(options.build());
         return b.build();
+    }
+
+    /**
+     * {@code value} decoded over {@code old} the way Go's encoding/json decodes into PocketBase's existing options
+     * struct: objects merge key by key, null leaves an object as it was, array items within the old length decode
+     * into the old items (so an OAuth2 provider's stored {@code clientSecret} survives an update that omits it), and
+     * everything else is replaced.
+     */
+    static JsonValue decodeInto(JsonValue old, JsonValue value) {
+        if (old instanceof JsonObject o && value == JsonValue.NULL) {
+            return o;
+        }
+        if (old instanceof JsonObject o && value instanceof JsonObject v) {
+            JsonObjectBuilder merged = jakarta.json.Json.createObjectBuilder(o);
+            v.forEach((k, item) -> merged.add(k, o.containsKey(k) ? decodeInto(o.get(k), item) : item));
+            return merged.build();
+        }
+        if (old instanceof JsonArray o && value instanceof JsonArray v) {
+            jakarta.json.JsonArrayBuilder merged = jakarta.json.Json.createArrayBuilder();
+            for (int i = 0; i < v.size(); i++) {
+                merged.add(i < o.size() && o.get(i) instanceof JsonObject ? decodeInto(o.get(i), v.get(i)) : v.get(i));
+            }
+            return merged.build();
+        }
+        return value;
     }
 
     /** PocketBase's blank collections per type, as {@code GET /api/collections/meta/scaffolds} returns them. */
