@@ -30,6 +30,7 @@ public final class RecordSaver {
         settleGeneratedText(r);
         if (!isNew && r.collection().isAuth()) {
             rotateTokenKeyOnCredentialChange(r);
+            AuthRecordEffects.beforeUpdate(s, r);
         }
         Map<String, Object> errors = validate(r);
         validateReferences(s, r, errors);
@@ -46,6 +47,9 @@ public final class RecordSaver {
             }
         }
         write(s, r, isNew);
+        if (!isNew && r.collection().isAuth()) {
+            AuthRecordEffects.afterUpdate(s, r);
+        }
     }
 
     /**
