@@ -65,6 +65,7 @@ final class AuthApi {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest("An error occurred while validating the submitted data.", errors);
         }
+        e.infoContext("password");
         Optional<Record> found = findByIdentity(e, c, identity, identityField.isEmpty() ? identityFields : List.of(identityField));
         if (found.isEmpty()) {
             Passwords.verify(password, DUMMY_HASH);
@@ -114,7 +115,7 @@ final class AuthApi {
         respond(e, fresh, token);
     }
 
-    private static void respond(RequestEvent e, Record record, String token) {
+    static void respond(RequestEvent e, Record record, String token) {
         String authRule = record.collection().options().containsKey("authRule")
                 && record.collection().options().get("authRule") == JsonValue.NULL ? null
                 : record.collection().options().getString("authRule", "");
@@ -123,6 +124,7 @@ final class AuthApi {
                         .withRequest(e.requestInfo(Map.of()))).items().isEmpty())) {
             throw ApiException.forbidden("The request doesn't satisfy the collection requirements to authenticate.");
         }
+        AuthAlerts.afterAuth(e, record);
         e.json(200, Json.createObjectBuilder()
                 .add("record", record.publicExport(record.collection().isSuperusers(), true))
                 .add("token", token)

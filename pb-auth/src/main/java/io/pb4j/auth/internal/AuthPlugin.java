@@ -16,6 +16,10 @@ public final class AuthPlugin implements Plugin {
         app.onServe().bind("pbAuthApi", -100, se -> {
             se.router().bind(new Middleware("pbLoadAuthToken", Middleware.PRIORITY_LOAD_AUTH_TOKEN, LoadAuthToken::handle));
             AuthApi.bind(se.router());
+            OtpApi.bind(se.router());
+            VerificationApi.bind(se.router());
+            PasswordResetApi.bind(se.router());
+            EmailChangeApi.bind(se.router());
             se.next();
         });
     }
