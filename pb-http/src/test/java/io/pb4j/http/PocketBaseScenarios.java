@@ -30,7 +30,7 @@ final class PocketBaseScenarios {
                 List.of());
     }
 
-    static final List<PbScenario> PORTED = List.of(
+    static final List<PbScenario> PORTED = java.util.stream.Stream.of(List.of(
             s("record_crud_test.go", "TestRecordCrudList", 25, "missing collection", "GET", "/api/collections/missing/records", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudList", 33, "unauthenticated trying to access nil rule collection (aka. need superuser auth)", "GET", "/api/collections/demo1/records", null, null, 403)
@@ -524,9 +524,10 @@ final class PocketBaseScenarios {
                     .notExpect("\"status\":200", "\"body\":{")
                     .unchecked("AfterTestFunc (the cascade-deleted demo2 records)"),
             s("batch_test.go", "TestBatchRequest", 730, "check body limit middleware", "POST", "/api/batch", SUPERUSER, "{\"requests\":[{\"method\":\"POST\",\"url\":\"/api/collections/demo5/records?expand=rel_one\",\"body\":{\"total\":9,\"rel_one\":\"qzaqccwrmva4o1n\"}},{\"method\":\"PATCH\",\"url\":\"/api/collections/demo5/records/qjeql998mtp1azp?expand=rel_many\",\"body\":{\"total\":10}}]}", 413)
-                    .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}"));
+                    .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}")),
+            PocketBaseMailScenarios.PORTED).flatMap(List::stream).toList();
 
-    static final List<Skipped> SKIPPED = List.of(
+    static final List<Skipped> SKIPPED = java.util.stream.Stream.of(List.of(
             new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hooks (BeforeTestFunc binds a sleeping OnRecordCreateRequest hook)"),
             new Skipped("batch_test.go", "TestBatchRequest", 601, "multipart/form-data + file upload", "files (the multipart body uploads files; file fields are a later module)"),
             new Skipped("batch_test.go", "TestBatchRequest", 683, "create/update with expand query params", "expand/relations (query-engine issue)"),
@@ -578,5 +579,6 @@ final class PocketBaseScenarios {
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 56, "auth record + same auth collection as the token", "expand/relations (query-engine issue)"),
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 174, "RateLimit rule - users:authRefresh", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 193, "RateLimit rule - *:authRefresh", "rate limits (BeforeTestFunc enables rate-limit rules)"));
+            new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 193, "RateLimit rule - *:authRefresh", "rate limits (BeforeTestFunc enables rate-limit rules)")),
+            PocketBaseMailScenarios.SKIPPED).flatMap(List::stream).toList();
 }

@@ -41,9 +41,21 @@ class PocketBaseScenariosTest {
                     "GET /api/collections/meta/oauth2-providers is not routed (404; OAuth2 is the auth issue)"));
 
     /** Scenarios per PocketBase test file at v0.39.11 (the whole file, ported or not). */
-    static final Map<String, Integer> SCENARIOS_PER_FILE = Map.of(
-            "health_test.go", 3, "record_crud_test.go", 145, "collection_test.go", 74,
-            "record_auth_with_password_test.go", 25, "record_auth_refresh_test.go", 11, "batch_test.go", 15);
+    static final Map<String, Integer> SCENARIOS_PER_FILE = Map.ofEntries(
+            Map.entry("health_test.go", 3),
+            Map.entry("record_crud_test.go", 145),
+            Map.entry("collection_test.go", 74),
+            Map.entry("record_auth_with_password_test.go", 25),
+            Map.entry("record_auth_refresh_test.go", 11),
+            Map.entry("batch_test.go", 15),
+            Map.entry("record_auth_otp_request_test.go", 12),
+            Map.entry("record_auth_with_otp_test.go", 17),
+            Map.entry("record_auth_verification_request_test.go", 10),
+            Map.entry("record_auth_verification_confirm_test.go", 13),
+            Map.entry("record_auth_password_reset_request_test.go", 10),
+            Map.entry("record_auth_password_reset_confirm_test.go", 12),
+            Map.entry("record_auth_email_change_request_test.go", 11),
+            Map.entry("record_auth_email_change_confirm_test.go", 11));
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;

@@ -37,10 +37,12 @@ class SdkCompatibilityTest {
     void officialJsSdkPassesTheCompatibilitySuite() throws IOException {
         Path compat = compatDir();
         List<String> command = nodeTests(compat, "test");
-        try (TestServer server = new TestServer()) {
+        try (TestServer server = new TestServer(); TestMailServer mail = new TestMailServer()) {
             BatchApiTest.batchSettings(server, true, 50, 3); // batch.test.mjs; off by default, as in PocketBase
+            mail.configure(server); // auth-mail.test.mjs reads the mails over POP3
             run(compat, command, Map.of(
                     "PB_URL", server.base,
+                    "PB_MAIL_POP3", "127.0.0.1:" + mail.pop3Port(),
                     "PB_SUPERUSER_EMAIL", TestServer.SUPERUSER_EMAIL,
                     "PB_SUPERUSER_PASSWORD", TestServer.SUPERUSER_PASSWORD,
                     "NO_COLOR", "1"), SUITE_TIMEOUT, "the SDK compatibility suite");

@@ -53,6 +53,13 @@ enum Setup {
         void apply(TestServer server) {
             batch(server, "maxBodySize", Json.createValue(10));
         }
+    },
+    /** PocketBase's TestMailer: every mail is accepted and dropped (an onMailerSend handler that stops the chain). */
+    TEST_MAILER {
+        @Override
+        void apply(TestServer server) {
+            server.app.onMailerSend().bind(e -> { });
+        }
     };
 
     abstract void apply(TestServer server);

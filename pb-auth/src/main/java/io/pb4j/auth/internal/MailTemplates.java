@@ -3,6 +3,7 @@ package io.pb4j.auth.internal;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
 import io.pb4j.core.field.Field;
+import io.pb4j.core.mail.MailException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +40,11 @@ final class MailTemplates {
 
     static Rendered render(PocketBase app, Record record, String templateKey, Map<String, String> placeholders) {
         JsonObject options = record.collection().options();
-        JsonObject template = "otp".equals(templateKey) || "authAlert".equals(templateKey)
-                ? options.getJsonObject(templateKey).getJsonObject("emailTemplate")
-                : options.getJsonObject(templateKey);
+        JsonObject holder = "otp".equals(templateKey) || "authAlert".equals(templateKey) ? options.getJsonObject(templateKey) : options;
+        String key = holder == options ? templateKey : "emailTemplate";
+        if (holder == null || !(holder.get(key) instanceof JsonObject template)) {
+            throw new MailException("the " + record.collection().name() + " collection has no " + templateKey + " mail template");
+        }
         Map<String, String> all = new LinkedHashMap<>(placeholders);
         JsonObject meta = app.settings().getJsonObject("meta");
         all.putIfAbsent(APP_NAME, meta.getString("appName", ""));
