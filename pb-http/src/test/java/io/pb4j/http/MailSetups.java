@@ -49,6 +49,25 @@ final class MailSetups {
         }
     }
 
+    /**
+     * PocketBase's {@code tests.StubOTPRecords}: {@code superuser2_0..4} (test2@example.com; two of them an hour old),
+     * {@code superuser3_0..1} (test3@example.com) and {@code user1_0} (users/test@example.com, an hour old), password
+     * test123.
+     */
+    static void stubOtps(TestServer server) {
+        String superusers = "pbc_3142635823";
+        Duration hour = Duration.ofHours(1);
+        List<Duration> superuser2 = List.of(Duration.ZERO, Duration.ofMillis(1), hour, Duration.ofMillis(2), hour.plusMillis(1));
+        for (int i = 0; i < superuser2.size(); i++) {
+            otp(server, "superuser2_" + i, superusers, "sbmbsdb40jyxf7h", "test123", superuser2.get(i), "");
+        }
+        List<Duration> superuser3 = List.of(Duration.ofMillis(3), Duration.ofMinutes(2));
+        for (int i = 0; i < superuser3.size(); i++) {
+            otp(server, "superuser3_" + i, superusers, "9q2trqumvlyr3bd", "test123", superuser3.get(i), "");
+        }
+        otp(server, "user1_0", USERS_ID, USER_ID, "test123", hour, "");
+    }
+
     /** Sets the test user's columns without the side effects of a save (PocketBase's tests keep the old tokenKey). */
     static void userColumn(TestServer server, String column, Object value) {
         server.app.store().write(s -> {

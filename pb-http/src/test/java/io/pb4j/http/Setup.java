@@ -140,6 +140,13 @@ enum Setup {
         void apply(TestServer server) {
             MailSetups.userColumn(server, "email", "test_update@example.com");
         }
+    },
+    /** PocketBase's {@code tests.StubOTPRecords}: OTPs of superusers test2/test3 and of users/test@example.com. */
+    STUB_OTPS {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.stubOtps(server);
+        }
     };
 
     abstract void apply(TestServer server);

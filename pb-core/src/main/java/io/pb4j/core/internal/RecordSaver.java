@@ -154,7 +154,8 @@ public final class RecordSaver {
             errors.put("id", new ValidationError("validation_pk_change", "The record primary key cannot be changed."));
         }
         for (Field f : r.collection().fields()) {
-            if (errors.containsKey(f.name())) {
+            // a stored id is not revalidated: it cannot change and may predate the field's current rules (PocketBase)
+            if (errors.containsKey(f.name()) || (!r.isNew() && "id".equals(f.name()) && !String.valueOf(r.original().getOrDefault("id", "")).isEmpty())) {
                 continue;
             }
             Optional<ValidationError> error = f.validate(r.values().get(f.name()));
