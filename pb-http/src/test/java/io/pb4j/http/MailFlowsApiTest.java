@@ -118,6 +118,39 @@ class MailFlowsApiTest {
     }
 
     @Test
+    void passwordResetResendIsLockedAfterASuccessfulSend() throws Exception {
+        try (TestServer server = server()) {
+            newUser(server, "relock@example.com");
+            server.expect("POST", USERS + "/request-password-reset", null, "{\"email\":\"relock@example.com\"}", 204);
+            mail.await("relock@example.com");
+            Thread.sleep(200); // the lock is set right after the background send returns
+            server.expect("POST", USERS + "/request-password-reset", null, "{\"email\":\"relock@example.com\"}", 204);
+            mail.assertNoMail("relock@example.com", Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void verifyingDropsOAuth2LinksAndRotatesTheTokenKey() throws Exception {
+        // PocketBase's fixture: users/test@example.com is unverified with two _externalAuths links
+        String token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IjRxMXhsY2xtZmxva3UzMyIsImV4cCI6MjUyNDYwNDQ2MSwidHlwZSI6InZlcmlmaWNhdGlvbiIs"
+                + "ImNvbGxlY3Rpb25JZCI6Il9wYl91c2Vyc19hdXRoXyIsImVtYWlsIjoidGVzdEBleGFtcGxlLmNvbSJ9.SetHpu2H-x-q4TIUz-xiQjwi7MNwLCLvSs4O0hUSp0E";
+        try (TestServer server = TestServer.onFixture()) {
+            String before = user(server, "4q1xlclmfloku33").tokenKey();
+            assertThat(externalAuths(server)).isEqualTo(2);
+            server.expect("POST", USERS + "/confirm-verification", null, "{\"token\":\"" + token + "\"}", 204);
+            assertThat(externalAuths(server)).isZero();
+            assertThat(user(server, "4q1xlclmfloku33").getBool("verified")).isTrue();
+            assertThat(user(server, "4q1xlclmfloku33").tokenKey()).isNotEqualTo(before);
+            server.expect("POST", USERS + "/auth-refresh", PocketBaseScenarios.USER, null, 401);
+        }
+    }
+
+    private static long externalAuths(TestServer server) {
+        return ((Number) server.app.store().read(s -> s.query(
+                "SELECT COUNT(*) AS n FROM _externalAuths WHERE recordRef = ?", List.of("4q1xlclmfloku33"))).get(0).get("n")).longValue();
+    }
+
+    @Test
     void passwordResetConfirmationValidatesTheForm() throws Exception {
         try (TestServer server = server()) {
             newUser(server, "form@example.com");
