@@ -68,7 +68,8 @@ class MailFlowsApiTest {
             server.expect("POST", USERS + "/request-verification", null, "{\"email\":\"verify@example.com\"}", 204);
             TestMailServer.Mail m = mail.await("verify@example.com");
             assertThat(m.subject()).isEqualTo("Verify your Acme email");
-            assertThat(m.from()).contains("support@example.com");
+            assertThat(m.from()).contains("Support <support@example.com>");
+            assertThat(m.messageId()).matches("<[a-zA-Z0-9]{15}@example.com>");
             assertThat(m.html()).contains("<!DOCTYPE html PUBLIC").contains("Thank you for joining us at Acme.");
             assertThat(m.text()).contains("Thank you for joining us at Acme.");
             String token = m.find("http://localhost:8090/_/#/auth/confirm-verification/([\\w.-]+)\"");

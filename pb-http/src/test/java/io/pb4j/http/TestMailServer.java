@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class TestMailServer implements AutoCloseable {
     /** A delivered message as the tests read it. */
-    record Mail(String from, List<String> to, String subject, String html, String text) {
+    record Mail(String from, List<String> to, String subject, String html, String text, String messageId) {
         String find(String regex) {
             Matcher m = Pattern.compile(regex).matcher(html);
             if (!m.find()) {
@@ -117,7 +117,7 @@ final class TestMailServer implements AutoCloseable {
                     }
                 }
             }
-            return new Mail(Arrays.toString(m.getFrom()), to, m.getSubject(), html, text);
+            return new Mail(Arrays.toString(m.getFrom()), to, m.getSubject(), html, text, m.getMessageID());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

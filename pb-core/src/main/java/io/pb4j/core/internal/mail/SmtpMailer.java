@@ -1,5 +1,6 @@
 package io.pb4j.core.internal.mail;
 
+import io.pb4j.core.internal.CollectionDefaults;
 import io.pb4j.core.mail.MailAddress;
 import io.pb4j.core.mail.MailException;
 import io.pb4j.core.mail.MailMessage;
@@ -54,7 +55,7 @@ public final class SmtpMailer implements Mailer {
     public void send(MailMessage message) {
         Session session = Session.getInstance(properties());
         try {
-            MimeMessage mime = new MimeMessage(session);
+            MimeMessage mime = new PocketBaseMessage(session, messageId(message));
             mime.setFrom(internet(message.from()));
             mime.setRecipients(Message.RecipientType.TO, internet(message.to()));
             mime.setRecipients(Message.RecipientType.CC, internet(message.cc()));
@@ -80,6 +81,32 @@ public final class SmtpMailer implements Mailer {
             }
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailException("failed to send mail via " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** PocketBase's Message-ID, {@code <15 random chars@sender domain>}, unless the message brings its own. */
+    private static String messageId(MailMessage message) {
+        String from = message.from().address();
+        int at = from.lastIndexOf('@');
+        return at < 0 ? "" : "<" + CollectionDefaults.randomString(15) + from.substring(at) + ">";
+    }
+
+    /** A MIME message whose generated Message-ID is PocketBase's. */
+    private static final class PocketBaseMessage extends MimeMessage {
+        private final String messageId;
+
+        PocketBaseMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (messageId.isEmpty()) {
+                super.updateMessageID();
+            } else if (getHeader("Message-ID") == null) {
+                setHeader("Message-ID", messageId);
+            }
         }
     }
 
