@@ -22,8 +22,9 @@ import java.util.Properties;
 
 /**
  * Sends mail over SMTP with Jakarta Mail, configured like PocketBase's {@code SMTPClient}: {@code tls} means implicit
- * TLS (usually port 465), otherwise STARTTLS is used when the server offers it; credentials, when given, are sent
- * with {@code authMethod} ({@code PLAIN}, the default, or {@code LOGIN}). Thread-safe (one session per send).
+ * TLS (usually port 465), otherwise STARTTLS is used when the server offers it (and required before credentials go
+ * to a host other than localhost); credentials, when given, are sent with {@code authMethod} ({@code PLAIN}, the
+ * default, or {@code LOGIN}). Thread-safe (one session per send).
  */
 public final class SmtpMailer implements Mailer {
     private static final String TIMEOUT_MILLIS = "30000";
@@ -123,6 +124,10 @@ public final class SmtpMailer implements Mailer {
             p.setProperty("mail.smtp.starttls.enable", "true");
         }
         if (!username.isEmpty() || !password.isEmpty()) {
+            // like Go's smtp auth: credentials never travel unencrypted, except to the local machine
+            if (!tls && !isLocalhost(host)) {
+                p.setProperty("mail.smtp.starttls.required", "true");
+            }
             p.setProperty("mail." + protocol + ".auth", "true");
             p.setProperty("mail." + protocol + ".auth.mechanisms", "LOGIN".equals(authMethod) ? "LOGIN" : "PLAIN");
         }
@@ -130,6 +135,10 @@ public final class SmtpMailer implements Mailer {
             p.setProperty("mail." + protocol + ".localhost", localName);
         }
         return p;
+    }
+
+    private static boolean isLocalhost(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1");
     }
 
     private static InternetAddress internet(MailAddress address) throws UnsupportedEncodingException {
