@@ -84,6 +84,34 @@ class MailFlowsApiTest {
     }
 
     @Test
+    void templatesResolvePocketBasePlaceholders() throws Exception {
+        try (TestServer server = server()) {
+            usersOptions(server, "verificationTemplate", Json.createObjectBuilder()
+                    .add("subject", "Hi {RECORD:name} from {APP_NAME}")
+                    .add("body", "<p>{RECORD:name}|{RECORD:verified}|{RECORD:email}|{APP_URL}|{TOKEN}|{RECORD:password}</p>").build());
+            enableOtp(server);
+            Collection users = server.app.findCollection("users").orElseThrow();
+            usersOptions(server, "otp", Json.createObjectBuilder(users.options().getJsonObject("otp")).add("emailTemplate",
+                    Json.createObjectBuilder().add("subject", "Code {OTP}").add("body", "<p>{OTP_ID}:{OTP}</p>")).build());
+            String body = server.expect("POST", USERS + "/records", null, "{\"email\":\"tpl@example.com\",\"name\":\"<Bob & Co>\","
+                    + "\"password\":\"" + PASSWORD + "\",\"passwordConfirm\":\"" + PASSWORD + "\"}", 200);
+            assertThat(body).contains("\"name\":\"<Bob & Co>\"");
+
+            server.expect("POST", USERS + "/request-verification", null, "{\"email\":\"tpl@example.com\"}", 204);
+            TestMailServer.Mail m = mail.await("tpl@example.com");
+            assertThat(m.subject()).isEqualTo("Hi &lt;Bob &amp; Co&gt; from Acme");
+            assertThat(m.html()).containsPattern(
+                    "<p>&lt;Bob &amp; Co&gt;\\|false\\|tpl@example.com\\|http://localhost:8090\\|eyJ[\\w.-]+\\|\\{RECORD:password}</p>");
+
+            String otpId = CollectionsApiTest.json(server.expect("POST", USERS + "/request-otp", null,
+                    "{\"email\":\"tpl@example.com\"}", 200)).getString("otpId");
+            TestMailServer.Mail otp = mail.await("tpl@example.com");
+            assertThat(otp.subject()).matches("Code \\d{8}");
+            assertThat(otp.html()).contains("<p>" + otpId + ":" + otp.subject().substring(5) + "</p>");
+        }
+    }
+
+    @Test
     void verificationResendIsLockedForTwoMinutes() throws Exception {
         try (TestServer server = server()) {
             newUser(server, "lock@example.com");
