@@ -174,6 +174,27 @@ class MailFlowsApiTest {
         }
     }
 
+    @Test
+    void deletingAUserDeletesItsOtpsAndAuthOrigins() throws Exception {
+        try (TestServer server = server()) {
+            enableOtp(server);
+            String id = newUser(server, "gone@example.com");
+            AuthLogin.token(server, "users", "gone@example.com", PASSWORD);
+            server.expect("POST", USERS + "/request-otp", null, "{\"email\":\"gone@example.com\"}", 200);
+            mail.await("gone@example.com");
+            assertThat(rows(server, "_otps", id)).isEqualTo(1);
+            assertThat(rows(server, "_authOrigins", id)).isEqualTo(1);
+            server.expect("DELETE", USERS + "/records/" + id, server.superuserToken(), null, 204);
+            assertThat(rows(server, "_otps", id)).isZero();
+            assertThat(rows(server, "_authOrigins", id)).isZero();
+        }
+    }
+
+    private static long rows(TestServer server, String table, String recordId) {
+        return ((Number) server.app.store().read(s -> s.query(
+                "SELECT COUNT(*) AS n FROM " + table + " WHERE recordRef = ?", List.of(recordId))).get(0).get("n")).longValue();
+    }
+
     private static long externalAuths(TestServer server) {
         return ((Number) server.app.store().read(s -> s.query(
                 "SELECT COUNT(*) AS n FROM _externalAuths WHERE recordRef = ?", List.of("4q1xlclmfloku33"))).get(0).get("n")).longValue();

@@ -13,7 +13,9 @@ import java.util.Objects;
  *   <li>an upgrade to {@code verified} drops the record's {@code _externalAuths} links and, when there were any,
  *       rotates its {@code tokenKey} (before the write);</li>
  *   <li>a changed {@code tokenKey} deletes the record's {@code _otps} (after the write);</li>
- *   <li>a changed password hash deletes the record's {@code _authOrigins} (after the write).</li>
+ *   <li>a changed password hash deletes the record's {@code _authOrigins} (after the write);</li>
+ *   <li>a deleted auth record takes its rows in {@code _externalAuths}, {@code _mfas}, {@code _otps} and
+ *       {@code _authOrigins} with it.</li>
  * </ul>
  */
 final class AuthRecordEffects {
@@ -44,6 +46,13 @@ final class AuthRecordEffects {
         }
         if (!Objects.equals(hash(r.original().get("password")), hash(r.values().get("password")))) {
             s.execute("DELETE FROM " + s.dialect().quote("_authOrigins") + OWNED, owner);
+        }
+    }
+
+    static void afterDelete(SqlSession s, Record r) {
+        List<Object> owner = List.of(r.collection().id(), r.id());
+        for (String table : List.of("_externalAuths", "_mfas", "_otps", "_authOrigins")) {
+            s.execute("DELETE FROM " + s.dialect().quote(table) + OWNED, owner);
         }
     }
 

@@ -177,6 +177,9 @@ public final class RecordSaver {
         cascade(s, r);
         s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
                 List.of(r.id()));
+        if (r.collection().isAuth()) {
+            AuthRecordEffects.afterDelete(s, r);
+        }
     }
 
     /**
