@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,17 +27,17 @@ final class AuthAlerts {
     private static final String COLLECTION = "_authOrigins";
     private static final int MAX_ORIGINS = 5;
     private static final long MAIL_WAIT_SECONDS = 15;
-    /** The request info contexts of the sign-in methods (refresh and impersonation have none). */
-    private static final Set<String> METHOD_CONTEXTS = Set.of("password", "otp", "oauth2");
 
     private AuthAlerts() {
     }
 
-    /** Called once by the shared auth response; does nothing unless the request signed in with a method. */
-    static void afterAuth(RequestEvent e, Record record) {
+    /**
+     * Called once by the shared auth response with the sign-in's auth {@code method}; does nothing for an empty one
+     * (refresh, impersonation).
+     */
+    static void afterAuth(RequestEvent e, Record record, String method) {
         JsonObject alert = record.collection().options().getJsonObject("authAlert");
-        if (!METHOD_CONTEXTS.contains(e.requestInfo(java.util.Map.of()).context())
-                || alert == null || !alert.getBoolean("enabled", false)) {
+        if (method.isEmpty() || alert == null || !alert.getBoolean("enabled", false)) {
             return;
         }
         try {

@@ -12,6 +12,7 @@ import io.pb4j.core.router.Router;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -65,7 +66,6 @@ final class AuthApi {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest("An error occurred while validating the submitted data.", errors);
         }
-        e.infoContext("password");
         Optional<Record> found = findByIdentity(e, c, identity, identityField.isEmpty() ? identityFields : List.of(identityField));
         if (found.isEmpty()) {
             Passwords.verify(password, DUMMY_HASH);
@@ -75,7 +75,7 @@ final class AuthApi {
         if (!record.validatePassword(password)) {
             throw ApiException.badRequest("Failed to authenticate.");
         }
-        respond(e, record, AuthTokens.newAuthToken(record, true));
+        respond(e, record, AuthTokens.newAuthToken(record, true), "password", Optional.empty());
     }
 
     private static Optional<Record> findByIdentity(RequestEvent e, Collection c, String identity, List<String> fields) {
@@ -115,7 +115,17 @@ final class AuthApi {
         respond(e, fresh, token);
     }
 
+    /** The auth response without an auth method (refresh): no login alert. */
     static void respond(RequestEvent e, Record record, String token) {
+        respond(e, record, token, "", Optional.empty());
+    }
+
+    /**
+     * PocketBase's shared auth response ({@code recordAuthResponse}): the collection's authRule, the login alert for
+     * a sign-in with an auth {@code method} ({@code password}, {@code otp}, {@code oauth2}; empty skips it), then 200
+     * {@code {"meta"?, "record", "token"}}.
+     */
+    static void respond(RequestEvent e, Record record, String token, String method, Optional<JsonObject> meta) {
         String authRule = record.collection().options().containsKey("authRule")
                 && record.collection().options().get("authRule") == JsonValue.NULL ? null
                 : record.collection().options().getString("authRule", "");
@@ -124,8 +134,10 @@ final class AuthApi {
                         .withRequest(e.requestInfo(Map.of()))).items().isEmpty())) {
             throw ApiException.forbidden("The request doesn't satisfy the collection requirements to authenticate.");
         }
-        AuthAlerts.afterAuth(e, record);
-        e.json(200, Json.createObjectBuilder()
+        AuthAlerts.afterAuth(e, record, method);
+        JsonObjectBuilder response = Json.createObjectBuilder();
+        meta.ifPresent(m -> response.add("meta", m));
+        e.json(200, response
                 .add("record", record.publicExport(record.collection().isSuperusers(), true))
                 .add("token", token)
                 .build());

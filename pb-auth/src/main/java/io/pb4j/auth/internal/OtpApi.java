@@ -134,7 +134,8 @@ final class OtpApi {
                         + ex.getMessage());
             }
         }
-        AuthApi.respond(e, record, AuthTokens.newAuthToken(record, true));
+        // "otp" as the method: the shared response runs the MFA step (OTP as one of two factors) and the login alert
+        AuthApi.respond(e, record, AuthTokens.newAuthToken(record, true), "otp", Optional.empty());
     }
 
     private static JsonObject requireEnabled(Collection c) {
