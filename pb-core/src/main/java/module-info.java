@@ -6,12 +6,14 @@ module io.pb4j.core {
     requires transitive jakarta.json;
     requires org.eclipse.parsson;
     requires java.logging;
+    requires jakarta.mail;
 
     exports io.pb4j.core;
     exports io.pb4j.core.field;
     exports io.pb4j.core.spi;
     exports io.pb4j.core.hook;
     exports io.pb4j.core.router;
+    exports io.pb4j.core.mail;
 
     uses io.pb4j.core.spi.StoreProvider;
     uses io.pb4j.core.spi.Plugin;

@@ -11,6 +11,10 @@ import io.pb4j.core.internal.RecordSearch;
 import io.pb4j.core.internal.Schema;
 import io.pb4j.core.internal.ViewQueryException;
 import io.pb4j.core.internal.ViewSchema;
+import io.pb4j.core.internal.mail.SmtpMailer;
+import io.pb4j.core.mail.MailException;
+import io.pb4j.core.mail.Mailer;
+import io.pb4j.core.mail.MailerSendEvent;
 import io.pb4j.core.internal.SchemaCache;
 import io.pb4j.core.router.Router;
 import io.pb4j.core.spi.Plugin;
@@ -47,6 +51,7 @@ public final class PocketBase implements AutoCloseable {
     private final Config config;
     private final Hook<BootstrapEvent> onBootstrap = new Hook<>();
     private final Hook<ServeEvent> onServe = new Hook<>();
+    private final Hook<MailerSendEvent> onMailerSend = new Hook<>();
     private final Router router = new Router();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile Store store;
@@ -78,6 +83,28 @@ public final class PocketBase implements AutoCloseable {
 
     public Hook<ServeEvent> onServe() {
         return onServe;
+    }
+
+    /**
+     * PocketBase's {@code OnMailerSend}: every message sent with a {@link #newMailClient()} mailer passes through it;
+     * the default action sends it with the event's mailer.
+     */
+    public Hook<MailerSendEvent> onMailerSend() {
+        return onMailerSend;
+    }
+
+    /**
+     * A mailer for the current settings: SMTP when {@code smtp.enabled}, otherwise one that fails with a
+     * {@link MailException} (pb4j has no {@code sendmail} fallback). Each send fires {@link #onMailerSend()} first, so
+     * a handler can deliver the message some other way.
+     */
+    public Mailer newMailClient() {
+        JsonObject smtp = settings().getJsonObject("smtp");
+        Mailer transport = smtp != null && smtp.getBoolean("enabled", false) ? SmtpMailer.of(smtp) : message -> {
+            throw new MailException("SMTP is disabled in the settings and pb4j has no sendmail fallback");
+        };
+        return message -> onMailerSend.trigger(new MailerSendEvent(this, transport, message),
+                e -> e.mailer().send(e.message()));
     }
 
     /** Opens the store, applies the system schema to a fresh data dir and loads collections and settings. */

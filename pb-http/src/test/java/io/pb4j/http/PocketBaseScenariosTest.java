@@ -32,9 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PocketBaseScenariosTest {
     /** Scenario key ({@code Func/name}) to why pb4j fails it. */
-    static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-            Map.entry("TestRecordCrudMFAUpdate/superusers auth",
-                    "pb-core validates an unchanged primary key on update (PocketBase skips it); the stub id user1_0 is short"));
+    static final Map<String, String> KNOWN_FAILURES = Map.ofEntries();
 
     /** Scenarios per PocketBase test file at v0.39.11 (the whole file, ported or not). */
     static final Map<String, Integer> SCENARIOS_PER_FILE = Map.ofEntries(
@@ -50,7 +48,17 @@ class PocketBaseScenariosTest {
             Map.entry("record_auth_with_oauth2_redirect_test.go", 11),
             Map.entry("record_auth_impersonate_test.go", 6),
             Map.entry("record_crud_mfa_test.go", 16),
-            Map.entry("record_crud_external_auth_test.go", 15));
+            Map.entry("record_crud_external_auth_test.go", 15),
+            Map.entry("record_auth_otp_request_test.go", 12),
+            Map.entry("record_auth_with_otp_test.go", 17),
+            Map.entry("record_auth_verification_request_test.go", 10),
+            Map.entry("record_auth_verification_confirm_test.go", 13),
+            Map.entry("record_auth_password_reset_request_test.go", 10),
+            Map.entry("record_auth_password_reset_confirm_test.go", 12),
+            Map.entry("record_auth_email_change_request_test.go", 11),
+            Map.entry("record_auth_email_change_confirm_test.go", 11),
+            Map.entry("record_crud_otp_test.go", 16),
+            Map.entry("record_crud_auth_origin_test.go", 15));
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;

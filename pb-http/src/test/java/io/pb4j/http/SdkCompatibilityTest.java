@@ -37,11 +37,14 @@ class SdkCompatibilityTest {
     void officialJsSdkPassesTheCompatibilitySuite() throws IOException {
         Path compat = compatDir();
         List<String> command = nodeTests(compat, "test");
-        try (TestServer server = new TestServer(); FakeOAuth2Provider oauth2 = FakeOAuth2Provider.start()) {
+        try (TestServer server = new TestServer(); FakeOAuth2Provider oauth2 = FakeOAuth2Provider.start();
+             TestMailServer mail = new TestMailServer()) {
             BatchApiTest.batchSettings(server, true, 50, 3); // batch.test.mjs; off by default, as in PocketBase
+            mail.configure(server); // auth-mail.test.mjs reads the mails over POP3
             run(compat, command, Map.of(
                     "PB_URL", server.base,
                     "PB_OAUTH2_URL", oauth2.url(), // auth-flows.test.mjs signs in with GitLab at this fake provider
+                    "PB_MAIL_POP3", "127.0.0.1:" + mail.pop3Port(),
                     "PB_SUPERUSER_EMAIL", TestServer.SUPERUSER_EMAIL,
                     "PB_SUPERUSER_PASSWORD", TestServer.SUPERUSER_PASSWORD,
                     "NO_COLOR", "1"), SUITE_TIMEOUT, "the SDK compatibility suite");

@@ -92,7 +92,101 @@ enum Setup {
     RATE_LIMIT_USERS_AUTH("abc=100", "*:authWithPassword=100", "users:auth=0"),
     RATE_LIMIT_ANY_AUTH("abc=100", "*:auth=0"),
     RATE_LIMIT_USERS_AUTH_REFRESH("abc=100", "*:authRefresh=100", "users:authRefresh=0"),
-    RATE_LIMIT_ANY_AUTH_REFRESH("abc=100", "*:authRefresh=0");
+    RATE_LIMIT_ANY_AUTH_REFRESH("abc=100", "*:authRefresh=0"),
+    /** PocketBase's TestMailer: every mail is accepted and dropped (an onMailerSend handler that stops the chain). */
+    TEST_MAILER {
+        @Override
+        void apply(TestServer server) {
+            server.app.onMailerSend().bind(e -> { });
+        }
+    },
+    /** {@code users.otp.enabled = false}. */
+    USERS_OTP_DISABLED {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.usersOption(server, "otp", false);
+        }
+    },
+    /** {@code users.passwordAuth.enabled = false}. */
+    USERS_PASSWORD_AUTH_DISABLED {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.usersOption(server, "passwordAuth", false);
+        }
+    },
+    /** OTP {@code aaaaaaaaaaaaaaa} of users/test@example.com, password 123456. */
+    OTP_A15 {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.otp(server, "a".repeat(15), MailSetups.USERS_ID, MailSetups.USER_ID, "123456", java.time.Duration.ZERO, "");
+        }
+    },
+    /** OTP {@code aaaaaaaaaaaaaaa} of clients/test@example.com, password 123456. */
+    OTP_A15_CLIENTS {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.otp(server, "a".repeat(15), MailSetups.CLIENTS_ID, MailSetups.CLIENT_ID, "123456", java.time.Duration.ZERO, "");
+        }
+    },
+    /** OTP {@code aaaaaaaaaaaaaaa} of users/test@example.com, password 1234567890. */
+    OTP_A15_OTHER_PASSWORD {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.otp(server, "a".repeat(15), MailSetups.USERS_ID, MailSetups.USER_ID, "1234567890", java.time.Duration.ZERO, "");
+        }
+    },
+    /** OTP {@code aaaaaaaaaaaaaaa} of users/test@example.com, password 123456, created 3 years ago. */
+    OTP_A15_EXPIRED {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.otp(server, "a".repeat(15), MailSetups.USERS_ID, MailSetups.USER_ID, "123456", java.time.Duration.ofDays(3 * 365), "");
+        }
+    },
+    /** users/test@example.com unverified, MFA off, and its OTP {@code aaaaaaaaaaaaaaa} (123456) sent to its email. */
+    OTP_A15_SENT_TO_UNVERIFIED {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.userColumn(server, "verified", false);
+            MailSetups.usersOption(server, "mfa", false);
+            MailSetups.otp(server, "a".repeat(15), MailSetups.USERS_ID, MailSetups.USER_ID, "123456", java.time.Duration.ZERO,
+                    "test@example.com");
+        }
+    },
+    /** OTPs otp_0..otp_9 of users/test@example.com, the last 2 expired. */
+    OTPS_8_RECENT_2_EXPIRED {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.otps(server, 10, 2);
+        }
+    },
+    /** OTPs otp_0..otp_9 of users/test@example.com, none expired, otp_9 the newest. */
+    OTPS_10_RECENT {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.otps(server, 10, 0);
+        }
+    },
+    /** users/test@example.com verified (tokenKey kept, as PocketBase's test restores it). */
+    USER_VERIFIED {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.userColumn(server, "verified", true);
+        }
+    },
+    /** users/test@example.com renamed to test_update@example.com (tokenKey kept). */
+    USER_EMAIL_CHANGED {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.userColumn(server, "email", "test_update@example.com");
+        }
+    },
+    /** PocketBase's {@code tests.StubOTPRecords}: OTPs of superusers test2/test3 and of users/test@example.com. */
+    STUB_OTPS {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.stubOtps(server);
+        }
+    };
 
     private final List<String> rateLimitRules;
 

@@ -116,14 +116,15 @@ final class AuthApi {
         respond(e, fresh, token);
     }
 
-    /** The auth response without an auth method: no MFA step (refresh, impersonation). */
+    /** The auth response without an auth method (refresh, impersonation): no MFA step, no login alert. */
     static void respond(RequestEvent e, Record record, String token) {
         respond(e, record, token, "", Optional.empty());
     }
 
     /**
-     * PocketBase's shared auth response ({@code recordAuthResponse}): the collection's authRule, then the MFA step
-     * for the given auth {@code method} ({@code password}, {@code otp}, {@code oauth2}; empty skips it), then 200
+     * PocketBase's shared auth response ({@code recordAuthResponse}): the collection's authRule, then for a sign-in
+     * with an auth {@code method} ({@code password}, {@code otp}, {@code oauth2}; empty skips both) the MFA step and
+     * the login alert, then 200
      * {@code {"meta"?, "record", "token"}}.
      */
     static void respond(RequestEvent e, Record record, String token, String method, Optional<JsonObject> meta) {
@@ -138,6 +139,7 @@ final class AuthApi {
         if (Mfa.pending(e, record, method)) {
             return;
         }
+        AuthAlerts.afterAuth(e, record, method);
         // as PocketBase, the response sees the signed-in record as @request.auth: its email and (for superusers) its
         // hidden fields show, and ?expand= fetches relations through viewRules as that record
         RequestInfo info = e.requestInfo(Map.of());

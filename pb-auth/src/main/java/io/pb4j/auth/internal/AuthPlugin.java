@@ -21,6 +21,10 @@ public final class AuthPlugin implements Plugin {
             OAuth2Api.bind(se.router());
             OAuth2RedirectApi.bind(se.router());
             ImpersonateApi.bind(se.router());
+            OtpApi.bind(se.router());
+            VerificationApi.bind(se.router());
+            PasswordResetApi.bind(se.router());
+            EmailChangeApi.bind(se.router());
             se.next();
         });
     }

@@ -25,6 +25,21 @@ final class AuthTokens {
         return Tokens.sign(claims, secret(record, TokenType.AUTH), Duration.ofSeconds(seconds));
     }
 
+    /**
+     * A token of {@code type} for {@code record}: PocketBase's {@code id}, {@code type} and {@code collectionId} claims
+     * plus {@code extra} (e.g. {@code email}, {@code newEmail}), signed with the type's secret and duration.
+     */
+    static String newRecordToken(Record record, TokenType type, Map<String, Object> extra) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("id", record.id());
+        claims.put("type", type.claim());
+        claims.put("collectionId", record.collection().id());
+        claims.putAll(extra);
+        JsonObject options = record.collection().options().getJsonObject(type.optionsKey());
+        long seconds = options == null ? type.defaultDuration().toSeconds() : options.getJsonNumber("duration").longValue();
+        return Tokens.sign(claims, secret(record, type), Duration.ofSeconds(seconds));
+    }
+
     /** The record a token of the given type belongs to, when the token verifies. */
     static Optional<Record> verify(PocketBase app, String token, TokenType type) {
         Optional<Map<String, Object>> claims = Tokens.parseUnverified(token);

@@ -30,6 +30,7 @@ public final class RecordSaver {
         settleGeneratedText(r);
         if (!isNew && r.collection().isAuth()) {
             rotateTokenKeyOnCredentialChange(r);
+            AuthRecordEffects.beforeUpdate(s, r);
         }
         Map<String, Object> errors = validate(r);
         validateReferences(s, r, errors);
@@ -46,6 +47,9 @@ public final class RecordSaver {
             }
         }
         write(s, r, isNew);
+        if (!isNew && r.collection().isAuth()) {
+            AuthRecordEffects.afterUpdate(s, r);
+        }
     }
 
     /** The record's column values as they would be stored now, without validation or hashing. */
@@ -142,7 +146,8 @@ public final class RecordSaver {
             errors.put("id", new ValidationError("validation_pk_change", "The record primary key cannot be changed."));
         }
         for (Field f : r.collection().fields()) {
-            if (errors.containsKey(f.name())) {
+            // a stored id is not revalidated: it cannot change and may predate the field's current rules (PocketBase)
+            if (errors.containsKey(f.name()) || (!r.isNew() && "id".equals(f.name()) && !String.valueOf(r.original().getOrDefault("id", "")).isEmpty())) {
                 continue;
             }
             Optional<ValidationError> error = f.validate(r.values().get(f.name()));
@@ -164,6 +169,9 @@ public final class RecordSaver {
         cascade(s, r);
         s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
                 List.of(r.id()));
+        if (r.collection().isAuth()) {
+            AuthRecordEffects.afterDelete(s, r);
+        }
     }
 
     /**

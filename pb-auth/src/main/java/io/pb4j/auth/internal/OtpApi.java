@@ -1,0 +1,169 @@
+package io.pb4j.auth.internal;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.Collection;
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.Record;
+import io.pb4j.core.router.RequestEvent;
+import io.pb4j.core.router.Router;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One-time password sign-in: {@code POST /api/collections/{collection}/request-otp} stores a hashed numeric password
+ * in {@code _otps} and mails it (answering {@code {"otpId"}} whether or not the email is known);
+ * {@code auth-with-otp} exchanges the id and password, once, for the shared auth response.
+ */
+final class OtpApi {
+    private static final System.Logger LOG = System.getLogger(OtpApi.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** PocketBase reuses the newest OTP once a record has this many unexpired ones (outside dev mode). */
+    private static final int MAX_RECENT_OTPS = 10;
+    private static final int MAX_ATTEMPTS = 5;
+    private static final Duration ATTEMPTS_WINDOW = Duration.ofSeconds(180);
+
+    private OtpApi() {
+    }
+
+    static void bind(Router router) {
+        router.post("/api/collections/{collection}/request-otp", OtpApi::request);
+        router.post("/api/collections/{collection}/auth-with-otp", OtpApi::authWithOtp);
+    }
+
+    private static void request(RequestEvent e) {
+        Collection c = AuthRequests.authCollection(e);
+        JsonObject otpOptions = requireEnabled(c);
+        JsonObject form = AuthRequests.form(e);
+        String email = AuthRequests.string(form, "email");
+        Map<String, Object> errors = new LinkedHashMap<>();
+        AuthRequests.email(email).ifPresent(err -> errors.put("email", err));
+        AuthRequests.check(errors);
+
+        Optional<Record> found = e.app().findFirstRecordByData(c, "email", email);
+        if (found.isEmpty()) {
+            // a random id of the same shape: no account enumeration
+            e.json(200, Json.createObjectBuilder().add("otpId", randomId()).build());
+            return;
+        }
+        Record record = found.get();
+        Duration duration = Duration.ofSeconds(otpOptions.getInt("duration", 180));
+        Optional<Record> reused = e.app().config().dev() ? Optional.empty() : reusable(e.app(), record, duration);
+        Record otp;
+        if (reused.isPresent()) {
+            otp = reused.get();
+            LOG.log(System.Logger.Level.WARNING, "Too many OTP requests - reusing the last issued (recordId "
+                    + record.id() + ", otpId " + otp.id() + ")");
+        } else {
+            String password = randomDigits(otpOptions.getInt("length", 8));
+            otp = Otps.create(e.app(), record, password);
+            PocketBase app = e.app();
+            String otpId = otp.id();
+            Background.run("send OTP email", () -> send(app, record, otpId, password));
+        }
+        e.json(200, Json.createObjectBuilder().add("otpId", otp.id()).build());
+    }
+
+    /** Mails the OTP and records where it went; a failed send deletes the OTP, which then cannot be used. */
+    private static void send(PocketBase app, Record record, String otpId, String password) {
+        try {
+            AuthMails.otp(app, record, otpId, password);
+        } catch (RuntimeException ex) {
+            Otps.findById(app, otpId).ifPresent(app::delete);
+            throw ex;
+        }
+        Otps.findById(app, otpId).filter(otp -> otp.getString("sentTo").isEmpty()).ifPresent(otp -> {
+            otp.set("sentTo", record.email());
+            app.save(otp);
+        });
+    }
+
+    private static Optional<Record> reusable(PocketBase app, Record record, Duration duration) {
+        List<Record> otps = Otps.ofRecord(app, record);
+        long recent = otps.stream().filter(otp -> !Otps.expired(otp, duration)).count();
+        return recent >= MAX_RECENT_OTPS ? Optional.of(otps.get(0)) : Optional.empty();
+    }
+
+    private static void authWithOtp(RequestEvent e) {
+        Collection c = AuthRequests.authCollection(e);
+        JsonObject otpOptions = requireEnabled(c);
+        JsonObject form = AuthRequests.form(e);
+        String otpId = AuthRequests.string(form, "otpId");
+        String password = AuthRequests.string(form, "password");
+        Map<String, Object> errors = new LinkedHashMap<>();
+        AuthRequests.required(otpId, 255).ifPresent(err -> errors.put("otpId", err));
+        AuthRequests.required(password, 71).ifPresent(err -> errors.put("password", err));
+        AuthRequests.check(errors);
+        e.infoContext("otp");
+
+        // one generic answer for every OTP problem: no OTP enumeration
+        ApiException invalid = ApiException.badRequest("Invalid or expired OTP.");
+        Record otp = Otps.findById(e.app(), otpId).orElseThrow(() -> invalid);
+        if (!otp.getString("collectionRef").equals(c.id())
+                || Otps.expired(otp, Duration.ofSeconds(otpOptions.getInt("duration", 180)))) {
+            throw invalid;
+        }
+        Record record = e.app().findRecordById(c, otp.getString("recordRef")).orElseThrow(() -> invalid);
+        // OTPs are short digit strings: a fixed window per record and client IP stops guessing
+        String attemptsKey = "@pb_otp_" + record.id() + "|" + e.request().remoteIp();
+        if (!AuthLimits.of(e.app()).tryAttempt(attemptsKey, MAX_ATTEMPTS, ATTEMPTS_WINDOW)) {
+            throw new ApiException(429, "Too many attempts, please try again later with a new OTP.");
+        }
+        if (!otp.validatePassword(password)) {
+            throw invalid;
+        }
+
+        String sentTo = otp.getString("sentTo");
+        e.app().delete(otp);
+        if (!record.getBool("verified") && !sentTo.isEmpty() && record.email().equals(sentTo)) {
+            record.set("verified", true);
+            // a verified upgrade by OTP alone replaces the password nobody proved to know (pre-hijacking)
+            if (!mfaEnabled(c)) {
+                PasswordAuth.randomize(record);
+            }
+            try {
+                e.app().save(record);
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.ERROR, "Failed to update record verified state after successful OTP validation: "
+                        + ex.getMessage());
+            }
+        }
+        // "otp" as the method: the shared response runs the MFA step (OTP as one of two factors) and the login alert
+        AuthApi.respond(e, record, AuthTokens.newAuthToken(record, true), "otp", Optional.empty());
+    }
+
+    private static JsonObject requireEnabled(Collection c) {
+        JsonObject otp = c.options().getJsonObject("otp");
+        if (otp == null || !otp.getBoolean("enabled", false)) {
+            throw ApiException.forbidden("The collection is not configured to allow OTP authentication.");
+        }
+        return otp;
+    }
+
+    private static boolean mfaEnabled(Collection c) {
+        JsonObject mfa = c.options().getJsonObject("mfa");
+        return mfa != null && mfa.getBoolean("enabled", false);
+    }
+
+    private static String randomDigits(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append((char) ('0' + RANDOM.nextInt(10)));
+        }
+        return sb.toString();
+    }
+
+    private static String randomId() {
+        StringBuilder sb = new StringBuilder(15);
+        for (int i = 0; i < 15; i++) {
+            sb.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package io.pb4j.core.mail;
+
+/** A message could not be sent; the message says why (never contains the SMTP password). */
+public final class MailException extends RuntimeException {
+    public MailException(String message) {
+        super(message);
+    }
+
+    public MailException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,41 @@
+package io.pb4j.core.mail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An email, as PocketBase's {@code mailer.Message}: sender, recipients, subject, an HTML body and an optional
+ * plain-text body (derived from the HTML when empty), and extra headers. Immutable; use {@code with…} copies to
+ * change it, e.g. in an {@link io.pb4j.core.PocketBase#onMailerSend()} handler.
+ */
+public record MailMessage(MailAddress from, List<MailAddress> to, List<MailAddress> cc, List<MailAddress> bcc,
+                          String subject, String html, String text, Map<String, String> headers) {
+    public MailMessage {
+        Objects.requireNonNull(from, "from");
+        to = List.copyOf(to);
+        cc = List.copyOf(cc);
+        bcc = List.copyOf(bcc);
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(html, "html");
+        Objects.requireNonNull(text, "text");
+        headers = Map.copyOf(headers);
+    }
+
+    /** An HTML message to one recipient. */
+    public static MailMessage html(MailAddress from, MailAddress to, String subject, String html) {
+        return new MailMessage(from, List.of(to), List.of(), List.of(), subject, html, "", Map.of());
+    }
+
+    public MailMessage withTo(List<MailAddress> recipients) {
+        return new MailMessage(from, recipients, cc, bcc, subject, html, text, headers);
+    }
+
+    public MailMessage withSubject(String newSubject) {
+        return new MailMessage(from, to, cc, bcc, newSubject, html, text, headers);
+    }
+
+    public MailMessage withHtml(String newHtml) {
+        return new MailMessage(from, to, cc, bcc, subject, newHtml, text, headers);
+    }
+}
