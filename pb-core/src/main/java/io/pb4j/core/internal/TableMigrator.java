@@ -32,8 +32,11 @@ final class TableMigrator {
             return;
         }
         SqlDialect d = s.dialect();
+        // PocketBase's CREATE TABLE (dbx) lists the columns sorted by name
+        List<Field> sorted = new ArrayList<>(c.fields());
+        sorted.sort(java.util.Comparator.comparing(Field::name));
         List<String> columns = new ArrayList<>();
-        for (Field f : c.fields()) {
+        for (Field f : sorted) {
             columns.add(d.quote(f.name()) + " " + f.columnType());
         }
         s.execute("CREATE TABLE " + d.quote(c.name()) + " (" + String.join(", ", columns) + ")");
@@ -86,11 +89,16 @@ final class TableMigrator {
         s.execute((c.isView() ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + s.dialect().quote(c.name()));
     }
 
+    /** Runs each index in PocketBase's normalized form, on the collection's table (what PocketBase's sqlite_master holds). */
     private static void createIndexes(SqlSession s, Collection c) {
         List<String> indexes = c.indexes();
         for (int i = 0; i < indexes.size(); i++) {
+            IndexSql index = IndexSql.parse(indexes.get(i)).onTable(c.name());
+            if (!index.valid()) {
+                throw new ValidationException(IndexCheck.rejected(i));
+            }
             try {
-                s.execute(indexes.get(i));
+                s.execute(index.build());
             } catch (StoreException e) {
                 throw new ValidationException(IndexCheck.rejected(i));
             }
