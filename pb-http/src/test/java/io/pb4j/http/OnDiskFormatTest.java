@@ -198,6 +198,8 @@ final class OnDiskFormatTest {
             }
             assertThat(json((String) ours.get("indexes"))).as("indexes of %s", name).isInstanceOf(JsonArray.class);
             assertThat((String) ours.get("created")).as("created of %s", name).matches(DATE);
+            assertThat(ours.get("id")).as("id of %s (PocketBase derives system collection ids from type and name)", name)
+                    .isEqualTo(theirs.get("id"));
             assertThat(ours.get("system")).as("system of %s", name).isEqualTo(theirs.get("system"));
             assertThat(ours.get("type")).as("type of %s", name).isEqualTo(theirs.get("type"));
         }
