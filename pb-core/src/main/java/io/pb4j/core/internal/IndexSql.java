@@ -83,7 +83,7 @@ record IndexSql(boolean unique, boolean optional, String schema, String name, St
                 b.append(" COLLATE ").append(c.collate());
             }
             if (!c.sort().isEmpty()) {
-                b.append(' ').append(c.sort());
+                b.append(' ').append(c.sort().toUpperCase(Locale.ROOT));
             }
         }
         if (multi) {
