@@ -110,6 +110,17 @@ final class OnDiskFormatTest {
     }
 
     @Test
+    void aFreshDataDirHoldsOnlyTablesPocketBaseHasToo() {
+        // (formats is the collection recordsAreStoredWithPocketBasesStorageClassesAndFormats adds)
+        String sql = "SELECT type || ' ' || name o FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND type IN ('table', 'view') "
+                + "AND name != 'formats'";
+        for (String file : List.of("data.db", "auxiliary.db")) {
+            Set<Object> ours = column(rows(fresh.dir.resolve(file), sql), "o");
+            assertThat(column(rows(fixture.resolve(file), sql), "o")).as("tables of the fixture's %s", file).containsAll(ours);
+        }
+    }
+
+    @Test
     void systemIndexesAreTheFixtures() {
         Path db = fresh.dir.resolve("data.db");
         List<String> mismatches = new ArrayList<>();
