@@ -411,6 +411,24 @@ final class OnDiskFormatTest {
         assertThat(json((String) ours.get("point"))).isEqualTo(json("{\"lon\":1.5,\"lat\":2.5}"));
         assertThat(json((String) ours.get("json"))).isEqualTo(json("{\"a\":[1]}"));
 
+        // an empty record: the zero values PocketBase's fields write (DriverValue/Value of each type)
+        String emptyId = json(fresh.expect("POST", "/api/collections/formats/records", token, "{}", 200)).asJsonObject().getString("id");
+        Map<String, Object> empty = single(rows(db, "SELECT text, bool, number, typeof(number) tn, json, select_many, select_one, "
+                + "rel_many, rel_one, datetime, point FROM formats WHERE id = ?", emptyId));
+        Map<String, Object> zero = new LinkedHashMap<>();
+        zero.put("text", "");
+        zero.put("bool", 0);
+        zero.put("number", 0);
+        zero.put("tn", "integer");
+        zero.put("json", null);
+        zero.put("select_many", "[]");
+        zero.put("select_one", "");
+        zero.put("rel_many", "[]");
+        zero.put("rel_one", "");
+        zero.put("datetime", "");
+        zero.put("point", "{\"lon\":0,\"lat\":0}");
+        assertThat(empty).as("zero values").isEqualTo(zero);
+
         String authSql = "SELECT typeof(password) tp, password, typeof(tokenKey) tt, tokenKey, typeof(verified) tv, verified, "
                 + "typeof(emailVisibility) te, id FROM users WHERE email = ?";
         Map<String, Object> ourUser = single(rows(db, authSql, "f@example.com"));
