@@ -350,6 +350,34 @@ final class OnDiskFormatTest {
         assertThat(withoutFiles).as("file fields left out").contains("demo1.file_one", "demo1.file_many");
     }
 
+    @Test
+    void changingAFieldBetweenSingleAndMultipleRecreatesItsColumnAsPocketBaseDoes() {
+        String token = fresh.superuserToken();
+        JsonObject created = json(fresh.expect("POST", "/api/collections", token, """
+                {"name":"multiplicity","type":"base","fields":[{"name":"tags","type":"select","maxSelect":1,"values":["a","b"]}]}""",
+                200)).asJsonObject();
+        fresh.expect("POST", "/api/collections", token,
+                "{\"name\":\"multiplicity_view\",\"type\":\"view\",\"viewQuery\":\"select id, tags from multiplicity\"}", 200);
+        fresh.expect("POST", "/api/collections/multiplicity/records", token, "{\"tags\":\"a\"}", 200);
+        fresh.expect("POST", "/api/collections/multiplicity/records", token, "{}", 200);
+        Path db = fresh.dir.resolve("data.db");
+        String tagsId = created.getJsonArray("fields").stream().map(JsonValue::asJsonObject)
+                .filter(f -> f.getString("name").equals("tags")).findFirst().orElseThrow().getString("id");
+
+        fresh.expect("PATCH", "/api/collections/multiplicity", token, "{\"fields\":[{\"id\":\"" + tagsId
+                + "\",\"name\":\"tags\",\"type\":\"select\",\"maxSelect\":2,\"values\":[\"a\",\"b\"]}]}", 200);
+        assertThat(columns(db, "multiplicity").get("tags")).isEqualTo("JSON|1|'[]'");
+        assertThat(column(rows(db, "SELECT tags FROM multiplicity ORDER BY rowid"), "tags")).containsExactly("[\"a\"]", "[]");
+        assertThat(ddl(db, "multiplicity_view")).as("views are restored").contains("select id, tags from multiplicity");
+
+        fresh.expect("PATCH", "/api/collections/multiplicity", token, "{\"fields\":[{\"id\":\"" + tagsId
+                + "\",\"name\":\"tags\",\"type\":\"select\",\"maxSelect\":1,\"values\":[\"a\",\"b\"]}]}", 200);
+        assertThat(columns(db, "multiplicity").get("tags")).isEqualTo("TEXT|1|''");
+        assertThat(column(rows(db, "SELECT tags FROM multiplicity ORDER BY rowid"), "tags")).containsExactly("a", "");
+        fresh.expect("DELETE", "/api/collections/multiplicity_view", token, null, 204);
+        fresh.expect("DELETE", "/api/collections/multiplicity", token, null, 204);
+    }
+
     /** PocketBase v0.39.11's {@code ColumnType} of a field (core/field_*.go), as {@code type|notnull|default}. */
     private static String columnType(JsonObject f) {
         boolean multiple = f.getInt("maxSelect", 0) > 1;

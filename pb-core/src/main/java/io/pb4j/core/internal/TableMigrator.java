@@ -82,7 +82,45 @@ final class TableMigrator {
                 s.execute("ALTER TABLE " + d.quote(c.name()) + " ADD COLUMN " + d.quote(f.name()) + " " + f.columnType());
             }
         }
+        for (Field f : c.fields()) {
+            Field before = oldById.get(f.id());
+            if (before != null && multiple(before) != multiple(f)) {
+                changeMultiplicity(s, c.name(), f, multiple(f));
+            }
+        }
         createIndexes(s, c);
+    }
+
+    /** A select, relation or file field holding several values: its column is a JSON array. */
+    private static boolean multiple(Field f) {
+        return f.columnType().equals("JSON DEFAULT '[]' NOT NULL");
+    }
+
+    /**
+     * PocketBase's normalizeSingleVsMultipleFieldChanges: the column is recreated with the new type and its values
+     * converted (a single value becomes a one-element array, an array keeps its last element), the views dropped meanwhile
+     * and restored from their SQL.
+     */
+    private static void changeMultiplicity(SqlSession s, String table, Field f, boolean toMultiple) {
+        SqlDialect d = s.dialect();
+        List<Map<String, Object>> views = s.query("SELECT name, sql FROM sqlite_master WHERE type = 'view' AND sql IS NOT NULL", List.of());
+        for (Map<String, Object> v : views) {
+            s.execute("DROP VIEW IF EXISTS " + d.quote(String.valueOf(v.get("name"))));
+        }
+        String column = d.quote(f.name());
+        String old = d.quote("_" + f.name() + "_pb4j_old");
+        s.execute("ALTER TABLE " + d.quote(table) + " RENAME COLUMN " + column + " TO " + old);
+        s.execute("ALTER TABLE " + d.quote(table) + " ADD COLUMN " + column + " " + f.columnType());
+        String value = toMultiple
+                ? "CASE WHEN COALESCE(" + old + ", '') = '' THEN '[]' ELSE (CASE WHEN json_valid(" + old + ") AND json_type(" + old
+                        + ") == 'array' THEN " + old + " ELSE json_array(" + old + ") END) END"
+                : "CASE WHEN COALESCE(" + old + ", '[]') = '[]' THEN '' ELSE (CASE WHEN json_valid(" + old + ") AND json_type(" + old
+                        + ") == 'array' THEN COALESCE(json_extract(" + old + ", '$[#-1]'), '') ELSE " + old + " END) END";
+        s.execute("UPDATE " + d.quote(table) + " SET " + column + " = (" + value + ")");
+        s.execute("ALTER TABLE " + d.quote(table) + " DROP COLUMN " + old);
+        for (Map<String, Object> v : views) {
+            s.execute(String.valueOf(v.get("sql")));
+        }
     }
 
     static void drop(SqlSession s, Collection c) {
