@@ -343,6 +343,7 @@ final class OnDiskFormatTest {
                     mismatches.add(name + " is not created as dbx CreateTable writes it (columns sorted by name): " + ddl(ours, name));
                 }
                 compareIndexes(name, indexes(ours, name), indexes(theirs, name), mismatches);
+                compareCollectionRows(name, ours, theirs, mismatches);
             }
         }
         assertThat(mismatches).as("tables and views differ from the fixture's").isEmpty();
@@ -376,6 +377,34 @@ final class OnDiskFormatTest {
         assertThat(column(rows(db, "SELECT tags FROM multiplicity ORDER BY rowid"), "tags")).containsExactly("a", "");
         fresh.expect("DELETE", "/api/collections/multiplicity_view", token, null, 204);
         fresh.expect("DELETE", "/api/collections/multiplicity", token, null, 204);
+    }
+
+    /** The {@code _collections} rows: storage classes, the keys of each field and of the options. */
+    private static void compareCollectionRows(String name, Path ours, Path theirs, List<String> mismatches) {
+        String sql = "SELECT typeof(id) || typeof(system) || typeof(type) || typeof(fields) || typeof(indexes) || typeof(options) "
+                + "|| typeof(created) || typeof(updated) t, fields, options, created FROM _collections WHERE name = ?";
+        Map<String, Object> a = single(rows(ours, sql, name));
+        Map<String, Object> b = single(rows(theirs, sql, name));
+        if (!a.get("t").equals(b.get("t")) || !DATE.matcher((String) a.get("created")).matches()) {
+            mismatches.add("_collections row of " + name + ": storage classes " + a.get("t") + " vs " + b.get("t") + ", created " + a.get("created"));
+        }
+        Set<String> theirOptions = keyPaths(json((String) b.get("options")));
+        theirOptions.removeIf(k -> k.startsWith("oauth2.providers.[]."));
+        if (!keyPaths(json((String) a.get("options"))).equals(theirOptions)) {
+            mismatches.add("options keys of " + name + ": " + keyPaths(json((String) a.get("options"))) + " vs " + theirOptions);
+        }
+        Map<String, JsonObject> theirFields = byName(json((String) b.get("fields")).asJsonArray());
+        byName(json((String) a.get("fields")).asJsonArray()).forEach((field, f) -> {
+            if (theirFields.containsKey(field)) {
+                Set<String> expected = new TreeSet<>(theirFields.get(field).keySet());
+                if (!f.getString("type").equals("autodate")) {
+                    expected.add("help"); // see systemCollectionRowsHaveTheFixturesShape
+                }
+                if (!f.keySet().equals(expected)) {
+                    mismatches.add("keys of field " + name + "." + field + ": " + f.keySet() + " vs " + expected);
+                }
+            }
+        });
     }
 
     /** PocketBase v0.39.11's {@code ColumnType} of a field (core/field_*.go), as {@code type|notnull|default}. */
