@@ -50,26 +50,33 @@ public final class Schema {
         });
     }
 
+    /** The tables PocketBase's {@code 1640988000_init.go} and migrations runner create, in the very SQL they run. */
     private static void createSystemTables(SqlSession s) {
         s.execute("CREATE TABLE `_migrations` (file VARCHAR(255) PRIMARY KEY NOT NULL, applied INTEGER NOT NULL)");
-        s.execute("CREATE TABLE `_params` (`id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
-                + "`value` JSON DEFAULT NULL, `created` TEXT DEFAULT '' NOT NULL, `updated` TEXT DEFAULT '' NOT NULL)");
+        s.execute("""
+                CREATE TABLE `_params` (
+                  `id`      TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL,
+                  `value`   JSON DEFAULT NULL,
+                  `created` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL,
+                  `updated` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL
+                )""");
         s.execute("""
                 CREATE TABLE `_collections` (
-                  `id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL,
-                  `system` BOOLEAN DEFAULT FALSE NOT NULL,
-                  `type` TEXT DEFAULT 'base' NOT NULL,
-                  `name` TEXT UNIQUE NOT NULL,
-                  `fields` JSON DEFAULT '[]' NOT NULL,
-                  `indexes` JSON DEFAULT '[]' NOT NULL,
-                  `listRule` TEXT DEFAULT NULL,
-                  `viewRule` TEXT DEFAULT NULL,
+                  `id`         TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL,
+                  `system`     BOOLEAN DEFAULT FALSE NOT NULL,
+                  `type`       TEXT DEFAULT "base" NOT NULL,
+                  `name`       TEXT UNIQUE NOT NULL,
+                  `fields`     JSON DEFAULT "[]" NOT NULL,
+                  `indexes`    JSON DEFAULT "[]" NOT NULL,
+                  `listRule`   TEXT DEFAULT NULL,
+                  `viewRule`   TEXT DEFAULT NULL,
                   `createRule` TEXT DEFAULT NULL,
                   `updateRule` TEXT DEFAULT NULL,
                   `deleteRule` TEXT DEFAULT NULL,
-                  `options` JSON DEFAULT '{}' NOT NULL,
-                  `created` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL,
-                  `updated` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL)""");
+                  `options`    JSON DEFAULT "{}" NOT NULL,
+                  `created`    TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL,
+                  `updated`    TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL
+                )""");
         s.execute("CREATE INDEX IF NOT EXISTS idx__collections_type on `_collections` (`type`)");
     }
 

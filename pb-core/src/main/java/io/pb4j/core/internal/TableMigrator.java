@@ -32,8 +32,11 @@ final class TableMigrator {
             return;
         }
         SqlDialect d = s.dialect();
+        // PocketBase's CREATE TABLE (dbx) lists the columns sorted by name
+        List<Field> sorted = new ArrayList<>(c.fields());
+        sorted.sort(java.util.Comparator.comparing(Field::name));
         List<String> columns = new ArrayList<>();
-        for (Field f : c.fields()) {
+        for (Field f : sorted) {
             columns.add(d.quote(f.name()) + " " + f.columnType());
         }
         s.execute("CREATE TABLE " + d.quote(c.name()) + " (" + String.join(", ", columns) + ")");
@@ -79,18 +82,61 @@ final class TableMigrator {
                 s.execute("ALTER TABLE " + d.quote(c.name()) + " ADD COLUMN " + d.quote(f.name()) + " " + f.columnType());
             }
         }
+        for (Field f : c.fields()) {
+            Field before = oldById.get(f.id());
+            if (before != null && multiple(before) != multiple(f)) {
+                changeMultiplicity(s, c.name(), f, multiple(f));
+            }
+        }
         createIndexes(s, c);
+    }
+
+    /** A select, relation or file field holding several values: its column is a JSON array. */
+    private static boolean multiple(Field f) {
+        return f.columnType().equals("JSON DEFAULT '[]' NOT NULL");
+    }
+
+    /**
+     * PocketBase's normalizeSingleVsMultipleFieldChanges: the column is recreated with the new type and its values
+     * converted (a single value becomes a one-element array, an array keeps its last element), the views dropped meanwhile
+     * and restored from their SQL.
+     */
+    private static void changeMultiplicity(SqlSession s, String table, Field f, boolean toMultiple) {
+        SqlDialect d = s.dialect();
+        List<Map<String, Object>> views = s.query("SELECT name, sql FROM sqlite_master WHERE type = 'view' AND sql IS NOT NULL", List.of());
+        for (Map<String, Object> v : views) {
+            s.execute("DROP VIEW IF EXISTS " + d.quote(String.valueOf(v.get("name"))));
+        }
+        String column = d.quote(f.name());
+        String old = d.quote("_" + f.name() + "_pb4j_old");
+        s.execute("ALTER TABLE " + d.quote(table) + " RENAME COLUMN " + column + " TO " + old);
+        s.execute("ALTER TABLE " + d.quote(table) + " ADD COLUMN " + column + " " + f.columnType());
+        String value = toMultiple
+                ? "CASE WHEN COALESCE(" + old + ", '') = '' THEN '[]' ELSE (CASE WHEN json_valid(" + old + ") AND json_type(" + old
+                        + ") == 'array' THEN " + old + " ELSE json_array(" + old + ") END) END"
+                : "CASE WHEN COALESCE(" + old + ", '[]') = '[]' THEN '' ELSE (CASE WHEN json_valid(" + old + ") AND json_type(" + old
+                        + ") == 'array' THEN COALESCE(json_extract(" + old + ", '$[#-1]'), '') ELSE " + old + " END) END";
+        s.execute("UPDATE " + d.quote(table) + " SET " + column + " = (" + value + ")");
+        s.execute("ALTER TABLE " + d.quote(table) + " DROP COLUMN " + old);
+        for (Map<String, Object> v : views) {
+            s.execute(String.valueOf(v.get("sql")));
+        }
     }
 
     static void drop(SqlSession s, Collection c) {
         s.execute((c.isView() ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + s.dialect().quote(c.name()));
     }
 
+    /** Runs each index in PocketBase's normalized form, on the collection's table (what PocketBase's sqlite_master holds). */
     private static void createIndexes(SqlSession s, Collection c) {
         List<String> indexes = c.indexes();
         for (int i = 0; i < indexes.size(); i++) {
+            IndexSql index = IndexSql.parse(indexes.get(i)).onTable(c.name());
+            if (!index.valid()) {
+                throw new ValidationException(IndexCheck.rejected(i));
+            }
             try {
-                s.execute(indexes.get(i));
+                s.execute(index.build());
             } catch (StoreException e) {
                 throw new ValidationException(IndexCheck.rejected(i));
             }

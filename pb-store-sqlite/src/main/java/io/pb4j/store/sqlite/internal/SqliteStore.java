@@ -52,8 +52,9 @@ final class SqliteStore implements Store {
             readers.add(reader);
         }
         auxiliary.write(s -> {
+            // the SQL of PocketBase's 1640988000_aux_init.go
             s.execute("CREATE TABLE IF NOT EXISTS `_logs` (`id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
-                    + "`level` INTEGER DEFAULT 0 NOT NULL, `message` TEXT DEFAULT '' NOT NULL, `data` JSON DEFAULT '{}' NOT NULL, "
+                    + "`level` INTEGER DEFAULT 0 NOT NULL, `message` TEXT DEFAULT \"\" NOT NULL, `data` JSON DEFAULT \"{}\" NOT NULL, "
                     + "`created` TEXT DEFAULT (strftime('%Y-%m-%d %H:%M:%fZ')) NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_level on `_logs` (`level`)");
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_message on `_logs` (`message`)");
