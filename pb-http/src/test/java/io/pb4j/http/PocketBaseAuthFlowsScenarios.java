@@ -147,8 +147,6 @@ final class PocketBaseAuthFlowsScenarios {
                     .notExpect("\"codeVerifier\":", "\"redirectURL\":"));
 
     static final List<Skipped> SKIPPED = List.of(
-            new Skipped("record_auth_methods_test.go", "TestRecordAuthMethodsList", 73, "RateLimit rule - nologin:listAuthMethods", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_methods_test.go", "TestRecordAuthMethodsList", 89, "RateLimit rule - *:listAuthMethods", "rate limits (BeforeTestFunc enables rate-limit rules)"),
             new Skipped("record_auth_with_oauth2_redirect_test.go", "TestRecordAuthWithOAuth2Redirect", 167, "no code query param", "realtime (BeforeTestFunc registers realtime clients with @oauth2 subscriptions; pb-realtime does not exist yet)"),
             new Skipped("record_auth_with_oauth2_redirect_test.go", "TestRecordAuthWithOAuth2Redirect", 186, "error query param", "realtime (BeforeTestFunc registers realtime clients with @oauth2 subscriptions; pb-realtime does not exist yet)"),
             new Skipped("record_auth_with_oauth2_redirect_test.go", "TestRecordAuthWithOAuth2Redirect", 205, "discarded client with @oauth2 subscription", "realtime (BeforeTestFunc registers realtime clients with @oauth2 subscriptions; pb-realtime does not exist yet)"),
@@ -178,9 +176,5 @@ final class PocketBaseAuthFlowsScenarios {
             new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 1468, "creating user (with mapped OAuth2 fields and local avatarURL->file field; ensures that safeHTTPClient is being used)", "files (the avatar is downloaded into a file field; pb-files does not exist yet)"),
             new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 1896, "OnRecordAuthWithOAuth2Request tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 1962, "store name with Apple provider", "realtime + apple (the name comes from the oauth2-redirect store filled by a realtime flow; no apple provider in this branch)"),
-            new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 2010, "store name with non-Apple provider", "realtime (the name comes from the oauth2-redirect store filled by a realtime flow)"),
-            new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 2060, "RateLimit rule - users:authWithOAuth2", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 2077, "RateLimit rule - *:authWithOAuth2", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 2093, "RateLimit tag - users:auth", "rate limits (BeforeTestFunc enables rate-limit rules)"),
-            new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 2109, "RateLimit tag - *:auth", "rate limits (BeforeTestFunc enables rate-limit rules)"));
+            new Skipped("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 2010, "store name with non-Apple provider", "realtime (the name comes from the oauth2-redirect store filled by a realtime flow)"));
 }
