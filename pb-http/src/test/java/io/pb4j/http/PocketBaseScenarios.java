@@ -27,7 +27,7 @@ final class PocketBaseScenarios {
     static PbScenario s(String file, String func, int line, String name, String method, String url, String token,
                                 String body, int status) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, Map.of(), List.of(), List.of(), null,
-                List.of());
+                List.of(), null);
     }
 
     static final List<PbScenario> PORTED = concat(List.of(
@@ -286,6 +286,14 @@ final class PocketBaseScenarios {
                     .expect("\"username\":\"test.valid\"", "\"email\":\"new@example.com\"", "\"rel\":\"achvryl401bhse3\"", "\"emailVisibility\":true", "\"verified\":false")
                     .notExpect("\"tokenKey\"", "\"password\"")
                     .unchecked("AfterTestFunc"),
+            s("record_crud_test.go", "TestRecordCrudUpdate", 3251, "update auth record with valid data by guest (empty update filter + auth origins check)", "PATCH", "/api/collections/nologin/records/dc49k6jgejn40h3", null, "{\n\t\t\t\t\"username\":\"test_new\",\n\t\t\t\t\"emailVisibility\":true,\n\t\t\t\t\"name\":\"test\"\n\t\t\t}", 200)
+                    .setup(Setup.NOLOGIN_AUTH_ORIGINS).after(After.NOLOGIN_AUTH_ORIGINS_KEPT)
+                    .expect("\"username\":\"test_new\"", "\"email\":\"test@example.com\"", "\"emailVisibility\":true", "\"verified\":false", "\"name\":\"test\"")
+                    .notExpect("\"tokenKey\"", "\"password\"", "\"passwordConfirm\""),
+            s("record_crud_test.go", "TestRecordCrudUpdate", 3316, "success password change with oldPassword (+authOrigins reset check)", "PATCH", "/api/collections/nologin/records/dc49k6jgejn40h3", null, "{\n\t\t\t\t\"password\":\"123456789\",\n\t\t\t\t\"passwordConfirm\":\"123456789\",\n\t\t\t\t\"oldPassword\":\"1234567890\"\n\t\t\t}", 200)
+                    .setup(Setup.NOLOGIN_AUTH_ORIGINS).after(After.NOLOGIN_NEW_PASSWORD_AUTH_ORIGINS_RESET)
+                    .expect("\"id\":\"dc49k6jgejn40h3\"")
+                    .notExpect("\"tokenKey\"", "\"password\"", "\"passwordConfirm\""),
             s("record_crud_test.go", "TestRecordCrudUpdate", 3390, "update with hidden field as regular user", "PATCH", "/api/collections/demo3/records/1tmknxy2868d869", CLIENT, "{\n\t\t\t\t\"title\": \"test_update\"\n\t\t\t}", 200).setup(Setup.HIDE_DEMO3_TITLE)
                     .expect("\"id\":\"1tmknxy2868d869\"")
                     .notExpect("\"title\"")
@@ -549,8 +557,6 @@ final class PocketBaseScenarios {
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2833, "submit via multipart form data with @jsonPayload key and unsatisfied @request.body rule", "files (the multipart body uploads files; file fields are a later module)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2855, "submit via multipart form data with @jsonPayload key and satisfied @request.body rule", "files (the multipart body uploads files; file fields are a later module)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2895, "OnRecordUpdateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3251, "update auth record with valid data by guest (empty update filter + auth origins check)", "auth origins (auth issue; BeforeTestFunc inserts _authOrigins rows, AfterTestFunc checks their reset)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3316, "success password change with oldPassword (+authOrigins reset check)", "auth origins (auth issue; BeforeTestFunc inserts _authOrigins rows, AfterTestFunc checks their reset)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3539, "body > collection BodyLimit", "files (BeforeTestFunc shrinks file-field MaxSize; multi-MB body-limit check)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3572, "body <= collection BodyLimit", "files (BeforeTestFunc shrinks file-field MaxSize; multi-MB body-limit check)"),
             new Skipped("collection_test.go", "TestCollectionsList", 132, "OnCollectionsListRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),

@@ -1,5 +1,7 @@
 package io.pb4j.http;
 
+import io.pb4j.core.Collection;
+import io.pb4j.core.Record;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -202,6 +204,18 @@ enum Setup {
             MailSetups.userColumn(server, "email", "test_update@example.com");
         }
     },
+    /** Three {@code _authOrigins} of nologin/dc49k6jgejn40h3 (fingerprints abc_0…abc_2), saved as PocketBase's test saves them. */
+    NOLOGIN_AUTH_ORIGINS {
+        @Override
+        void apply(TestServer server) {
+            Collection nologin = server.app.findCollection("nologin").orElseThrow();
+            Collection origins = server.app.findCollection("_authOrigins").orElseThrow();
+            for (int i = 0; i < 3; i++) {
+                server.app.save(Record.create(origins).set("collectionRef", nologin.id()).set("recordRef", NOLOGIN_ID)
+                        .set("fingerprint", "abc_" + i));
+            }
+        }
+    },
     /** PocketBase's {@code tests.StubOTPRecords}: OTPs of superusers test2/test3 and of users/test@example.com. */
     STUB_OTPS {
         @Override
@@ -209,6 +223,9 @@ enum Setup {
             MailSetups.stubOtps(server);
         }
     };
+
+    /** nologin/test@example.com. */
+    static final String NOLOGIN_ID = "dc49k6jgejn40h3";
 
     private final List<String> rateLimitRules;
 

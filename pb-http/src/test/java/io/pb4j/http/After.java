@@ -1,0 +1,43 @@
+package io.pb4j.http;
+
+import io.pb4j.core.Collection;
+import io.pb4j.core.Record;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks of the stored state (on the scenario's own server) that stand in for the AfterTestFunc of some PocketBase scenarios. */
+enum After {
+    /** nologin/dc49k6jgejn40h3 keeps the 3 auth origins of {@link Setup#NOLOGIN_AUTH_ORIGINS} (its password is unchanged). */
+    NOLOGIN_AUTH_ORIGINS_KEPT {
+        @Override
+        List<String> problems(TestServer server) {
+            int count = nologinAuthOrigins(server);
+            return count == 3 ? List.of() : List.of("after: expected 3 _authOrigins of dc49k6jgejn40h3, found " + count);
+        }
+    },
+    /** nologin/dc49k6jgejn40h3 has the password 123456789 and no auth origins left (a password change resets them). */
+    NOLOGIN_NEW_PASSWORD_AUTH_ORIGINS_RESET {
+        @Override
+        List<String> problems(TestServer server) {
+            List<String> out = new ArrayList<>();
+            Collection nologin = server.app.findCollection("nologin").orElseThrow();
+            Record record = server.app.findRecordById(nologin, Setup.NOLOGIN_ID).orElseThrow();
+            if (!record.validatePassword("123456789")) {
+                out.add("after: the password of dc49k6jgejn40h3 was not changed to 123456789");
+            }
+            int count = nologinAuthOrigins(server);
+            if (count != 0) {
+                out.add("after: expected the _authOrigins of dc49k6jgejn40h3 removed, found " + count);
+            }
+            return out;
+        }
+    };
+
+    /** What the stored state shows wrong, one line each; empty when it is as PocketBase's AfterTestFunc expects. */
+    abstract List<String> problems(TestServer server);
+
+    private static int nologinAuthOrigins(TestServer server) {
+        return server.app.store().read(s -> s.query("SELECT id FROM _authOrigins WHERE recordRef = ?", List.of(Setup.NOLOGIN_ID)))
+                .size();
+    }
+}
