@@ -31,6 +31,24 @@ enum After {
             }
             return out;
         }
+    },
+    /** users/test@example.com is still unverified (the OTP was not sent to its email) and keeps its 2 external auths. */
+    USER_UNVERIFIED_EXTERNAL_AUTHS_KEPT {
+        @Override
+        List<String> problems(TestServer server) {
+            List<String> out = new ArrayList<>();
+            Collection users = server.app.findCollection("users").orElseThrow();
+            Record user = server.app.findRecordById(users, MailSetups.USER_ID).orElseThrow();
+            if (user.getBool("verified")) {
+                out.add("after: expected test@example.com to stay unverified (sentTo is not its email)");
+            }
+            int count = server.app.store().read(s -> s.query("SELECT id FROM _externalAuths WHERE recordRef = ?",
+                    List.of(MailSetups.USER_ID))).size();
+            if (count != 2) {
+                out.add("after: expected the 2 _externalAuths of test@example.com kept, found " + count);
+            }
+            return out;
+        }
     };
 
     /** What the stored state shows wrong, one line each; empty when it is as PocketBase's AfterTestFunc expects. */

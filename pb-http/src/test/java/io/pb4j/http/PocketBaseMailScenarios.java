@@ -63,6 +63,14 @@ final class PocketBaseMailScenarios {
             s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 164, "expired otp with valid password", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 400)
                     .setup(Setup.OTP_A15_EXPIRED)
                     .expect("\"data\":{}"),
+            s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 193, "valid otp with valid password (enabled MFA)", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 401)
+                    .setup(Setup.OTP_A15)
+                    .expect("\"mfaId\":\""),
+            s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 239, "valid otp with valid password and empty sentTo (disabled MFA)", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 200)
+                    .setup(Setup.OTP_A15_UNVERIFIED_NO_MFA).after(After.USER_UNVERIFIED_EXTERNAL_AUTHS_KEPT)
+                    .expect("\"token\":\"", "\"record\":{", "\"email\":\"test@example.com\"")
+                    .notExpect("\"meta\":", "\"tokenKey\"", "\"password\"")
+                    .unchecked("BeforeTestFunc hook assertion (OnRecordAuthRequest sees the request info context \"otp\"; pb4j has no such hook)"),
             s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 342, "valid otp with valid password and nonempty sentTo=email (disabled MFA)", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 200)
                     .setup(Setup.OTP_A15_SENT_TO_UNVERIFIED)
                     .expect("\"token\":\"", "\"record\":{", "\"email\":\"test@example.com\"")
@@ -168,8 +176,6 @@ final class PocketBaseMailScenarios {
     static final List<PbScenario.Skipped> SKIPPED = List.of(
             new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 169, "existing auth record with intercepted email (with < 9 non-expired)", "hooks (BeforeTestFunc binds a request hook)"),
             new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 251, "OnRecordRequestOTPRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 193, "valid otp with valid password (enabled MFA)", "MFA (the fixture's users have MFA on: the answer is the MFA step, which the MFA work owns)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 239, "valid otp with valid password and empty sentTo (disabled MFA)", "hooks (BeforeTestFunc binds a request hook)"),
             new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 459, "OnRecordAuthWithOTPRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
             new PbScenario.Skipped("record_auth_verification_request_test.go", "TestRecordRequestVerification", 95, "existing auth record (after already sent)", "setup (BeforeTestFunc sets the in-memory resend lock through app.Store(); the lock is tested over SMTP by MailFlowsApiTest)"),
             new PbScenario.Skipped("record_auth_verification_request_test.go", "TestRecordRequestVerification", 122, "OnRecordRequestVerificationRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),

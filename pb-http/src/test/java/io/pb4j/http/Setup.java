@@ -176,6 +176,15 @@ enum Setup {
                     "test@example.com");
         }
     },
+    /** users/test@example.com unverified, MFA off, and its OTP {@code aaaaaaaaaaaaaaa} (123456) with an empty sentTo. */
+    OTP_A15_UNVERIFIED_NO_MFA {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.userColumn(server, "verified", false);
+            MailSetups.usersOption(server, "mfa", false);
+            OTP_A15.apply(server);
+        }
+    },
     /** OTPs otp_0..otp_9 of users/test@example.com, the last 2 expired. */
     OTPS_8_RECENT_2_EXPIRED {
         @Override
