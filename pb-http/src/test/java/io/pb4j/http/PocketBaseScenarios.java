@@ -469,6 +469,25 @@ final class PocketBaseScenarios {
             s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 178, "valid identity field (username) and valid password", "POST", "/api/collections/clients/auth-with-password", null, "{\n\t\t\t\t\"identity\":\"clients57772\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 200)
                     .expect("\"email\":\"test@example.com\"", "\"username\":\"clients57772\"", "\"token\":")
                     .notExpect("\"tokenKey\"", "\"password\""),
+            s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 215, "valid non-email identity field with a value that is a properly formatted email", "POST", "/api/collections/clients/auth-with-password", null, "{\n\t\t\t\t\"identity\":\"username_as_email@example.com\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 200)
+                    .setup(Setup.CLIENT_USERNAME_AS_EMAIL)
+                    .expect("\"email\":\"test@example.com\"", "\"username\":\"username_as_email@example.com\"", "\"token\":")
+                    .notExpect("\"tokenKey\"", "\"password\""),
+            s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 560, "with explicit identityField (case-sensitive)", "POST", "/api/collections/clients/auth-with-password", null, "{\n\t\t\t\t\"identityField\": \"username\",\n\t\t\t\t\"identity\":\"Clients57772\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 400)
+                    .setup(Setup.CLIENTS_USERNAME_INDEX_NO_COLLATE)
+                    .expect("\"data\":{}"),
+            s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 577, "with explicit identityField (case-insensitive)", "POST", "/api/collections/clients/auth-with-password", null, "{\n\t\t\t\t\"identityField\": \"username\",\n\t\t\t\t\"identity\":\"Clients57772\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 200)
+                    .setup(Setup.CLIENTS_USERNAME_INDEX_NOCASE)
+                    .expect("\"email\":\"test@example.com\"", "\"username\":\"clients57772\"", "\"token\":")
+                    .notExpect("\"tokenKey\"", "\"password\""),
+            s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 616, "without explicit identityField and non-email field (case-insensitive)", "POST", "/api/collections/clients/auth-with-password", null, "{\n\t\t\t\t\"identity\":\"Clients57772\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 200)
+                    .setup(Setup.CLIENTS_USERNAME_INDEX_NOCASE)
+                    .expect("\"email\":\"test@example.com\"", "\"username\":\"clients57772\"", "\"token\":")
+                    .notExpect("\"tokenKey\"", "\"password\""),
+            s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 654, "without explicit identityField and email field (case-insensitive)", "POST", "/api/collections/clients/auth-with-password", null, "{\n\t\t\t\t\"identity\":\"tESt@example.com\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 200)
+                    .setup(Setup.CLIENTS_EMAIL_INDEX_NOCASE)
+                    .expect("\"email\":\"test@example.com\"", "\"username\":\"clients57772\"", "\"token\":")
+                    .notExpect("\"tokenKey\"", "\"password\""),
             s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 266, "unknown explicit identityField", "POST", "/api/collections/clients/auth-with-password", null, "{\n\t\t\t\t\"identityField\": \"created\",\n\t\t\t\t\"identity\":\"test@example.com\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 400)
                     .expect("\"data\":{", "\"identityField\":{\"code\":\"validation_in_invalid\""),
             s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 282, "valid identity field and valid password with mismatched explicit identityField", "POST", "/api/collections/clients/auth-with-password", null, "{\n\t\t\t\t\"identityField\": \"username\",\n\t\t\t\t\"identity\":\"test@example.com\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 400)
@@ -565,11 +584,6 @@ final class PocketBaseScenarios {
             new Skipped("collection_test.go", "TestCollectionCreate", 716, "OnCollectionCreateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("collection_test.go", "TestCollectionUpdate", 1045, "OnCollectionUpdateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 83, "OnRecordAuthWithPasswordRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 215, "valid non-email identity field with a value that is a properly formatted email", "setup not reproduced: BeforeTestFunc stores a username that fails validation (SaveNoValidate); the API refuses it"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 560, "with explicit identityField (case-sensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 577, "with explicit identityField (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 616, "without explicit identityField and non-email field (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
-            new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 654, "without explicit identityField and email field (case-insensitive)", "setup not reproduced: BeforeTestFunc rewrites the unique identity index collation (COLLATE NOCASE)"),
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)")),
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
             PocketBaseMailScenarios.SKIPPED);

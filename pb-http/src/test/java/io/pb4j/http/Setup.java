@@ -225,6 +225,37 @@ enum Setup {
             }
         }
     },
+    /** clients/test@example.com's username set to {@code username_as_email@example.com}, stored without validation. */
+    CLIENT_USERNAME_AS_EMAIL {
+        @Override
+        void apply(TestServer server) {
+            server.app.store().write(s -> {
+                s.execute("UPDATE clients SET username = ? WHERE id = ?", List.of("username_as_email@example.com", MailSetups.CLIENT_ID));
+                return null;
+            });
+        }
+    },
+    /** The unique {@code clients.username} index rebuilt without a collation (as PocketBase's updateIdentityIndex). */
+    CLIENTS_USERNAME_INDEX_NO_COLLATE {
+        @Override
+        void apply(TestServer server) {
+            clientsIdentityIndex(server, "username", "");
+        }
+    },
+    /** The unique {@code clients.username} index rebuilt with {@code COLLATE nocase}. */
+    CLIENTS_USERNAME_INDEX_NOCASE {
+        @Override
+        void apply(TestServer server) {
+            clientsIdentityIndex(server, "username", "nocase");
+        }
+    },
+    /** The unique {@code clients.email} index rebuilt with {@code COLLATE nocase}. */
+    CLIENTS_EMAIL_INDEX_NOCASE {
+        @Override
+        void apply(TestServer server) {
+            clientsIdentityIndex(server, "email", "nocase");
+        }
+    },
     /** PocketBase's {@code tests.StubOTPRecords}: OTPs of superusers test2/test3 and of users/test@example.com. */
     STUB_OTPS {
         @Override
@@ -266,6 +297,33 @@ enum Setup {
     private static JsonObject get(TestServer server, String path) {
         String body = server.expect("GET", path, PocketBaseScenarios.SUPERUSER, null, 200);
         return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    /**
+     * Replaces the unique single-column index of {@code clients.<column>} with the one PocketBase's
+     * {@code updateIdentityIndex} builds (same name and WHERE, the column quoted and collated), saved over HTTP.
+     */
+    private static void clientsIdentityIndex(TestServer server, String column, String collate) {
+        JsonObject clients = get(server, "/api/collections/clients");
+        String name = "_" + clients.getString("id") + "_" + column + "_idx";
+        JsonArrayBuilder indexes = Json.createArrayBuilder();
+        String where = null;
+        for (JsonValue v : clients.getJsonArray("indexes")) {
+            String index = ((jakarta.json.JsonString) v).getString();
+            if (index.contains("`" + name + "`")) {
+                int w = index.indexOf(" WHERE ");
+                where = w < 0 ? "" : index.substring(w);
+            } else {
+                indexes.add(index);
+            }
+        }
+        if (where == null) {
+            throw new IllegalStateException("clients has no index " + name);
+        }
+        indexes.add("CREATE UNIQUE INDEX `" + name + "` ON `clients` (`" + column + "`"
+                + (collate.isEmpty() ? "" : " COLLATE " + collate) + ")" + where);
+        server.expect("PATCH", "/api/collections/clients", PocketBaseScenarios.SUPERUSER,
+                Json.createObjectBuilder().add("indexes", indexes).build().toString(), 200);
     }
 
     private static void hideTitle(TestServer server, String listRule) {
