@@ -3,7 +3,11 @@ package io.pb4j.http;
 import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Checks of the stored state (on the scenario's own server) that stand in for the AfterTestFunc of some PocketBase scenarios. */
 enum After {
@@ -49,7 +53,32 @@ enum After {
             }
             return out;
         }
+    },
+    /** No mail went out for the scenario's request (waits 100 ms first, as the scenario's Delay, for a mail sent in the background). */
+    NO_MAIL_SENT {
+        @Override
+        List<String> problems(TestServer server) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int sent = MAILS.get(server).getAndSet(0);
+            return sent == 0 ? List.of() : List.of("after: expected no mail, " + sent + " sent");
+        }
     };
+
+    private static final Map<TestServer, AtomicInteger> MAILS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Makes the server drop every mail (PocketBase's TestMailer) and count it, for {@link #NO_MAIL_SENT}; returns the
+     * counter.
+     */
+    static AtomicInteger countMails(TestServer server) {
+        AtomicInteger sent = MAILS.computeIfAbsent(server, k -> new AtomicInteger());
+        server.app.onMailerSend().bind(e -> sent.incrementAndGet());
+        return sent;
+    }
 
     /** What the stored state shows wrong, one line each; empty when it is as PocketBase's AfterTestFunc expects. */
     abstract List<String> problems(TestServer server);

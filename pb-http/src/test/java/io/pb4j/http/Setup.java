@@ -256,6 +256,23 @@ enum Setup {
             clientsIdentityIndex(server, "email", "nocase");
         }
     },
+    /**
+     * The verification resend lock of users/test@example.com set (PocketBase sets it in app.Store(); pb4j keeps it in
+     * pb-auth, so one request-verification sets it here), mails dropped and counted from then on.
+     */
+    VERIFICATION_RESEND_LOCKED {
+        @Override
+        void apply(TestServer server) {
+            resendLocked(server, "/api/collections/users/request-verification");
+        }
+    },
+    /** As {@link #VERIFICATION_RESEND_LOCKED}, for the password-reset resend lock. */
+    PASSWORD_RESET_RESEND_LOCKED {
+        @Override
+        void apply(TestServer server) {
+            resendLocked(server, "/api/collections/users/request-password-reset");
+        }
+    },
     /** PocketBase's {@code tests.StubOTPRecords}: OTPs of superusers test2/test3 and of users/test@example.com. */
     STUB_OTPS {
         @Override
@@ -324,6 +341,24 @@ enum Setup {
                 + (collate.isEmpty() ? "" : " COLLATE " + collate) + ")" + where);
         server.expect("PATCH", "/api/collections/clients", PocketBaseScenarios.SUPERUSER,
                 Json.createObjectBuilder().add("indexes", indexes).build().toString(), 200);
+    }
+
+    /** Sends one mail request for test@example.com (its mail sent in the background sets the lock), then resets the count. */
+    private static void resendLocked(TestServer server, String path) {
+        java.util.concurrent.atomic.AtomicInteger sent = After.countMails(server);
+        server.expect("POST", path, null, "{\"email\":\"test@example.com\"}", 204);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        try {
+            while (sent.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(100); // the lock is set right after the mail callback returns
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (sent.getAndSet(0) != 1) {
+            throw new IllegalStateException("the priming request sent no mail");
+        }
     }
 
     private static void hideTitle(TestServer server, String listRule) {
