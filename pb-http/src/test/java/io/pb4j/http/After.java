@@ -54,6 +54,22 @@ enum After {
             return out;
         }
     },
+    /** users/test@example.com has exactly one {@code _mfas} row (the first step of an MFA sign-in created it). */
+    USER_ONE_MFA {
+        @Override
+        List<String> problems(TestServer server) {
+            int count = userMfas(server);
+            return count == 1 ? List.of() : List.of("after: expected 1 _mfas row of test@example.com, found " + count);
+        }
+    },
+    /** users/test@example.com has no {@code _mfas} row. */
+    USER_NO_MFA {
+        @Override
+        List<String> problems(TestServer server) {
+            int count = userMfas(server);
+            return count == 0 ? List.of() : List.of("after: expected no _mfas row of test@example.com, found " + count);
+        }
+    },
     /** No mail went out for the scenario's request (waits 100 ms first, as the scenario's Delay, for a mail sent in the background). */
     NO_MAIL_SENT {
         @Override
@@ -82,6 +98,10 @@ enum After {
 
     /** What the stored state shows wrong, one line each; empty when it is as PocketBase's AfterTestFunc expects. */
     abstract List<String> problems(TestServer server);
+
+    private static int userMfas(TestServer server) {
+        return server.app.store().read(s -> s.query("SELECT id FROM _mfas WHERE recordRef = ?", List.of(MailSetups.USER_ID))).size();
+    }
 
     private static int nologinAuthOrigins(TestServer server) {
         return server.app.store().read(s -> s.query("SELECT id FROM _authOrigins WHERE recordRef = ?", List.of(Setup.NOLOGIN_ID)))

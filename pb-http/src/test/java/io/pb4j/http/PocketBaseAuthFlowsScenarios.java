@@ -24,7 +24,7 @@ final class PocketBaseAuthFlowsScenarios {
     static final List<PbScenario> PORTED = List.of(
             s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 392, "with mfa first auth check", "POST", "/api/collections/users/auth-with-password", null, "{\"identity\":\"test@example.com\",\"password\":\"1234567890\"}", 401)
                     .expect("\"mfaId\":\"")
-                    .unchecked("AfterTestFunc (exactly one _mfas row; MfaApiTest checks the row)"),
+                    .after(After.USER_ONE_MFA),
             s("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 433, "with mfa second auth check", "POST", "/api/collections/users/auth-with-password", null, "{\"mfaId\": \"aaaaaaaaaaaaaaa\",\"identity\":\"test@example.com\",\"password\":\"1234567890\"}", 200)
                     .setup(Setup.STUB_MFA_AAA)
                     .expect("\"email\":\"test@example.com\"", "\"token\":")
@@ -33,7 +33,7 @@ final class PocketBaseAuthFlowsScenarios {
                     .setup(Setup.USERS_MFA_RULE_NEVER)
                     .expect("\"email\":\"test@example.com\"", "\"token\":")
                     .notExpect("\"tokenKey\"", "\"password\"")
-                    .unchecked("AfterTestFunc (no _mfas row)"),
+                    .after(After.USER_NO_MFA),
             s("record_auth_methods_test.go", "TestRecordAuthMethodsList", 16, "missing collection", "GET", "/api/collections/missing/auth-methods", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_auth_methods_test.go", "TestRecordAuthMethodsList", 24, "non auth collection", "GET", "/api/collections/demo1/auth-methods", null, null, 404)
