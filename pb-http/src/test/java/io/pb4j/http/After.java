@@ -70,6 +70,27 @@ enum After {
             return count == 0 ? List.of() : List.of("after: expected no _mfas row of test@example.com, found " + count);
         }
     },
+    /** users/4q1xlclmfloku33 (deleted) has no {@code _externalAuths} left. */
+    USER_EXTERNAL_AUTHS_DELETED {
+        @Override
+        List<String> problems(TestServer server) {
+            int count = server.app.store().read(s -> s.query("SELECT id FROM _externalAuths WHERE recordRef = ?",
+                    List.of(MailSetups.USER_ID))).size();
+            return count == 0 ? List.of() : List.of("after: expected the _externalAuths of 4q1xlclmfloku33 deleted, found " + count);
+        }
+    },
+    /** The new demo3 record was stored without its hidden title. */
+    DEMO3_NEW_TITLE_EMPTY("demo3", "abcde1234567890", "title", ""),
+    /** The new demo3 record was stored with its hidden title. */
+    DEMO3_NEW_TITLE_SAVED("demo3", "abcde1234567890", "title", "test_create"),
+    /** demo3/1tmknxy2868d869 kept its hidden title. */
+    DEMO3_TITLE_UNCHANGED("demo3", "1tmknxy2868d869", "title", "test1"),
+    /** demo3/1tmknxy2868d869 got its hidden title updated. */
+    DEMO3_TITLE_UPDATED("demo3", "1tmknxy2868d869", "title", "test_update"),
+    /** nologin/phhq3wr65cap535 has the password 12345678. */
+    NOLOGIN_PHHQ_PASSWORD_CHANGED("nologin", "phhq3wr65cap535", "password", "12345678"),
+    /** users/oap640cot4yru2s has the password 12345678. */
+    USER_OAP_PASSWORD_CHANGED("users", "oap640cot4yru2s", "password", "12345678"),
     /** No mail went out for the scenario's request (waits 100 ms first, as the scenario's Delay, for a mail sent in the background). */
     NO_MAIL_SENT {
         @Override
@@ -96,8 +117,34 @@ enum After {
         return sent;
     }
 
+    private final String collection;
+    private final String id;
+    private final String field;
+    private final String value;
+
+    After() {
+        this("", "", "", "");
+    }
+
+    /** A check that the stored record {@code collection/id} has {@code field} = {@code value} ({@code password}: verifies). */
+    After(String collection, String id, String field, String value) {
+        this.collection = collection;
+        this.id = id;
+        this.field = field;
+        this.value = value;
+    }
+
     /** What the stored state shows wrong, one line each; empty when it is as PocketBase's AfterTestFunc expects. */
-    abstract List<String> problems(TestServer server);
+    List<String> problems(TestServer server) {
+        Collection c = server.app.findCollection(collection).orElseThrow();
+        Record record = server.app.findRecordById(c, id).orElse(null);
+        if (record == null) {
+            return List.of("after: " + collection + "/" + id + " not found");
+        }
+        boolean ok = field.equals("password") ? record.validatePassword(value) : record.getString(field).equals(value);
+        return ok ? List.of() : List.of("after: expected " + collection + "/" + id + " " + field + " = " + value
+                + (field.equals("password") ? "" : ", found " + record.getString(field)));
+    }
 
     private static int userMfas(TestServer server) {
         return server.app.store().read(s -> s.query("SELECT id FROM _mfas WHERE recordRef = ?", List.of(MailSetups.USER_ID))).size();

@@ -156,7 +156,7 @@ final class PocketBaseScenarios {
             s("record_crud_test.go", "TestRecordCrudDelete", 1253, "public collection record delete (using the collection id as identifier)", "DELETE", "/api/collections/kpv709sk2lqbqk8/records/dc49k6jgejn40h3", null, null, 204),
             s("record_crud_test.go", "TestRecordCrudDelete", 1269, "authorized as superuser trying to delete nil rule collection view (aka. need superuser auth)", "DELETE", "/api/collections/clients/records/o1y0dd0spd786md", SUPERUSER, null, 204),
             s("record_crud_test.go", "TestRecordCrudDelete", 1314, "authenticated record that match the collection delete rule", "DELETE", "/api/collections/users/records/4q1xlclmfloku33", USER, null, 204)
-                    .unchecked("AfterTestFunc"),
+                    .after(After.USER_EXTERNAL_AUTHS_DELETED).unchecked("AfterTestFunc: the deleted record's files (pb-files has only its SPI)"),
             s("record_crud_test.go", "TestRecordCrudDelete", 1356, "@request :isset (rule failure check)", "DELETE", "/api/collections/demo5/records/la4y2w4o98acwuj", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudDelete", 1364, "@request :isset (rule pass check)", "DELETE", "/api/collections/demo5/records/la4y2w4o98acwuj?test=1", null, null, 204),
@@ -225,10 +225,10 @@ final class PocketBaseScenarios {
             s("record_crud_test.go", "TestRecordCrudCreate", 2294, "create with hidden field as regular user", "POST", "/api/collections/demo3/records", CLIENT, "{\n\t\t\t\t\"id\": \"abcde1234567890\",\n\t\t\t\t\"title\": \"test_create\"\n\t\t\t}", 200).setup(Setup.HIDE_DEMO3_TITLE)
                     .expect("\"id\":\"abcde1234567890\"")
                     .notExpect("\"title\"")
-                    .unchecked("AfterTestFunc"),
+                    .after(After.DEMO3_NEW_TITLE_EMPTY),
             s("record_crud_test.go", "TestRecordCrudCreate", 2351, "create with hidden field as superuser", "POST", "/api/collections/demo3/records", SUPERUSER, "{\n\t\t\t\t\"id\": \"abcde1234567890\",\n\t\t\t\t\"title\": \"test_create\"\n\t\t\t}", 200).setup(Setup.HIDE_DEMO3_TITLE)
                     .expect("\"id\":\"abcde1234567890\"", "\"title\":\"test_create\"")
-                    .unchecked("AfterTestFunc"),
+                    .after(After.DEMO3_NEW_TITLE_SAVED),
             s("record_crud_test.go", "TestRecordCrudUpdate", 2544, "missing collection", "PATCH", "/api/collections/missing/records/0yxhwia2amd8gec", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudUpdate", 2552, "guest trying to access nil-rule collection record", "PATCH", "/api/collections/demo1/records/imy661ixudk5izi", null, null, 403)
@@ -281,11 +281,11 @@ final class PocketBaseScenarios {
             s("record_crud_test.go", "TestRecordCrudUpdate", 3155, "try to change account managing fields by auth record with managing rights", "PATCH", "/api/collections/nologin/records/phhq3wr65cap535", USER, "{\n\t\t\t\t\"email\":\"new@example.com\",\n\t\t\t\t\"password\":\"12345678\",\n\t\t\t\t\"passwordConfirm\":\"12345678\",\n\t\t\t\t\"name\":\"test_name\",\n\t\t\t\t\"emailVisibility\":true,\n\t\t\t\t\"verified\":true\n\t\t\t}", 200)
                     .expect("\"email\":\"new@example.com\"", "\"name\":\"test_name\"", "\"emailVisibility\":true", "\"verified\":true")
                     .notExpect("\"tokenKey\"", "\"password\"", "\"passwordConfirm\"")
-                    .unchecked("AfterTestFunc"),
+                    .after(After.NOLOGIN_PHHQ_PASSWORD_CHANGED),
             s("record_crud_test.go", "TestRecordCrudUpdate", 3203, "update auth record with valid data by superuser", "PATCH", "/api/collections/users/records/oap640cot4yru2s", SUPERUSER, "{\n\t\t\t\t\"username\":\"test.valid\",\n\t\t\t\t\"email\":\"new@example.com\",\n\t\t\t\t\"password\":\"12345678\",\n\t\t\t\t\"passwordConfirm\":\"12345678\",\n\t\t\t\t\"rel\":\"achvryl401bhse3\",\n\t\t\t\t\"emailVisibility\":true,\n\t\t\t\t\"verified\":false\n\t\t\t}", 200)
                     .expect("\"username\":\"test.valid\"", "\"email\":\"new@example.com\"", "\"rel\":\"achvryl401bhse3\"", "\"emailVisibility\":true", "\"verified\":false")
                     .notExpect("\"tokenKey\"", "\"password\"")
-                    .unchecked("AfterTestFunc"),
+                    .after(After.USER_OAP_PASSWORD_CHANGED),
             s("record_crud_test.go", "TestRecordCrudUpdate", 3251, "update auth record with valid data by guest (empty update filter + auth origins check)", "PATCH", "/api/collections/nologin/records/dc49k6jgejn40h3", null, "{\n\t\t\t\t\"username\":\"test_new\",\n\t\t\t\t\"emailVisibility\":true,\n\t\t\t\t\"name\":\"test\"\n\t\t\t}", 200)
                     .setup(Setup.NOLOGIN_AUTH_ORIGINS).after(After.NOLOGIN_AUTH_ORIGINS_KEPT)
                     .expect("\"username\":\"test_new\"", "\"email\":\"test@example.com\"", "\"emailVisibility\":true", "\"verified\":false", "\"name\":\"test\"")
@@ -297,10 +297,10 @@ final class PocketBaseScenarios {
             s("record_crud_test.go", "TestRecordCrudUpdate", 3390, "update with hidden field as regular user", "PATCH", "/api/collections/demo3/records/1tmknxy2868d869", CLIENT, "{\n\t\t\t\t\"title\": \"test_update\"\n\t\t\t}", 200).setup(Setup.HIDE_DEMO3_TITLE)
                     .expect("\"id\":\"1tmknxy2868d869\"")
                     .notExpect("\"title\"")
-                    .unchecked("AfterTestFunc"),
+                    .after(After.DEMO3_TITLE_UNCHANGED),
             s("record_crud_test.go", "TestRecordCrudUpdate", 3446, "update with hidden field as superuser", "PATCH", "/api/collections/demo3/records/1tmknxy2868d869", SUPERUSER, "{\n\t\t\t\t\"title\": \"test_update\"\n\t\t\t}", 200).setup(Setup.HIDE_DEMO3_TITLE)
                     .expect("\"id\":\"1tmknxy2868d869\"", "\"title\":\"test_update\"")
-                    .unchecked("AfterTestFunc"),
+                    .after(After.DEMO3_TITLE_UPDATED),
             s("health_test.go", "TestHealthAPI", 14, "GET health status (guest)", "GET", "/api/health", null, null, 200)
                     .expect("\"code\":200", "\"data\":{}")
                     .notExpect("canBackup", "realIP", "possibleProxyHeader"),
