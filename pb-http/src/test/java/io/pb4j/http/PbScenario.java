@@ -19,10 +19,11 @@ import java.util.stream.Stream;
  * @param body      the raw request body, or null for none
  * @param setup     an HTTP-level stand-in for the scenario's BeforeTestFunc, or null
  * @param unchecked parts of the Go scenario this port does not check (AfterTestFunc, hook assertions)
+ * @param after     a check of the stored state that stands in for the scenario's AfterTestFunc, or null
  */
 record PbScenario(String file, String func, int line, String name, String method, String url, String token, String body,
                   int status, Map<String, String> headers, List<String> expected, List<String> notExpected,
-                  Setup setup, List<String> unchecked) {
+                  Setup setup, List<String> unchecked, After after) {
 
     /** The scenario's id: test function and name, as {@code go test -run} spells it (spaces kept). */
     String key() {
@@ -31,34 +32,39 @@ record PbScenario(String file, String func, int line, String name, String method
 
     /** A scenario writes (or needs setup) unless it is a plain GET; writers run on their own fresh copy of the fixture. */
     boolean writes() {
-        return !method.equals("GET") || setup != null;
+        return !method.equals("GET") || setup != null || after != null;
     }
 
     PbScenario header(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new PbScenario(file, func, line, this.name, method, url, token, body, status, Map.copyOf(h), expected,
-                notExpected, setup, unchecked);
+                notExpected, setup, unchecked, after);
     }
 
     PbScenario setup(Setup s) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected, s,
-                unchecked);
+                unchecked, after);
     }
 
     PbScenario expect(String... fragments) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, List.of(fragments),
-                notExpected, setup, unchecked);
+                notExpected, setup, unchecked, after);
     }
 
     PbScenario notExpect(String... fragments) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected,
-                List.of(fragments), setup, unchecked);
+                List.of(fragments), setup, unchecked, after);
     }
 
     PbScenario unchecked(String... notes) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected,
-                setup, List.of(notes));
+                setup, List.of(notes), after);
+    }
+
+    PbScenario after(After check) {
+        return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected,
+                setup, unchecked, check);
     }
 
     /** What the run found wrong, one line each; empty when the scenario passes. */

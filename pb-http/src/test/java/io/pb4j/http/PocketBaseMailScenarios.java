@@ -63,6 +63,14 @@ final class PocketBaseMailScenarios {
             s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 164, "expired otp with valid password", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 400)
                     .setup(Setup.OTP_A15_EXPIRED)
                     .expect("\"data\":{}"),
+            s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 193, "valid otp with valid password (enabled MFA)", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 401)
+                    .setup(Setup.OTP_A15)
+                    .expect("\"mfaId\":\""),
+            s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 239, "valid otp with valid password and empty sentTo (disabled MFA)", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 200)
+                    .setup(Setup.OTP_A15_UNVERIFIED_NO_MFA).after(After.USER_UNVERIFIED_EXTERNAL_AUTHS_KEPT)
+                    .expect("\"token\":\"", "\"record\":{", "\"email\":\"test@example.com\"")
+                    .notExpect("\"meta\":", "\"tokenKey\"", "\"password\"")
+                    .unchecked("BeforeTestFunc hook assertion (OnRecordAuthRequest sees the request info context \"otp\"; pb4j has no such hook)"),
             s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 342, "valid otp with valid password and nonempty sentTo=email (disabled MFA)", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 200)
                     .setup(Setup.OTP_A15_SENT_TO_UNVERIFIED)
                     .expect("\"token\":\"", "\"record\":{", "\"email\":\"test@example.com\"")
@@ -80,6 +88,8 @@ final class PocketBaseMailScenarios {
                     .unchecked("AfterTestFunc (mails sent, stored state) is checked by MailFlowsApiTest instead"),
             s("record_auth_verification_request_test.go", "TestRecordRequestVerification", 76, "existing auth record", "POST", "/api/collections/users/request-verification", null, "{\"email\":\"test@example.com\"}", 204)
                     .unchecked("AfterTestFunc (mails sent, stored state) is checked by MailFlowsApiTest instead"),
+            s("record_auth_verification_request_test.go", "TestRecordRequestVerification", 95, "existing auth record (after already sent)", "POST", "/api/collections/users/request-verification", null, "{\"email\":\"test@example.com\"}", 204)
+                    .setup(Setup.VERIFICATION_RESEND_LOCKED).after(After.NO_MAIL_SENT),
             s("record_auth_verification_confirm_test.go", "TestRecordConfirmVerification", 17, "empty data", "POST", "/api/collections/users/confirm-verification", null, "", 400)
                     .expect("\"data\":{", "\"token\":{\"code\":\"validation_required\""),
             s("record_auth_verification_confirm_test.go", "TestRecordConfirmVerification", 29, "invalid data format", "POST", "/api/collections/users/confirm-verification", null, "{\"password", 400)
@@ -111,6 +121,8 @@ final class PocketBaseMailScenarios {
                     .unchecked("AfterTestFunc (mails sent, stored state) is checked by MailFlowsApiTest instead"),
             s("record_auth_password_reset_request_test.go", "TestRecordRequestPasswordReset", 68, "existing auth record", "POST", "/api/collections/users/request-password-reset", null, "{\"email\":\"test@example.com\"}", 204)
                     .unchecked("AfterTestFunc (mails sent, stored state) is checked by MailFlowsApiTest instead"),
+            s("record_auth_password_reset_request_test.go", "TestRecordRequestPasswordReset", 87, "existing auth record (after already sent)", "POST", "/api/collections/users/request-password-reset", null, "{\"email\":\"test@example.com\"}", 204)
+                    .setup(Setup.PASSWORD_RESET_RESEND_LOCKED).after(After.NO_MAIL_SENT),
             s("record_auth_password_reset_confirm_test.go", "TestRecordConfirmPasswordReset", 17, "empty data", "POST", "/api/collections/users/confirm-password-reset", null, "", 400)
                     .expect("\"data\":{", "\"password\":{\"code\":\"validation_required\"", "\"passwordConfirm\":{\"code\":\"validation_required\"", "\"token\":{\"code\":\"validation_required\""),
             s("record_auth_password_reset_confirm_test.go", "TestRecordConfirmPasswordReset", 31, "invalid data format", "POST", "/api/collections/users/confirm-password-reset", null, "{\"password", 400)
@@ -166,35 +178,13 @@ final class PocketBaseMailScenarios {
                     .expect("\"data\":{", "\"token\":{\"code\":\"validation_token_collection_mismatch\""));
 
     static final List<PbScenario.Skipped> SKIPPED = List.of(
-            new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 169, "existing auth record with intercepted email (with < 9 non-expired)", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 251, "OnRecordRequestOTPRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 279, "RateLimit rule - users:requestOTP", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 296, "RateLimit rule - *:requestOTP", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 193, "valid otp with valid password (enabled MFA)", "MFA (the fixture's users have MFA on: the answer is the MFA step, which the MFA work owns)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 239, "valid otp with valid password and empty sentTo (disabled MFA)", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 459, "OnRecordAuthWithOTPRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 509, "RateLimit rule - users:authWithOTP", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 526, "RateLimit rule - *:authWithOTP", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 542, "RateLimit rule - users:auth", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 558, "RateLimit rule - *:auth", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_verification_request_test.go", "TestRecordRequestVerification", 95, "existing auth record (after already sent)", "setup (BeforeTestFunc sets the in-memory resend lock through app.Store(); the lock is tested over SMTP by MailFlowsApiTest)"),
-            new PbScenario.Skipped("record_auth_verification_request_test.go", "TestRecordRequestVerification", 122, "OnRecordRequestVerificationRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_verification_request_test.go", "TestRecordRequestVerification", 149, "RateLimit rule - users:requestVerification", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_verification_request_test.go", "TestRecordRequestVerification", 166, "RateLimit rule - *:requestVerification", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_verification_confirm_test.go", "TestRecordConfirmVerification", 270, "OnRecordConfirmVerificationRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_verification_confirm_test.go", "TestRecordConfirmVerification", 299, "RateLimit rule - nologin:confirmVerification", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_verification_confirm_test.go", "TestRecordConfirmVerification", 318, "RateLimit rule - *:confirmVerification", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_password_reset_request_test.go", "TestRecordRequestPasswordReset", 87, "existing auth record (after already sent)", "setup (BeforeTestFunc sets the in-memory resend lock through app.Store(); the lock is tested over SMTP by MailFlowsApiTest)"),
-            new PbScenario.Skipped("record_auth_password_reset_request_test.go", "TestRecordRequestPasswordReset", 105, "OnRecordRequestPasswordResetRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_password_reset_request_test.go", "TestRecordRequestPasswordReset", 132, "RateLimit rule - users:requestPasswordReset", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_password_reset_request_test.go", "TestRecordRequestPasswordReset", 149, "RateLimit rule - *:requestPasswordReset", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_password_reset_confirm_test.go", "TestRecordConfirmPasswordReset", 318, "OnRecordConfirmPasswordResetRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_password_reset_confirm_test.go", "TestRecordConfirmPasswordReset", 349, "RateLimit rule - users:confirmPasswordReset", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_password_reset_confirm_test.go", "TestRecordConfirmPasswordReset", 370, "RateLimit rule - *:confirmPasswordReset", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_email_change_request_test.go", "TestRecordRequestEmailChange", 122, "OnRecordRequestEmailChangeRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_email_change_request_test.go", "TestRecordRequestEmailChange", 152, "RateLimit rule - users:requestEmailChange", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_email_change_request_test.go", "TestRecordRequestEmailChange", 172, "RateLimit rule - *:requestEmailChange", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_email_change_confirm_test.go", "TestRecordConfirmEmailChange", 177, "OnRecordConfirmEmailChangeRequest tx body write check", "hooks (BeforeTestFunc binds a request hook)"),
-            new PbScenario.Skipped("record_auth_email_change_confirm_test.go", "TestRecordConfirmEmailChange", 207, "RateLimit rule - users:confirmEmailChange", "rate limits (the settings rate limiter is not in pb4j yet)"),
-            new PbScenario.Skipped("record_auth_email_change_confirm_test.go", "TestRecordConfirmEmailChange", 227, "RateLimit rule - *:confirmEmailChange", "rate limits (the settings rate limiter is not in pb4j yet)"));
+            new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 169, "existing auth record with intercepted email (with < 9 non-expired)", "hooks (BeforeTestFunc binds an OnMailerRecordOTPSend hook that swallows the mail; AfterTestFunc checks that no OTP got sentTo; pb4j has no per-mail hooks)"),
+            new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 251, "OnRecordRequestOTPRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordRequestOTPRequest hook that runs the handler in a transaction; pb4j has no request hooks)"),
+            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 459, "OnRecordAuthWithOTPRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordAuthWithOTPRequest hook that runs the handler in a transaction; pb4j has no request hooks)"),
+            new PbScenario.Skipped("record_auth_verification_request_test.go", "TestRecordRequestVerification", 122, "OnRecordRequestVerificationRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordRequestVerificationRequest hook that runs the handler in a transaction; pb4j has no request hooks)"),
+            new PbScenario.Skipped("record_auth_verification_confirm_test.go", "TestRecordConfirmVerification", 270, "OnRecordConfirmVerificationRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordConfirmVerificationRequest hook that runs the handler in a transaction; pb4j has no request hooks)"),
+            new PbScenario.Skipped("record_auth_password_reset_request_test.go", "TestRecordRequestPasswordReset", 105, "OnRecordRequestPasswordResetRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordRequestPasswordResetRequest hook that runs the handler in a transaction; pb4j has no request hooks)"),
+            new PbScenario.Skipped("record_auth_password_reset_confirm_test.go", "TestRecordConfirmPasswordReset", 318, "OnRecordConfirmPasswordResetRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordConfirmPasswordResetRequest hook that runs the handler in a transaction; pb4j has no request hooks)"),
+            new PbScenario.Skipped("record_auth_email_change_request_test.go", "TestRecordRequestEmailChange", 122, "OnRecordRequestEmailChangeRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordRequestEmailChangeRequest hook that runs the handler in a transaction; pb4j has no request hooks)"),
+            new PbScenario.Skipped("record_auth_email_change_confirm_test.go", "TestRecordConfirmEmailChange", 177, "OnRecordConfirmEmailChangeRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordConfirmEmailChangeRequest hook that runs the handler in a transaction; pb4j has no request hooks)"));
 }

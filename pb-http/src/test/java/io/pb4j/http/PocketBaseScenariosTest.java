@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +125,15 @@ class PocketBaseScenariosTest {
                         s.setup().apply(fresh);
                     }
                     r = s.send(fresh);
+                    problems = new ArrayList<>(s.problems(r));
+                    if (s.after() != null) {
+                        problems.addAll(s.after().problems(fresh));
+                    }
                 }
             } else {
                 r = s.send(shared);
+                problems = s.problems(r);
             }
-            problems = s.problems(r);
         } catch (Exception | AssertionError e) {
             problems = List.of("error: " + e);
         }

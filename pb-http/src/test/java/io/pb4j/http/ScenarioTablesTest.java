@@ -106,6 +106,10 @@ class ScenarioTablesTest {
         List<PbScenario> withSetup = new ArrayList<>(ported.stream().filter(s -> s.setup() != null).toList());
         withSetup.forEach(s -> md.append(String.format("| `%s:%d` | `%s` | `Setup.%s` |%n", s.file(), s.line(), s.key(),
                 s.setup())));
+
+        md.append("\n### Ported with a stand-in for `AfterTestFunc`\n\n| file:line | scenario | check |\n|---|---|---|\n");
+        ported.stream().filter(s -> s.after() != null).forEach(s -> md.append(String.format("| `%s:%d` | `%s` | `After.%s` |%n",
+                s.file(), s.line(), s.key(), s.after())));
         return md.toString();
     }
 }

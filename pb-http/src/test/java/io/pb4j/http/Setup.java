@@ -1,5 +1,7 @@
 package io.pb4j.http;
 
+import io.pb4j.core.Collection;
+import io.pb4j.core.Record;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -93,6 +95,28 @@ enum Setup {
     RATE_LIMIT_ANY_AUTH("abc=100", "*:auth=0"),
     RATE_LIMIT_USERS_AUTH_REFRESH("abc=100", "*:authRefresh=100", "users:authRefresh=0"),
     RATE_LIMIT_ANY_AUTH_REFRESH("abc=100", "*:authRefresh=0"),
+    RATE_LIMIT_NOLOGIN_LIST_AUTH_METHODS("abc=100", "*:listAuthMethods=100", "nologin:listAuthMethods=0"),
+    RATE_LIMIT_ANY_LIST_AUTH_METHODS("abc=100", "*:listAuthMethods=0"),
+    RATE_LIMIT_USERS_AUTH_WITH_OAUTH2("abc=100", "*:authWithOAuth2=100", "users:auth=100", "users:authWithOAuth2=0"),
+    RATE_LIMIT_ANY_AUTH_WITH_OAUTH2("abc=100", "*:auth=100", "*:authWithOAuth2=0"),
+    RATE_LIMIT_USERS_AUTH_OAUTH2("abc=100", "*:authWithOAuth2=100", "users:auth=0"),
+    RATE_LIMIT_USERS_AUTH_WITH_OTP("abc=100", "*:authWithOTP=100", "users:auth=100", "users:authWithOTP=0"),
+    RATE_LIMIT_ANY_AUTH_WITH_OTP("abc=100", "*:auth=100", "*:authWithOTP=0"),
+    RATE_LIMIT_USERS_AUTH_OTP("abc=100", "*:authWithOTP=100", "users:auth=0"),
+    RATE_LIMIT_USERS_REQUEST_OTP("abc=100", "*:requestOTP=100", "users:requestOTP=0"),
+    RATE_LIMIT_ANY_REQUEST_OTP("abc=100", "*:requestOTP=0"),
+    RATE_LIMIT_USERS_REQUEST_VERIFICATION("abc=100", "*:requestVerification=100", "users:requestVerification=0"),
+    RATE_LIMIT_ANY_REQUEST_VERIFICATION("abc=100", "*:requestVerification=0"),
+    RATE_LIMIT_NOLOGIN_CONFIRM_VERIFICATION("abc=100", "*:confirmVerification=100", "nologin:confirmVerification=0"),
+    RATE_LIMIT_ANY_CONFIRM_VERIFICATION("abc=100", "*:confirmVerification=0"),
+    RATE_LIMIT_USERS_REQUEST_PASSWORD_RESET("abc=100", "*:requestPasswordReset=100", "users:requestPasswordReset=0"),
+    RATE_LIMIT_ANY_REQUEST_PASSWORD_RESET("abc=100", "*:requestPasswordReset=0"),
+    RATE_LIMIT_USERS_CONFIRM_PASSWORD_RESET("abc=100", "*:confirmPasswordReset=100", "users:confirmPasswordReset=0"),
+    RATE_LIMIT_ANY_CONFIRM_PASSWORD_RESET("abc=100", "*:confirmPasswordReset=0"),
+    RATE_LIMIT_USERS_REQUEST_EMAIL_CHANGE("abc=100", "*:requestEmailChange=100", "users:requestEmailChange=0"),
+    RATE_LIMIT_ANY_REQUEST_EMAIL_CHANGE("abc=100", "*:requestEmailChange=0"),
+    RATE_LIMIT_USERS_CONFIRM_EMAIL_CHANGE("abc=100", "*:confirmEmailChange=100", "users:confirmEmailChange=0"),
+    RATE_LIMIT_ANY_CONFIRM_EMAIL_CHANGE("abc=100", "*:confirmEmailChange=0"),
     /** PocketBase's TestMailer: every mail is accepted and dropped (an onMailerSend handler that stops the chain). */
     TEST_MAILER {
         @Override
@@ -152,6 +176,15 @@ enum Setup {
                     "test@example.com");
         }
     },
+    /** users/test@example.com unverified, MFA off, and its OTP {@code aaaaaaaaaaaaaaa} (123456) with an empty sentTo. */
+    OTP_A15_UNVERIFIED_NO_MFA {
+        @Override
+        void apply(TestServer server) {
+            MailSetups.userColumn(server, "verified", false);
+            MailSetups.usersOption(server, "mfa", false);
+            OTP_A15.apply(server);
+        }
+    },
     /** OTPs otp_0..otp_9 of users/test@example.com, the last 2 expired. */
     OTPS_8_RECENT_2_EXPIRED {
         @Override
@@ -180,6 +213,66 @@ enum Setup {
             MailSetups.userColumn(server, "email", "test_update@example.com");
         }
     },
+    /** Three {@code _authOrigins} of nologin/dc49k6jgejn40h3 (fingerprints abc_0…abc_2), saved as PocketBase's test saves them. */
+    NOLOGIN_AUTH_ORIGINS {
+        @Override
+        void apply(TestServer server) {
+            Collection nologin = server.app.findCollection("nologin").orElseThrow();
+            Collection origins = server.app.findCollection("_authOrigins").orElseThrow();
+            for (int i = 0; i < 3; i++) {
+                server.app.save(Record.create(origins).set("collectionRef", nologin.id()).set("recordRef", NOLOGIN_ID)
+                        .set("fingerprint", "abc_" + i));
+            }
+        }
+    },
+    /** clients/test@example.com's username set to {@code username_as_email@example.com}, stored without validation. */
+    CLIENT_USERNAME_AS_EMAIL {
+        @Override
+        void apply(TestServer server) {
+            server.app.store().write(s -> {
+                s.execute("UPDATE clients SET username = ? WHERE id = ?", List.of("username_as_email@example.com", MailSetups.CLIENT_ID));
+                return null;
+            });
+        }
+    },
+    /** The unique {@code clients.username} index rebuilt without a collation (as PocketBase's updateIdentityIndex). */
+    CLIENTS_USERNAME_INDEX_NO_COLLATE {
+        @Override
+        void apply(TestServer server) {
+            clientsIdentityIndex(server, "username", "");
+        }
+    },
+    /** The unique {@code clients.username} index rebuilt with {@code COLLATE nocase}. */
+    CLIENTS_USERNAME_INDEX_NOCASE {
+        @Override
+        void apply(TestServer server) {
+            clientsIdentityIndex(server, "username", "nocase");
+        }
+    },
+    /** The unique {@code clients.email} index rebuilt with {@code COLLATE nocase}. */
+    CLIENTS_EMAIL_INDEX_NOCASE {
+        @Override
+        void apply(TestServer server) {
+            clientsIdentityIndex(server, "email", "nocase");
+        }
+    },
+    /**
+     * The verification resend lock of users/test@example.com set (PocketBase sets it in app.Store(); pb4j keeps it in
+     * pb-auth, so one request-verification sets it here), mails dropped and counted from then on.
+     */
+    VERIFICATION_RESEND_LOCKED {
+        @Override
+        void apply(TestServer server) {
+            resendLocked(server, "/api/collections/users/request-verification");
+        }
+    },
+    /** As {@link #VERIFICATION_RESEND_LOCKED}, for the password-reset resend lock. */
+    PASSWORD_RESET_RESEND_LOCKED {
+        @Override
+        void apply(TestServer server) {
+            resendLocked(server, "/api/collections/users/request-password-reset");
+        }
+    },
     /** PocketBase's {@code tests.StubOTPRecords}: OTPs of superusers test2/test3 and of users/test@example.com. */
     STUB_OTPS {
         @Override
@@ -187,6 +280,9 @@ enum Setup {
             MailSetups.stubOtps(server);
         }
     };
+
+    /** nologin/test@example.com. */
+    static final String NOLOGIN_ID = "dc49k6jgejn40h3";
 
     private final List<String> rateLimitRules;
 
@@ -218,6 +314,51 @@ enum Setup {
     private static JsonObject get(TestServer server, String path) {
         String body = server.expect("GET", path, PocketBaseScenarios.SUPERUSER, null, 200);
         return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    /**
+     * Replaces the unique single-column index of {@code clients.<column>} with the one PocketBase's
+     * {@code updateIdentityIndex} builds (same name and WHERE, the column quoted and collated), saved over HTTP.
+     */
+    private static void clientsIdentityIndex(TestServer server, String column, String collate) {
+        JsonObject clients = get(server, "/api/collections/clients");
+        String name = "_" + clients.getString("id") + "_" + column + "_idx";
+        JsonArrayBuilder indexes = Json.createArrayBuilder();
+        String where = null;
+        for (JsonValue v : clients.getJsonArray("indexes")) {
+            String index = ((jakarta.json.JsonString) v).getString();
+            if (index.contains("`" + name + "`")) {
+                int w = index.indexOf(" WHERE ");
+                where = w < 0 ? "" : index.substring(w);
+            } else {
+                indexes.add(index);
+            }
+        }
+        if (where == null) {
+            throw new IllegalStateException("clients has no index " + name);
+        }
+        indexes.add("CREATE UNIQUE INDEX `" + name + "` ON `clients` (`" + column + "`"
+                + (collate.isEmpty() ? "" : " COLLATE " + collate) + ")" + where);
+        server.expect("PATCH", "/api/collections/clients", PocketBaseScenarios.SUPERUSER,
+                Json.createObjectBuilder().add("indexes", indexes).build().toString(), 200);
+    }
+
+    /** Sends one mail request for test@example.com (its mail sent in the background sets the lock), then resets the count. */
+    private static void resendLocked(TestServer server, String path) {
+        java.util.concurrent.atomic.AtomicInteger sent = After.countMails(server);
+        server.expect("POST", path, null, "{\"email\":\"test@example.com\"}", 204);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        try {
+            while (sent.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(100); // the lock is set right after the mail callback returns
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (sent.getAndSet(0) != 1) {
+            throw new IllegalStateException("the priming request sent no mail");
+        }
     }
 
     private static void hideTitle(TestServer server, String listRule) {
