@@ -241,6 +241,15 @@ public final class PocketBase implements AutoCloseable {
         return store().read(s -> RecordSearch.findFirstByData(this, s, collection, field, value));
     }
 
+    /**
+     * The record whose {@code field} equals {@code value} as the field's single-column unique index compares: ignoring
+     * case when that index is {@code COLLATE NOCASE} (as PocketBase's {@code FindAuthRecordByEmail} and sign-in
+     * identity lookups), exactly otherwise.
+     */
+    public Optional<Record> findRecordByUniqueField(Collection collection, String field, Object value) {
+        return store().read(s -> RecordSearch.findByUniqueField(s, collection, field, value));
+    }
+
     /** Validates and inserts or updates a record in one transaction. */
     public Record save(Record record) {
         store().write(s -> {

@@ -91,7 +91,7 @@ final class AuthApi {
             if (c.field(field).isEmpty()) {
                 continue;
             }
-            Optional<Record> r = IdentityLookup.find(e.app(), c, field, identity);
+            Optional<Record> r = e.app().findRecordByUniqueField(c, field, identity);
             if (r.isPresent()) {
                 return r;
             }

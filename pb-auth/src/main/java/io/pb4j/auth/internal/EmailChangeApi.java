@@ -48,7 +48,7 @@ final class EmailChangeApi {
             if (newEmail.equals(auth.email())) {
                 return Optional.of(new ValidationError("validation_not_in_invalid", "Must not be in list."));
             }
-            Optional<Record> taken = e.app().findFirstRecordByData(c, "email", newEmail);
+            Optional<Record> taken = e.app().findRecordByUniqueField(c, "email", newEmail);
             return taken.isPresent() && !taken.get().id().equals(auth.id())
                     ? Optional.of(new ValidationError("validation_invalid_new_email", "Invalid new email address."))
                     : Optional.empty();
@@ -111,7 +111,7 @@ final class EmailChangeApi {
         if (!record.get().collection().id().equals(c.id())) {
             return ParsedToken.failed("validation_token_collection_mismatch", "The provided token is for different auth collection.");
         }
-        if (app.findFirstRecordByData(c, "email", email).isPresent()) {
+        if (app.findRecordByUniqueField(c, "email", email).isPresent()) {
             return ParsedToken.failed("validation_invalid_token_email", "The new email address is invalid.");
         }
         return new ParsedToken(record, email, Optional.empty());

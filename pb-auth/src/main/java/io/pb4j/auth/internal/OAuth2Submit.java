@@ -41,7 +41,7 @@ final class OAuth2Submit {
         } else if (loggedIn.isPresent()) {
             found = loggedIn;
         } else if (!user.email().isEmpty()) {
-            found = e.app().findFirstRecordByData(c, "email", user.email());
+            found = e.app().findRecordByUniqueField(c, "email", user.email());
         } else {
             found = Optional.empty();
         }

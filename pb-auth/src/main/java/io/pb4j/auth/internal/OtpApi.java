@@ -46,7 +46,7 @@ final class OtpApi {
         AuthRequests.email(email).ifPresent(err -> errors.put("email", err));
         AuthRequests.check(errors);
 
-        Optional<Record> found = e.app().findFirstRecordByData(c, "email", email);
+        Optional<Record> found = e.app().findRecordByUniqueField(c, "email", email);
         if (found.isEmpty()) {
             // a random id of the same shape: no account enumeration
             e.json(200, Json.createObjectBuilder().add("otpId", randomId()).build());

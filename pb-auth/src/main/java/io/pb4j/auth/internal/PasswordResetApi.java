@@ -40,7 +40,7 @@ final class PasswordResetApi {
         AuthRequests.email(email).ifPresent(err -> errors.put("email", err));
         AuthRequests.check(errors);
 
-        Optional<Record> found = e.app().findFirstRecordByData(c, "email", email);
+        Optional<Record> found = e.app().findRecordByUniqueField(c, "email", email);
         AuthLimits limits = AuthLimits.of(e.app());
         // the same 204 for unknown emails and pending locks: no account enumeration
         if (found.isEmpty() || limits.isLocked(resendKey(found.get()))) {

@@ -39,7 +39,7 @@ final class VerificationApi {
         AuthRequests.email(email).ifPresent(err -> errors.put("email", err));
         AuthRequests.check(errors);
 
-        Optional<Record> found = e.app().findFirstRecordByData(c, "email", email);
+        Optional<Record> found = e.app().findRecordByUniqueField(c, "email", email);
         // the same 204 whether the email is unknown, locked or already verified: no account enumeration
         if (found.isEmpty()) {
             e.noContent();

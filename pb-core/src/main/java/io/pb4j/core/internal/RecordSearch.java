@@ -29,6 +29,22 @@ public final class RecordSearch {
         return rows.isEmpty() ? Optional.empty() : Optional.of(Record.fromRow(c, rows.get(0)));
     }
 
+    /**
+     * The first record whose {@code field} equals {@code value} as the field's single-column UNIQUE index compares:
+     * regardless of case when that index is {@code COLLATE NOCASE}, exactly otherwise (PocketBase's
+     * {@code FindAuthRecordByEmail} and identity lookups).
+     */
+    public static Optional<Record> findByUniqueField(SqlSession s, Collection c, String field, Object value) {
+        boolean nocase = c.indexes().stream().map(IndexSql::parse)
+                .filter(i -> i.unique() && i.columns().size() == 1 && i.columns().getFirst().name().equalsIgnoreCase(field))
+                .anyMatch(i -> "nocase".equalsIgnoreCase(i.columns().getFirst().collate()));
+        SqlDialect d = s.dialect();
+        String column = d.quote(field);
+        List<Map<String, Object>> rows = s.query("SELECT * FROM " + d.quote(c.name()) + " WHERE "
+                + (nocase ? d.equalsIgnoringCase(column) : column + " = ?") + " LIMIT 1", List.of(value));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(Record.fromRow(c, rows.get(0)));
+    }
+
     public static RecordPage search(PocketBase app, SqlSession s, Collection c, RecordQuery q) {
         SqlDialect d = s.dialect();
         String alias = d.quote(c.name());

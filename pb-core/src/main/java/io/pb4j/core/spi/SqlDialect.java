@@ -32,6 +32,12 @@ public interface SqlDialect {
      */
     String strftime(java.util.List<String> argsSql);
 
+    /**
+     * A predicate comparing a text column expression with one {@code ?} parameter regardless of ASCII case, as SQLite's
+     * {@code COLLATE NOCASE} does (identity lookups on fields whose unique index is case-insensitive).
+     */
+    String equalsIgnoringCase(String columnSql);
+
     /** The random-order expression ({@code RANDOM()}). */
     String random();
 

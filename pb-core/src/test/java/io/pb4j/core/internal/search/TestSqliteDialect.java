@@ -6,6 +6,11 @@ import java.util.List;
 /** SQLite dialect for pb-core tests, mirroring PocketBase's dbutils expressions. */
 final class TestSqliteDialect implements SqlDialect {
     @Override
+    public String equalsIgnoringCase(String columnSql) {
+        return columnSql + " = ? COLLATE NOCASE";
+    }
+
+    @Override
     public String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }

@@ -8,6 +8,11 @@ final class SqliteDialect implements SqlDialect {
     static final SqliteDialect INSTANCE = new SqliteDialect();
 
     @Override
+    public String equalsIgnoringCase(String columnSql) {
+        return columnSql + " = ? COLLATE NOCASE";
+    }
+
+    @Override
     public String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }
