@@ -103,8 +103,7 @@ class MailFlowsApiTest {
             assertThat(m.html()).containsPattern(
                     "<p>&lt;Bob &amp; Co&gt;\\|false\\|tpl@example.com\\|http://localhost:8090\\|eyJ[\\w.-]+\\|\\{RECORD:password}</p>");
 
-            String otpId = CollectionsApiTest.json(server.expect("POST", USERS + "/request-otp", null,
-                    "{\"email\":\"tpl@example.com\"}", 200)).getString("otpId");
+            String otpId = requestOtp(server, "tpl@example.com");
             TestMailServer.Mail otp = mail.await("tpl@example.com");
             assertThat(otp.subject()).matches("Code \\d{8}");
             assertThat(otp.html()).contains("<p>" + otpId + ":" + otp.subject().substring(5) + "</p>");
@@ -244,8 +243,7 @@ class MailFlowsApiTest {
         try (TestServer server = server()) {
             enableOtp(server);
             String id = newUser(server, "otp@example.com");
-            String otpId = CollectionsApiTest.json(server.expect("POST", USERS + "/request-otp", null,
-                    "{\"email\":\"otp@example.com\"}", 200)).getString("otpId");
+            String otpId = requestOtp(server, "otp@example.com");
             TestMailServer.Mail m = mail.await("otp@example.com");
             assertThat(m.subject()).isEqualTo("OTP for Acme");
             String otp = m.find("<strong>(\\d{8})</strong>");
@@ -269,8 +267,7 @@ class MailFlowsApiTest {
         try (TestServer server = server()) {
             enableOtp(server);
             newUser(server, "expired@example.com");
-            String otpId = CollectionsApiTest.json(server.expect("POST", USERS + "/request-otp", null,
-                    "{\"email\":\"expired@example.com\"}", 200)).getString("otpId");
+            String otpId = requestOtp(server, "expired@example.com");
             String otp = mail.await("expired@example.com").find("<strong>(\\d{8})</strong>");
             server.app.store().write(s -> {
                 s.execute("UPDATE _otps SET created = '2020-01-01 00:00:00.000Z' WHERE id = ?", List.of(otpId));
@@ -287,8 +284,7 @@ class MailFlowsApiTest {
         try (TestServer server = server()) {
             enableOtp(server);
             newUser(server, "guess@example.com");
-            String otpId = CollectionsApiTest.json(server.expect("POST", USERS + "/request-otp", null,
-                    "{\"email\":\"guess@example.com\"}", 200)).getString("otpId");
+            String otpId = requestOtp(server, "guess@example.com");
             String otp = mail.await("guess@example.com").find("<strong>(\\d{8})</strong>");
             for (int i = 0; i < 5; i++) {
                 server.expect("POST", USERS + "/auth-with-otp", null, "{\"otpId\":\"" + otpId + "\",\"password\":\"00000000\"}", 400);
@@ -368,8 +364,7 @@ class MailFlowsApiTest {
             String auth = AuthLogin.token(server, "users", "nosmtp@example.com", PASSWORD);
             String body = server.expect("POST", USERS + "/request-email-change", auth, "{\"newEmail\":\"x@example.com\"}", 400);
             assertThat(body).contains("\"message\":\"Failed to request email change.\"");
-            String otpId = CollectionsApiTest.json(server.expect("POST", USERS + "/request-otp", null,
-                    "{\"email\":\"nosmtp@example.com\"}", 200)).getString("otpId");
+            String otpId = requestOtp(server, "nosmtp@example.com");
             awaitGone(server, otpId);
         }
     }
@@ -421,4 +416,11 @@ class MailFlowsApiTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Requests an OTP for {@code email} (which must answer 200) and returns its {@code otpId}. */
+    private static String requestOtp(TestServer server, String email) {
+        return CollectionsApiTest.json(server.expect("POST", USERS + "/request-otp", null,
+                "{\"email\":\"" + email + "\"}", 200)).getString("otpId");
+    }
+
 }
