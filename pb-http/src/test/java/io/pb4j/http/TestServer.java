@@ -47,8 +47,8 @@ final class TestServer implements AutoCloseable {
     }
 
     /**
-     * A server on a fresh temporary copy of PocketBase v0.39.11's own test data ({@code ../shared/fixtures/pocketbase-test-data}
-     * beside the repository root). The fixture is copied, never opened in place; no superuser is added (the fixture has its
+     * A server on a fresh temporary copy of PocketBase v0.39.11's own test data ({@code fixtures/pocketbase-test-data}
+     * at the repository root). The fixture is copied, never opened in place; no superuser is added (the fixture has its
      * own: {@code test@example.com} / {@code 1234567890}).
      */
     static TestServer onFixture() {
@@ -56,17 +56,12 @@ final class TestServer implements AutoCloseable {
         Path target = newTempDir();
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                Path rel = source.relativize(p);
-                if (rel.toString().equals("lost+found") || rel.startsWith("lost+found")) {
-                    continue;
-                }
-                Path to = target.resolve(rel.toString());
+                Path to = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to);
                 } else {
                     Files.copy(p, to);
                 }
-                to.toFile().setWritable(true, true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the fixture " + source + " to " + target, e);
@@ -74,41 +69,15 @@ final class TestServer implements AutoCloseable {
         return new TestServer(target, false);
     }
 
-    /**
-     * Finds the fixture: {@code -Dpb4j.fixture=<dir>} if set, else {@code ../shared/fixtures/pocketbase-test-data} beside
-     * the repository root (the nearest dir above the working dir with pom.xml and pb-core), or beside one of its parents
-     * (a git worktree such as {@code /work/wt/fixture} sits one level deeper than the main checkout).
-     */
+    /** {@code fixtures/pocketbase-test-data} in the repository root (the nearest dir above the working dir with pom.xml and pb-core). */
     static Path fixtureDir() {
-        String override = System.getProperty("pb4j.fixture");
-        if (override != null && !override.isBlank()) {
-            Path p = Path.of(override).toAbsolutePath();
-            if (!Files.isRegularFile(p.resolve("data.db"))) {
-                throw new IllegalStateException("PocketBase test fixture not found: -Dpb4j.fixture=" + p + " has no data.db");
-            }
-            return p;
-        }
         Path start = Path.of("").toAbsolutePath();
-        Path root = null;
-        for (Path d = start; d != null && root == null; d = d.getParent()) {
+        for (Path d = start; d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("pb-core"))) {
-                root = d;
+                return d.resolve("fixtures").resolve("pocketbase-test-data");
             }
         }
-        if (root == null) {
-            throw new IllegalStateException("PocketBase test fixture not found: no repository root (a dir with pom.xml and pb-core) above "
-                    + start);
-        }
-        java.util.List<Path> tried = new java.util.ArrayList<>();
-        for (Path d = root; d != null && d.getParent() != null; d = d.getParent()) {
-            Path fixture = d.resolveSibling("shared").resolve("fixtures").resolve("pocketbase-test-data");
-            if (Files.isRegularFile(fixture.resolve("data.db"))) {
-                return fixture;
-            }
-            tried.add(fixture);
-        }
-        throw new IllegalStateException("PocketBase test fixture not found: looked for ../shared/fixtures/pocketbase-test-data/data.db"
-                + " beside the repository root " + root + " and its parents: " + tried + " (or pass -Dpb4j.fixture=<dir>)");
+        throw new IllegalStateException("no repository root (a dir with pom.xml and pb-core) above " + start);
     }
 
     record Response(int status, String body, java.net.http.HttpHeaders headers) {

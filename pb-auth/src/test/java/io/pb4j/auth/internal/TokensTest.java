@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TokensTest {
-    // From PocketBase's own test data (shared/fixtures/pocketbase-test-data): user test@example.com of "users".
+    // From PocketBase's own test data (fixtures/pocketbase-test-data): user test@example.com of "users".
     private static final String FIXTURE_TOKEN_KEY = "tfYe7rCTX4D2KuWQY3pJjBifgsrMbecyXBatEPjrSfGEGS2jh6";
     private static final String FIXTURE_AUTH_SECRET = "PjVU4hAV7CZIWbCByJHkDcMUlSEWCLI6M5aWSZOpEq0a3rYxKT";
     private static final String FIXTURE_SIGNING_KEY = FIXTURE_TOKEN_KEY + FIXTURE_AUTH_SECRET;

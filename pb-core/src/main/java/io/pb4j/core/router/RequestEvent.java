@@ -37,6 +37,7 @@ public final class RequestEvent {
     private int status;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
     private byte[] responseBody = new byte[0];
+    private ResponseStream responseStream;
     private boolean written;
 
     RequestEvent(PocketBase app, HttpRequest request) {
@@ -183,6 +184,18 @@ public final class RequestEvent {
         write(status, contentType, bytes);
     }
 
+    /**
+     * Streams the response: once every middleware has returned, the server sends the status and headers and calls
+     * {@code body} with the connection's output stream (for large files and event streams). {@code body} runs on
+     * the request's thread; an {@link java.io.IOException} from it (the client went away) ends the response.
+     */
+    public void stream(int status, String contentType, ResponseStream body) {
+        write(status, contentType, new byte[0]);
+        if (!"HEAD".equals(method())) {
+            this.responseStream = body;
+        }
+    }
+
     public void redirect(int status, String location) {
         responseHeaders.put("Location", location);
         write(status, "", new byte[0]);
@@ -221,10 +234,16 @@ public final class RequestEvent {
         return responseBody;
     }
 
+    /** The streamed body set by {@link #stream}, empty when the body is {@link #responseBody()}. */
+    public Optional<ResponseStream> responseStream() {
+        return Optional.ofNullable(responseStream);
+    }
+
     void reset() {
         written = false;
         status = 0;
         responseBody = new byte[0];
+        responseStream = null;
         responseHeaders.remove("Content-Type");
     }
 

@@ -9,10 +9,15 @@ import io.pb4j.core.PocketBase;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import io.pb4j.core.spi.ServerProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** Serves a pb4j {@link Router} with Helidon SE WebServer (a virtual thread per request). */
 public final class HelidonServerProvider implements ServerProvider {
+    private static final System.Logger LOG = System.getLogger(HelidonServerProvider.class.getName());
+
     @Override
     public String name() {
         return "helidon";
@@ -47,6 +52,14 @@ public final class HelidonServerProvider implements ServerProvider {
         res.status(Status.create(e.responseStatus()));
         for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
             res.header(HeaderNames.create(h.getKey()), h.getValue());
+        }
+        if (e.responseStream().isPresent()) {
+            try (OutputStream out = res.outputStream()) {
+                e.responseStream().get().writeTo(out);
+            } catch (IOException | UncheckedIOException gone) {
+                LOG.log(System.Logger.Level.DEBUG, "streamed response ended early: " + gone.getMessage());
+            }
+            return;
         }
         res.send(e.responseBody());
     }
