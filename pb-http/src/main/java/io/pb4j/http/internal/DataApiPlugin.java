@@ -22,6 +22,8 @@ public final class DataApiPlugin implements Plugin {
             CollectionsApi.bind(se.router());
             RecordsApi.bind(se.router());
             BatchApi.bind(se.router());
+            io.pb4j.http.internal.logs.LogsApi.bind(se.router());
+            se.router().bind(io.pb4j.http.internal.logs.ActivityLogger.middleware());
             se.next();
         });
         RateLimits.register(app);
