@@ -138,6 +138,8 @@ final class SqliteStore implements Store {
     public void vacuumAuxiliary() {
         auxiliary.lock();
         try {
+            // SQLite refuses to VACUUM while this connection has prepared statements open
+            auxiliary.session().clearStatements();
             auxiliary.session().raw("VACUUM");
         } finally {
             auxiliary.unlock();
