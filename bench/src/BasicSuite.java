@@ -32,16 +32,33 @@ final class BasicSuite {
         }
         String page = "SELECT `posts`.* FROM `posts` LIMIT 20 OFFSET ?";
         String count = "SELECT COUNT(DISTINCT `posts`.`_rowid_`) AS total FROM `posts`";
+        List<String> getOne = ids.stream().map(id -> Scenario.get(path + "/" + id)).toList();
+        Scenario.RawOp rawGetOne = () -> raw.queries(() -> new Object[] {ids.get(ThreadLocalRandom.current().nextInt(ids.size()))},
+                "SELECT * FROM `posts` WHERE `id` = ? LIMIT 1");
         return List.of(
                 new Scenario("list perPage=20", list, "", Scenario.NOTHING, Scenario.READERS,
                         () -> raw.queries(() -> new Object[] {20 * ThreadLocalRandom.current().nextInt(pages)}, page, count)),
                 new Scenario("list perPage=20 skipTotal=1", skipTotal, "", Scenario.NOTHING, Scenario.READERS,
                         () -> raw.queries(() -> new Object[] {20 * ThreadLocalRandom.current().nextInt(pages)}, page)),
-                new Scenario("getOne by id", ids.stream().map(id -> Scenario.get(path + "/" + id)).toList(), "",
-                        Scenario.NOTHING, Scenario.READERS,
-                        () -> raw.queries(() -> new Object[] {ids.get(ThreadLocalRandom.current().nextInt(ids.size()))},
-                                "SELECT * FROM `posts` WHERE `id` = ? LIMIT 1")),
-                new Scenario("create", create, "", Scenario.NOTHING, 1, () -> raw.insert("posts")));
+                new Scenario("getOne by id", getOne, "", Scenario.NOTHING, Scenario.READERS, rawGetOne),
+                new Scenario("create", create, "", Scenario.NOTHING, 1, () -> raw.insert("posts")),
+                // what request logging costs: the same reads with logs.maxDays 0 (no entries) and 5 (the default)
+                new Scenario("getOne, request logs off", getOne, "", logsMaxDays(0), Scenario.READERS, rawGetOne),
+                new Scenario("getOne, request logs on", getOne, "", logsMaxDays(5), Scenario.READERS, rawGetOne));
+    }
+
+    /**
+     * Sets {@code logs.maxDays} on the running server: {@code PATCH /api/settings} (PocketBase's settings API); a server
+     * without it falls back to BenchServer's own {@code POST /bench/logs-max-days/N} ({@code --server=modules}).
+     */
+    private static Scenario.Step logsMaxDays(int days) {
+        return server -> {
+            try {
+                server.admin("PATCH", "/api/settings", "{\"logs\":{\"maxDays\":" + days + "}}");
+            } catch (IllegalStateException noSettingsApi) {
+                server.admin("POST", "/bench/logs-max-days/" + days, null);
+            }
+        };
     }
 
     private static String body() {

@@ -1,4 +1,5 @@
 import io.pb4j.core.PocketBase;
+import jakarta.json.Json;
 import java.nio.file.Path;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
@@ -27,6 +28,17 @@ public final class BenchServer {
         t0 = System.nanoTime();
         app.superusers().upsert(args[1], args[2]);
         long upsertMs = (System.nanoTime() - t0) / 1_000_000;
+        // lets the basic suite switch request logging without PocketBase's settings API (PATCH /api/settings)
+        app.onServe().bind(se -> {
+            se.router().post("/bench/logs-max-days/{days}", e -> {
+                var settings = e.app().settings();
+                var logs = Json.createObjectBuilder(settings.getJsonObject("logs"))
+                        .add("maxDays", Integer.parseInt(e.pathParam("days")));
+                e.app().saveSettings(Json.createObjectBuilder(settings).add("logs", logs).build());
+                e.noContent();
+            });
+            se.next();
+        });
         int port = app.serve("127.0.0.1", 0);
         System.out.println("ready port=" + port + " bootstrapMs=" + bootstrapMs + " upsertMs=" + upsertMs);
         System.out.flush();
