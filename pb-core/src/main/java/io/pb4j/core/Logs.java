@@ -52,6 +52,21 @@ public final class Logs {
         return app.store().writeAuxiliary(s -> LogSearch.deleteCreatedBefore(s, cutoff));
     }
 
+    /**
+     * What PocketBase does to the stored logs when settings are saved ({@code __pbAppLoggerOnSettingsReload__}): deletes
+     * the entries older than {@code logs.maxDays} days or below {@code logs.minLevel}, and with {@code maxDays = 0}
+     * reclaims the space ({@code VACUUM}). Returns how many entries were deleted.
+     */
+    public int pruneToSettings() {
+        io.pb4j.core.internal.logs.LogSettings current = io.pb4j.core.internal.logs.LogSettings.of(app.settings());
+        String cutoff = DateTimes.format(Instant.now().minus(Duration.ofDays(current.maxDays())));
+        int deleted = app.store().writeAuxiliary(s -> LogSearch.deleteOldOrBelow(s, cutoff, current.minLevel()));
+        if (current.maxDays() == 0) {
+            app.store().vacuumAuxiliary();
+        }
+        return deleted;
+    }
+
     /** Deletes every entry and reclaims the space ({@code VACUUM}), as v0.40's {@code DELETE /api/logs}. */
     public void deleteAll() {
         app.store().writeAuxiliary(LogSearch::deleteAll);

@@ -274,6 +274,23 @@ class LogsApiTest {
     }
 
     @Test
+    void pruneToSettingsDropsWhatTheNewSettingsNoLongerKeep() throws Exception {
+        try (TestServer s = new TestServer()) {
+            logs(s, "minLevel", Json.createValue(-4));
+            s.app.logger().debug("debug entry");
+            s.app.logger().warn("warn entry");
+            s.app.logs().flush();
+            s.app.store().writeAuxiliary(sql -> sql.execute(
+                    "INSERT INTO _logs (id, level, message, data, created) VALUES ('old', 8, 'old', '{}', '2020-01-01 00:00:00.000Z')", List.of()));
+            logs(s, "minLevel", Json.createValue(0));
+            assertThat(s.app.logs().pruneToSettings()).isEqualTo(2);
+            assertThat(entries(s, "warn entry")).hasSize(1);
+            assertThat(entries(s, "debug entry")).isEmpty();
+            assertThat(s.app.logs().findById("old")).isEmpty();
+        }
+    }
+
+    @Test
     void aBurstDropsEntriesInsteadOfBlockingAndNeverHoldsTheDataWriter() throws Exception {
         try (TestServer s = new TestServer()) {
             long[] offered = {0};

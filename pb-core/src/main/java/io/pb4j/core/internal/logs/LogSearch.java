@@ -105,6 +105,13 @@ public final class LogSearch {
                 List.of(createdBefore));
     }
 
+    /** The settings-reload cleanup: entries created at or before {@code createdBefore}, or below {@code minLevel}. */
+    public static int deleteOldOrBelow(SqlSession s, String createdBefore, int minLevel) {
+        SqlDialect d = s.dialect();
+        return s.execute("DELETE FROM " + d.quote(LogColumnsResolver.TABLE) + " WHERE " + d.quote("created") + " <= ? OR "
+                + d.quote("level") + " < ?", List.of(createdBefore, minLevel));
+    }
+
     public static int deleteAll(SqlSession s) {
         return s.execute("DELETE FROM " + s.dialect().quote(LogColumnsResolver.TABLE) + " WHERE 1 = 1", List.of());
     }

@@ -63,6 +63,16 @@ class LogDataTest {
     }
 
     @Test
+    void idsHavePocketBasesShapeAndSortByTime() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        String earlier = LogWriter.id(1_765_000_000_000L, random);
+        String later = LogWriter.id(1_765_000_000_001L, random);
+        assertThat(earlier).matches("[a-z0-9]{15}");
+        assertThat(later).matches("[a-z0-9]{15}").isGreaterThan(earlier);
+        assertThat(LogWriter.id(1_765_000_000_000L, random)).isNotEqualTo(earlier).startsWith(earlier.substring(0, 8));
+    }
+
+    @Test
     void messagesAreCutAt8000Characters() {
         assertThat(LogWriter.cut("a".repeat(8000))).hasSize(8000);
         assertThat(LogWriter.cut("a".repeat(8000) + "x")).isEqualTo("a".repeat(8000));
