@@ -42,9 +42,12 @@ final class BasicSuite {
                         () -> raw.queries(() -> new Object[] {20 * ThreadLocalRandom.current().nextInt(pages)}, page)),
                 new Scenario("getOne by id", getOne, "", Scenario.NOTHING, Scenario.READERS, rawGetOne),
                 new Scenario("create", create, "", Scenario.NOTHING, 1, () -> raw.insert("posts")),
-                // what request logging costs: the same reads with logs.maxDays 0 (no entries) and 5 (the default)
+                // what request logging costs: the same reads with logs.maxDays 0 (no entries) and 5 (the default),
+                // twice in turn, so that a neighbour's load shows as a difference between the two rounds
                 new Scenario("getOne, request logs off", getOne, "", logsMaxDays(0), Scenario.READERS, rawGetOne),
-                new Scenario("getOne, request logs on", getOne, "", logsMaxDays(5), Scenario.READERS, rawGetOne));
+                new Scenario("getOne, request logs on", getOne, "", logsMaxDays(5), Scenario.READERS, rawGetOne),
+                new Scenario("getOne, request logs off (2nd round)", getOne, "", logsMaxDays(0), Scenario.READERS, rawGetOne),
+                new Scenario("getOne, request logs on (2nd round)", getOne, "", logsMaxDays(5), Scenario.READERS, rawGetOne));
     }
 
     /**

@@ -25,6 +25,8 @@ public final class LogWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.pb4j.logs");
     private static final int CAPACITY = 16_384;
     private static final int BATCH = 1_000;
+    /** How long the writer waits for more entries before it commits (PocketBase's batch handler waits up to 3 s). */
+    private static final long LINGER_MILLIS = 200;
     private static final String INSERT_1 = insertOf(1);
     private static final String INSERT_10 = insertOf(10);
     private static final String INSERT_50 = insertOf(50);
@@ -47,6 +49,8 @@ public final class LogWriter implements AutoCloseable {
     private long handled;
     private volatile long lastDropWarning;
     private volatile boolean closed;
+    /** Set by {@link #flush()}: the writer stops lingering and commits what it has. */
+    private volatile boolean flushRequested;
 
     private LogWriter(Store store, Supplier<JsonObject> settings, boolean dev) {
         this.store = store;
@@ -102,6 +106,7 @@ public final class LogWriter implements AutoCloseable {
     /** Waits (at most 30 s) until every entry submitted before this call is written. */
     public void flush() {
         long target = accepted.get();
+        flushRequested = true;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         synchronized (progress) {
             while (handled < target && thread.isAlive()) {
@@ -109,8 +114,9 @@ public final class LogWriter implements AutoCloseable {
                 if (left <= 0) {
                     return;
                 }
+                flushRequested = true; // again: the writer may have started a new batch meanwhile
                 try {
-                    progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    progress.wait(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -147,7 +153,8 @@ public final class LogWriter implements AutoCloseable {
                 continue;
             }
             batch.add(first);
-            queue.drainTo(batch, BATCH - 1);
+            linger(batch);
+            flushRequested = false;
             write(batch);
             synchronized (progress) {
                 handled += batch.size();
@@ -155,6 +162,31 @@ public final class LogWriter implements AutoCloseable {
             }
             batch.clear();
         }
+    }
+
+    /**
+     * Gathers more entries for the same transaction, for at most {@link #LINGER_MILLIS} or until the batch is full,
+     * a flush is asked for or the writer closes: each commit writes every touched page of {@code _logs} and its
+     * indexes to the WAL, so one row per transaction would cost several times what the row itself costs.
+     */
+    private void linger(List<LogEntry> batch) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        while (batch.size() < BATCH && !closed && !flushRequested) {
+            queue.drainTo(batch, BATCH - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= BATCH || left <= 0) {
+                return;
+            }
+            try {
+                LogEntry next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)), TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    batch.add(next);
+                }
+            } catch (InterruptedException e) {
+                closed = true;
+            }
+        }
+        queue.drainTo(batch, BATCH - batch.size());
     }
 
     private void write(List<LogEntry> batch) {
