@@ -299,7 +299,7 @@ enum Setup {
                     .add("duration", 0).add("maxRequests", Integer.parseInt(rule.substring(eq + 1))));
         }
         JsonObject settings = server.app.settings();
-        server.app.saveSettings(Json.createObjectBuilder(settings)
+        server.app.saveSettingsNoValidate(Json.createObjectBuilder(settings)
                 .add("rateLimits", Json.createObjectBuilder().add("enabled", true).add("excludedIPs", Json.createArrayBuilder())
                         .add("rules", rules)).build());
     }
@@ -307,7 +307,7 @@ enum Setup {
     /** Changes one key of the settings' {@code batch} object (PocketBase's tests set {@code app.Settings().Batch.*}). */
     private static void batch(TestServer server, String key, JsonValue value) {
         JsonObject settings = server.app.settings();
-        server.app.saveSettings(Json.createObjectBuilder(settings)
+        server.app.saveSettingsNoValidate(Json.createObjectBuilder(settings)
                 .add("batch", Json.createObjectBuilder(settings.getJsonObject("batch")).add(key, value)).build());
     }
 
