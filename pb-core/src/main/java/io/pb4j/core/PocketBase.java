@@ -62,6 +62,9 @@ public final class PocketBase implements AutoCloseable {
     private volatile Store store;
     private volatile SchemaCache schema;
     private volatile ServerProvider.RunningServer server;
+    private final Logger logger = new Logger(this);
+    private final Logs logs = new Logs(this);
+    private volatile io.pb4j.core.internal.logs.LogWriter logWriter;
 
     private PocketBase(Config config) {
         this.config = config;
@@ -121,11 +124,30 @@ public final class PocketBase implements AutoCloseable {
                 Schema.ensure(store);
                 SettingsSaver.encryptIfPlain(store, settingsCipher());
                 reloadSchema();
+                logWriter = io.pb4j.core.internal.logs.LogWriter.start(store, this::settings, config.dev());
             }
         });
         if (store != null) {
             reloadSettings();
         }
+    }
+
+    /**
+     * The app logger ({@code app.Logger()}): entries go to {@code auxiliary.db}'s {@code _logs} through a background
+     * writer, and to the console in dev mode.
+     */
+    public Logger logger() {
+        return logger;
+    }
+
+    /** The stored logs: search them, count them per hour, delete old ones ({@code __pbLogsCleanup__}). */
+    public Logs logs() {
+        return logs;
+    }
+
+    /** The background log writer; null until bootstrap and after close. */
+    io.pb4j.core.internal.logs.LogWriter logWriter() {
+        return logWriter;
     }
 
     public boolean isBootstrapped() {
@@ -399,6 +421,11 @@ public final class PocketBase implements AutoCloseable {
         if (s != null) {
             s.close();
             server = null;
+        }
+        io.pb4j.core.internal.logs.LogWriter w = logWriter;
+        if (w != null) {
+            w.close(); // writes what is queued while the store is still open
+            logWriter = null;
         }
         Store st = store;
         if (st != null) {

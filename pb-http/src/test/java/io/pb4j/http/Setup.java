@@ -11,6 +11,13 @@ import java.util.List;
 
 /** HTTP-level stand-ins (as the fixture's superuser) for the BeforeTestFunc of some PocketBase scenarios. */
 enum Setup {
+    /** PocketBase's {@code tests.StubLogsData}: {@code _logs} holds just its two request entries. */
+    STUB_LOGS {
+        @Override
+        void apply(TestServer server) {
+            PocketBaseLogsScenarios.stubLogs(server);
+        }
+    },
     /** PocketBase's {@code tests.StubMFARecords}: {@code _mfas} rows user1_0, superuser2_0…4, superuser3_0…1. */
     STUB_MFAS {
         @Override

@@ -21,6 +21,15 @@ public interface Store extends AutoCloseable {
     /** The same for the auxiliary database (request logs). */
     <T> T writeAuxiliary(Function<SqlSession, T> work);
 
+    /**
+     * A read of the auxiliary database that never waits for its writer (nor for the data writer lane). A
+     * {@code readAuxiliary} inside a {@code writeAuxiliary} on the same thread joins that transaction.
+     */
+    <T> T readAuxiliary(Function<SqlSession, T> work);
+
+    /** Reclaims the auxiliary database's free space ({@code VACUUM}), outside any transaction. */
+    void vacuumAuxiliary();
+
     /** Store-specific facilities, e.g. Helidon's {@code DbClient} over the store's own connections. */
     <T> Optional<T> unwrap(Class<T> type);
 
