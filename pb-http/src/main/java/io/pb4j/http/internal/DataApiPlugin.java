@@ -2,8 +2,10 @@ package io.pb4j.http.internal;
 
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.spi.Plugin;
+import io.pb4j.http.internal.backups.BackupsApi;
 import io.pb4j.http.internal.batch.BatchApi;
 import io.pb4j.http.internal.collections.CollectionsApi;
+import io.pb4j.http.internal.crons.CronsApi;
 import io.pb4j.http.internal.health.HealthApi;
 import io.pb4j.http.internal.ratelimit.RateLimits;
 import io.pb4j.http.internal.records.RecordsApi;
@@ -22,6 +24,8 @@ public final class DataApiPlugin implements Plugin {
             CollectionsApi.bind(se.router());
             RecordsApi.bind(se.router());
             BatchApi.bind(se.router());
+            BackupsApi.bind(se.router());
+            CronsApi.bind(se.router());
             se.next();
         });
         RateLimits.register(app);
