@@ -22,16 +22,12 @@ import java.util.concurrent.TimeUnit;
 public final class Cron {
     private static final System.Logger LOG = System.getLogger(Cron.class.getName());
 
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
+    private volatile Duration interval = Duration.ofMinutes(1);
     private volatile List<Job> jobs = List.of();
     private ScheduledExecutorService ticker;
 
     public Cron() {
-        this(Clock.systemUTC());
-    }
-
-    Cron(Clock clock) {
-        this.clock = clock;
     }
 
     /**
@@ -40,6 +36,9 @@ public final class Cron {
      * @throws IllegalArgumentException {@code "failed to add new cron job: ..."} with PocketBase's parse error
      */
     public void add(String id, String expression, Runnable task) {
+        if (task == null) {
+            throw new IllegalArgumentException("failed to add new cron job: fn must be non-nil function");
+        }
         Schedule schedule;
         try {
             schedule = Schedule.parse(expression);
@@ -75,7 +74,21 @@ public final class Cron {
         return jobs.stream().filter(j -> j.id().equals(id)).findFirst();
     }
 
-    /** Starts ticking at the next minute boundary (restarts when already started). */
+    /**
+     * How often the jobs are checked (PocketBase's {@code SetInterval}; 1 minute unless changed, which only tests
+     * want). A started scheduler restarts with the new interval.
+     */
+    public synchronized void interval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the interval must be positive");
+        }
+        this.interval = interval;
+        if (ticker != null) {
+            start();
+        }
+    }
+
+    /** Starts ticking at the next multiple of the interval (restarts when already started). */
     public synchronized void start() {
         stop();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,9 +96,10 @@ public final class Cron {
             t.setDaemon(true);
             return t;
         });
-        Instant now = clock.instant();
-        long delay = Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES)).toMillis();
-        ticker.scheduleAtFixedRate(this::tick, delay, 60_000, TimeUnit.MILLISECONDS);
+        long every = interval.toMillis();
+        long now = clock.millis();
+        long delay = every - Math.floorMod(now, every);
+        ticker.scheduleAtFixedRate(this::tick, delay, every, TimeUnit.MILLISECONDS);
     }
 
     /** Stops ticking; running jobs finish on their own threads. */
@@ -101,8 +115,9 @@ public final class Cron {
     }
 
     private void tick() {
-        // the nearest minute: a tick that fires a little early still counts for the minute it was meant for
-        runDue(Moment.of(clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC)));
+        // half an interval ahead: a tick that fires a little early still counts for the minute it was meant for
+        Instant meant = clock.instant().plus(interval.dividedBy(2));
+        runDue(Moment.of(meant.truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC)));
     }
 
     /** Starts every job due at {@code moment}, each on its own virtual thread. */
