@@ -171,6 +171,9 @@ public final class Backups {
                     DataDirs.moveContent(dataDir, extracted, exclude);
                     DataDirs.moveContent(old, dataDir, exclude);
                 });
+            } catch (RuntimeException | Error ex) {
+                DataDirs.deleteIfEmpty(old);
+                throw ex;
             } finally {
                 gate.open();
             }

@@ -30,6 +30,17 @@ public final class DataDirs {
         }
     }
 
+    /** Deletes {@code dir} when it exists and is empty (what a reverted move leaves behind). */
+    public static void deleteIfEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // missing, or not empty: left as it is
+        }
+    }
+
     /** Deletes a file tree; what cannot be deleted is left (the temp dir is cleared again on the next restore). */
     public static void deleteQuietly(Path root) {
         if (!Files.exists(root)) {
