@@ -2,8 +2,10 @@ package io.pb4j.http.internal;
 
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.spi.Plugin;
+import io.pb4j.http.internal.backups.BackupsApi;
 import io.pb4j.http.internal.batch.BatchApi;
 import io.pb4j.http.internal.collections.CollectionsApi;
+import io.pb4j.http.internal.crons.CronsApi;
 import io.pb4j.http.internal.health.HealthApi;
 import io.pb4j.http.internal.logs.ActivityLogger;
 import io.pb4j.http.internal.logs.LogsApi;
@@ -28,6 +30,8 @@ public final class DataApiPlugin implements Plugin {
             SettingsApi.bind(se.router());
             LogsApi.bind(se.router());
             se.router().bind(ActivityLogger.middleware());
+            BackupsApi.bind(se.router());
+            CronsApi.bind(se.router());
             se.next();
         });
         RateLimits.register(app);

@@ -31,6 +31,7 @@ final class SqliteStore implements Store {
     private static final String PRAGMAS = "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
             + "&temp_store=MEMORY&cache_size=-16000&journal_size_limit=200000000";
 
+    private final Path dir;
     private final Lane data;
     private final Lane auxiliary;
     /** Its own connection, so reading logs waits neither for the log writer nor for data writes. */
@@ -42,6 +43,7 @@ final class SqliteStore implements Store {
     private volatile DbClient dbClient;
 
     private SqliteStore(Path dir, int readerCount) throws SQLException {
+        this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
         this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl)));
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
@@ -119,6 +121,47 @@ final class SqliteStore implements Store {
     @Override
     public <T> T writeAuxiliary(Function<SqlSession, T> work) {
         return auxiliary.write(work::apply);
+    }
+
+    /**
+     * {@code VACUUM INTO} on a connection of its own per database: SQLite copies one read transaction's view, so
+     * the copy is consistent while the writer lane keeps committing (WAL readers never block the writer).
+     */
+    @Override
+    public void snapshot(Path target) {
+        for (String name : List.of("data.db", "auxiliary.db")) {
+            Path out = target.resolve(name).toAbsolutePath();
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String url = "jdbc:sqlite:" + dir.resolve(name).toAbsolutePath() + "?busy_timeout=10000";
+            try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
+                st.execute("VACUUM INTO '" + out.toString().replace("'", "''") + "'");
+            } catch (SQLException e) {
+                throw new StoreException("cannot copy " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** PocketBase's daily job: truncate both WAL files, then {@code PRAGMA optimize}; outside any transaction. */
+    @Override
+    public void optimize() {
+        for (Lane lane : List.of(data, auxiliary)) {
+            lane.lock();
+            try {
+                lane.session().raw("PRAGMA wal_checkpoint(TRUNCATE)");
+            } finally {
+                lane.unlock();
+            }
+        }
+        data.lock();
+        try {
+            data.session().raw("PRAGMA optimize");
+        } finally {
+            data.unlock();
+        }
     }
 
     @Override
