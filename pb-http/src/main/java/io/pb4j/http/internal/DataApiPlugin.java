@@ -7,6 +7,7 @@ import io.pb4j.http.internal.collections.CollectionsApi;
 import io.pb4j.http.internal.health.HealthApi;
 import io.pb4j.http.internal.ratelimit.RateLimits;
 import io.pb4j.http.internal.records.RecordsApi;
+import io.pb4j.http.internal.sql.SqlApi;
 
 /** Binds PocketBase's data APIs (health, collections, records, batch) when the app serves. */
 public final class DataApiPlugin implements Plugin {
@@ -22,6 +23,7 @@ public final class DataApiPlugin implements Plugin {
             CollectionsApi.bind(se.router());
             RecordsApi.bind(se.router());
             BatchApi.bind(se.router());
+            SqlApi.bind(se.router());
             se.next();
         });
         RateLimits.register(app);

@@ -41,13 +41,13 @@ final class SqliteStore implements Store {
 
     private SqliteStore(Path dir, int readerCount) throws SQLException {
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl)));
-        this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(
+        this.data = new Lane(new JdbcSession(connect(dataUrl)));
+        this.auxiliary = new Lane(new JdbcSession(connect(
                 "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS)));
         // fair: under load the waiting requests get a reader in turn
         this.readers = new ArrayBlockingQueue<>(readerCount, true);
         for (int i = 0; i < readerCount; i++) {
-            JdbcSession reader = new JdbcSession(DriverManager.getConnection(dataUrl));
+            JdbcSession reader = new JdbcSession(connect(dataUrl));
             allReaders.add(reader);
             readers.add(reader);
         }
@@ -61,6 +61,20 @@ final class SqliteStore implements Store {
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_created_hour on `_logs` (strftime('%Y-%m-%d %H:00:00', `created`))");
             return null;
         });
+    }
+
+    /**
+     * A connection with SQLite's hardening that can be reached from Java. PocketBase v0.40 turns on defensive mode
+     * (SQLITE_DBCONFIG_DEFENSIVE), which needs sqlite3_db_config: sqlite-jdbc binds no such call and keeps its handle
+     * private, so what is set here is the pragma side of the same advice, {@code trusted_schema = OFF} (functions
+     * not marked innocuous may not run from views, triggers and defaults of a tampered schema).
+     */
+    private static java.sql.Connection connect(String url) throws SQLException {
+        java.sql.Connection c = DriverManager.getConnection(url);
+        try (var st = c.createStatement()) {
+            st.execute("PRAGMA trusted_schema = OFF");
+        }
+        return c;
     }
 
     static SqliteStore open(Path dir) {
@@ -138,11 +152,12 @@ final class SqliteStore implements Store {
 
     @Override
     public void close() {
-        data.close();
-        auxiliary.close();
+        // readers first: the writer, closing last, checkpoints the WAL into data.db and removes it
         for (JdbcSession r : allReaders) {
             r.close();
         }
+        data.checkpointAndClose();
+        auxiliary.checkpointAndClose();
     }
 
     /** A connection owned by one thread at a time, for writes. */
@@ -191,9 +206,15 @@ final class SqliteStore implements Store {
             }
         }
 
-        void close() {
+        /** Waits for the running write, moves the WAL into the database file and closes the connection. */
+        void checkpointAndClose() {
             lock.lock();
             try {
+                try {
+                    session.raw("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (StoreException busy) {
+                    // a reader somewhere still holds a snapshot; closing checkpoints what it can
+                }
                 session.close();
             } finally {
                 lock.unlock();
