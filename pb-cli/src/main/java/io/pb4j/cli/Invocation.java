@@ -11,8 +11,29 @@ sealed interface Invocation {
     /** {@code --version}. */
     record Version() implements Invocation {}
 
-    /** {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port). */
-    record Serve(Path dataDir, boolean dev, String host, int port) implements Invocation {}
+    /**
+     * {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port); CORS for {@code origins}
+     * ({@code --origins}); with {@code automigrate}, collection changes through the API write migrations into
+     * {@code migrationsDir}.
+     */
+    record Serve(Path dataDir, boolean dev, String host, int port, java.util.List<String> origins, boolean automigrate,
+                 Path migrationsDir) implements Invocation {
+        public Serve {
+            origins = java.util.List.copyOf(origins);
+        }
+
+        /** PocketBase's defaults for the other flags: every origin, automigrate in dev mode, {@code pb_data/../migrations}. */
+        Serve(Path dataDir, boolean dev, String host, int port) {
+            this(dataDir, dev, host, port, java.util.List.of("*"), dev, CliArgs.defaultMigrationsDir(dataDir));
+        }
+    }
+
+    /** {@code migrate [up|down [N]|create NAME|collections|history-sync]}; {@code args} as given after {@code migrate}. */
+    record Migrate(Path dataDir, boolean dev, Path migrationsDir, java.util.List<String> args) implements Invocation {
+        public Migrate {
+            args = java.util.List.copyOf(args);
+        }
+    }
 
     /**
      * {@code superuser upsert|create|update|delete}; {@code password} is {@code ""} for {@code delete}.
