@@ -108,7 +108,7 @@ class CliArgsTest {
     @Test
     void encryptionEnvIsAGlobalFlagOfTheCommandsThatOpenTheDataDir() {
         assertThat(parse("serve", "--encryptionEnv=PB_KEY"))
-                .isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "127.0.0.1", 8090, "PB_KEY"));
+                .isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "127.0.0.1", 8090).withEncryptionEnv("PB_KEY"));
         assertThat(parse("--encryptionEnv", "PB_KEY", "superuser", "upsert", "a@b.co", "pw"))
                 .isEqualTo(new Invocation.Superuser(Path.of("pb_data"), false, Action.UPSERT, "a@b.co", "pw", "PB_KEY"));
         assertThatThrownBy(() -> parse("serve", "--encryptionEnv")).isInstanceOf(UsageException.class)

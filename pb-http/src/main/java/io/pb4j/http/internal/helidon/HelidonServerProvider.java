@@ -17,6 +17,7 @@ import java.util.Map;
 /** Serves a pb4j {@link Router} with Helidon SE WebServer (a virtual thread per request). */
 public final class HelidonServerProvider implements ServerProvider {
     private static final System.Logger LOG = System.getLogger(HelidonServerProvider.class.getName());
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -31,6 +32,8 @@ public final class HelidonServerProvider implements ServerProvider {
                 .maxPayloadSize(-1)
                 // as Go's net/http: responses leave at once instead of waiting on Nagle + delayed ACK (40 ms stalls)
                 .connectionOptions(o -> o.tcpNoDelay(true))
+                // stop() waits this long for in-flight requests before it interrupts them
+                .shutdownGracePeriod(SHUTDOWN_GRACE)
                 .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
                 .build()
                 .start();
