@@ -39,6 +39,10 @@ sealed interface Invocation {
         public Migrate {
             args = java.util.List.copyOf(args);
         }
+
+        Migrate(Path dataDir, boolean dev, Path migrationsDir, java.util.List<String> args) {
+            this(dataDir, dev, migrationsDir, args, "");
+        }
     }
 
     /**

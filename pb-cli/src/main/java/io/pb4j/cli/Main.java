@@ -140,7 +140,7 @@ public final class Main {
             app.awaitShutdown();
             return true;
         } catch (RuntimeException e) {
-            err.println("Error: " + message(e));
+            err.println("Error: " + causes(e));
             return false;
         } finally {
             app.close();

@@ -78,7 +78,7 @@ class MigrateCommandIT {
     void createWritesAJavaTemplateThatCompilesAndUpAndDownRunIt() throws Exception {
         Path app = tmp.resolve("app");
         Path data = app.resolve("pb_data");
-        Result created = run(app, "y\n", command(List.of(), "migrate", "create", "AddPosts", "--dir=" + data));
+        Result created = run(app, "y\n", command(List.of(), "migrate", "create", "AddPosts", "--dir=pb_data"));
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.err()).containsPattern("Do you really want to create migration \"migrations/M\\d+_add_posts\\.java\"\\? \\(y/N\\) ");
         Path source = single(app.resolve("migrations"));
@@ -163,7 +163,7 @@ class MigrateCommandIT {
         assertThat(snapshot.out()).isEqualTo("Successfully created file \"snapshots/" + source.getFileName() + "\"\n");
         String text = Files.readString(source);
         assertThat(text).startsWith("package snapshots;\n").contains("app.importCollections(jsonArray(jsonData), false);",
-                "\"name\": \"posts\"", "\"name\": \"title\"").doesNotContain("\"created\"", "\"updated\"");
+                "\"name\": \"posts\"", "\"name\": \"title\"").doesNotContainPattern("\"(created|updated)\": \"\\d");
 
         String className = source.getFileName().toString().replace(".java", "");
         Path snapshotModule = migrationsModule(tmp.resolve("snapshot-module"), "snapshot.migrations",

@@ -37,6 +37,11 @@ public final class HelidonServerProvider implements ServerProvider {
                 .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
                 .build()
                 .start();
+        if (!server.isRunning() || server.port() <= 0) {
+            // Helidon logs a listener that cannot bind and carries on; PocketBase's serve fails with the reason
+            server.stop();
+            throw new IllegalStateException("listen tcp " + host + ":" + port + ": " + bindFailure(host, port));
+        }
         return new RunningServer() {
             @Override
             public int port() {
@@ -48,6 +53,16 @@ public final class HelidonServerProvider implements ServerProvider {
                 server.stop();
             }
         };
+    }
+
+    /** Why the address cannot be bound, as the operating system says it. */
+    private static String bindFailure(String host, int port) {
+        try (var probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return "the server did not start";
+        } catch (IOException e) {
+            return "bind: " + String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private static void handle(PocketBase app, Router router, ServerRequest req, ServerResponse res) {
