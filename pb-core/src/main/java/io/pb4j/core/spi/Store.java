@@ -30,6 +30,21 @@ public interface Store extends AutoCloseable {
     /** Reclaims the auxiliary database's free space ({@code VACUUM}), outside any transaction. */
     void vacuumAuxiliary();
 
+    /**
+     * Writes a consistent copy of each database file of the store into {@code dir} under its usual name
+     * ({@code data.db}, {@code auxiliary.db}), taken while writers keep writing (for backups). Files already there
+     * are replaced.
+     *
+     * @throws UnsupportedOperationException when the store keeps no files of its own to copy
+     */
+    default void snapshot(java.nio.file.Path dir) {
+        throw new UnsupportedOperationException("this store cannot write a snapshot of its files");
+    }
+
+    /** Routine maintenance (PocketBase's daily {@code __pbDBOptimize__}): checkpoint logs, refresh statistics. */
+    default void optimize() {
+    }
+
     /** Store-specific facilities, e.g. Helidon's {@code DbClient} over the store's own connections. */
     <T> Optional<T> unwrap(Class<T> type);
 
