@@ -80,6 +80,17 @@ public final class PocketBase implements AutoCloseable {
     private PocketBase(Config config) {
         this.config = config;
         systemJobs.registerBase();
+        // PocketBase's __pbAppLoggerOnSettingsReload__: stored logs follow the new logs settings
+        onSettingsReload.bind("__pbAppLoggerOnSettingsReload__", 0, e -> {
+            e.next();
+            if (logWriter != null) {
+                try {
+                    logs.pruneToSettings();
+                } catch (RuntimeException ex) {
+                    logger.debug("Failed to cleanup old logs", "error", ex);
+                }
+            }
+        });
     }
 
     /** Creates an app and registers its plugins (discovered ones unless turned off, then explicit ones). */
