@@ -202,4 +202,19 @@ class SettingsApiTest {
             assertThat(r.body()).contains("Failed to test the S3 filesystem. Raw error: \\nS3 is not available", "\"data\":{}");
         }
     }
+
+    @Test
+    void superuserIpsLockOutSuperusersFromOtherAddresses() throws Exception {
+        try (TestServer fresh = new TestServer()) {
+            String t = fresh.superuserToken();
+            fresh.expect("PATCH", "/api/settings", t, "{\"superuserIPs\":[\"10.1.2.3\",\"192.168.0.0/16\"]}", 200);
+            TestServer.Response refused = fresh.send("GET", "/api/collections", t, null);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body()).isEqualTo("{\"data\":{},\"message\":\"You are not allowed to perform this request.\",\"status\":403}");
+            // guests are not concerned; a whitelisted loopback lets the superuser in again
+            assertThat(fresh.send("GET", "/api/health", null, null).status()).isEqualTo(200);
+            fresh.app.saveSettings(Json.createObjectBuilder().add("superuserIPs", Json.createArrayBuilder().add("127.0.0.0/8")).build());
+            assertThat(fresh.send("GET", "/api/collections", t, null).status()).isEqualTo(200);
+        }
+    }
 }
