@@ -103,6 +103,8 @@ class SettingsApiTest {
                 "\"appURL\":{\"code\":\"validation_required\"", "\"smtp\":{\"host\":{\"code\":\"validation_required\"",
                 "\"cron\":{\"code\":\"validation_invalid_cron\",\"message\":\"Invalid cron expression - must be a valid macro or to have exactly 5 space separated segments.\"}",
                 "\"rateLimits\":{\"rules\":{\"0\":{\"label\":{\"code\":\"validation_match_invalid\",\"message\":\"Must be in a valid format.\"}}}}");
+        // the keys sorted, as Go writes PocketBase's error maps
+        assertThat(CollectionsApiTest.json(r.body()).getJsonObject("data").keySet()).containsExactly("backups", "meta", "rateLimits", "smtp");
         assertThat(server.app.settings()).isEqualTo(before);
     }
 
