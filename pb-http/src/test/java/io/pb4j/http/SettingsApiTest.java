@@ -163,6 +163,11 @@ class SettingsApiTest {
             TestServer.Response limited = fresh.send("GET", "/api/health", null, null);
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.body()).contains("\"message\":\"Too Many Requests.\"");
+            // any settings save starts the limiters afresh, as in PocketBase
+            fresh.expect("PATCH", "/api/settings", t, "{\"meta\":{\"hideControls\":true}}", 200);
+            assertThat(fresh.send("GET", "/api/health", null, null).status()).isEqualTo(200);
+            assertThat(fresh.send("GET", "/api/health", null, null).status()).isEqualTo(200);
+            assertThat(fresh.send("GET", "/api/health", null, null).status()).isEqualTo(429);
             fresh.expect("PATCH", "/api/settings", t, "{\"rateLimits\":{\"enabled\":false}}", 200);
             assertThat(fresh.send("GET", "/api/health", null, null).status()).isEqualTo(200);
         }
