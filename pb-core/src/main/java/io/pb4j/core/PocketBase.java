@@ -1,5 +1,6 @@
 package io.pb4j.core;
 
+import io.pb4j.core.cron.Cron;
 import io.pb4j.core.hook.Hook;
 import io.pb4j.core.internal.Catalog;
 import io.pb4j.core.internal.CollectionImport;
@@ -11,6 +12,7 @@ import io.pb4j.core.internal.RecordSearch;
 import io.pb4j.core.internal.Schema;
 import io.pb4j.core.internal.ViewQueryException;
 import io.pb4j.core.internal.ViewSchema;
+import io.pb4j.core.internal.cron.SystemJobs;
 import io.pb4j.core.internal.mail.SmtpMailer;
 import io.pb4j.core.mail.MailException;
 import io.pb4j.core.mail.Mailer;
@@ -18,6 +20,7 @@ import io.pb4j.core.mail.MailerSendEvent;
 import io.pb4j.core.internal.SchemaCache;
 import io.pb4j.core.internal.settings.SettingsSaver;
 import io.pb4j.core.router.Router;
+import io.pb4j.core.spi.AuthTokenResolver;
 import io.pb4j.core.spi.Plugin;
 import io.pb4j.core.spi.ServerProvider;
 import io.pb4j.core.spi.Store;
@@ -62,9 +65,19 @@ public final class PocketBase implements AutoCloseable {
     private volatile Store store;
     private volatile SchemaCache schema;
     private volatile ServerProvider.RunningServer server;
+    private final Logger logger = new Logger(this);
+    private final Logs logs = new Logs(this);
+    private volatile io.pb4j.core.internal.logs.LogWriter logWriter;
+    private final Hook<BackupEvent> onBackupCreate = new Hook<>();
+    private final Hook<BackupEvent> onBackupRestore = new Hook<>();
+    private final Cron cron = new Cron();
+    private final Backups backups = new Backups(this);
+    private final SystemJobs systemJobs = new SystemJobs(this);
+    private volatile AuthTokenResolver authTokenResolver = (app, token, type) -> Optional.empty();
 
     private PocketBase(Config config) {
         this.config = config;
+        systemJobs.registerBase();
     }
 
     /** Creates an app and registers its plugins (discovered ones unless turned off, then explicit ones). */
@@ -88,6 +101,39 @@ public final class PocketBase implements AutoCloseable {
 
     public Hook<ServeEvent> onServe() {
         return onServe;
+    }
+
+    /** PocketBase's {@code OnBackupCreate}: fired by {@link Backups#create}; the default action writes the backup. */
+    public Hook<BackupEvent> onBackupCreate() {
+        return onBackupCreate;
+    }
+
+    /** PocketBase's {@code OnBackupRestore}: fired by {@link Backups#restore}; the default action swaps the data. */
+    public Hook<BackupEvent> onBackupRestore() {
+        return onBackupRestore;
+    }
+
+    /** The scheduler of PocketBase's and the application's cron jobs; it ticks while the app serves. */
+    public Cron cron() {
+        return cron;
+    }
+
+    /** Backups of the data dir: create, list, restore. */
+    public Backups backups() {
+        return backups;
+    }
+
+    /**
+     * PocketBase's {@code FindAuthRecordByToken}: the auth record of a valid token of {@code type} ({@code "auth"},
+     * {@code "file"}, …); empty for anything else, and always empty when no auth module set a resolver.
+     */
+    public Optional<Record> findAuthRecordByToken(String token, String type) {
+        return authTokenResolver.resolve(this, token, type);
+    }
+
+    /** Sets how {@link #findAuthRecordByToken} resolves tokens (the auth module registers its own). */
+    public void authTokenResolver(AuthTokenResolver resolver) {
+        this.authTokenResolver = java.util.Objects.requireNonNull(resolver, "resolver");
     }
 
     /**
@@ -116,15 +162,70 @@ public final class PocketBase implements AutoCloseable {
     public void bootstrap() {
         onBootstrap.trigger(new BootstrapEvent(this), e -> {
             if (store == null) {
-                StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
-                store = provider.open(config.dataDir());
-                Schema.ensure(store);
-                SettingsSaver.encryptIfPlain(store, settingsCipher());
-                reloadSchema();
+                openStore();
+                systemJobs.registerOnBootstrap();
             }
         });
         if (store != null) {
             reloadSettings();
+        }
+    }
+
+    /**
+     * The app logger ({@code app.Logger()}): entries go to {@code auxiliary.db}'s {@code _logs} through a background
+     * writer, and to the console in dev mode.
+     */
+    public Logger logger() {
+        return logger;
+    }
+
+    /** The stored logs: search them, count them per hour, delete old ones ({@code __pbLogsCleanup__}). */
+    public Logs logs() {
+        return logs;
+    }
+
+    /** The background log writer; null until bootstrap and after close. */
+    io.pb4j.core.internal.logs.LogWriter logWriter() {
+        return logWriter;
+    }
+
+    /** Opens the configured store, applies the system schema and loads collections and settings. */
+    private void openStore() {
+        StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
+        Store opened = provider.open(config.dataDir());
+        try {
+            Schema.ensure(opened);
+            SettingsSaver.encryptIfPlain(opened, settingsCipher());
+            schema = opened.read(s -> SchemaCache.load(s, settingsCipher()));
+        } catch (RuntimeException | Error e) {
+            opened.close();
+            throw e;
+        }
+        store = opened;
+        logWriter = io.pb4j.core.internal.logs.LogWriter.start(opened, this::settings, config.dev());
+        systemJobs.settingsReloaded();
+    }
+
+    /**
+     * PocketBase's app restart after a restore, in the same process: closes the store, runs {@code swap} (which
+     * replaces the data dir's files), opens the store again and reloads collections and settings. When that fails,
+     * {@code revert} puts the old files back, the old data is opened again and the failure is rethrown. The caller
+     * holds requests back meanwhile ({@link Backups#admit}).
+     */
+    synchronized void reopenStore(Runnable swap, Runnable revert) {
+        closeLogWriter();
+        store().close();
+        try {
+            swap.run();
+            openStore();
+        } catch (RuntimeException | Error e) {
+            try {
+                revert.run();
+                openStore();
+            } catch (RuntimeException | Error revertError) {
+                e.addSuppressed(revertError);
+            }
+            throw e;
         }
     }
 
@@ -368,6 +469,7 @@ public final class PocketBase implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("an onServe handler did not call next(); the server was not started");
         }
+        cron.start();
         return server.port();
     }
 
@@ -395,11 +497,13 @@ public final class PocketBase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        cron.stop();
         ServerProvider.RunningServer s = server;
         if (s != null) {
             s.close();
             server = null;
         }
+        closeLogWriter();
         Store st = store;
         if (st != null) {
             st.close();
@@ -410,6 +514,15 @@ public final class PocketBase implements AutoCloseable {
     }
 
     // ----- internals
+
+    /** Stops the log writer, writing what is queued while the store is still open. */
+    private void closeLogWriter() {
+        io.pb4j.core.internal.logs.LogWriter w = logWriter;
+        if (w != null) {
+            w.close();
+            logWriter = null;
+        }
+    }
 
     SchemaCache schema() {
         SchemaCache s = schema;
@@ -422,6 +535,7 @@ public final class PocketBase implements AutoCloseable {
     /** Re-reads collections and settings from the store. */
     public void reloadSchema() {
         schema = store().read(s -> SchemaCache.load(s, settingsCipher()));
+        systemJobs.settingsReloaded();
     }
 
     /** Collection id to name, for the rate-limit labels that follow a rename. */

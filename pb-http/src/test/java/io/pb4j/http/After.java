@@ -46,6 +46,69 @@ enum After {
             return SettingsChecks.oneTestMail(server, "one-time password");
         }
     },
+    /** backup_test.go's {@code ensureNoBackups}. */
+    NO_BACKUPS {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server);
+        }
+    },
+    /** One backup, named {@code pb_backup_…}. */
+    ONE_GENERATED_BACKUP {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "pb_backup_*");
+        }
+    },
+    /** The one backup {@code test.zip}. */
+    ONE_BACKUP_TEST_ZIP {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "test.zip");
+        }
+    },
+    /** Exactly one backup of any name. */
+    ONE_BACKUP {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "*");
+        }
+    },
+    /** The four test backups unchanged. */
+    TEST_BACKUPS_KEPT {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "test1.zip", "test2.zip", "test3.zip", "@test4.zip");
+        }
+    },
+    /** The test backups without test1.zip. */
+    TEST1_DELETED {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "test2.zip", "test3.zip", "@test4.zip");
+        }
+    },
+    /** The test backups without @test4.zip. */
+    TEST4_DELETED {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "test1.zip", "test2.zip", "test3.zip");
+        }
+    },
+    /** The {@link Setup#COUNTING_CRON_JOB} job did not run. */
+    CRON_JOB_NOT_RUN {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.cronCalls(server, 0);
+        }
+    },
+    /** The {@link Setup#COUNTING_CRON_JOB} job ran once. */
+    CRON_JOB_RAN_ONCE {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.cronCalls(server, 1);
+        }
+    },
     /** nologin/dc49k6jgejn40h3 keeps the 3 auth origins of {@link Setup#NOLOGIN_AUTH_ORIGINS} (its password is unchanged). */
     NOLOGIN_AUTH_ORIGINS_KEPT {
         @Override

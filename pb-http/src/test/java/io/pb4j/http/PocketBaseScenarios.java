@@ -559,6 +559,7 @@ final class PocketBaseScenarios {
                     .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}")),
             PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED,
             PocketBaseAuthFlowsScenarios.PORTED, PocketBaseMailScenarios.PORTED, PocketBaseOtpOriginScenarios.PORTED,
+            PocketBaseLogsScenarios.PORTED, PocketBaseBackupScenarios.PORTED, PocketBaseCronScenarios.PORTED,
             PocketBaseSettingsScenarios.PORTED);
 
     static final List<Skipped> SKIPPED = concat(List.of(
@@ -587,7 +588,9 @@ final class PocketBaseScenarios {
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 83, "OnRecordAuthWithPasswordRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)")),
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
-            PocketBaseMailScenarios.SKIPPED, PocketBaseSettingsScenarios.SKIPPED);
+            PocketBaseMailScenarios.SKIPPED,
+            PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED,
+            PocketBaseSettingsScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

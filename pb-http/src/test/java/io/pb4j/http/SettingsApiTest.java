@@ -48,7 +48,7 @@ class SettingsApiTest {
                     {"label":"/api/batch","audience":"","duration":1,"maxRequests":3},{"label":"/api/","audience":"","duration":10,"maxRequests":300}],"excludedIPs":[],"enabled":false},\
                     "trustedProxy":{"headers":[],"useLeftmostIP":false},\
                     "batch":{"enabled":false,"maxRequests":50,"timeout":3,"maxBodySize":0},\
-                    "logs":{"maxDays":5,"minLevel":0,"logIP":true,"logAuthId":false}}""");
+                    "logs":{"maxDays":5,"minLevel":0,"logIP":true,"logAuthId":false,"maxDataSize":16384}}""");
         }
     }
 

@@ -46,7 +46,7 @@ sealed interface SettingsShape {
             "rateLimits", object("rules", new ListOf(RULE), "excludedIPs", STRINGS, "enabled", BOOL),
             "trustedProxy", object("headers", STRINGS, "useLeftmostIP", BOOL),
             "batch", object("enabled", BOOL, "maxRequests", INT, "timeout", INT, "maxBodySize", INT),
-            "logs", object("maxDays", INT, "minLevel", INT, "logIP", BOOL, "logAuthId", BOOL));
+            "logs", object("maxDays", INT, "minLevel", INT, "logIP", BOOL, "logAuthId", BOOL, "maxDataSize", INT));
 
     /** The value {@code input} decodes to on top of {@code current} (which already has this shape). */
     JsonValue decode(JsonValue current, JsonValue input);

@@ -56,6 +56,7 @@ public final class SettingsValidator {
     private static Map<String, Object> logs(JsonObject c) {
         Map<String, Object> e = new TreeMap<>();
         put(e, "maxDays", Checks.min(num(c, "maxDays"), 0));
+        put(e, "maxDataSize", Checks.min(num(c, "maxDataSize"), 0));
         return e;
     }
 

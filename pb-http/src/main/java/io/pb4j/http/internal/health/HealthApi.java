@@ -17,7 +17,7 @@ public final class HealthApi {
     private static void health(RequestEvent e) {
         JsonObjectBuilder data = Json.createObjectBuilder();
         if (e.isSuperuser()) {
-            data.add("canBackup", true).add("realIP", e.request().remoteIp()).add("possibleProxyHeader", "");
+            data.add("canBackup", e.app().backups().active().isEmpty()).add("realIP", e.request().remoteIp()).add("possibleProxyHeader", "");
         }
         e.json(200, Json.createObjectBuilder().add("message", "API is healthy.").add("code", 200).add("data", data).build());
     }
