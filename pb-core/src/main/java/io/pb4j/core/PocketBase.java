@@ -156,6 +156,7 @@ public final class PocketBase implements AutoCloseable {
             if (store == null) {
                 openStore();
                 systemJobs.registerOnBootstrap();
+                backups.clearTemp();
             }
         });
     }
