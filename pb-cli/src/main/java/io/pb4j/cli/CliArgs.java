@@ -24,6 +24,7 @@ final class CliArgs {
         boolean dev = false;
         boolean help = false;
         boolean version = false;
+        String encryptionEnv = "";
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -43,7 +44,7 @@ final class CliArgs {
                     case "help" -> help = true;
                     case "version" -> version = true;
                     case "dev" -> dev = inline == null || parseBool(inline, arg);
-                    case "dir", "http" -> {
+                    case "dir", "http", "encryptionEnv" -> {
                         String value = inline;
                         if (value == null) {
                             if (i + 1 >= args.size()) {
@@ -51,7 +52,9 @@ final class CliArgs {
                             }
                             value = args.get(++i);
                         }
-                        if (name.equals("dir")) {
+                        if (name.equals("encryptionEnv")) {
+                            encryptionEnv = value;
+                        } else if (name.equals("dir")) {
                             dir = value;
                         } else {
                             http = value;
@@ -75,11 +78,21 @@ final class CliArgs {
         if (http != null && !command.equals("serve")) {
             throw new UsageException("unknown flag: --http", topicOf(positional));
         }
-        return switch (command) {
+        Invocation invocation = switch (command) {
             case "help" -> new Invocation.Help(String.join(" ", positional.subList(1, positional.size())));
             case "serve" -> help ? new Invocation.Help("serve") : serve(positional, Path.of(dir), dev, http);
             case "superuser" -> superuser(positional, Path.of(dir), dev, help);
             default -> throw new UsageException("unknown command \"" + command + "\" for \"pb4j\"", "");
+        };
+        return withEncryptionEnv(invocation, encryptionEnv);
+    }
+
+    /** The global {@code --encryptionEnv} flag on the commands that open the data dir. */
+    private static Invocation withEncryptionEnv(Invocation invocation, String env) {
+        return switch (invocation) {
+            case Invocation.Serve s -> new Invocation.Serve(s.dataDir(), s.dev(), s.host(), s.port(), env);
+            case Invocation.Superuser s -> new Invocation.Superuser(s.dataDir(), s.dev(), s.action(), s.email(), s.password(), env);
+            default -> invocation;
         };
     }
 

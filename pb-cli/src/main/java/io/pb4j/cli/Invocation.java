@@ -11,13 +11,25 @@ sealed interface Invocation {
     /** {@code --version}. */
     record Version() implements Invocation {}
 
-    /** {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port). */
-    record Serve(Path dataDir, boolean dev, String host, int port) implements Invocation {}
+    /**
+     * {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port); {@code encryptionEnv} names the
+     * environment variable holding the settings encryption key ({@code ""}: none).
+     */
+    record Serve(Path dataDir, boolean dev, String host, int port, String encryptionEnv) implements Invocation {
+        Serve(Path dataDir, boolean dev, String host, int port) {
+            this(dataDir, dev, host, port, "");
+        }
+    }
 
     /**
      * {@code superuser upsert|create|update|delete}; {@code password} is {@code ""} for {@code delete}.
      */
-    record Superuser(Path dataDir, boolean dev, Action action, String email, String password) implements Invocation {
+    record Superuser(Path dataDir, boolean dev, Action action, String email, String password, String encryptionEnv)
+            implements Invocation {
+        Superuser(Path dataDir, boolean dev, Action action, String email, String password) {
+            this(dataDir, dev, action, email, password, "");
+        }
+
         enum Action {
             UPSERT, CREATE, UPDATE, DELETE;
 

@@ -124,7 +124,7 @@ public final class Main {
     }
 
     private boolean serve(Invocation.Serve cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()));
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv()));
         try {
             app.bootstrap();
             int port = app.serve(cmd.host(), cmd.port());
@@ -145,7 +145,7 @@ public final class Main {
     }
 
     private boolean superuser(Invocation.Superuser cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()));
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv()));
         String email = cmd.email();
         try {
             app.bootstrap();

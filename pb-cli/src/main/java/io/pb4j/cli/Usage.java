@@ -3,8 +3,10 @@ package io.pb4j.cli;
 /** Help texts, laid out as PocketBase's (cobra) help. */
 final class Usage {
     private static final String GLOBAL_FLAGS = """
-                  --dev          enable dev mode, aka. printing logs and sql statements to the console
-                  --dir string   the PocketBase data directory (default "pb_data")
+                  --dev                    enable dev mode, aka. printing logs and sql statements to the console
+                  --dir string             the PocketBase data directory (default "pb_data")
+                  --encryptionEnv string   the env variable whose value of 32 characters will be used
+                                           as encryption key for the app settings (default none)
             """;
 
     private Usage() {}

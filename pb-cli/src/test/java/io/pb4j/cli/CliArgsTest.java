@@ -104,4 +104,15 @@ class CliArgsTest {
             assertThat(Usage.of("superuser " + sub)).contains("pb4j superuser " + sub, "--dir string");
         }
     }
+
+    @Test
+    void encryptionEnvIsAGlobalFlagOfTheCommandsThatOpenTheDataDir() {
+        assertThat(parse("serve", "--encryptionEnv=PB_KEY"))
+                .isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "127.0.0.1", 8090, "PB_KEY"));
+        assertThat(parse("--encryptionEnv", "PB_KEY", "superuser", "upsert", "a@b.co", "pw"))
+                .isEqualTo(new Invocation.Superuser(Path.of("pb_data"), false, Action.UPSERT, "a@b.co", "pw", "PB_KEY"));
+        assertThatThrownBy(() -> parse("serve", "--encryptionEnv")).isInstanceOf(UsageException.class)
+                .hasMessage("flag needs an argument: --encryptionEnv");
+        assertThat(Usage.of("serve")).contains("--encryptionEnv string   the env variable whose value of 32 characters");
+    }
 }

@@ -18,6 +18,7 @@ import io.pb4j.core.mail.MailException;
 import io.pb4j.core.mail.Mailer;
 import io.pb4j.core.mail.MailerSendEvent;
 import io.pb4j.core.internal.SchemaCache;
+import io.pb4j.core.internal.settings.SettingsSaver;
 import io.pb4j.core.router.Router;
 import io.pb4j.core.spi.AuthTokenResolver;
 import io.pb4j.core.spi.Plugin;
@@ -27,6 +28,7 @@ import io.pb4j.core.spi.StoreException;
 import io.pb4j.core.spi.StoreProvider;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
@@ -55,11 +57,17 @@ public final class PocketBase implements AutoCloseable {
     private final Hook<BootstrapEvent> onBootstrap = new Hook<>();
     private final Hook<ServeEvent> onServe = new Hook<>();
     private final Hook<MailerSendEvent> onMailerSend = new Hook<>();
+    private final Hook<SettingsReloadEvent> onSettingsReload = new Hook<>();
+    private final Hook<SettingsListRequestEvent> onSettingsListRequest = new Hook<>();
+    private final Hook<SettingsUpdateRequestEvent> onSettingsUpdateRequest = new Hook<>();
     private final Router router = new Router();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile Store store;
     private volatile SchemaCache schema;
     private volatile ServerProvider.RunningServer server;
+    private final Logger logger = new Logger(this);
+    private final Logs logs = new Logs(this);
+    private volatile io.pb4j.core.internal.logs.LogWriter logWriter;
     private final Hook<BackupEvent> onBackupCreate = new Hook<>();
     private final Hook<BackupEvent> onBackupRestore = new Hook<>();
     private final Cron cron = new Cron();
@@ -159,6 +167,27 @@ public final class PocketBase implements AutoCloseable {
                 backups.clearTemp();
             }
         });
+        if (store != null) {
+            reloadSettings();
+        }
+    }
+
+    /**
+     * The app logger ({@code app.Logger()}): entries go to {@code auxiliary.db}'s {@code _logs} through a background
+     * writer, and to the console in dev mode.
+     */
+    public Logger logger() {
+        return logger;
+    }
+
+    /** The stored logs: search them, count them per hour, delete old ones ({@code __pbLogsCleanup__}). */
+    public Logs logs() {
+        return logs;
+    }
+
+    /** The background log writer; null until bootstrap and after close. */
+    io.pb4j.core.internal.logs.LogWriter logWriter() {
+        return logWriter;
     }
 
     /** Opens the configured store, applies the system schema and loads collections and settings. */
@@ -167,12 +196,14 @@ public final class PocketBase implements AutoCloseable {
         Store opened = provider.open(config.dataDir());
         try {
             Schema.ensure(opened);
-            schema = opened.read(SchemaCache::load);
+            SettingsSaver.encryptIfPlain(opened, settingsCipher());
+            schema = opened.read(s -> SchemaCache.load(s, settingsCipher()));
         } catch (RuntimeException | Error e) {
             opened.close();
             throw e;
         }
         store = opened;
+        logWriter = io.pb4j.core.internal.logs.LogWriter.start(opened, this::settings, config.dev());
         systemJobs.settingsReloaded();
     }
 
@@ -183,6 +214,7 @@ public final class PocketBase implements AutoCloseable {
      * holds requests back meanwhile ({@link Backups#admit}).
      */
     synchronized void reopenStore(Runnable swap, Runnable revert) {
+        closeLogWriter();
         store().close();
         try {
             swap.run();
@@ -223,15 +255,57 @@ public final class PocketBase implements AutoCloseable {
     }
 
     /**
-     * Replaces the settings ({@code _params} row {@code settings}) with {@code settings} as given, no validation or
-     * merging, and reloads the cache. A stand-in until the settings API lands; tests use it to switch features on.
+     * PocketBase's {@code app.Save(settings)}: decodes {@code settings} onto the current settings as a
+     * {@code PATCH /api/settings} body (keys not given keep their values, so a full settings object replaces them),
+     * validates the result, stores it in one transaction (encrypted with the {@code --encryptionEnv} key if any) and
+     * reloads the settings ({@link #onSettingsReload()}). Returns the saved settings.
+     *
+     * @throws ValidationException with PocketBase's nested errors ({@code {"meta":{"appURL":…}}}); nothing is saved then
+     * @throws IllegalArgumentException when a value has the wrong type for its key
      */
-    public void saveSettings(JsonObject settings) {
+    public JsonObject saveSettings(JsonObject settings) {
+        return writeSettings(settings, true);
+    }
+
+    /** {@link #saveSettings} without validation (PocketBase's {@code SaveNoValidate}), e.g. for tests. */
+    public JsonObject saveSettingsNoValidate(JsonObject settings) {
+        return writeSettings(settings, false);
+    }
+
+    private JsonObject writeSettings(JsonObject settings, boolean validate) {
         store().write(s -> {
-            io.pb4j.core.internal.Settings.save(s, settings);
+            SettingsSaver.save(s, settings, validate, settingsCipher());
             return null;
         });
-        reloadSchema();
+        reloadSettings();
+        return settings();
+    }
+
+    /** PocketBase's {@code ReloadSettings}: re-reads the stored settings through {@link #onSettingsReload()}. */
+    public void reloadSettings() {
+        onSettingsReload.trigger(new SettingsReloadEvent(this), e -> reloadSchema());
+    }
+
+    /** PocketBase's {@code OnSettingsReload}: after the settings are loaded at bootstrap and after every save. */
+    public Hook<SettingsReloadEvent> onSettingsReload() {
+        return onSettingsReload;
+    }
+
+    /** PocketBase's {@code OnSettingsListRequest} ({@code GET /api/settings}). */
+    public Hook<SettingsListRequestEvent> onSettingsListRequest() {
+        return onSettingsListRequest;
+    }
+
+    /** PocketBase's {@code OnSettingsUpdateRequest} ({@code PATCH /api/settings}). */
+    public Hook<SettingsUpdateRequestEvent> onSettingsUpdateRequest() {
+        return onSettingsUpdateRequest;
+    }
+
+    /** The settings cipher of the key in the environment variable {@link Config#encryptionEnv()}, if set. */
+    private Optional<io.pb4j.core.internal.settings.SettingsCipher> settingsCipher() {
+        String env = config.encryptionEnv();
+        String key = env.isEmpty() ? null : System.getenv(env);
+        return io.pb4j.core.internal.settings.SettingsCipher.of(key == null ? "" : key);
     }
 
     // ----- collections
@@ -255,7 +329,12 @@ public final class PocketBase implements AutoCloseable {
 
     /** Validates and saves a collection, migrating its table in the same transaction. */
     public Collection save(Collection collection) {
-        Collection saved = store().write(s -> CollectionSaver.save(s, collection));
+        Map<String, String> names = collectionNames();
+        Collection saved = store().write(s -> {
+            Collection c = CollectionSaver.save(s, collection);
+            SettingsSaver.followRenames(s, names, settingsCipher());
+            return c;
+        });
         reloadSchema();
         return saved;
     }
@@ -270,8 +349,10 @@ public final class PocketBase implements AutoCloseable {
      *         ({@code validation_collections_import_failure}) when anything fails; nothing is changed then
      */
     public void importCollections(List<JsonObject> collections, boolean deleteMissing) {
+        Map<String, String> names = collectionNames();
         store().write(s -> {
             CollectionImport.run(s, collections, deleteMissing);
+            SettingsSaver.followRenames(s, names, settingsCipher());
             return null;
         });
         reloadSchema();
@@ -423,6 +504,7 @@ public final class PocketBase implements AutoCloseable {
             s.close();
             server = null;
         }
+        closeLogWriter();
         Store st = store;
         if (st != null) {
             st.close();
@@ -434,6 +516,15 @@ public final class PocketBase implements AutoCloseable {
 
     // ----- internals
 
+    /** Stops the log writer, writing what is queued while the store is still open. */
+    private void closeLogWriter() {
+        io.pb4j.core.internal.logs.LogWriter w = logWriter;
+        if (w != null) {
+            w.close();
+            logWriter = null;
+        }
+    }
+
     SchemaCache schema() {
         SchemaCache s = schema;
         if (s == null) {
@@ -444,7 +535,14 @@ public final class PocketBase implements AutoCloseable {
 
     /** Re-reads collections and settings from the store. */
     public void reloadSchema() {
-        schema = store().read(SchemaCache::load);
+        schema = store().read(s -> SchemaCache.load(s, settingsCipher()));
         systemJobs.settingsReloaded();
+    }
+
+    /** Collection id to name, for the rate-limit labels that follow a rename. */
+    private Map<String, String> collectionNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        collections().forEach(c -> names.put(c.id(), c.name()));
+        return names;
     }
 }

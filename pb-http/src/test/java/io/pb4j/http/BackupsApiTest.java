@@ -293,7 +293,8 @@ class BackupsApiTest {
             JsonObject s = server.app.settings();
             JsonObject backups = s.getJsonObject("backups");
             server.app.saveSettings(Json.createObjectBuilder(s).add("backups", Json.createObjectBuilder(backups)
-                    .add("s3", Json.createObjectBuilder(backups.getJsonObject("s3")).add("enabled", true))).build());
+                    .add("s3", Json.createObjectBuilder(backups.getJsonObject("s3")).add("enabled", true).add("bucket", "b")
+                            .add("region", "r").add("endpoint", "http://127.0.0.1:1").add("accessKey", "k").add("secret", "s"))).build());
             TestServer.Response r = server.send("POST", "/api/backups", token, "{}");
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.body()).contains("Backups on S3 are not available");

@@ -559,7 +559,7 @@ final class PocketBaseScenarios {
                     .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}")),
             PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED,
             PocketBaseAuthFlowsScenarios.PORTED, PocketBaseMailScenarios.PORTED, PocketBaseOtpOriginScenarios.PORTED,
-            PocketBaseBackupScenarios.PORTED, PocketBaseCronScenarios.PORTED);
+            PocketBaseLogsScenarios.PORTED, PocketBaseBackupScenarios.PORTED, PocketBaseCronScenarios.PORTED);
 
     static final List<Skipped> SKIPPED = concat(List.of(
             new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hooks (BeforeTestFunc binds a sleeping OnRecordCreateRequest hook)"),
@@ -588,7 +588,7 @@ final class PocketBaseScenarios {
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)")),
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
             PocketBaseMailScenarios.SKIPPED,
-            PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED);
+            PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

@@ -11,6 +11,13 @@ import java.util.List;
 
 /** HTTP-level stand-ins (as the fixture's superuser) for the BeforeTestFunc of some PocketBase scenarios. */
 enum Setup {
+    /** PocketBase's {@code tests.StubLogsData}: {@code _logs} holds just its two request entries. */
+    STUB_LOGS {
+        @Override
+        void apply(TestServer server) {
+            PocketBaseLogsScenarios.stubLogs(server);
+        }
+    },
     /** PocketBase's {@code tests.StubMFARecords}: {@code _mfas} rows user1_0, superuser2_0…4, superuser3_0…1. */
     STUB_MFAS {
         @Override
@@ -374,7 +381,7 @@ enum Setup {
                     .add("duration", 0).add("maxRequests", Integer.parseInt(rule.substring(eq + 1))));
         }
         JsonObject settings = server.app.settings();
-        server.app.saveSettings(Json.createObjectBuilder(settings)
+        server.app.saveSettingsNoValidate(Json.createObjectBuilder(settings)
                 .add("rateLimits", Json.createObjectBuilder().add("enabled", true).add("excludedIPs", Json.createArrayBuilder())
                         .add("rules", rules)).build());
     }
@@ -382,7 +389,7 @@ enum Setup {
     /** Changes one key of the settings' {@code batch} object (PocketBase's tests set {@code app.Settings().Batch.*}). */
     private static void batch(TestServer server, String key, JsonValue value) {
         JsonObject settings = server.app.settings();
-        server.app.saveSettings(Json.createObjectBuilder(settings)
+        server.app.saveSettingsNoValidate(Json.createObjectBuilder(settings)
                 .add("batch", Json.createObjectBuilder(settings.getJsonObject("batch")).add(key, value)).build());
     }
 

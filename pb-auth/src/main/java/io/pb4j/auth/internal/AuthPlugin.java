@@ -26,6 +26,8 @@ public final class AuthPlugin implements Plugin {
             VerificationApi.bind(se.router());
             PasswordResetApi.bind(se.router());
             EmailChangeApi.bind(se.router());
+            SettingsMailTestApi.bind(se.router());
+            AppleClientSecretApi.bind(se.router());
             FileTokenApi.bind(se.router());
             se.next();
         });

@@ -22,6 +22,15 @@ public interface Store extends AutoCloseable {
     <T> T writeAuxiliary(Function<SqlSession, T> work);
 
     /**
+     * A read of the auxiliary database that never waits for its writer (nor for the data writer lane). A
+     * {@code readAuxiliary} inside a {@code writeAuxiliary} on the same thread joins that transaction.
+     */
+    <T> T readAuxiliary(Function<SqlSession, T> work);
+
+    /** Reclaims the auxiliary database's free space ({@code VACUUM}), outside any transaction. */
+    void vacuumAuxiliary();
+
+    /**
      * Writes a consistent copy of each database file of the store into {@code dir} under its usual name
      * ({@code data.db}, {@code auxiliary.db}), taken while writers keep writing (for backups). Files already there
      * are replaced.

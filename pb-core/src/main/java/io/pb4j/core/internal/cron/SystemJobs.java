@@ -73,8 +73,7 @@ public final class SystemJobs {
     private void deleteOldLogs() {
         JsonObject logs = app.settings().getJsonObject("logs");
         int maxDays = logs == null ? 5 : logs.getInt("maxDays", 5);
-        String before = DateTimes.format(Instant.now().minus(Duration.ofDays(maxDays)));
-        app.store().writeAuxiliary(s -> s.execute("DELETE FROM `_logs` WHERE `created` <= ?", List.of(before)));
+        app.logs().deleteOlderThan(Duration.ofDays(maxDays));
     }
 
     /** Deletes the {@code table} rows older than each auth collection's {@code options.<option>.duration} seconds. */

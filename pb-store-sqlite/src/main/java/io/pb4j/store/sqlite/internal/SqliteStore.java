@@ -34,6 +34,8 @@ final class SqliteStore implements Store {
     private final Path dir;
     private final Lane data;
     private final Lane auxiliary;
+    /** Its own connection, so reading logs waits neither for the log writer nor for data writes. */
+    private final Lane auxiliaryReader;
     private final BlockingQueue<JdbcSession> readers;
     private final List<JdbcSession> allReaders = new ArrayList<>();
     private final AtomicLong schemaEpoch = new AtomicLong();
@@ -44,8 +46,8 @@ final class SqliteStore implements Store {
         this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
         this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl)));
-        this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(
-                "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS)));
+        String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
+        this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(auxiliaryUrl)));
         // fair: under load the waiting requests get a reader in turn
         this.readers = new ArrayBlockingQueue<>(readerCount, true);
         for (int i = 0; i < readerCount; i++) {
@@ -63,6 +65,8 @@ final class SqliteStore implements Store {
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_created_hour on `_logs` (strftime('%Y-%m-%d %H:00:00', `created`))");
             return null;
         });
+        // opened after the table exists, so its cached statements never predate the schema
+        this.auxiliaryReader = new Lane(new JdbcSession(DriverManager.getConnection(auxiliaryUrl)));
     }
 
     static SqliteStore open(Path dir) {
@@ -161,6 +165,31 @@ final class SqliteStore implements Store {
     }
 
     @Override
+    public <T> T readAuxiliary(Function<SqlSession, T> work) {
+        if (auxiliary.heldByCurrentThread()) {
+            return work.apply(auxiliary.session());
+        }
+        auxiliaryReader.lock();
+        try {
+            return work.apply(auxiliaryReader.session());
+        } finally {
+            auxiliaryReader.unlock();
+        }
+    }
+
+    @Override
+    public void vacuumAuxiliary() {
+        auxiliary.lock();
+        try {
+            // SQLite refuses to VACUUM while this connection has prepared statements open
+            auxiliary.session().clearStatements();
+            auxiliary.session().raw("VACUUM");
+        } finally {
+            auxiliary.unlock();
+        }
+    }
+
+    @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         return type.isAssignableFrom(DbClient.class) ? Optional.of(type.cast(dbClient())) : Optional.empty();
     }
@@ -183,6 +212,7 @@ final class SqliteStore implements Store {
     public void close() {
         data.close();
         auxiliary.close();
+        auxiliaryReader.close();
         for (JdbcSession r : allReaders) {
             r.close();
         }
