@@ -17,6 +17,7 @@ import io.pb4j.core.internal.mail.SmtpMailer;
 import io.pb4j.core.mail.MailException;
 import io.pb4j.core.mail.Mailer;
 import io.pb4j.core.mail.MailerSendEvent;
+import io.pb4j.core.migrate.Migrations;
 import io.pb4j.core.internal.SchemaCache;
 import io.pb4j.core.internal.settings.SettingsSaver;
 import io.pb4j.core.router.Router;
@@ -74,6 +75,7 @@ public final class PocketBase implements AutoCloseable {
     private final Backups backups = new Backups(this);
     private final SystemJobs systemJobs = new SystemJobs(this);
     private volatile AuthTokenResolver authTokenResolver = (app, token, type) -> Optional.empty();
+    private final Migrations migrations = new Migrations(this);
 
     private PocketBase(Config config) {
         this.config = config;
@@ -93,6 +95,11 @@ public final class PocketBase implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /** The app's migrations (discovered and registered in code) and their runner. */
+    public Migrations migrations() {
+        return migrations;
     }
 
     public Hook<BootstrapEvent> onBootstrap() {
@@ -463,6 +470,8 @@ public final class PocketBase implements AutoCloseable {
         if (store == null) {
             bootstrap();
         }
+        // as PocketBase's apis.Serve: the latest migrations are applied before the server starts
+        migrations.up();
         onServe.trigger(new ServeEvent(this, router), e -> {
             ServerProvider provider = Catalog.first(ServiceLoader.load(ServerProvider.class), "HTTP server (add the pb-http module)");
             server = provider.start(this, host, port, router);

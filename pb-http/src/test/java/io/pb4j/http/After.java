@@ -142,6 +142,28 @@ enum After {
             return count == 0 ? List.of() : List.of("after: expected the _externalAuths of 4q1xlclmfloku33 deleted, found " + count);
         }
     },
+    /** The SQL console created the table {@code test_sql_table}. */
+    SQL_TABLE_CREATED {
+        @Override
+        List<String> problems(TestServer server) {
+            return sqlTableRows(server) >= 0 ? List.of() : List.of("after: missing the expected new table test_sql_table");
+        }
+    },
+    /** The SQL console created {@code test_sql_table} with exactly one row. */
+    SQL_TABLE_ONE_ROW {
+        @Override
+        List<String> problems(TestServer server) {
+            int rows = sqlTableRows(server);
+            return rows == 1 ? List.of() : List.of("after: expected exactly 1 row in test_sql_table, found " + rows);
+        }
+    },
+    /** The failed SQL console script left no {@code test_sql_table} behind (its transaction was rolled back). */
+    SQL_TABLE_ABSENT {
+        @Override
+        List<String> problems(TestServer server) {
+            return sqlTableRows(server) < 0 ? List.of() : List.of("after: expected table test_sql_table to not be created");
+        }
+    },
     /** The new demo3 record was stored without its hidden title. */
     DEMO3_NEW_TITLE_EMPTY("demo3", "abcde1234567890", "title", ""),
     /** The new demo3 record was stored with its hidden title. */
@@ -211,6 +233,12 @@ enum After {
 
     private static int userMfas(TestServer server) {
         return server.app.store().read(s -> s.query("SELECT id FROM _mfas WHERE recordRef = ?", List.of(MailSetups.USER_ID))).size();
+    }
+
+    /** The rows of {@code test_sql_table}, -1 when there is no such table. */
+    private static int sqlTableRows(TestServer server) {
+        return server.app.store().read(s -> s.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'test_sql_table'",
+                List.of()).isEmpty() ? -1 : s.query("SELECT * FROM test_sql_table", List.of()).size());
     }
 
     private static int nologinAuthOrigins(TestServer server) {

@@ -12,6 +12,7 @@ import io.pb4j.http.internal.logs.LogsApi;
 import io.pb4j.http.internal.ratelimit.RateLimits;
 import io.pb4j.http.internal.records.RecordsApi;
 import io.pb4j.http.internal.settings.SettingsApi;
+import io.pb4j.http.internal.sql.SqlApi;
 
 /** Binds PocketBase's data APIs (health, collections, records, batch, settings, logs) and the request logger when the app serves. */
 public final class DataApiPlugin implements Plugin {
@@ -32,6 +33,7 @@ public final class DataApiPlugin implements Plugin {
             se.router().bind(ActivityLogger.middleware());
             BackupsApi.bind(se.router());
             CronsApi.bind(se.router());
+            SqlApi.bind(se.router());
             se.next();
         });
         RateLimits.register(app);

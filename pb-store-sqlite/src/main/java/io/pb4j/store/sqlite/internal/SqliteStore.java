@@ -45,13 +45,13 @@ final class SqliteStore implements Store {
     private SqliteStore(Path dir, int readerCount) throws SQLException {
         this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl)));
+        this.data = new Lane(new JdbcSession(connect(dataUrl)));
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
-        this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(auxiliaryUrl)));
+        this.auxiliary = new Lane(new JdbcSession(connect(auxiliaryUrl)));
         // fair: under load the waiting requests get a reader in turn
         this.readers = new ArrayBlockingQueue<>(readerCount, true);
         for (int i = 0; i < readerCount; i++) {
-            JdbcSession reader = new JdbcSession(DriverManager.getConnection(dataUrl));
+            JdbcSession reader = new JdbcSession(connect(dataUrl));
             allReaders.add(reader);
             readers.add(reader);
         }
@@ -66,7 +66,21 @@ final class SqliteStore implements Store {
             return null;
         });
         // opened after the table exists, so its cached statements never predate the schema
-        this.auxiliaryReader = new Lane(new JdbcSession(DriverManager.getConnection(auxiliaryUrl)));
+        this.auxiliaryReader = new Lane(new JdbcSession(connect(auxiliaryUrl)));
+    }
+
+    /**
+     * A connection with SQLite's hardening that can be reached from Java. PocketBase v0.40 turns on defensive mode
+     * (SQLITE_DBCONFIG_DEFENSIVE), which needs sqlite3_db_config: sqlite-jdbc binds no such call and keeps its handle
+     * private, so what is set here is the pragma side of the same advice, {@code trusted_schema = OFF} (functions
+     * not marked innocuous may not run from views, triggers and defaults of a tampered schema).
+     */
+    private static java.sql.Connection connect(String url) throws SQLException {
+        java.sql.Connection c = DriverManager.getConnection(url);
+        try (var st = c.createStatement()) {
+            st.execute("PRAGMA trusted_schema = OFF");
+        }
+        return c;
     }
 
     static SqliteStore open(Path dir) {
@@ -210,12 +224,13 @@ final class SqliteStore implements Store {
 
     @Override
     public void close() {
-        data.close();
-        auxiliary.close();
+        // readers first: the writers, closing last, checkpoint the WAL into the database files and remove it
         auxiliaryReader.close();
         for (JdbcSession r : allReaders) {
             r.close();
         }
+        data.checkpointAndClose();
+        auxiliary.checkpointAndClose();
     }
 
     /** A connection owned by one thread at a time, for writes. */
@@ -264,9 +279,25 @@ final class SqliteStore implements Store {
             }
         }
 
+        /** Waits for the running work and closes the connection. */
         void close() {
             lock.lock();
             try {
+                session.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Waits for the running write, moves the WAL into the database file and closes the connection. */
+        void checkpointAndClose() {
+            lock.lock();
+            try {
+                try {
+                    session.raw("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (StoreException busy) {
+                    // a reader somewhere still holds a snapshot; closing checkpoints what it can
+                }
                 session.close();
             } finally {
                 lock.unlock();
