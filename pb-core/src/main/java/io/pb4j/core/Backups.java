@@ -184,6 +184,11 @@ public final class Backups {
         }
     }
 
+    /** Removes the data dir's temp folder, as PocketBase does on every bootstrap. */
+    void clearTemp() {
+        DataDirs.deleteQuietly(app.config().dataDir().resolve(TEMP_DIR));
+    }
+
     /**
      * Runs one request, first waiting while a restore swaps the data (the HTTP layer wraps every request in it); a
      * request that waits too long gets a 503 {@link ApiException}.

@@ -182,6 +182,7 @@ public final class PocketBase implements AutoCloseable {
             if (store == null) {
                 openStore();
                 systemJobs.registerOnBootstrap();
+                backups.clearTemp();
             }
         });
         if (store != null) {

@@ -11,6 +11,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Checks of the stored state (on the scenario's own server) that stand in for the AfterTestFunc of some PocketBase scenarios. */
 enum After {
+    /** The settings secrets of PocketBase's "submitting valid data" scenario are stored. */
+    SETTINGS_SECRETS_STORED {
+        @Override
+        List<String> problems(TestServer server) {
+            return SettingsChecks.secretsStored(server);
+        }
+    },
+    /** One mail to test@example.com, a verification one ({@link Setup#CAPTURE_MAILS}). */
+    TEST_MAIL_VERIFICATION {
+        @Override
+        List<String> problems(TestServer server) {
+            return SettingsChecks.oneTestMail(server, "Verify");
+        }
+    },
+    /** One mail to test@example.com, a password reset one. */
+    TEST_MAIL_PASSWORD_RESET {
+        @Override
+        List<String> problems(TestServer server) {
+            return SettingsChecks.oneTestMail(server, "Reset password");
+        }
+    },
+    /** One mail to test@example.com, an email change one. */
+    TEST_MAIL_EMAIL_CHANGE {
+        @Override
+        List<String> problems(TestServer server) {
+            return SettingsChecks.oneTestMail(server, "Confirm new email");
+        }
+    },
+    /** One mail to test@example.com, an OTP one. */
+    TEST_MAIL_OTP {
+        @Override
+        List<String> problems(TestServer server) {
+            return SettingsChecks.oneTestMail(server, "one-time password");
+        }
+    },
     /** backup_test.go's {@code ensureNoBackups}. */
     NO_BACKUPS {
         @Override

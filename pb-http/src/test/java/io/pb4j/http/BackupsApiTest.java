@@ -94,6 +94,47 @@ class BackupsApiTest {
     }
 
     @Test
+    void requestsDuringARestoreWaitForItInsteadOfFailing() throws Exception {
+        try (TestServer server = new TestServer()) {
+            String token = server.superuserToken();
+            server.expect("POST", "/api/collections", token, ITEMS, 200);
+            for (int i = 0; i < 50; i++) {
+                server.expect("POST", "/api/collections/items/records", null, "{\"title\":\"r" + i + "\"}", 200);
+            }
+            server.expect("POST", "/api/backups", token, "{\"name\":\"r.zip\"}", 204);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger served = new AtomicInteger();
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                boolean writer = c % 2 == 0;
+                clients.add(Thread.ofPlatform().start(() -> {
+                    while (!stop.get()) {
+                        TestServer.Response r = writer
+                                ? server.send("POST", "/api/collections/items/records", null, "{\"title\":\"during\"}")
+                                : server.send("GET", "/api/collections/items/records?perPage=5", null, null);
+                        if (r.status() != 200) {
+                            failures.add(r.status() + " " + r.body());
+                        }
+                        served.incrementAndGet();
+                    }
+                }));
+            }
+            for (int round = 0; round < 3; round++) {
+                CountDownLatch restored = BackupKit.nextRestore(server.app);
+                server.expect("POST", "/api/backups/r.zip/restore", token, null, 204);
+                BackupKit.await(restored);
+            }
+            stop.set(true);
+            for (Thread t : clients) {
+                t.join();
+            }
+            assertThat(failures).isEmpty();
+            assertThat(served.get()).isPositive();
+        }
+    }
+
+    @Test
     void anUploadedBackupOfAnotherAppRestoresItsData() throws Exception {
         byte[] zip;
         String recordId;

@@ -560,7 +560,7 @@ final class PocketBaseScenarios {
             PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED,
             PocketBaseAuthFlowsScenarios.PORTED, PocketBaseMailScenarios.PORTED, PocketBaseOtpOriginScenarios.PORTED,
             PocketBaseLogsScenarios.PORTED, PocketBaseBackupScenarios.PORTED, PocketBaseCronScenarios.PORTED,
-            PocketBaseSqlScenarios.PORTED);
+            PocketBaseSqlScenarios.PORTED, PocketBaseSettingsScenarios.PORTED);
 
     static final List<Skipped> SKIPPED = concat(List.of(
             new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hooks (BeforeTestFunc binds a sleeping OnRecordCreateRequest hook)"),
@@ -589,7 +589,8 @@ final class PocketBaseScenarios {
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)")),
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
             PocketBaseMailScenarios.SKIPPED,
-            PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED);
+            PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED,
+            PocketBaseSettingsScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

@@ -117,4 +117,24 @@ class SettingsEncryptionTest {
             encrypted.stop();
         }
     }
+
+    @Test
+    void renamingACollectionRewritesTheRuleLabelsOfAnEncryptedRow() throws Exception {
+        Path dir = TestServer.newTempDir();
+        try {
+            TestServer server = TestServer.on(dir, cfg -> cfg.encryptionEnv(ENV));
+            String t = server.superuserToken();
+            String id = CollectionsApiTest.json(server.expect("POST", "/api/collections", t,
+                    "{\"name\":\"enc_before\",\"fields\":[{\"type\":\"text\",\"name\":\"title\"}]}", 200)).getString("id");
+            server.expect("PATCH", "/api/settings", t,
+                    "{\"rateLimits\":{\"rules\":[{\"label\":\"enc_before:list\",\"duration\":1,\"maxRequests\":5}]}}", 200);
+            server.expect("PATCH", "/api/collections/" + id, t, "{\"name\":\"enc_after\"}", 200);
+            assertThat(decrypt((String) row(server))).contains("\"label\":\"enc_after:list\"").doesNotContain("enc_before");
+            assertThat(server.app.settings().getJsonObject("rateLimits").getJsonArray("rules").getJsonObject(0).getString("label"))
+                    .isEqualTo("enc_after:list");
+            server.stop();
+        } finally {
+            deleteDir(dir);
+        }
+    }
 }

@@ -206,6 +206,13 @@ enum Setup {
             server.app.onMailerSend().bind(e -> { });
         }
     },
+    /** PocketBase's TestMailer, keeping each mail for {@link SettingsChecks#oneTestMail}. */
+    CAPTURE_MAILS {
+        @Override
+        void apply(TestServer server) {
+            SettingsChecks.captureMails(server);
+        }
+    },
     /** {@code users.otp.enabled = false}. */
     USERS_OTP_DISABLED {
         @Override

@@ -50,7 +50,7 @@ public final class Schema {
             for (String m : SYSTEM_MIGRATIONS) {
                 s.execute("INSERT INTO _migrations (file, applied) VALUES (?, ?)", List.of(m, micros++));
             }
-            Settings.save(s, Settings.defaults());
+            SettingsRow.save(s, SettingsRow.defaults());
             return null;
         });
     }

@@ -34,7 +34,7 @@ public record SchemaCache(List<Collection> collections, Map<String, Collection> 
             ids.put(c.id(), c);
             names.put(c.name().toLowerCase(Locale.ROOT), c);
         }
-        return new SchemaCache(all, ids, names, Settings.load(s, cipher));
+        return new SchemaCache(all, ids, names, SettingsRow.load(s, cipher));
     }
 
     /** By id (exact) first, then by name (case-insensitive). */

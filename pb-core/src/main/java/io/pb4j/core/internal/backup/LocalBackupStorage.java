@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 
 /** Backups as files in {@code pb_data/backups}, PocketBase's default. Keys are file names, never paths. */
 public final class LocalBackupStorage implements BackupStorage {
+    /** PocketBase's metadata side file of each stored blob ({@code fileblob}'s reserved extension). */
+    private static final String ATTRS = ".attrs";
+
     private final Path dir;
 
     public LocalBackupStorage(Path dir) {
@@ -33,8 +36,8 @@ public final class LocalBackupStorage implements BackupStorage {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files.sorted()::iterator) {
                 String key = p.getFileName().toString();
-                // PocketBase's blob listing skips its own ".attrs" side files; we keep none, but hide dot files alike
-                if (Files.isRegularFile(p) && key.startsWith(prefix) && !key.startsWith(".")) {
+                // PocketBase keeps a ".attrs" side file per backup and its listing skips them; pb4j writes none
+                if (Files.isRegularFile(p) && key.startsWith(prefix) && !key.endsWith(ATTRS)) {
                     out.add(new BackupFile(key, Files.size(p), DateTimes.format(Files.getLastModifiedTime(p).toInstant())));
                 }
             }
@@ -80,6 +83,7 @@ public final class LocalBackupStorage implements BackupStorage {
         }
         try {
             Files.delete(dir.resolve(key));
+            Files.deleteIfExists(dir.resolve(key + ATTRS));
         } catch (NoSuchFileException e) {
             throw new NoSuchElementException("no backup " + key);
         } catch (IOException e) {
@@ -93,9 +97,9 @@ public final class LocalBackupStorage implements BackupStorage {
         return dir.resolve(key);
     }
 
-    /** A key is one plain file name: no separators, not {@code .} or {@code ..}. */
+    /** A key is one plain file name: no separators, not {@code .} or {@code ..}, not PocketBase's reserved {@code .attrs}. */
     static boolean valid(String key) {
-        return !key.isEmpty() && !key.equals(".") && !key.equals("..") && key.indexOf('/') < 0 && key.indexOf('\\') < 0
+        return !key.isEmpty() && !key.endsWith(ATTRS) && !key.equals(".") && !key.equals("..") && key.indexOf('/') < 0 && key.indexOf('\\') < 0
                 && key.indexOf('\0') < 0;
     }
 

@@ -1,7 +1,7 @@
 package io.pb4j.core.internal.settings;
 
 import io.pb4j.core.ValidationException;
-import io.pb4j.core.internal.Settings;
+import io.pb4j.core.internal.SettingsRow;
 import io.pb4j.core.spi.SqlSession;
 import io.pb4j.core.spi.Store;
 import jakarta.json.Json;
@@ -19,22 +19,22 @@ public final class SettingsSaver {
 
     /** In the caller's transaction; nothing is written when validation fails. */
     public static void save(SqlSession s, JsonObject patch, boolean validate, Optional<SettingsCipher> cipher) {
-        JsonObject merged = SettingsJson.merge(Settings.load(s, cipher), patch);
+        JsonObject merged = SettingsJson.merge(SettingsRow.load(s, cipher), patch);
         if (validate) {
             Map<String, Object> errors = SettingsValidator.validate(merged);
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
         }
-        Settings.save(s, merged, cipher);
+        SettingsRow.save(s, merged, cipher);
     }
 
     /** With a key, a plain (or missing) row is written encrypted, so the data dir holds no plain settings. */
     public static void encryptIfPlain(Store store, Optional<SettingsCipher> cipher) {
         if (cipher.isPresent()) {
             store.write(s -> {
-                if (Settings.isPlain(s)) {
-                    Settings.save(s, Settings.load(s, Optional.empty()), cipher);
+                if (SettingsRow.isPlain(s)) {
+                    SettingsRow.save(s, SettingsRow.load(s, Optional.empty()), cipher);
                 }
                 return null;
             });
@@ -52,12 +52,12 @@ public final class SettingsSaver {
             String oldName = before.get(String.valueOf(row.get("id")));
             String newName = String.valueOf(row.get("name"));
             if (oldName != null && !oldName.equals(newName)) {
-                settings = settings == null ? Settings.load(s, cipher) : settings;
+                settings = settings == null ? SettingsRow.load(s, cipher) : settings;
                 settings = renamed(settings, oldName, newName);
             }
         }
         if (settings != null) {
-            Settings.save(s, settings, cipher);
+            SettingsRow.save(s, settings, cipher);
         }
     }
 

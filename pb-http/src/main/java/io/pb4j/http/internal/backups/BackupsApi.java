@@ -32,8 +32,8 @@ public final class BackupsApi {
     }
 
     public static void bind(Router router) {
-        // outermost: the load-auth-token middleware already reads the store
-        router.bind(new Middleware("pbRestoreGate", Middleware.PRIORITY_ERROR_HANDLER + 1,
+        // outside every other middleware: loading the auth token reads the store, logging a request writes it
+        router.bind(new Middleware("pbRestoreGate", Middleware.PRIORITY_ERROR_HANDLER - 1_000,
                 e -> e.app().backups().admit(e::next)));
         router.get("/api/backups", BackupsApi::list).bind(Guards.requireSuperuser());
         router.post("/api/backups", BackupCreate::create).bind(Guards.requireSuperuser());

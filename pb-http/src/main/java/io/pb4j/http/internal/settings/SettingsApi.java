@@ -24,7 +24,9 @@ public final class SettingsApi {
     private SettingsApi() {
     }
 
+    /** Binds the routes and the superuser IP whitelist (a global middleware). */
     public static void bind(Router router) {
+        router.bind(SuperuserIpsWhitelist.MIDDLEWARE);
         Middleware superuser = Guards.requireSuperuser();
         router.get("/api/settings", SettingsApi::list).bind(superuser);
         router.patch("/api/settings", SettingsApi::update).bind(superuser);

@@ -16,8 +16,8 @@ import java.util.Optional;
  * settings JSON as bytes (a BLOB), or with an encryption key the text of {@link SettingsCipher}, as PocketBase's
  * {@code Settings.DBExport} and {@code loadParam} do.
  */
-public final class Settings {
-    private Settings() {
+public final class SettingsRow {
+    private SettingsRow() {
     }
 
     /** PocketBase's default settings (v0.39), with every key of the settings struct. */
