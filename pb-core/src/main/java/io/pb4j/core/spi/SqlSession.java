@@ -24,4 +24,16 @@ public interface SqlSession {
     default int execute(String sql) {
         return execute(sql, List.of());
     }
+
+    /**
+     * Runs {@code action} once the write transaction this session belongs to commits (the outermost one, when writes
+     * are nested), on the committing thread after the write lock is released, in registration order; it never runs
+     * when the transaction rolls back. An action that throws is logged and does not stop the others. Sessions outside
+     * a write transaction refuse it.
+     *
+     * @throws IllegalStateException when this session is not in a write transaction
+     */
+    default void afterCommit(Runnable action) {
+        throw new IllegalStateException("this session is not in a write transaction");
+    }
 }

@@ -1,0 +1,41 @@
+package io.pb4j.core.realtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PocketBase's subscriptions broker as {@code app.realtime()} returns it: the connected clients, and ways to message
+ * them from server code. Thread-safe. {@link #NONE} (no pb-realtime module) has no clients.
+ */
+public interface Realtime {
+    /** The broker of an app without pb-realtime: no clients, every send reaches nobody. */
+    Realtime NONE = new Realtime() {
+        @Override
+        public List<RealtimeClient> clients() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<RealtimeClient> client(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int broadcast(String topic, String data) {
+            return 0;
+        }
+    };
+
+    /** A snapshot of the registered clients. */
+    List<RealtimeClient> clients();
+
+    /** The registered client with this id. */
+    Optional<RealtimeClient> client(String id);
+
+    /**
+     * Sends {@code data} (one line of JSON text) to every client subscribed to {@code topic}: a subscription equal to
+     * it or to it with {@code ?options=…}. Each receives the message under its subscription's exact name. No rule is
+     * checked. Returns the number of messages queued.
+     */
+    int broadcast(String topic, String data);
+}
