@@ -362,4 +362,61 @@ class RealtimeApiTest {
             server.app.onRealtimeMessageSend().unbind(h3);
         }
     }
+
+    @Test
+    void theOAuth2RedirectForwardsCodeAndStateToTheSubscribedClientOnce() {
+        try (SseClient c = new SseClient(server)) {
+            subscribe(c, null, "@oauth2", "other");
+            TestServer.Response r = server.send("GET", "/api/oauth2-redirect?state=" + c.clientId + "&code=123", null, null);
+            assertThat(r.status()).isEqualTo(307);
+            assertThat(r.headers().firstValue("Location")).hasValue("../_/#/auth/oauth2-redirect-success");
+            SseClient.Event e = c.next();
+            assertThat(e.name()).isEqualTo("@oauth2");
+            assertThat(e.data()).isEqualTo("{\"state\":\"" + c.clientId + "\",\"code\":\"123\"}");
+            assertThat(server.app.realtime().client(c.clientId).orElseThrow().subscriptions()).containsExactly("other");
+            // the subscription is gone: a second redirect fails and sends nothing
+            TestServer.Response again = server.send("GET", "/api/oauth2-redirect?state=" + c.clientId + "&code=123", null, null);
+            assertThat(again.headers().firstValue("Location")).hasValue("../_/#/auth/oauth2-redirect-failure");
+            assertThat(c.next(Duration.ofMillis(200))).isEmpty();
+        }
+    }
+
+    @Test
+    void anOAuth2ErrorOrAMissingCodeReachesTheClientAndFails() {
+        try (SseClient c = new SseClient(server)) {
+            subscribe(c, null, "@oauth2");
+            TestServer.Response r = server.sendWith("POST", "/api/oauth2-redirect",
+                    java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"), "state=" + c.clientId + "&code=123&error=denied");
+            assertThat(r.status()).isEqualTo(303);
+            assertThat(r.headers().firstValue("Location")).hasValue("../_/#/auth/oauth2-redirect-failure");
+            assertThat(c.next().data()).isEqualTo("{\"state\":\"" + c.clientId + "\",\"code\":\"123\",\"error\":\"denied\"}");
+            subscribe(c, null, "@oauth2");
+            TestServer.Response noCode = server.send("GET", "/api/oauth2-redirect?state=" + c.clientId, null, null);
+            assertThat(noCode.headers().firstValue("Location")).hasValue("../_/#/auth/oauth2-redirect-failure");
+            assertThat(c.next().data()).isEqualTo("{\"state\":\"" + c.clientId + "\",\"code\":\"\"}");
+        }
+        try (SseClient c = new SseClient(server)) {
+            subscribe(c, null, "other");
+            TestServer.Response r = server.send("GET", "/api/oauth2-redirect?state=" + c.clientId + "&code=1", null, null);
+            assertThat(r.headers().firstValue("Location")).hasValue("../_/#/auth/oauth2-redirect-failure");
+            assertThat(c.next(Duration.ofMillis(200))).isEmpty();
+        }
+    }
+
+    @Test
+    void theAllInOneOAuth2FlowSignsInThroughTheRealtimeMessage() {
+        try (FakeOAuth2Provider provider = FakeOAuth2Provider.start(); SseClient c = new SseClient(server)) {
+            server.expect("PATCH", "/api/collections/users", superuser,
+                    "{\"oauth2\":{\"enabled\":true,\"providers\":[" + provider.gitlabEntry() + "]}}", 200);
+            subscribe(c, null, "@oauth2");
+            server.send("GET", "/api/oauth2-redirect?state=" + c.clientId + "&code=rtuser", null, null);
+            JsonObject message = json(c.next().data());
+            assertThat(message.getString("state")).isEqualTo(c.clientId);
+            TestServer.Response signIn = server.send("POST", "/api/collections/users/auth-with-oauth2", null,
+                    "{\"provider\":\"gitlab\",\"code\":\"" + message.getString("code") + "\",\"codeVerifier\":\"v\","
+                            + "\"redirectURL\":\"" + server.base + "/api/oauth2-redirect\"}");
+            assertThat(signIn.status()).as(signIn.body()).isEqualTo(200);
+            assertThat(json(signIn.body()).getJsonObject("record").getString("email")).isEqualTo("rtuser@example.com");
+        }
+    }
 }
