@@ -5,6 +5,7 @@
 module io.pb4j.http {
     requires io.pb4j.core;
     requires io.helidon.webserver;
+    requires io.helidon.webserver.websocket;
     requires io.helidon.logging.jul;
 
     provides io.pb4j.core.spi.ServerProvider with io.pb4j.http.internal.helidon.HelidonServerProvider;

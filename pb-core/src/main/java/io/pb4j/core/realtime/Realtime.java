@@ -2,6 +2,7 @@ package io.pb4j.core.realtime;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * PocketBase's subscriptions broker as {@code app.realtime()} returns it: the connected clients, and ways to message
@@ -24,6 +25,11 @@ public interface Realtime {
         public int broadcast(String topic, String data) {
             return 0;
         }
+
+        @Override
+        public Optional<RealtimeClient> connect(String transport, String ip, Consumer<RealtimeMessage> sink) {
+            return Optional.empty();
+        }
     };
 
     /** A snapshot of the registered clients. */
@@ -38,4 +44,13 @@ public interface Realtime {
      * checked. Returns the number of messages queued.
      */
     int broadcast(String topic, String data);
+
+    /**
+     * Connects a client of a transport other than SSE (pb-http's WebSocket at {@code /api/updates}): fires
+     * {@code onRealtimeConnectRequest} (without an HTTP request), registers the client and starts a virtual thread
+     * that passes each of its messages through {@code onRealtimeMessageSend} to {@code sink}, in order, until the
+     * client is discarded (a sink that throws discards it). The first message is {@code PB_CONNECT}. Empty when a
+     * connect hook refused the client.
+     */
+    Optional<RealtimeClient> connect(String transport, String ip, Consumer<RealtimeMessage> sink);
 }

@@ -16,7 +16,7 @@ public final class RealtimePlugin implements Plugin {
 
     @Override
     public void register(PocketBase app) {
-        Broker broker = new Broker();
+        Broker broker = new Broker(app);
         app.realtime(broker);
         RecordFanOut fanOut = new RecordFanOut(app, broker);
         AuthBindings bindings = new AuthBindings(broker);

@@ -32,6 +32,8 @@ public final class HelidonServerProvider implements ServerProvider {
                 // as Go's net/http: responses leave at once instead of waiting on Nagle + delayed ACK (40 ms stalls)
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
+                // the WebSocket face of realtime (pb4j's own, beside PocketBase's SSE); without pb-realtime it refuses
+                .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router))
                 .build()
                 .start();
         return new RunningServer() {
