@@ -2,7 +2,10 @@ package io.pb4j.realtime.internal;
 
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordEvent;
+import io.pb4j.core.hook.Hook;
 import io.pb4j.core.spi.Plugin;
+import java.util.function.Consumer;
 
 /**
  * Installs the realtime broker as {@code app.realtime()}, feeds it the after-commit record events, and binds
@@ -20,35 +23,34 @@ public final class RealtimePlugin implements Plugin {
         app.realtime(broker);
         RecordFanOut fanOut = new RecordFanOut(app, broker);
         AuthBindings bindings = new AuthBindings(broker);
-        // priority -99 as PocketBase: before application handlers; the fan-out itself runs on the dispatcher
-        app.onRecordAfterCreateSuccess().bind("pbRealtimeCreate", -99, e -> {
-            Record r = e.record();
-            broker.dispatch(() -> fanOut.publish("create", r));
-            e.next();
+        onCommit(app.onRecordAfterCreateSuccess(), "pbRealtimeCreate", broker, r -> fanOut.publish("create", r));
+        onCommit(app.onRecordAfterUpdateSuccess(), "pbRealtimeUpdate", broker, r -> {
+            if (r.collection().isAuth()) {
+                bindings.updated(r);
+            }
+            fanOut.publish("update", r);
         });
-        app.onRecordAfterUpdateSuccess().bind("pbRealtimeUpdate", -99, e -> {
-            Record r = e.record();
-            broker.dispatch(() -> {
-                if (r.collection().isAuth()) {
-                    bindings.updated(r);
-                }
-                fanOut.publish("update", r);
-            });
-            e.next();
-        });
-        app.onRecordAfterDeleteSuccess().bind("pbRealtimeDelete", -99, e -> {
-            Record r = e.record();
-            broker.dispatch(() -> {
-                if (r.collection().isAuth()) {
-                    bindings.deleted(r);
-                }
-                fanOut.publish("delete", r);
-            });
-            e.next();
+        onCommit(app.onRecordAfterDeleteSuccess(), "pbRealtimeDelete", broker, r -> {
+            if (r.collection().isAuth()) {
+                bindings.deleted(r);
+            }
+            fanOut.publish("delete", r);
         });
         app.onServe().bind("pbRealtimeApi", -100, se -> {
             new SseApi(app, broker).bind(se.router());
             se.next();
+        });
+    }
+
+    /**
+     * Hands each committed record to {@code work} on the broker's dispatcher, in commit order; priority -99 as
+     * PocketBase, so it is queued before application handlers run.
+     */
+    private static void onCommit(Hook<RecordEvent> hook, String id, Broker broker, Consumer<Record> work) {
+        hook.bind(id, -99, e -> {
+            Record r = e.record();
+            broker.dispatch(() -> work.accept(r));
+            e.next();
         });
     }
 }
