@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +29,8 @@ final class Client implements RealtimeClient {
     private final String transport;
     private final String ip;
     private final Broker broker;
-    private final BlockingQueue<RealtimeMessage> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    /** Linked, not array-backed: an idle client (the usual case) then holds no 512-slot array. */
+    private final BlockingQueue<RealtimeMessage> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private volatile Record auth;
     private volatile boolean discarded;
