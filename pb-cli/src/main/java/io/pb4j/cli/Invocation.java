@@ -11,13 +11,49 @@ sealed interface Invocation {
     /** {@code --version}. */
     record Version() implements Invocation {}
 
-    /** {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port). */
-    record Serve(Path dataDir, boolean dev, String host, int port) implements Invocation {}
+    /**
+     * {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port); CORS for {@code origins}
+     * ({@code --origins}); with {@code automigrate}, collection changes through the API write migrations into
+     * {@code migrationsDir}; {@code encryptionEnv} names the environment variable holding the settings encryption
+     * key ({@code ""}: none).
+     */
+    record Serve(Path dataDir, boolean dev, String host, int port, java.util.List<String> origins, boolean automigrate,
+                 Path migrationsDir, String encryptionEnv) implements Invocation {
+        public Serve {
+            origins = java.util.List.copyOf(origins);
+        }
+
+        /** PocketBase's defaults for the other flags: every origin, automigrate in dev mode, {@code pb_data/../migrations}. */
+        Serve(Path dataDir, boolean dev, String host, int port) {
+            this(dataDir, dev, host, port, java.util.List.of("*"), dev, CliArgs.defaultMigrationsDir(dataDir), "");
+        }
+
+        Serve withEncryptionEnv(String env) {
+            return new Serve(dataDir, dev, host, port, origins, automigrate, migrationsDir, env);
+        }
+    }
+
+    /** {@code migrate [up|down [N]|create NAME|collections|history-sync]}; {@code args} as given after {@code migrate}. */
+    record Migrate(Path dataDir, boolean dev, Path migrationsDir, java.util.List<String> args, String encryptionEnv)
+            implements Invocation {
+        public Migrate {
+            args = java.util.List.copyOf(args);
+        }
+
+        Migrate(Path dataDir, boolean dev, Path migrationsDir, java.util.List<String> args) {
+            this(dataDir, dev, migrationsDir, args, "");
+        }
+    }
 
     /**
      * {@code superuser upsert|create|update|delete}; {@code password} is {@code ""} for {@code delete}.
      */
-    record Superuser(Path dataDir, boolean dev, Action action, String email, String password) implements Invocation {
+    record Superuser(Path dataDir, boolean dev, Action action, String email, String password, String encryptionEnv)
+            implements Invocation {
+        Superuser(Path dataDir, boolean dev, Action action, String email, String password) {
+            this(dataDir, dev, action, email, password, "");
+        }
+
         enum Action {
             UPSERT, CREATE, UPDATE, DELETE;
 

@@ -15,7 +15,8 @@ public final class ApiException extends RuntimeException {
     public ApiException(int status, String message, Map<String, ?> data) {
         super(message.isEmpty() ? defaultMessage(status) : message);
         this.status = status;
-        this.data = Map.copyOf(data);
+        // sorted, as Go's encoding/json writes map keys (PocketBase's validation.Errors is a map)
+        this.data = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(data));
     }
 
     public ApiException(int status, String message) {
@@ -26,7 +27,7 @@ public final class ApiException extends RuntimeException {
         return status;
     }
 
-    /** Validation details; empty for errors that are not about submitted values. */
+    /** Validation details, keys sorted; empty for errors that are not about submitted values. */
     public Map<String, Object> data() {
         return data;
     }

@@ -10,8 +10,10 @@ import java.util.Objects;
  * How an app starts: its data directory, dev mode, the store to use and its plugins. Immutable; built through
  * {@link PocketBase#create(java.util.function.Consumer)}.
  */
-public record Config(Path dataDir, boolean dev, String storeName, boolean discoverPlugins, List<Plugin> plugins) {
+public record Config(Path dataDir, boolean dev, String storeName, boolean discoverPlugins, List<Plugin> plugins,
+                     String encryptionEnv) {
     public Config {
+        Objects.requireNonNull(encryptionEnv, "encryptionEnv");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(storeName, "storeName");
         plugins = List.copyOf(plugins);
@@ -24,6 +26,7 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
         private String storeName = "sqlite";
         private boolean discoverPlugins = true;
         private final List<Plugin> plugins = new ArrayList<>();
+        private String encryptionEnv = "";
 
         Builder() {
         }
@@ -55,8 +58,17 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
             return this;
         }
 
+        /**
+         * PocketBase's {@code --encryptionEnv}: the name of the environment variable whose value (32 characters) is the
+         * key the settings are stored encrypted with; {@code ""} (the default) stores them in plain JSON.
+         */
+        public Builder encryptionEnv(String variableName) {
+            this.encryptionEnv = Objects.requireNonNull(variableName, "encryptionEnv");
+            return this;
+        }
+
         Config build() {
-            return new Config(dataDir, dev, storeName, discoverPlugins, plugins);
+            return new Config(dataDir, dev, storeName, discoverPlugins, plugins, encryptionEnv);
         }
     }
 }

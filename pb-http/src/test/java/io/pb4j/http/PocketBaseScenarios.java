@@ -559,6 +559,8 @@ final class PocketBaseScenarios {
                     .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}")),
             PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED,
             PocketBaseAuthFlowsScenarios.PORTED, PocketBaseMailScenarios.PORTED, PocketBaseOtpOriginScenarios.PORTED,
+            PocketBaseLogsScenarios.PORTED, PocketBaseBackupScenarios.PORTED, PocketBaseCronScenarios.PORTED,
+            PocketBaseSqlScenarios.PORTED, PocketBaseSettingsScenarios.PORTED,
             PocketBaseRealtimeScenarios.PORTED);
 
     static final List<Skipped> SKIPPED = concat(List.of(
@@ -587,7 +589,9 @@ final class PocketBaseScenarios {
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 83, "OnRecordAuthWithPasswordRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)")),
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
-            PocketBaseMailScenarios.SKIPPED, PocketBaseRealtimeScenarios.SKIPPED);
+            PocketBaseMailScenarios.SKIPPED,
+            PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED,
+            PocketBaseSettingsScenarios.SKIPPED, PocketBaseRealtimeScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

@@ -51,6 +51,20 @@ class SdkCompatibilityTest {
         }
     }
 
+    /** {@code compat/restore}: a restore swaps the whole data dir, so it gets a server of its own. */
+    @Test
+    void officialJsSdkRestoresABackup() throws IOException {
+        Path compat = compatDir();
+        List<String> command = nodeTests(compat, "restore");
+        try (TestServer server = new TestServer()) {
+            run(compat, command, Map.of(
+                    "PB_URL", server.base,
+                    "PB_SUPERUSER_EMAIL", TestServer.SUPERUSER_EMAIL,
+                    "PB_SUPERUSER_PASSWORD", TestServer.SUPERUSER_PASSWORD,
+                    "NO_COLOR", "1"), SUITE_TIMEOUT, "the SDK restore suite");
+        }
+    }
+
     @Test
     void officialJsSdkWorksOnPocketBasesOwnData() throws IOException {
         Path compat = compatDir();

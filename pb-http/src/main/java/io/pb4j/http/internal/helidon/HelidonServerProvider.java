@@ -17,6 +17,7 @@ import java.util.Map;
 /** Serves a pb4j {@link Router} with Helidon SE WebServer (a virtual thread per request). */
 public final class HelidonServerProvider implements ServerProvider {
     private static final System.Logger LOG = System.getLogger(HelidonServerProvider.class.getName());
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -31,11 +32,18 @@ public final class HelidonServerProvider implements ServerProvider {
                 .maxPayloadSize(-1)
                 // as Go's net/http: responses leave at once instead of waiting on Nagle + delayed ACK (40 ms stalls)
                 .connectionOptions(o -> o.tcpNoDelay(true))
+                // stop() waits this long for in-flight requests before it interrupts them
+                .shutdownGracePeriod(SHUTDOWN_GRACE)
                 .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
                 // the WebSocket face of realtime (pb4j's own, beside PocketBase's SSE); without pb-realtime it refuses
                 .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router))
                 .build()
                 .start();
+        if (!server.isRunning() || server.port() <= 0) {
+            // Helidon logs a listener that cannot bind and carries on; PocketBase's serve fails with the reason
+            server.stop();
+            throw new IllegalStateException("listen tcp " + host + ":" + port + ": " + bindFailure(host, port));
+        }
         return new RunningServer() {
             @Override
             public int port() {
@@ -47,6 +55,16 @@ public final class HelidonServerProvider implements ServerProvider {
                 server.stop();
             }
         };
+    }
+
+    /** Why the address cannot be bound, as the operating system says it. */
+    private static String bindFailure(String host, int port) {
+        try (var probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return "the server did not start";
+        } catch (IOException e) {
+            return "bind: " + String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private static void handle(PocketBase app, Router router, ServerRequest req, ServerResponse res) {

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * carry a middleware of the same id (which replaces the global one on them, as in PocketBase) that checks
  * {@code "<collection>:<tag>"}, then {@code "*:<tag>"}, then those two labels. Superusers, excluded IPs and disabled
  * settings are never limited; a limited request gets 429 {@code "Too Many Requests."}. Limiter state is per app and
- * starts afresh whenever the {@code rateLimits} settings change. Thread-safe.
+ * starts afresh whenever the settings are saved ({@code onSettingsReload}) or their {@code rateLimits} change. Thread-safe.
  */
 public final class RateLimits {
     static final String ID = "pbRateLimit";
@@ -60,6 +60,11 @@ public final class RateLimits {
      */
     public static void register(PocketBase app) {
         RateLimits limits = new RateLimits();
+        // as PocketBase, every settings save starts the limiters afresh
+        app.onSettingsReload().bind(ID, 0, e -> {
+            e.next();
+            limits.state = new State(JsonValue.NULL, RateLimitRules.from(JsonValue.EMPTY_JSON_OBJECT));
+        });
         app.onServe().bind(ID, 100, se -> {
             se.router().bind(new Middleware(ID, PRIORITY, limits::global));
             for (Route route : se.router().routes()) {
@@ -145,7 +150,7 @@ public final class RateLimits {
      * PocketBase's {@code RealIP}: the first trusted proxy header present (its last value; of its comma-separated IPs the
      * rightmost valid one, or the leftmost with {@code useLeftmostIP}), else the peer's address.
      */
-    static String realIp(RequestEvent e) {
+    public static String realIp(RequestEvent e) {
         JsonObject proxy = e.app().settings().get("trustedProxy") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         if (proxy.get("headers") instanceof JsonArray headers) {
             boolean leftmost = proxy.getBoolean("useLeftmostIP", false);

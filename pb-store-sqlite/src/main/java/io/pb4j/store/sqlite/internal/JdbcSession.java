@@ -136,6 +136,23 @@ final class JdbcSession implements SqlSession, AutoCloseable {
         return actions;
     }
 
+    @Override
+    public long executeScript(String sql, java.time.Duration timeout) {
+        // the script may hold DDL: other connections drop their cached statements
+        schemaChanged = true;
+        clearStatements();
+        logSql(sql, List.of());
+        return ConsoleScripts.execute(connection, sql, timeout);
+    }
+
+    @Override
+    public io.pb4j.core.spi.SqlRows queryScript(String sql, int maxRows, boolean readOnly, java.time.Duration timeout) {
+        schemaChanged = !readOnly;
+        clearStatements();
+        logSql(sql, List.of());
+        return ConsoleScripts.query(connection, sql, maxRows, readOnly, timeout);
+    }
+
     /** Runs DDL or transaction control without caching. */
     void raw(String sql) {
         try (var st = connection.createStatement()) {

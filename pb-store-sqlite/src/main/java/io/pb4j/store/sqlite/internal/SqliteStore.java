@@ -31,8 +31,11 @@ final class SqliteStore implements Store {
     private static final String PRAGMAS = "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
             + "&temp_store=MEMORY&cache_size=-16000&journal_size_limit=200000000";
 
+    private final Path dir;
     private final Lane data;
     private final Lane auxiliary;
+    /** Its own connection, so reading logs waits neither for the log writer nor for data writes. */
+    private final Lane auxiliaryReader;
     private final BlockingQueue<JdbcSession> readers;
     private final List<JdbcSession> allReaders = new ArrayList<>();
     private final AtomicLong schemaEpoch = new AtomicLong();
@@ -40,14 +43,15 @@ final class SqliteStore implements Store {
     private volatile DbClient dbClient;
 
     private SqliteStore(Path dir, int readerCount) throws SQLException {
+        this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl)));
-        this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(
-                "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS)));
+        this.data = new Lane(new JdbcSession(connect(dataUrl)));
+        String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
+        this.auxiliary = new Lane(new JdbcSession(connect(auxiliaryUrl)));
         // fair: under load the waiting requests get a reader in turn
         this.readers = new ArrayBlockingQueue<>(readerCount, true);
         for (int i = 0; i < readerCount; i++) {
-            JdbcSession reader = new JdbcSession(DriverManager.getConnection(dataUrl));
+            JdbcSession reader = new JdbcSession(connect(dataUrl));
             allReaders.add(reader);
             readers.add(reader);
         }
@@ -61,6 +65,22 @@ final class SqliteStore implements Store {
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_created_hour on `_logs` (strftime('%Y-%m-%d %H:00:00', `created`))");
             return null;
         });
+        // opened after the table exists, so its cached statements never predate the schema
+        this.auxiliaryReader = new Lane(new JdbcSession(connect(auxiliaryUrl)));
+    }
+
+    /**
+     * A connection with SQLite's hardening that can be reached from Java. PocketBase v0.40 turns on defensive mode
+     * (SQLITE_DBCONFIG_DEFENSIVE), which needs sqlite3_db_config: sqlite-jdbc binds no such call and keeps its handle
+     * private, so what is set here is the pragma side of the same advice, {@code trusted_schema = OFF} (functions
+     * not marked innocuous may not run from views, triggers and defaults of a tampered schema).
+     */
+    private static java.sql.Connection connect(String url) throws SQLException {
+        java.sql.Connection c = DriverManager.getConnection(url);
+        try (var st = c.createStatement()) {
+            st.execute("PRAGMA trusted_schema = OFF");
+        }
+        return c;
     }
 
     static SqliteStore open(Path dir) {
@@ -117,6 +137,72 @@ final class SqliteStore implements Store {
         return auxiliary.write(work::apply);
     }
 
+    /**
+     * {@code VACUUM INTO} on a connection of its own per database: SQLite copies one read transaction's view, so
+     * the copy is consistent while the writer lane keeps committing (WAL readers never block the writer).
+     */
+    @Override
+    public void snapshot(Path target) {
+        for (String name : List.of("data.db", "auxiliary.db")) {
+            Path out = target.resolve(name).toAbsolutePath();
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String url = "jdbc:sqlite:" + dir.resolve(name).toAbsolutePath() + "?busy_timeout=10000";
+            try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
+                st.execute("VACUUM INTO '" + out.toString().replace("'", "''") + "'");
+            } catch (SQLException e) {
+                throw new StoreException("cannot copy " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** PocketBase's daily job: truncate both WAL files, then {@code PRAGMA optimize}; outside any transaction. */
+    @Override
+    public void optimize() {
+        for (Lane lane : List.of(data, auxiliary)) {
+            lane.lock();
+            try {
+                lane.session().raw("PRAGMA wal_checkpoint(TRUNCATE)");
+            } finally {
+                lane.unlock();
+            }
+        }
+        data.lock();
+        try {
+            data.session().raw("PRAGMA optimize");
+        } finally {
+            data.unlock();
+        }
+    }
+
+    @Override
+    public <T> T readAuxiliary(Function<SqlSession, T> work) {
+        if (auxiliary.heldByCurrentThread()) {
+            return work.apply(auxiliary.session());
+        }
+        auxiliaryReader.lock();
+        try {
+            return work.apply(auxiliaryReader.session());
+        } finally {
+            auxiliaryReader.unlock();
+        }
+    }
+
+    @Override
+    public void vacuumAuxiliary() {
+        auxiliary.lock();
+        try {
+            // SQLite refuses to VACUUM while this connection has prepared statements open
+            auxiliary.session().clearStatements();
+            auxiliary.session().raw("VACUUM");
+        } finally {
+            auxiliary.unlock();
+        }
+    }
+
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         return type.isAssignableFrom(DbClient.class) ? Optional.of(type.cast(dbClient())) : Optional.empty();
@@ -138,11 +224,13 @@ final class SqliteStore implements Store {
 
     @Override
     public void close() {
-        data.close();
-        auxiliary.close();
+        // readers first: the writers, closing last, checkpoint the WAL into the database files and remove it
+        auxiliaryReader.close();
         for (JdbcSession r : allReaders) {
             r.close();
         }
+        data.checkpointAndClose();
+        auxiliary.checkpointAndClose();
     }
 
     /** A connection owned by one thread at a time, for writes. */
@@ -207,9 +295,25 @@ final class SqliteStore implements Store {
             }
         }
 
+        /** Waits for the running work and closes the connection. */
         void close() {
             lock.lock();
             try {
+                session.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Waits for the running write, moves the WAL into the database file and closes the connection. */
+        void checkpointAndClose() {
+            lock.lock();
+            try {
+                try {
+                    session.raw("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (StoreException busy) {
+                    // a reader somewhere still holds a snapshot; closing checkpoints what it can
+                }
                 session.close();
             } finally {
                 lock.unlock();
