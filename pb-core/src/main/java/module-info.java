@@ -14,6 +14,7 @@ module io.pb4j.core {
     exports io.pb4j.core.hook;
     exports io.pb4j.core.router;
     exports io.pb4j.core.mail;
+    exports io.pb4j.core.realtime;
     exports io.pb4j.core.cron;
     exports io.pb4j.core.migrate;
 

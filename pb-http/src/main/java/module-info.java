@@ -5,6 +5,7 @@
 module io.pb4j.http {
     requires io.pb4j.core;
     requires io.helidon.webserver;
+    requires io.helidon.webserver.websocket;
     requires io.helidon.logging.jul;
 
     uses io.pb4j.core.spi.S3Check;

@@ -17,6 +17,10 @@ import io.pb4j.core.internal.mail.SmtpMailer;
 import io.pb4j.core.mail.MailException;
 import io.pb4j.core.mail.Mailer;
 import io.pb4j.core.mail.MailerSendEvent;
+import io.pb4j.core.realtime.Realtime;
+import io.pb4j.core.realtime.RealtimeConnectRequestEvent;
+import io.pb4j.core.realtime.RealtimeMessageEvent;
+import io.pb4j.core.realtime.RealtimeSubscribeRequestEvent;
 import io.pb4j.core.migrate.Migrations;
 import io.pb4j.core.internal.SchemaCache;
 import io.pb4j.core.internal.settings.SettingsSaver;
@@ -58,6 +62,9 @@ public final class PocketBase implements AutoCloseable {
     private final Hook<BootstrapEvent> onBootstrap = new Hook<>();
     private final Hook<ServeEvent> onServe = new Hook<>();
     private final Hook<MailerSendEvent> onMailerSend = new Hook<>();
+    private final RecordHooks recordHooks = new RecordHooks(this);
+    private final RealtimeHooks realtimeHooks = new RealtimeHooks();
+    private volatile Realtime realtime = Realtime.NONE;
     private final Hook<SettingsReloadEvent> onSettingsReload = new Hook<>();
     private final Hook<SettingsListRequestEvent> onSettingsListRequest = new Hook<>();
     private final Hook<SettingsUpdateRequestEvent> onSettingsUpdateRequest = new Hook<>();
@@ -174,6 +181,64 @@ public final class PocketBase implements AutoCloseable {
         };
         return message -> onMailerSend.trigger(new MailerSendEvent(this, transport, message),
                 e -> e.mailer().send(e.message()));
+    }
+
+    /**
+     * PocketBase's {@code OnRecordAfterCreateSuccess}: fired after the transaction that created a record commits (see
+     * {@link RecordEvent}); the default action does nothing.
+     */
+    public Hook<RecordEvent> onRecordAfterCreateSuccess() {
+        return recordHooks.created();
+    }
+
+    /** PocketBase's {@code OnRecordAfterUpdateSuccess}: as {@link #onRecordAfterCreateSuccess()}, for updates. */
+    public Hook<RecordEvent> onRecordAfterUpdateSuccess() {
+        return recordHooks.updated();
+    }
+
+    /**
+     * PocketBase's {@code OnRecordAfterDeleteSuccess}: as {@link #onRecordAfterCreateSuccess()}, for deletes (cascaded
+     * ones included); the event's record is the record as it was.
+     */
+    public Hook<RecordEvent> onRecordAfterDeleteSuccess() {
+        return recordHooks.deleted();
+    }
+
+    /**
+     * PocketBase's {@code OnRealtimeConnectRequest}: fired when a realtime client connects, before it is registered;
+     * the default action registers it and serves its stream until it goes away.
+     */
+    public Hook<RealtimeConnectRequestEvent> onRealtimeConnectRequest() {
+        return realtimeHooks.connect();
+    }
+
+    /**
+     * PocketBase's {@code OnRealtimeSubscribeRequest}: fired when a client submits its subscriptions; the default
+     * action binds the request's auth to the client and replaces its subscriptions.
+     */
+    public Hook<RealtimeSubscribeRequestEvent> onRealtimeSubscribeRequest() {
+        return realtimeHooks.subscribe();
+    }
+
+    /**
+     * PocketBase's {@code OnRealtimeMessageSend}: fired for every message just before it is written to a client's
+     * connection; the default action writes it.
+     */
+    public Hook<RealtimeMessageEvent> onRealtimeMessageSend() {
+        return realtimeHooks.message();
+    }
+
+    /**
+     * PocketBase's {@code SubscriptionsBroker}: the connected realtime clients, to list them, send a message to one or
+     * broadcast to a topic. Without the pb-realtime module it has no clients and sends nothing.
+     */
+    public Realtime realtime() {
+        return realtime;
+    }
+
+    /** Installs the realtime broker {@link #realtime()} returns (pb-realtime's plugin does, at registration). */
+    public void realtime(Realtime broker) {
+        this.realtime = java.util.Objects.requireNonNull(broker, "broker");
     }
 
     /** Opens the store, applies the system schema to a fresh data dir and loads collections and settings. */
@@ -403,7 +468,7 @@ public final class PocketBase implements AutoCloseable {
     /** Deletes every record of a collection in one transaction. */
     public void truncate(Collection collection) {
         store().write(s -> {
-            CollectionSaver.truncate(s, collection);
+            CollectionSaver.truncate(s, collection, recordHooks);
             return null;
         });
     }
@@ -431,7 +496,7 @@ public final class PocketBase implements AutoCloseable {
     /** Validates and inserts or updates a record in one transaction. */
     public Record save(Record record) {
         store().write(s -> {
-            RecordSaver.save(s, record);
+            RecordSaver.save(s, record, recordHooks);
             return null;
         });
         record.markSaved();
@@ -440,7 +505,7 @@ public final class PocketBase implements AutoCloseable {
 
     public void delete(Record record) {
         store().write(s -> {
-            RecordSaver.delete(s, record);
+            RecordSaver.delete(s, record, recordHooks);
             return null;
         });
     }
@@ -465,6 +530,18 @@ public final class PocketBase implements AutoCloseable {
      */
     public List<JsonObject> expand(List<Record> records, String expand, RequestInfo request) {
         return new RecordExpander(this, request).export(records, expand);
+    }
+
+    /**
+     * PocketBase's {@code CanAccessRecord} for many requesters at once, as realtime asks it for each event: for every
+     * check, whether {@code rule} ({@code Optional.empty()}: superusers only; {@code ""}: everybody) with that check's
+     * {@code @request.*}, and its client filter, let {@code record} through. The record is matched as given (its
+     * values, not the stored row), so a deleted record can still be checked. Requesters the rule cannot tell apart
+     * share one answer and the rest are asked many per statement, so the cost grows with the number of distinct
+     * questions, not of requesters. A filter that does not compile answers {@code false}.
+     */
+    public boolean[] canAccessRecord(Record record, Optional<String> rule, List<AccessCheck> checks) {
+        return io.pb4j.core.internal.BulkRuleCheck.check(this, record, rule, checks);
     }
 
     public Superusers superusers() {
@@ -535,6 +612,11 @@ public final class PocketBase implements AutoCloseable {
     }
 
     // ----- internals
+
+    /** Where record writes report to, so that the after-success hooks fire once their transaction commits. */
+    io.pb4j.core.internal.RecordCommits recordCommits() {
+        return recordHooks;
+    }
 
     /** Stops the log writer, writing what is queued while the store is still open. */
     private void closeLogWriter() {

@@ -102,7 +102,7 @@ public final class RecordUpsert {
                 manager = !manageRule.isBlank() && RecordSearch.ruleMatchesUnsaved(s, record, manageRule, info);
             }
             checkAuthForm(manager);
-            RecordSaver.save(s, record);
+            RecordSaver.save(s, record, app.recordCommits());
             return null;
         });
         record.markSaved();

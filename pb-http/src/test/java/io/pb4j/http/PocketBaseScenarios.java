@@ -560,7 +560,8 @@ final class PocketBaseScenarios {
             PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED,
             PocketBaseAuthFlowsScenarios.PORTED, PocketBaseMailScenarios.PORTED, PocketBaseOtpOriginScenarios.PORTED,
             PocketBaseLogsScenarios.PORTED, PocketBaseBackupScenarios.PORTED, PocketBaseCronScenarios.PORTED,
-            PocketBaseSqlScenarios.PORTED, PocketBaseSettingsScenarios.PORTED);
+            PocketBaseSqlScenarios.PORTED, PocketBaseSettingsScenarios.PORTED,
+            PocketBaseRealtimeScenarios.PORTED);
 
     static final List<Skipped> SKIPPED = concat(List.of(
             new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hooks (BeforeTestFunc binds a sleeping OnRecordCreateRequest hook)"),
@@ -590,7 +591,7 @@ final class PocketBaseScenarios {
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
             PocketBaseMailScenarios.SKIPPED,
             PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED,
-            PocketBaseSettingsScenarios.SKIPPED);
+            PocketBaseSettingsScenarios.SKIPPED, PocketBaseRealtimeScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

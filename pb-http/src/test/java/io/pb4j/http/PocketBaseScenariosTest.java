@@ -64,7 +64,8 @@ class PocketBaseScenariosTest {
             Map.entry("backup_test.go", 39),
             Map.entry("cron_test.go", 8),
             Map.entry("sql_test.go", 11),
-            Map.entry("settings_test.go", 29));
+            Map.entry("settings_test.go", 29),
+            Map.entry("realtime_test.go", 17));
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;

@@ -143,12 +143,17 @@ public final class CollectionSaver {
     }
 
     public static void truncate(SqlSession s, Collection c) {
+        truncate(s, c, RecordCommits.NONE);
+    }
+
+    /** Deletes every record one by one (cascading), telling {@code commits} of each delete. */
+    public static void truncate(SqlSession s, Collection c, RecordCommits commits) {
         if (c.isView()) {
             throw ApiException.badRequest("View collections cannot be truncated since they don't store their own records.");
         }
         // one by one, as PocketBase does, so that relation references cascade (or fail the truncate)
         for (Map<String, Object> row : s.query("SELECT * FROM " + s.dialect().quote(c.name()), List.of())) {
-            RecordSaver.delete(s, io.pb4j.core.Record.fromRow(c, row));
+            RecordSaver.delete(s, io.pb4j.core.Record.fromRow(c, row), commits);
         }
     }
 }

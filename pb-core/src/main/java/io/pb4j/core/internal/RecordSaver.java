@@ -22,7 +22,13 @@ public final class RecordSaver {
     private RecordSaver() {
     }
 
+    /** Saves without firing record hooks (see {@link #save(SqlSession, Record, RecordCommits)}). */
     public static void save(SqlSession s, Record r) {
+        save(s, r, RecordCommits.NONE);
+    }
+
+    /** Validates and writes {@code r}, telling {@code commits} of the write (and of cascaded ones). */
+    public static void save(SqlSession s, Record r, RecordCommits commits) {
         if (r.collection().isView()) {
             throw ApiException.badRequest("Unsupported collection type.");
         }
@@ -50,6 +56,7 @@ public final class RecordSaver {
         if (!isNew && r.collection().isAuth()) {
             AuthRecordEffects.afterUpdate(s, r);
         }
+        commits.written(s, isNew ? "create" : "update", r);
     }
 
     /** The record's column values as they would be stored now, without validation or hashing. */
@@ -156,7 +163,13 @@ public final class RecordSaver {
         return errors;
     }
 
+    /** Deletes without firing record hooks (see {@link #delete(SqlSession, Record, RecordCommits)}). */
     public static void delete(SqlSession s, Record r) {
+        delete(s, r, RecordCommits.NONE);
+    }
+
+    /** Deletes {@code r} with PocketBase's cascade, telling {@code commits} of every delete and cascaded update. */
+    public static void delete(SqlSession s, Record r, RecordCommits commits) {
         if (r.collection().isView()) {
             throw ApiException.badRequest("Unsupported collection type.");
         }
@@ -166,12 +179,13 @@ public final class RecordSaver {
                 throw ApiException.badRequest("You can't delete the only existing superuser.");
             }
         }
-        cascade(s, r);
+        cascade(s, r, commits);
         s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
                 List.of(r.id()));
         if (r.collection().isAuth()) {
             AuthRecordEffects.afterDelete(s, r);
         }
+        commits.written(s, "delete", r);
     }
 
     /**
@@ -179,7 +193,7 @@ public final class RecordSaver {
      * field points to {@code deleted} loses that id; emptied, it is deleted when the field cascades, fails the whole
      * delete when the field is required, and is otherwise saved without validation.
      */
-    private static void cascade(SqlSession s, Record deleted) {
+    private static void cascade(SqlSession s, Record deleted, RecordCommits commits) {
         SqlDialect d = s.dialect();
         List<Collection> all = new ArrayList<>(CollectionSaver.loadAll(s));
         all.sort(java.util.Comparator.comparing(Collection::name));
@@ -207,7 +221,7 @@ public final class RecordSaver {
                     List<String> ids = new ArrayList<>(relation.ids(ref.values().get(relation.name())));
                     ids.remove(deleted.id());
                     if (ids.isEmpty() && relation.cascadeDelete()) {
-                        delete(s, ref);
+                        delete(s, ref, commits);
                         continue;
                     }
                     if (ids.isEmpty() && relation.required()) {
@@ -222,6 +236,7 @@ public final class RecordSaver {
                         }
                     }
                     write(s, ref, false);
+                    commits.written(s, "update", ref);
                 }
             }
         }

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * PocketBase's {@code ?fields=a,b.c,*} response picker. A list envelope keeps its paging keys and picks inside
- * {@code items}; arrays of objects are picked element-wise.
+ * {@code items}; arrays of objects are picked element-wise. Stateless and thread-safe.
  */
-final class FieldsPicker {
+public final class FieldsPicker {
     private FieldsPicker() {
     }
 
@@ -24,7 +24,8 @@ final class FieldsPicker {
         Excerpt excerpt;
     }
 
-    static JsonValue pick(JsonValue value, String fields) {
+    /** {@code value} with only the keys that {@code fields} names (realtime applies a subscription's option with it). */
+    public static JsonValue pick(JsonValue value, String fields) {
         Node root = new Node();
         for (String raw : splitTopLevel(fields)) {
             String path = raw.strip();

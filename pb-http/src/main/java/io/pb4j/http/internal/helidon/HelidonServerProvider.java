@@ -35,6 +35,8 @@ public final class HelidonServerProvider implements ServerProvider {
                 // stop() waits this long for in-flight requests before it interrupts them
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
                 .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
+                // the WebSocket face of realtime (pb4j's own, beside PocketBase's SSE); without pb-realtime it refuses
+                .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router))
                 .build()
                 .start();
         if (!server.isRunning() || server.port() <= 0) {

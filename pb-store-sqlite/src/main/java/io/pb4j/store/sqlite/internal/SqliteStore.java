@@ -259,23 +259,39 @@ final class SqliteStore implements Store {
         }
 
         <T> T write(Function<JdbcSession, T> work) {
+            List<Runnable> committed;
+            T result;
             lock.lock();
             try {
                 if (lock.getHoldCount() > 1) {
                     return work.apply(session);
                 }
                 session.raw("BEGIN IMMEDIATE");
-                T result;
+                session.beginTransaction();
                 try {
                     result = work.apply(session);
                 } catch (RuntimeException | Error e) {
+                    session.endTransaction();
                     session.raw("ROLLBACK");
                     throw e;
                 }
+                committed = session.endTransaction();
                 session.raw("COMMIT");
-                return result;
             } finally {
                 lock.unlock();
+            }
+            // outside the lock: an action may write again (its own transaction) without nesting into a finished one
+            runAll(committed);
+            return result;
+        }
+
+        private static void runAll(List<Runnable> actions) {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    System.getLogger(SqliteStore.class.getName()).log(System.Logger.Level.WARNING, "after-commit action failed", e);
+                }
             }
         }
 

@@ -1,0 +1,100 @@
+package io.pb4j.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rule checks of record events are asked in bulk: the SQL the store runs (its {@code io.pb4j.sql} log) shows one
+ * statement for many subscribers with distinct auth, and none for a rule every subscriber passes without SQL.
+ */
+class RealtimeRuleCheckTest {
+    private static final int USERS = 24;
+
+    @Test
+    void oneStatementChecksTheListRuleForEverySubscriberOfAnEvent() throws Exception {
+        try (TestServer server = new TestServer()) {
+            String superuser = server.superuserToken();
+            server.expect("POST", "/api/collections", superuser, """
+                    {"name":"bulk","listRule":"owner = @request.auth.id","viewRule":"",
+                     "fields":[{"name":"title","type":"text"},
+                               {"name":"owner","type":"relation","collectionId":"_pb_users_auth_","maxSelect":1}]}""", 200);
+            server.expect("POST", "/api/collections", superuser, """
+                    {"name":"open","listRule":"","viewRule":"","fields":[{"name":"title","type":"text"}]}""", 200);
+            List<String> ids = new ArrayList<>();
+            List<SseClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < USERS; i++) {
+                    String id = RealtimeApiTest.json(server.expect("POST", "/api/collections/users/records", superuser,
+                            "{\"email\":\"b" + i + "@example.com\",\"password\":\"1234567890\",\"passwordConfirm\":\"1234567890\"}", 200))
+                            .getString("id");
+                    ids.add(id);
+                    String token = RealtimeApiTest.json(server.expect("POST", "/api/collections/users/impersonate/" + id, superuser,
+                            "{\"duration\":600}", 200)).getString("token");
+                    // two clients per user: 2 × USERS subscribers, USERS distinct questions
+                    for (int k = 0; k < 2; k++) {
+                        SseClient c = new SseClient(server);
+                        clients.add(c);
+                        TestServer.Response r = server.send("POST", "/api/realtime", token,
+                                "{\"clientId\":\"" + c.clientId + "\",\"subscriptions\":[\"bulk/*\",\"open/*\"]}");
+                        assertThat(r.status()).isEqualTo(204);
+                    }
+                }
+                List<String> statements = new CopyOnWriteArrayList<>();
+                Logger sql = Logger.getLogger("io.pb4j.sql");
+                Level level = sql.getLevel();
+                Handler handler = new Handler() {
+                    @Override
+                    public void publish(LogRecord record) {
+                        if (record.getMessage() != null && record.getMessage().contains("__pb_rt__")) {
+                            statements.add(record.getMessage());
+                        }
+                    }
+
+                    @Override
+                    public void flush() {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+                sql.setLevel(Level.FINE);
+                sql.addHandler(handler);
+                try {
+                    server.expect("POST", "/api/collections/bulk/records", superuser,
+                            "{\"title\":\"for 3\",\"owner\":\"" + ids.get(3) + "\"}", 200);
+                    for (int i = 0; i < clients.size(); i++) {
+                        if (i / 2 == 3) {
+                            assertThat(RealtimeApiTest.json(clients.get(i).next().data()).getJsonObject("record").getString("owner"))
+                                    .isEqualTo(ids.get(3));
+                        }
+                    }
+                    assertThat(statements).as("rule checks for %d subscribers", clients.size()).hasSize(1);
+                    assertThat(statements.get(0)).contains("UNION ALL");
+                    server.expect("POST", "/api/collections/open/records", superuser, "{\"title\":\"everyone\"}", 200);
+                    for (SseClient c : clients) {
+                        assertThat(c.next().name()).isEqualTo("open/*");
+                    }
+                    assertThat(statements).as("an empty listRule needs no SQL").hasSize(1);
+                    for (SseClient c : clients) {
+                        assertThat(c.next(Duration.ofMillis(1))).isEmpty();
+                    }
+                } finally {
+                    sql.removeHandler(handler);
+                    sql.setLevel(level);
+                }
+            } finally {
+                clients.forEach(SseClient::close);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.pb4j.realtime.internal;
+
+import io.pb4j.core.ApiException;
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.Record;
+import io.pb4j.core.realtime.RealtimeConnectRequestEvent;
+import io.pb4j.core.realtime.RealtimeMessage;
+import io.pb4j.core.realtime.RealtimeMessageEvent;
+import io.pb4j.core.realtime.RealtimeSubscribeRequestEvent;
+import io.pb4j.core.router.RequestEvent;
+import io.pb4j.core.router.Router;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/realtime} (the SSE stream of one client) and {@code POST /api/realtime} (its subscriptions), as
+ * PocketBase's {@code apis/realtime.go}.
+ */
+final class SseApi {
+    private static final System.Logger LOG = System.getLogger(SseApi.class.getName());
+    private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.UTF_8);
+    /** Messages written before one flush when several are waiting. */
+    private static final int BATCH = 64;
+
+    private final PocketBase app;
+    private final Broker broker;
+
+    SseApi(PocketBase app, Broker broker) {
+        this.app = app;
+        this.broker = broker;
+    }
+
+    void bind(Router router) {
+        router.get("/api/realtime", this::connect);
+        router.post("/api/realtime", this::subscribe);
+    }
+
+    private void connect(RequestEvent e) {
+        Client client = broker.newClient("sse", e.request().remoteIp());
+        RealtimeConnectRequestEvent ce = new RealtimeConnectRequestEvent(app, Optional.of(e), client);
+        app.onRealtimeConnectRequest().trigger(ce, event -> {
+            event.request().orElseThrow().setHeader("Cache-Control", "no-store");
+            event.request().orElseThrow().setHeader("X-Accel-Buffering", "no");
+            event.request().orElseThrow().stream(200, "text/event-stream", out -> serve(client, event, out));
+        });
+    }
+
+    /** Writes the client's messages until it goes away, times out or is discarded; then unregisters it. */
+    private void serve(Client client, RealtimeConnectRequestEvent ce, OutputStream out) throws IOException {
+        // registered only once the stream is written (never for a HEAD request, which gets no body)
+        broker.register(client);
+        try {
+            LOG.log(System.Logger.Level.DEBUG, "realtime connection established: {0}", client.id());
+            if (!write(client, new RealtimeMessage("PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"), out)) {
+                return;
+            }
+            out.flush();
+            long now = System.nanoTime();
+            long maxDeadline = now + ce.maxTimeout().toNanos();
+            long idleDeadline = now + ce.idleTimeout().toNanos();
+            long keepAlive = Math.max(1, ce.keepAlive().toNanos());
+            while (!client.isDiscarded()) {
+                now = System.nanoTime();
+                long left = Math.min(maxDeadline, idleDeadline) - now;
+                if (left <= 0) {
+                    return;
+                }
+                Optional<RealtimeMessage> next = client.next(Math.min(left, keepAlive));
+                if (client.isDiscarded()) {
+                    return;
+                }
+                if (next.isEmpty()) {
+                    if (System.nanoTime() < Math.min(maxDeadline, idleDeadline)) {
+                        out.write(KEEP_ALIVE);
+                        out.flush();
+                    }
+                    continue;
+                }
+                boolean delivered = write(client, next.get(), out);
+                for (int i = 1; i < BATCH; i++) {
+                    Optional<RealtimeMessage> more = client.poll();
+                    if (more.isEmpty()) {
+                        break;
+                    }
+                    delivered |= write(client, more.get(), out);
+                }
+                out.flush();
+                if (delivered) {
+                    idleDeadline = System.nanoTime() + ce.idleTimeout().toNanos();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            client.discard();
+            LOG.log(System.Logger.Level.DEBUG, "realtime connection closed: {0}", client.id());
+        }
+    }
+
+    /** Fires the message hook; its default action writes PocketBase's framing. Whether the message was written. */
+    private boolean write(Client client, RealtimeMessage message, OutputStream out) throws IOException {
+        boolean[] written = {false};
+        try {
+            app.onRealtimeMessageSend().trigger(new RealtimeMessageEvent(app, client, message), me -> {
+                try {
+                    out.write(frame(client.id(), me.message()));
+                    written[0] = true;
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        } catch (UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        return written[0];
+    }
+
+    static byte[] frame(String clientId, RealtimeMessage m) {
+        return ("id:" + clientId + "\nevent:" + m.name() + "\ndata:" + m.data() + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void subscribe(RequestEvent e) {
+        SubscribeForm form = SubscribeForm.parse(e.header("Content-Type"), e.body());
+        form.validate();
+        Client client = broker.registeredClient(form.clientId())
+                .orElseThrow(() -> ApiException.notFound("Missing or invalid client id."));
+        if (!client.ip().isEmpty() && !client.ip().equals(e.request().remoteIp())) {
+            throw ApiException.badRequest("Invalid realtime client.");
+        }
+        Optional<Record> auth = e.auth();
+        requireSameAuth(client, auth);
+        RealtimeSubscribeRequestEvent se = new RealtimeSubscribeRequestEvent(app, Optional.of(e), client, auth, form.subscriptions());
+        app.onRealtimeSubscribeRequest().trigger(se, event -> {
+            replace(event.client(), event.auth(), event.subscriptions());
+            e.noContent();
+        });
+    }
+
+    /** Only a guest → auth upgrade or the same auth again may change a client's subscriptions (403 otherwise). */
+    static void requireSameAuth(io.pb4j.core.realtime.RealtimeClient client, Optional<Record> auth) {
+        Optional<Record> bound = client.auth();
+        if (bound.isPresent() && !sameAuth(bound.get(), auth)) {
+            throw ApiException.forbidden("The current and the previous request authorization don't match.");
+        }
+    }
+
+    private static boolean sameAuth(Record bound, Optional<Record> auth) {
+        return auth.isPresent() && bound.id().equals(auth.get().id()) && bound.collection().id().equals(auth.get().collection().id());
+    }
+
+    /** PocketBase's subscribe default action: bind the auth, drop every subscription, add the new ones. */
+    static void replace(io.pb4j.core.realtime.RealtimeClient client, Optional<Record> auth, List<String> subscriptions) {
+        client.auth(auth);
+        client.unsubscribe(List.of());
+        client.subscribe(subscriptions);
+    }
+}
