@@ -19,4 +19,5 @@ module io.pb4j.core {
     uses io.pb4j.core.spi.Plugin;
     uses io.pb4j.core.spi.ServerProvider;
     uses io.pb4j.core.spi.CollectionCheck;
+    uses io.pb4j.core.spi.FieldTypeProvider;
 }

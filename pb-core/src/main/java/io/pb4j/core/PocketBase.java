@@ -52,11 +52,14 @@ public final class PocketBase implements AutoCloseable {
     private final Hook<BootstrapEvent> onBootstrap = new Hook<>();
     private final Hook<ServeEvent> onServe = new Hook<>();
     private final Hook<MailerSendEvent> onMailerSend = new Hook<>();
+    private final Hook<FileDownloadRequestEvent> onFileDownloadRequest = new Hook<>();
     private final Router router = new Router();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile Store store;
     private volatile SchemaCache schema;
     private volatile ServerProvider.RunningServer server;
+    private volatile FileStorage files;
+    private volatile java.util.function.BiFunction<String, String, Optional<Record>> tokenVerifier = (token, type) -> Optional.empty();
 
     private PocketBase(Config config) {
         this.config = config;
@@ -112,7 +115,7 @@ public final class PocketBase implements AutoCloseable {
         onBootstrap.trigger(new BootstrapEvent(this), e -> {
             if (store == null) {
                 StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
-                store = provider.open(config.dataDir());
+                store = new io.pb4j.core.internal.TransactionEffects(provider.open(config.dataDir()), () -> Optional.ofNullable(files));
                 Schema.ensure(store);
                 reloadSchema();
             }
@@ -250,6 +253,22 @@ public final class PocketBase implements AutoCloseable {
         return store().read(s -> RecordSearch.findByUniqueField(s, collection, field, value));
     }
 
+    /**
+     * PocketBase's {@code FindAuthRecordByToken}: the auth record a token of {@code type} ({@code auth}, {@code file},
+     * {@code verification} …) was issued to, when it verifies; empty otherwise, and always without pb-auth.
+     */
+    public Optional<Record> findAuthRecordByToken(String token, String type) {
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        return tokenVerifier.apply(token, type);
+    }
+
+    /** Installs the token verifier behind {@link #findAuthRecordByToken}; pb-auth calls it when it registers. */
+    public void tokenVerifier(java.util.function.BiFunction<String, String, Optional<Record>> verifier) {
+        this.tokenVerifier = java.util.Objects.requireNonNull(verifier, "verifier");
+    }
+
     /** Validates and inserts or updates a record in one transaction. */
     public Record save(Record record) {
         store().write(s -> {
@@ -291,6 +310,37 @@ public final class PocketBase implements AutoCloseable {
 
     public Superusers superusers() {
         return new Superusers(this);
+    }
+
+    // ----- files
+
+    /**
+     * The app's file storage ({@code pb_data/storage} or S3, as the settings say), as PocketBase's
+     * {@code NewFilesystem}.
+     *
+     * @throws IllegalStateException when pb-files ({@code io.pb4j.files}) is not installed
+     */
+    public FileStorage files() {
+        FileStorage f = files;
+        if (f == null) {
+            throw new IllegalStateException("file storage needs the io.pb4j.files module (pb-files), which is not installed");
+        }
+        return f;
+    }
+
+    /** PocketBase's {@code OnFileDownloadRequest}; see {@link FileDownloadRequestEvent}. */
+    public Hook<FileDownloadRequestEvent> onFileDownloadRequest() {
+        return onFileDownloadRequest;
+    }
+
+    /** Whether a file storage is installed (pb-files is present). */
+    public boolean hasFiles() {
+        return files != null;
+    }
+
+    /** Installs the file storage; pb-files calls it when it registers. */
+    public void files(FileStorage storage) {
+        this.files = java.util.Objects.requireNonNull(storage, "storage");
     }
 
     // ----- serving

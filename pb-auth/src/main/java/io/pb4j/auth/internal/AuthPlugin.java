@@ -13,6 +13,8 @@ public final class AuthPlugin implements Plugin {
 
     @Override
     public void register(PocketBase app) {
+        app.tokenVerifier((token, type) -> java.util.Arrays.stream(TokenType.values()).filter(t -> t.claim().equals(type))
+                .findFirst().flatMap(t -> AuthTokens.verify(app, token, t)));
         app.onServe().bind("pbAuthApi", -100, se -> {
             se.router().bind(new Middleware("pbLoadAuthToken", Middleware.PRIORITY_LOAD_AUTH_TOKEN, LoadAuthToken::handle));
             AuthApi.bind(se.router());

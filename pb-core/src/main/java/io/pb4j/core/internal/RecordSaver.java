@@ -33,6 +33,7 @@ public final class RecordSaver {
             AuthRecordEffects.beforeUpdate(s, r);
         }
         Map<String, Object> errors = validate(r);
+        RecordFiles.validate(r, errors);
         validateReferences(s, r, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -46,6 +47,7 @@ public final class RecordSaver {
                 r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew, now));
             }
         }
+        RecordFiles.beforeWrite(r);
         write(s, r, isNew);
         if (!isNew && r.collection().isAuth()) {
             AuthRecordEffects.afterUpdate(s, r);
@@ -172,6 +174,7 @@ public final class RecordSaver {
         if (r.collection().isAuth()) {
             AuthRecordEffects.afterDelete(s, r);
         }
+        RecordFiles.afterDelete(r);
     }
 
     /**

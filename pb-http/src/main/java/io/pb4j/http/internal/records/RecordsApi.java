@@ -85,6 +85,7 @@ public final class RecordsApi {
             throw ApiException.badRequest("Unsupported collection type.");
         }
         String rule = rule(e, c.createRule());
+        e.bodyLimit(RequestBody.limit(c));
         Map<String, Object> body = RequestBody.read(e);
         Record r = Record.create(c);
         try {
@@ -101,6 +102,7 @@ public final class RecordsApi {
             throw ApiException.badRequest("Unsupported collection type.");
         }
         String rule = rule(e, c.updateRule());
+        e.bodyLimit(RequestBody.limit(c));
         Map<String, Object> body = RequestBody.read(e);
         Record r = e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
         RecordUpsert form = e.app().upsert(r, e.requestInfo(Map.of())).load(body);
