@@ -59,7 +59,8 @@ class PocketBaseScenariosTest {
             Map.entry("record_auth_email_change_request_test.go", 11),
             Map.entry("record_auth_email_change_confirm_test.go", 11),
             Map.entry("record_crud_otp_test.go", 16),
-            Map.entry("record_crud_auth_origin_test.go", 15));
+            Map.entry("record_crud_auth_origin_test.go", 15),
+            Map.entry("file_test.go", 52));
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;

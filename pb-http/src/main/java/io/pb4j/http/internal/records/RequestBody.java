@@ -30,17 +30,24 @@ public final class RequestBody {
     }
 
     /**
-     * PocketBase's body limit of the record create and update routes: the default 32 MiB plus, for each file field,
-     * {@code maxSize} (5 MiB when 0) times {@code maxSelect} (at least 1).
+     * PocketBase's body limit of the record create and update routes: the default 32 MiB plus what each field may hold
+     * ({@code MaxBodySizeCalculator}): a file field's {@code maxSize} (5 MiB when 0) times {@code maxSelect} (at least
+     * 1), a json field's {@code maxSize} (1 MiB when 0), an editor field's (5 MiB when 0). Views get the default.
      */
     public static long limit(Collection c) {
         long limit = RequestEvent.DEFAULT_BODY_LIMIT;
+        if (c.isView()) {
+            return limit;
+        }
         for (var f : c.fields()) {
-            if ("file".equals(f.type())) {
-                JsonObject def = f.toJson();
-                long maxSize = def.get("maxSize") instanceof jakarta.json.JsonNumber n && n.longValue() > 0 ? n.longValue() : 5L << 20;
-                int maxSelect = def.get("maxSelect") instanceof jakarta.json.JsonNumber n ? Math.max(1, n.intValue()) : 1;
-                limit += maxSize * maxSelect;
+            JsonObject def = f.toJson();
+            long maxSize = def.get("maxSize") instanceof jakarta.json.JsonNumber n ? n.longValue() : 0;
+            switch (f.type()) {
+                case "file" -> limit += (maxSize > 0 ? maxSize : 5L << 20)
+                        * (def.get("maxSelect") instanceof jakarta.json.JsonNumber n ? Math.max(1, n.intValue()) : 1);
+                case "json" -> limit += maxSize > 0 ? maxSize : 1L << 20;
+                case "editor" -> limit += maxSize > 0 ? maxSize : 5L << 20;
+                default -> { }
             }
         }
         return limit;
