@@ -6,6 +6,7 @@
 module io.pb4j.files {
     requires io.pb4j.core;
     requires java.desktop;
+    requires java.net.http;
 
     exports io.pb4j.files.spi;
 
@@ -13,5 +14,6 @@ module io.pb4j.files {
 
     provides io.pb4j.core.spi.Plugin with io.pb4j.files.internal.FilesPlugin;
     provides io.pb4j.core.spi.FieldTypeProvider with io.pb4j.files.internal.FileFieldType;
-    provides io.pb4j.files.spi.FileBackendProvider with io.pb4j.files.internal.local.LocalBackendProvider;
+    provides io.pb4j.files.spi.FileBackendProvider with io.pb4j.files.internal.local.LocalBackendProvider,
+            io.pb4j.files.internal.s3.S3BackendProvider;
 }
