@@ -24,6 +24,15 @@ public interface FileStorage {
     /** The file's bytes, empty when there is none; the caller closes the stream. */
     Optional<InputStream> open(String key);
 
+    /** The keys of every file whose key starts with {@code prefix}, in no particular order. */
+    java.util.List<String> list(String prefix);
+
+    /**
+     * The backups storage, as PocketBase's {@code NewBackupsFilesystem}: {@code pb_data/backups}, or the S3 bucket of
+     * the settings' {@code backups.s3} when it is enabled; keys are backup file names.
+     */
+    FileStorage backups();
+
     /** Removes a file; a missing one is not an error. */
     void delete(String key);
 

@@ -6,6 +6,7 @@ import io.pb4j.core.Record;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.field.FilesField;
 import io.pb4j.core.field.UploadedFile;
+import io.pb4j.core.spi.SqlSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,30 @@ final class RecordFiles {
         return r.collection().id() + "/" + r.id();
     }
 
-    static void validate(Record r, Map<String, Object> errors) {
+    /**
+     * The file values the record has in the database now (PocketBase's latest old value: a record object saved twice
+     * compares with what its first save stored); empty for a new record or one without file fields.
+     */
+    static Map<String, Object> stored(SqlSession s, Record r) {
+        if (r.isNew() || r.collection().fields().stream().noneMatch(f -> f instanceof FilesField)) {
+            return Map.of();
+        }
+        Object id = r.original().getOrDefault("id", r.id());
+        List<Map<String, Object>> rows = s.query("SELECT * FROM " + s.dialect().quote(r.collection().name()) + " WHERE "
+                + s.dialect().quote("id") + " = ?", List.of(id));
+        return rows.isEmpty() ? Map.of() : Record.fromRow(r.collection(), rows.getFirst()).values();
+    }
+
+    static void validate(Record r, Map<String, Object> stored, Map<String, Object> errors) {
         for (Field f : r.collection().fields()) {
             if (f instanceof FilesField files && !errors.containsKey(f.name())) {
-                Object original = r.isNew() ? f.defaultValue() : r.original().getOrDefault(f.name(), f.defaultValue());
+                Object original = stored.getOrDefault(f.name(), f.defaultValue());
                 files.validateChange(r.values().get(f.name()), original).ifPresent(e -> errors.put(f.name(), e));
             }
         }
     }
 
-    static void beforeWrite(Record r) {
+    static void beforeWrite(Record r, Map<String, Object> stored) {
         for (Field f : r.collection().fields()) {
             if (!(f instanceof FilesField files)) {
                 continue;
@@ -48,8 +63,8 @@ final class RecordFiles {
                 }
                 r.setRaw(f.name(), files.settled(value));
             }
-            if (!r.isNew()) {
-                List<String> dropped = new ArrayList<>(files.storedNames(r.original().getOrDefault(f.name(), f.defaultValue())));
+            if (stored.containsKey(f.name())) {
+                List<String> dropped = new ArrayList<>(files.storedNames(stored.get(f.name())));
                 dropped.removeAll(files.storedNames(r.values().get(f.name())));
                 if (!dropped.isEmpty()) {
                     String base = baseDir(r);

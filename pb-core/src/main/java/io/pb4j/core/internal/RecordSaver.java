@@ -33,7 +33,8 @@ public final class RecordSaver {
             AuthRecordEffects.beforeUpdate(s, r);
         }
         Map<String, Object> errors = validate(r);
-        RecordFiles.validate(r, errors);
+        Map<String, Object> storedFiles = RecordFiles.stored(s, r);
+        RecordFiles.validate(r, storedFiles, errors);
         validateReferences(s, r, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -47,7 +48,7 @@ public final class RecordSaver {
                 r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew, now));
             }
         }
-        RecordFiles.beforeWrite(r);
+        RecordFiles.beforeWrite(r, storedFiles);
         write(s, r, isNew);
         if (!isNew && r.collection().isAuth()) {
             AuthRecordEffects.afterUpdate(s, r);

@@ -25,13 +25,20 @@ final class BackendStorage implements FileStorage {
 
     private final PocketBase app;
     private final Map<String, FileBackendProvider> providers;
+    private final boolean backupsStorage;
     private Opened opened;
+    private volatile BackendStorage backups;
 
     private record Opened(String key, FileBackend backend) {
     }
 
     BackendStorage(PocketBase app) {
+        this(app, false);
+    }
+
+    private BackendStorage(PocketBase app, boolean backupsStorage) {
         this.app = app;
+        this.backupsStorage = backupsStorage;
         Map<String, FileBackendProvider> all = new TreeMap<>();
         for (FileBackendProvider p : ServiceLoader.load(FileBackendProvider.class)) {
             if (all.put(p.name(), p) != null) {
@@ -43,11 +50,16 @@ final class BackendStorage implements FileStorage {
 
     /** The backend for the current settings. */
     synchronized FileBackend backend() {
-        JsonObject s3 = app.settings().get("s3") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject settings = app.settings();
+        if (backupsStorage) {
+            settings = settings.get("backups") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        }
+        JsonObject s3 = settings.get("s3") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         boolean useS3 = s3.getBoolean("enabled", false);
         String key = useS3 ? "s3:" + s3 : "local";
         if (opened == null || !opened.key().equals(key)) {
-            FileBackend backend = open(useS3 ? "s3" : "local", useS3 ? s3Settings(s3) : Map.of());
+            FileBackend backend = open(useS3 ? "s3" : "local",
+                    useS3 ? s3Settings(s3) : Map.of("root", backupsStorage ? "backups" : "storage"));
             if (opened != null) {
                 opened.backend().close();
             }
@@ -93,6 +105,28 @@ final class BackendStorage implements FileStorage {
     @Override
     public Optional<InputStream> open(String key) {
         return FileBackend.validKey(key) ? backend().get(key) : Optional.empty();
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return backend().list(prefix);
+    }
+
+    @Override
+    public FileStorage backups() {
+        if (backupsStorage) {
+            return this;
+        }
+        BackendStorage b = backups;
+        if (b == null) {
+            synchronized (this) {
+                if (backups == null) {
+                    backups = new BackendStorage(app, true);
+                }
+                b = backups;
+            }
+        }
+        return b;
     }
 
     @Override
