@@ -17,8 +17,8 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * The app's {@link FileStorage} over the backend its settings choose: {@code s3} when {@code s3.enabled}, else
- * {@code local}. The backend is opened on first use and reopened when the settings change. Thread-safe.
+ * The app's {@link FileStorage} over the backend its settings choose: {@code s3} when {@code s3.enabled}, else the
+ * one named by {@code pb4j.files.backend} / {@code PB4J_FILES_BACKEND}, by default {@code local}. The backend is opened on first use and reopened when the settings change. Thread-safe.
  */
 final class BackendStorage implements FileStorage {
     static final String ORIGINAL_NAME = "original-filename";
@@ -56,9 +56,10 @@ final class BackendStorage implements FileStorage {
         }
         JsonObject s3 = settings.get("s3") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         boolean useS3 = s3.getBoolean("enabled", false);
-        String key = useS3 ? "s3:" + s3 : "local";
+        String name = useS3 ? "s3" : configuredName();
+        String key = useS3 ? "s3:" + s3 : name;
         if (opened == null || !opened.key().equals(key)) {
-            FileBackend backend = open(useS3 ? "s3" : "local",
+            FileBackend backend = open(name,
                     useS3 ? s3Settings(s3) : Map.of("root", backupsStorage ? "backups" : "storage"));
             if (opened != null) {
                 opened.backend().close();
@@ -66,6 +67,18 @@ final class BackendStorage implements FileStorage {
             opened = new Opened(key, backend);
         }
         return opened.backend();
+    }
+
+    /**
+     * The backend when the settings do not enable S3: the system property {@code pb4j.files.backend}, else the
+     * environment variable {@code PB4J_FILES_BACKEND}, else {@code local}. A third-party backend is chosen this way.
+     */
+    static String configuredName() {
+        String name = System.getProperty("pb4j.files.backend", "");
+        if (name.isBlank()) {
+            name = java.util.Objects.requireNonNullElse(System.getenv("PB4J_FILES_BACKEND"), "");
+        }
+        return name.isBlank() ? "local" : name.strip();
     }
 
     FileBackend open(String name, Map<String, String> settings) {
