@@ -22,7 +22,7 @@ public final class MemoryBackendProvider implements FileBackendProvider {
     /** One store per JVM, so every open() of the backend sees the same objects. */
     private static final Map<String, Entry> OBJECTS = new ConcurrentHashMap<>();
 
-    private record Entry(byte[] bytes, Attributes attributes) {
+    private record Entry(byte[] bytes, FileBackend.Attributes attributes) {
     }
 
     @Override
@@ -37,7 +37,7 @@ public final class MemoryBackendProvider implements FileBackendProvider {
             public void put(String key, InputStream content, long size, String contentType, Map<String, String> metadata) {
                 try {
                     byte[] bytes = content.readNBytes((int) size);
-                    OBJECTS.put(key, new Entry(bytes, new Attributes(bytes.length, contentType, Instant.now(), metadata)));
+                    OBJECTS.put(key, new Entry(bytes, new FileBackend.Attributes(bytes.length, contentType, Instant.now(), metadata)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
