@@ -72,6 +72,10 @@ public final class Bench {
         opt.put("client", client);
         Report.deleteTree(work);
         Files.createDirectories(work);
+        if (opt.get("suite").equals("files")) {
+            FilesSuite.run(opt, repo, work, variant, image, EMAIL, PASSWORD);
+            return;
+        }
         report = new Report(repo, image, variant, opt);
         Path data = work.resolve("pb_data");
         Raw rawDb = new Raw(work.resolve("raw.db"));

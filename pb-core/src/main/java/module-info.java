@@ -23,4 +23,5 @@ module io.pb4j.core {
     uses io.pb4j.core.spi.ServerProvider;
     uses io.pb4j.core.spi.CollectionCheck;
     uses io.pb4j.core.migrate.Migration;
+    uses io.pb4j.core.spi.FieldTypeProvider;
 }

@@ -1,11 +1,19 @@
 /**
- * Files for pb4j: the contract of file storage backends. The {@code file} field, uploads, thumbnails, protected
- * files and the {@code local} and {@code s3} backends are not written yet (see README.md).
+ * Files for pb4j: PocketBase's {@code file} field, uploads through the records API, {@code GET /api/files/...} with
+ * thumbs and protected files, and the storage backends ({@code local} under {@code pb_data/storage}; any other,
+ * such as {@code s3}, through the SPI {@link io.pb4j.files.spi.FileBackendProvider}).
  */
 module io.pb4j.files {
     requires io.pb4j.core;
+    requires java.desktop;
+    requires java.net.http;
 
     exports io.pb4j.files.spi;
 
     uses io.pb4j.files.spi.FileBackendProvider;
+
+    provides io.pb4j.core.spi.Plugin with io.pb4j.files.internal.FilesPlugin;
+    provides io.pb4j.core.spi.FieldTypeProvider with io.pb4j.files.internal.FileFieldType;
+    provides io.pb4j.files.spi.FileBackendProvider with io.pb4j.files.internal.local.LocalBackendProvider,
+            io.pb4j.files.internal.s3.S3BackendProvider;
 }

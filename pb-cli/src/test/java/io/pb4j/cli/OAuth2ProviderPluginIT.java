@@ -35,13 +35,13 @@ import org.junit.jupiter.api.Test;
  */
 class OAuth2ProviderPluginIT {
     private static final Path ROOT = Path.of(System.getProperty("pb4j.root", "..")).toAbsolutePath().normalize();
-    private static final Path MODULES = Path.of(System.getProperty("pb4j.modules", "target/modules"));
-    private static final Path CLI_JAR = Path.of(System.getProperty("pb4j.cliJar", "target/pb-cli.jar"));
+    static final Path MODULES = Path.of(System.getProperty("pb4j.modules", "target/modules"));
+    static final Path CLI_JAR = Path.of(System.getProperty("pb4j.cliJar", "target/pb-cli.jar"));
     private static final String VERSION = System.getProperty("pb4j.version", "0.1.0-SNAPSHOT");
     private static final Path LOCAL_REPO = Path.of(System.getProperty("pb4j.localRepository",
             System.getProperty("user.home") + "/.m2/repository"));
     private static final Path MAVEN_HOME = Path.of(System.getProperty("pb4j.mavenHome", "/usr/share/maven"));
-    private static final Path JDK = Path.of(System.getProperty("java.home"));
+    static final Path JDK = Path.of(System.getProperty("java.home"));
     private static final Path WORK = Path.of("target/it-oauth2-provider-plugin").toAbsolutePath();
     private static final String SUPERUSER = "plugin@example.com";
     private static final String PASSWORD = "1234567890";
@@ -50,20 +50,30 @@ class OAuth2ProviderPluginIT {
 
     @BeforeAll
     static void buildThePlugin() throws Exception {
-        deleteTree(WORK);
-        Path repo = WORK.resolve("repo");
+        pluginJar = buildExample(WORK, "examples/oauth2-provider-plugin", "pb4j-oauth2-acme-1.0.0.jar");
+    }
+
+    /**
+     * Builds one of the examples as a third party would (offline, against this build's artifacts, without touching
+     * the usual local repository's io/pb4j) in {@code work}, and returns its jar.
+     */
+    static Path buildExample(Path work, String example, String jarName) throws Exception {
+        deleteTree(work);
+        Files.createDirectories(work);
+        Path repo = work.resolve("repo");
         Map<String, Long> untouched = snapshot(LOCAL_REPO.resolve("io/pb4j"));
         seedLocalRepository(repo);
 
-        Path project = WORK.resolve("project");
-        copyTree(ROOT.resolve("examples/oauth2-provider-plugin"), project);
+        Path project = work.resolve("project");
+        copyTree(ROOT.resolve(example), project);
         Result build = run(project, Duration.ofMinutes(3), Map.of("JAVA_HOME", JDK.toString()),
                 MAVEN_HOME.resolve("bin/mvn").toString(), "-B", "-q", "-o", "-Dmaven.repo.local=" + repo,
                 "-Dpb4j.version=" + VERSION, "-Dmaven.test.skip=true", "package");
-        assertThat(build.exitCode()).as("mvn package of the example:%n%s%s", build.out(), build.err()).isZero();
-        pluginJar = project.resolve("target/pb4j-oauth2-acme-1.0.0.jar");
-        assertThat(pluginJar).isRegularFile();
+        assertThat(build.exitCode()).as("mvn package of %s:%n%s%s", example, build.out(), build.err()).isZero();
+        Path jar = project.resolve("target").resolve(jarName);
+        assertThat(jar).isRegularFile();
         assertThat(snapshot(LOCAL_REPO.resolve("io/pb4j"))).as("io/pb4j of %s", LOCAL_REPO).isEqualTo(untouched);
+        return jar;
     }
 
     @Test
@@ -183,8 +193,8 @@ class OAuth2ProviderPluginIT {
     private static Result run(Path dir, Duration timeout, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        Path out = Files.createTempFile(WORK, "run", ".out");
-        Path err = Files.createTempFile(WORK, "run", ".err");
+        Path out = Files.createTempFile(dir, "run", ".out");
+        Path err = Files.createTempFile(dir, "run", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);

@@ -68,6 +68,7 @@ public final class PocketBase implements AutoCloseable {
     private final Hook<SettingsReloadEvent> onSettingsReload = new Hook<>();
     private final Hook<SettingsListRequestEvent> onSettingsListRequest = new Hook<>();
     private final Hook<SettingsUpdateRequestEvent> onSettingsUpdateRequest = new Hook<>();
+    private final Hook<FileDownloadRequestEvent> onFileDownloadRequest = new Hook<>();
     private final Router router = new Router();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile Store store;
@@ -83,6 +84,7 @@ public final class PocketBase implements AutoCloseable {
     private final SystemJobs systemJobs = new SystemJobs(this);
     private volatile AuthTokenResolver authTokenResolver = (app, token, type) -> Optional.empty();
     private final Migrations migrations = new Migrations(this);
+    private volatile FileStorage files;
 
     private PocketBase(Config config) {
         this.config = config;
@@ -276,7 +278,8 @@ public final class PocketBase implements AutoCloseable {
     /** Opens the configured store, applies the system schema and loads collections and settings. */
     private void openStore() {
         StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
-        Store opened = provider.open(config.dataDir());
+        // file writes and removals follow the outermost transaction's outcome
+        Store opened = new io.pb4j.core.internal.TransactionEffects(provider.open(config.dataDir()), () -> Optional.ofNullable(files));
         try {
             Schema.ensure(opened);
             SettingsSaver.encryptIfPlain(opened, settingsCipher());
@@ -546,6 +549,37 @@ public final class PocketBase implements AutoCloseable {
 
     public Superusers superusers() {
         return new Superusers(this);
+    }
+
+    // ----- files
+
+    /**
+     * The app's file storage ({@code pb_data/storage} or S3, as the settings say), as PocketBase's
+     * {@code NewFilesystem}.
+     *
+     * @throws IllegalStateException when pb-files ({@code io.pb4j.files}) is not installed
+     */
+    public FileStorage files() {
+        FileStorage f = files;
+        if (f == null) {
+            throw new IllegalStateException("file storage needs the io.pb4j.files module (pb-files), which is not installed");
+        }
+        return f;
+    }
+
+    /** PocketBase's {@code OnFileDownloadRequest}; see {@link FileDownloadRequestEvent}. */
+    public Hook<FileDownloadRequestEvent> onFileDownloadRequest() {
+        return onFileDownloadRequest;
+    }
+
+    /** Whether a file storage is installed (pb-files is present). */
+    public boolean hasFiles() {
+        return files != null;
+    }
+
+    /** Installs the file storage; pb-files calls it when it registers. */
+    public void files(FileStorage storage) {
+        this.files = java.util.Objects.requireNonNull(storage, "storage");
     }
 
     // ----- serving

@@ -109,6 +109,30 @@ enum After {
             return BackupSetups.cronCalls(server, 1);
         }
     },
+    /** PocketBase's batch file upload check: batch1 has 3 files, batch2 none, batch3 one, lcl9d87w22ml6jy one. */
+    DEMO3_BATCH_FILES {
+        @Override
+        List<String> problems(TestServer server) {
+            Collection demo3 = server.app.findCollection("demo3").orElseThrow();
+            List<String> out = new ArrayList<>();
+            java.util.Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+            expected.put("batch1", 3);
+            expected.put("batch2", 0);
+            expected.put("batch3", 1);
+            expected.forEach((title, n) -> {
+                Record r = server.app.findFirstRecordByData(demo3, "title", title).orElse(null);
+                int found = r == null ? -1 : r.getStringSlice("files").size();
+                if (found != n) {
+                    out.add("after: expected " + n + " file(s) on " + title + ", found " + found);
+                }
+            });
+            Record batch4 = server.app.findRecordById(demo3, "lcl9d87w22ml6jy").orElseThrow();
+            if (batch4.getStringSlice("files").size() != 1) {
+                out.add("after: expected 1 file on lcl9d87w22ml6jy, found " + batch4.getStringSlice("files"));
+            }
+            return out;
+        }
+    },
     /** nologin/dc49k6jgejn40h3 keeps the 3 auth origins of {@link Setup#NOLOGIN_AUTH_ORIGINS} (its password is unchanged). */
     NOLOGIN_AUTH_ORIGINS_KEPT {
         @Override
@@ -168,13 +192,20 @@ enum After {
             return count == 0 ? List.of() : List.of("after: expected no _mfas row of test@example.com, found " + count);
         }
     },
-    /** users/4q1xlclmfloku33 (deleted) has no {@code _externalAuths} left. */
+    /** users/4q1xlclmfloku33 (deleted) has no {@code _externalAuths} left, and its storage folder is gone. */
     USER_EXTERNAL_AUTHS_DELETED {
         @Override
         List<String> problems(TestServer server) {
+            List<String> out = new ArrayList<>();
             int count = server.app.store().read(s -> s.query("SELECT id FROM _externalAuths WHERE recordRef = ?",
                     List.of(MailSetups.USER_ID))).size();
-            return count == 0 ? List.of() : List.of("after: expected the _externalAuths of 4q1xlclmfloku33 deleted, found " + count);
+            if (count != 0) {
+                out.add("after: expected the _externalAuths of 4q1xlclmfloku33 deleted, found " + count);
+            }
+            if (java.nio.file.Files.exists(server.dir.resolve("storage").resolve("_pb_users_auth_").resolve(MailSetups.USER_ID))) {
+                out.add("after: expected the storage folder of 4q1xlclmfloku33 deleted");
+            }
+            return out;
         }
     },
     /** The SQL console created the table {@code test_sql_table}. */

@@ -156,7 +156,7 @@ final class PocketBaseScenarios {
             s("record_crud_test.go", "TestRecordCrudDelete", 1253, "public collection record delete (using the collection id as identifier)", "DELETE", "/api/collections/kpv709sk2lqbqk8/records/dc49k6jgejn40h3", null, null, 204),
             s("record_crud_test.go", "TestRecordCrudDelete", 1269, "authorized as superuser trying to delete nil rule collection view (aka. need superuser auth)", "DELETE", "/api/collections/clients/records/o1y0dd0spd786md", SUPERUSER, null, 204),
             s("record_crud_test.go", "TestRecordCrudDelete", 1314, "authenticated record that match the collection delete rule", "DELETE", "/api/collections/users/records/4q1xlclmfloku33", USER, null, 204)
-                    .after(After.USER_EXTERNAL_AUTHS_DELETED).unchecked("AfterTestFunc: the deleted record's files (pb-files has only its SPI)"),
+                    .after(After.USER_EXTERNAL_AUTHS_DELETED),
             s("record_crud_test.go", "TestRecordCrudDelete", 1356, "@request :isset (rule failure check)", "DELETE", "/api/collections/demo5/records/la4y2w4o98acwuj", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudDelete", 1364, "@request :isset (rule pass check)", "DELETE", "/api/collections/demo5/records/la4y2w4o98acwuj?test=1", null, null, 204),
@@ -561,26 +561,15 @@ final class PocketBaseScenarios {
             PocketBaseAuthFlowsScenarios.PORTED, PocketBaseMailScenarios.PORTED, PocketBaseOtpOriginScenarios.PORTED,
             PocketBaseLogsScenarios.PORTED, PocketBaseBackupScenarios.PORTED, PocketBaseCronScenarios.PORTED,
             PocketBaseSqlScenarios.PORTED, PocketBaseSettingsScenarios.PORTED,
-            PocketBaseRealtimeScenarios.PORTED);
+            PocketBaseRealtimeScenarios.PORTED, PocketBaseFileScenarios.PORTED);
 
     static final List<Skipped> SKIPPED = concat(List.of(
             new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hooks (BeforeTestFunc binds a sleeping OnRecordCreateRequest hook)"),
-            new Skipped("batch_test.go", "TestBatchRequest", 601, "multipart/form-data + file upload", "files (the multipart body uploads files; pb-files has only its SPI, no file field)"),
             new Skipped("record_crud_test.go", "TestRecordCrudList", 446, "OnRecordsListRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_crud_test.go", "TestRecordCrudView", 916, "OnRecordViewRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_crud_test.go", "TestRecordCrudDelete", 1288, "OnRecordDeleteRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1763, "superuser submit via multipart form data", "files (the multipart body uploads files; pb-files has only its SPI, no file field)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1792, "submit via multipart form data with @jsonPayload key and unsatisfied @request.body rule", "files (the multipart body uploads files; pb-files has only its SPI, no file field)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1814, "submit via multipart form data with @jsonPayload key and satisfied @request.body rule", "files (the multipart body uploads files; pb-files has only its SPI, no file field)"),
             new Skipped("record_crud_test.go", "TestRecordCrudCreate", 1878, "OnRecordCreateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudCreate", 2446, "body > collection BodyLimit", "files (BeforeTestFunc shrinks a file field's maxSize to set the collection body limit; pb-files has only its SPI, no file field)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudCreate", 2479, "body <= collection BodyLimit", "files (BeforeTestFunc shrinks a file field's maxSize to set the collection body limit; pb-files has only its SPI, no file field)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2804, "superuser submit via multipart form data", "files (the multipart body uploads files; pb-files has only its SPI, no file field)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2833, "submit via multipart form data with @jsonPayload key and unsatisfied @request.body rule", "files (the multipart body uploads files; pb-files has only its SPI, no file field)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2855, "submit via multipart form data with @jsonPayload key and satisfied @request.body rule", "files (the multipart body uploads files; pb-files has only its SPI, no file field)"),
             new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 2895, "OnRecordUpdateRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3539, "body > collection BodyLimit", "files (BeforeTestFunc shrinks a file field's maxSize to set the collection body limit; pb-files has only its SPI, no file field)"),
-            new Skipped("record_crud_test.go", "TestRecordCrudUpdate", 3572, "body <= collection BodyLimit", "files (BeforeTestFunc shrinks a file field's maxSize to set the collection body limit; pb-files has only its SPI, no file field)"),
             new Skipped("collection_test.go", "TestCollectionsList", 132, "OnCollectionsListRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("collection_test.go", "TestCollectionView", 233, "OnCollectionViewRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("collection_test.go", "TestCollectionDelete", 414, "OnCollectionDeleteRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
@@ -591,7 +580,7 @@ final class PocketBaseScenarios {
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
             PocketBaseMailScenarios.SKIPPED,
             PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED,
-            PocketBaseSettingsScenarios.SKIPPED, PocketBaseRealtimeScenarios.SKIPPED);
+            PocketBaseSettingsScenarios.SKIPPED, PocketBaseRealtimeScenarios.SKIPPED, PocketBaseFileScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

@@ -165,6 +165,81 @@ enum Setup {
     RATE_LIMIT_ANY_LIST("abc=100", "*:list=0"),
     RATE_LIMIT_NUMERIC_ID_VIEW_VIEW("abc=100", "*:view=100", "numeric_id_view:view=0"),
     RATE_LIMIT_ANY_VIEW("abc=100", "*:view=0"),
+    RATE_LIMIT_USERS_FILE("abc=100", "*:file=100", "users:file=0"),
+    RATE_LIMIT_ANY_FILE("abc=100", "*:file=0"),
+    /** {@code demo3.createRule = "@request.body.testPayload != 123"}. */
+    DEMO3_CREATE_PAYLOAD_NOT_123 {
+        @Override
+        void apply(TestServer server) {
+            server.expect("PATCH", "/api/collections/demo3", PocketBaseScenarios.SUPERUSER,
+                    "{\"createRule\":\"@request.body.testPayload != 123\"}", 200);
+        }
+    },
+    /** {@code demo3.createRule = "@request.body.testPayload = 123"}. */
+    DEMO3_CREATE_PAYLOAD_123 {
+        @Override
+        void apply(TestServer server) {
+            server.expect("PATCH", "/api/collections/demo3", PocketBaseScenarios.SUPERUSER,
+                    "{\"createRule\":\"@request.body.testPayload = 123\"}", 200);
+        }
+    },
+    /** {@code demo3.updateRule = "@request.body.testPayload != 123"}. */
+    DEMO3_UPDATE_PAYLOAD_NOT_123 {
+        @Override
+        void apply(TestServer server) {
+            server.expect("PATCH", "/api/collections/demo3", PocketBaseScenarios.SUPERUSER,
+                    "{\"updateRule\":\"@request.body.testPayload != 123\"}", 200);
+        }
+    },
+    /** {@code demo3.updateRule = "@request.body.testPayload = 123"}. */
+    DEMO3_UPDATE_PAYLOAD_123 {
+        @Override
+        void apply(TestServer server) {
+            server.expect("PATCH", "/api/collections/demo3", PocketBaseScenarios.SUPERUSER,
+                    "{\"updateRule\":\"@request.body.testPayload = 123\"}", 200);
+        }
+    },
+    /** demo1: {@code file_one.maxSize = 5}, {@code file_many.maxSize = 10, maxSelect = 2}, {@code json.maxSize = 2}. */
+    DEMO1_SMALL_BODY_LIMIT {
+        @Override
+        void apply(TestServer server) {
+            JsonArrayBuilder fields = Json.createArrayBuilder();
+            for (JsonValue v : get(server, "/api/collections/demo1").getJsonArray("fields")) {
+                JsonObject f = v.asJsonObject();
+                fields.add(switch (f.getString("name")) {
+                    case "file_one" -> Json.createObjectBuilder(f).add("maxSize", 5).build();
+                    case "file_many" -> Json.createObjectBuilder(f).add("maxSize", 10).add("maxSelect", 2).build();
+                    case "json" -> Json.createObjectBuilder(f).add("maxSize", 2).build();
+                    default -> f;
+                });
+            }
+            server.expect("PATCH", "/api/collections/demo1", PocketBaseScenarios.SUPERUSER,
+                    Json.createObjectBuilder().add("fields", fields).build().toString(), 200);
+        }
+    },
+    /** {@code demo1.viewRule = ""} (public view access). */
+    DEMO1_VIEW_PUBLIC {
+        @Override
+        void apply(TestServer server) {
+            server.expect("PATCH", "/api/collections/demo1", PocketBaseScenarios.SUPERUSER, "{\"viewRule\":\"\"}", 200);
+        }
+    },
+    /** {@code demo1.viewRule = "@request.auth.verified = true"}. */
+    DEMO1_VIEW_VERIFIED {
+        @Override
+        void apply(TestServer server) {
+            server.expect("PATCH", "/api/collections/demo1", PocketBaseScenarios.SUPERUSER,
+                    "{\"viewRule\":\"@request.auth.verified = true\"}", 200);
+        }
+    },
+    /** {@code demo1.viewRule = "@request.auth.verified = false"}. */
+    DEMO1_VIEW_UNVERIFIED {
+        @Override
+        void apply(TestServer server) {
+            server.expect("PATCH", "/api/collections/demo1", PocketBaseScenarios.SUPERUSER,
+                    "{\"viewRule\":\"@request.auth.verified = false\"}", 200);
+        }
+    },
     RATE_LIMIT_DEMO5_DELETE("abc=100", "*:delete=100", "demo5:delete=0"),
     RATE_LIMIT_ANY_DELETE("abc=100", "*:delete=0"),
     RATE_LIMIT_DEMO2_CREATE("abc=100", "*:create=100", "demo2:create=0"),

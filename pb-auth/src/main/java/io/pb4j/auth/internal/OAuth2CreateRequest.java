@@ -17,15 +17,37 @@ record OAuth2CreateRequest(String path, Map<String, List<String>> headers, byte[
         implements HttpRequest {
 
     static OAuth2CreateRequest of(RequestEvent outer, String collectionName, JsonObject payload) {
+        return of(outer, collectionName, payload, "", java.util.Optional.empty());
+    }
+
+    /**
+     * With a downloaded avatar the body is {@code multipart/form-data}: the payload as the {@code @jsonPayload} part and
+     * the avatar as a file part under {@code avatarField}, so the record and its file are created in one save.
+     */
+    static OAuth2CreateRequest of(RequestEvent outer, String collectionName, JsonObject payload, String avatarField,
+                                  java.util.Optional<io.pb4j.core.field.UploadedFile> avatar) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         outer.request().headers().forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Content-Type") && !k.equalsIgnoreCase("Content-Length")) {
                 headers.put(k, List.copyOf(v));
             }
         });
-        headers.put("Content-Type", List.of("application/json"));
-        return new OAuth2CreateRequest("/api/collections/" + collectionName + "/records", Map.copyOf(headers),
-                payload.toString().getBytes(StandardCharsets.UTF_8), outer.request().remoteIp());
+        String path = "/api/collections/" + collectionName + "/records";
+        if (avatar.isEmpty()) {
+            headers.put("Content-Type", List.of("application/json"));
+            return new OAuth2CreateRequest(path, Map.copyOf(headers), payload.toString().getBytes(StandardCharsets.UTF_8),
+                    outer.request().remoteIp());
+        }
+        String boundary = "pb4jOAuth2" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"@jsonPayload\"\r\n\r\n" + payload
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + avatarField + "\"; filename=\""
+                + avatar.get().originalName().replace("\"", "").replace("\r", "").replace("\n", "")
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(avatar.get().content());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        headers.put("Content-Type", List.of("multipart/form-data; boundary=" + boundary));
+        return new OAuth2CreateRequest(path, Map.copyOf(headers), body.toByteArray(), outer.request().remoteIp());
     }
 
     @Override

@@ -105,16 +105,21 @@ final class OAuth2Submit {
         if (!usernameField.isEmpty() && !createData.containsKey(usernameField) && canAssignUsername(e, c, usernameField, user.username())) {
             payload.add(usernameField, user.username());
         }
-        // a file field would need the avatar downloaded into pb-files; until then only URL-typed mappings get it
-        if (!avatarField.isEmpty() && !createData.containsKey(avatarField) && !user.avatarUrl().isEmpty()
-                && c.field(avatarField).filter(f -> !"file".equals(f.type())).isPresent()) {
-            payload.add(avatarField, user.avatarUrl());
+        Optional<io.pb4j.core.field.UploadedFile> avatarFile = Optional.empty();
+        if (!avatarField.isEmpty() && !createData.containsKey(avatarField) && !user.avatarUrl().isEmpty()) {
+            Optional<String> type = c.field(avatarField).map(f -> f.type());
+            if (type.filter("file"::equals).isPresent()) {
+                // as PocketBase: the avatar is downloaded (public addresses only) into the file field, or left out
+                avatarFile = AvatarDownload.fetch(user.avatarUrl());
+            } else if (type.isPresent()) {
+                payload.add(avatarField, user.avatarUrl());
+            }
         }
         if (!createData.containsKey("password")) {
             String password = Randoms.alphanumeric(30);
             payload.add("password", password).add("passwordConfirm", password);
         }
-        var sub = e.app().router().dispatchRoute(e.app(), OAuth2CreateRequest.of(e, c.name(), payload.build()), ev -> {
+        var sub = e.app().router().dispatchRoute(e.app(), OAuth2CreateRequest.of(e, c.name(), payload.build(), avatarField, avatarFile), ev -> {
             e.auth().ifPresent(ev::auth);
             ev.infoContext("oauth2");
         });

@@ -1,5 +1,6 @@
 package io.pb4j.core.field;
 
+import io.pb4j.core.spi.FieldTypeProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -11,7 +12,7 @@ import java.util.zip.CRC32;
 
 /** The built-in field types by PocketBase type name, and reading definitions. Thread-safe (immutable). */
 public final class FieldTypes {
-    private static final Map<String, Function<JsonObject, Field>> TYPES = Map.ofEntries(
+    private static final Map<String, Function<JsonObject, Field>> BUILT_IN = Map.ofEntries(
             Map.entry(TextField.TYPE, TextField::fromJson),
             Map.entry(NumberField.TYPE, NumberField::fromJson),
             Map.entry(BoolField.TYPE, BoolField::fromJson),
@@ -25,8 +26,20 @@ public final class FieldTypes {
             Map.entry(JsonField.TYPE, JsonField::fromJson),
             Map.entry(PasswordField.TYPE, PasswordField::fromJson),
             Map.entry(GeoPointField.TYPE, GeoPointField::fromJson));
+    private static final Map<String, Function<JsonObject, Field>> TYPES = withProvided();
 
     private FieldTypes() {
+    }
+
+    /** The built-in types and those the modules present provide; a provider may not replace a built-in type. */
+    private static Map<String, Function<JsonObject, Field>> withProvided() {
+        Map<String, Function<JsonObject, Field>> all = new java.util.HashMap<>(BUILT_IN);
+        for (FieldTypeProvider p : java.util.ServiceLoader.load(FieldTypeProvider.class)) {
+            if (all.putIfAbsent(p.type(), p::fromJson) != null) {
+                throw new IllegalStateException("the field type '" + p.type() + "' is defined twice (" + p.getClass().getName() + ")");
+            }
+        }
+        return Map.copyOf(all);
     }
 
     /**
@@ -57,7 +70,7 @@ public final class FieldTypes {
         return type + crc.getValue();
     }
 
-    /** The names of the built-in types. */
+    /** The names of the built-in types and of those provided by the modules present. */
     public static Set<String> names() {
         return TYPES.keySet();
     }

@@ -105,8 +105,9 @@ public record PassthroughField(JsonObject definition) implements Field {
 
     /** The error for a new or changed field of this type. */
     public ValidationError unavailable() {
+        String module = "file".equals(type()) ? "the io.pb4j.files module (pb-files)" : "a module";
         return new ValidationError("validation_field_type_unavailable",
-                "The " + type() + " field type needs a module that is not installed.");
+                "The " + type() + " field type needs " + module + ", which is not installed.");
     }
 
     /** PocketBase's field types, so a known type whose module is absent can be told from an invalid one. */

@@ -39,6 +39,8 @@ public final class RecordSaver {
             AuthRecordEffects.beforeUpdate(s, r);
         }
         Map<String, Object> errors = validate(r);
+        Map<String, Object> storedFiles = RecordFiles.stored(s, r);
+        RecordFiles.validate(r, storedFiles, errors);
         validateReferences(s, r, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -52,6 +54,7 @@ public final class RecordSaver {
                 r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew, now));
             }
         }
+        RecordFiles.beforeWrite(r, storedFiles);
         write(s, r, isNew);
         if (!isNew && r.collection().isAuth()) {
             AuthRecordEffects.afterUpdate(s, r);
@@ -185,6 +188,7 @@ public final class RecordSaver {
         if (r.collection().isAuth()) {
             AuthRecordEffects.afterDelete(s, r);
         }
+        RecordFiles.afterDelete(r);
         commits.written(s, "delete", r);
     }
 

@@ -103,7 +103,7 @@ public final class Schema {
                 .system(true).build());
         Collection users = auth("users", "_pb_users_auth_", false, List.of(
                 FieldTypes.fromJson(Json.parse("{\"autogeneratePattern\":\"\",\"help\":\"\",\"hidden\":false,\"id\":\"text1579384326\",\"max\":255,\"min\":0,\"name\":\"name\",\"pattern\":\"\",\"presentable\":false,\"primaryKey\":false,\"required\":false,\"system\":false,\"type\":\"text\"}").orElseThrow().asJsonObject()),
-                new io.pb4j.core.field.PassthroughField(Json.parse("{\"help\":\"\",\"hidden\":false,\"id\":\"file376926767\",\"maxSelect\":1,\"maxSize\":0,\"mimeTypes\":[\"image/jpeg\",\"image/png\",\"image/svg+xml\",\"image/gif\",\"image/webp\"],\"name\":\"avatar\",\"presentable\":false,\"protected\":false,\"required\":false,\"system\":false,\"thumbs\":null,\"type\":\"file\"}").orElseThrow().asJsonObject())));
+                CollectionCodec.parseFields(jakarta.json.Json.createArrayBuilder().add(Json.parse("{\"help\":\"\",\"hidden\":false,\"id\":\"file376926767\",\"maxSelect\":1,\"maxSize\":0,\"mimeTypes\":[\"image/jpeg\",\"image/png\",\"image/svg+xml\",\"image/gif\",\"image/webp\"],\"name\":\"avatar\",\"presentable\":false,\"protected\":false,\"required\":false,\"system\":false,\"thumbs\":null,\"type\":\"file\"}").orElseThrow().asJsonObject()).build(), true).getFirst()));
         String owner = "id = @request.auth.id";
         out.add(users.toBuilder().listRule(owner).viewRule(owner).createRule("").updateRule(owner).deleteRule(owner)
                 .options(Json.objectWith(users.options(), "oauth2", Json.objectWith(users.options().getJsonObject("oauth2"),

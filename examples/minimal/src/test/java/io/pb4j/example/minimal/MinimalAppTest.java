@@ -1,6 +1,7 @@
 package io.pb4j.example.minimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pb4j.core.PocketBase;
 import java.net.URI;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pick and mix: without pb-auth the data API works and the auth routes do not exist. */
+/** Pick and mix: without pb-auth (or pb-files) the data API works and the auth (or files) routes do not exist. */
 class MinimalAppTest {
     @TempDir
     Path dir;
@@ -39,6 +40,26 @@ class MinimalAppTest {
             HttpResponse<String> collections = http.send(HttpRequest.newBuilder(URI.create(base + "/api/collections")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(collections.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void withoutTheFilesModuleAFileFieldIsRefusedByNameAndTheFilesRouteIs404() throws Exception {
+        assertThat(ModuleLayer.boot().findModule("io.pb4j.files")).isEmpty();
+        try (PocketBase app = MinimalApp.start(dir, "127.0.0.1", 0); HttpClient http = HttpClient.newHttpClient()) {
+            var fileField = jakarta.json.Json.createReader(new java.io.StringReader(
+                    "{\"name\":\"docs\",\"type\":\"base\",\"fields\":[{\"name\":\"doc\",\"type\":\"file\"}]}")).readObject();
+            assertThatThrownBy(() -> app.importCollections(java.util.List.of(fileField), false))
+                    .isInstanceOf(io.pb4j.core.ValidationException.class)
+                    .satisfies(e -> assertThat(String.valueOf(((io.pb4j.core.ValidationException) e).errors()))
+                            .contains("The file field type needs the io.pb4j.files module (pb-files), which is not installed."));
+            assertThat(app.hasFiles()).isFalse();
+            assertThatThrownBy(app::files).hasMessageContaining("io.pb4j.files");
+
+            String base = "http://127.0.0.1:" + app.port();
+            HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(base + "/api/files/users/abc/x.png")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(file.statusCode()).isEqualTo(404);
         }
     }
 }

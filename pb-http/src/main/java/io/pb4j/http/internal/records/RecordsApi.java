@@ -81,11 +81,13 @@ public final class RecordsApi {
 
     private static void create(RequestEvent e) {
         Collection c = collection(e);
+        e.bodyLimit(RequestBody.limit(c));
         if (c.isView()) {
             throw ApiException.badRequest("Unsupported collection type.");
         }
-        String rule = rule(e, c.createRule());
+        // as PocketBase's request info: the body is read (413 past the limit, 400 when malformed) before any rule
         Map<String, Object> body = RequestBody.read(e);
+        String rule = rule(e, c.createRule());
         Record r = Record.create(c);
         try {
             e.app().upsert(r, e.requestInfo(Map.of())).load(body).create(rule);
@@ -97,11 +99,12 @@ public final class RecordsApi {
 
     private static void update(RequestEvent e) {
         Collection c = collection(e);
+        e.bodyLimit(RequestBody.limit(c));
         if (c.isView()) {
             throw ApiException.badRequest("Unsupported collection type.");
         }
-        String rule = rule(e, c.updateRule());
         Map<String, Object> body = RequestBody.read(e);
+        String rule = rule(e, c.updateRule());
         Record r = e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
         RecordUpsert form = e.app().upsert(r, e.requestInfo(Map.of())).load(body);
         if (!rule.isBlank()) {

@@ -29,6 +29,30 @@ public final class RequestBody {
     private RequestBody() {
     }
 
+    /**
+     * PocketBase's body limit of the record create and update routes: the default 32 MiB plus what each field may hold
+     * ({@code MaxBodySizeCalculator}): a file field's {@code maxSize} (5 MiB when 0) times {@code maxSelect} (at least
+     * 1), a json field's {@code maxSize} (1 MiB when 0), an editor field's (5 MiB when 0). Views get the default.
+     */
+    public static long limit(Collection c) {
+        long limit = RequestEvent.DEFAULT_BODY_LIMIT;
+        if (c.isView()) {
+            return limit;
+        }
+        for (var f : c.fields()) {
+            JsonObject def = f.toJson();
+            long maxSize = def.get("maxSize") instanceof jakarta.json.JsonNumber n ? n.longValue() : 0;
+            switch (f.type()) {
+                case "file" -> limit += (maxSize > 0 ? maxSize : 5L << 20)
+                        * (def.get("maxSelect") instanceof jakarta.json.JsonNumber n ? Math.max(1, n.intValue()) : 1);
+                case "json" -> limit += maxSize > 0 ? maxSize : 1L << 20;
+                case "editor" -> limit += maxSize > 0 ? maxSize : 5L << 20;
+                default -> { }
+            }
+        }
+        return limit;
+    }
+
     public static Map<String, Object> read(RequestEvent e) {
         byte[] body = e.body();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -49,7 +73,7 @@ public final class RequestBody {
         if (type.startsWith("multipart/form-data")) {
             MultipartForm form = MultipartForm.parse(e.header("Content-Type"), body, "Failed to read the submitted data.");
             rejectFiles(e, form.files());
-            return fromForm(form.values());
+            return withFiles(fromForm(form.values()), form.files());
         }
         if (type.startsWith("application/x-www-form-urlencoded")) {
             Map<String, List<String>> form = new LinkedHashMap<>();
@@ -88,12 +112,31 @@ public final class RequestBody {
     }
 
     /**
-     * Files are a later module: a file part for one of the collection's {@code file} fields (modifiers such as
-     * {@code +docs}/{@code docs+} included) is a 400 validation error on that field rather than silently dropped. File
-     * parts for keys that name no file field are ignored, as PocketBase ignores them.
+     * File parts join the body as {@link io.pb4j.core.field.UploadedFile}s under their key, after the key's text values
+     * (PocketBase's request info does the same), named by PocketBase's stored-name rule.
+     */
+    static Map<String, Object> withFiles(Map<String, Object> body, Map<String, List<UploadedFile>> files) {
+        files.forEach((key, parts) -> {
+            List<Object> values = new ArrayList<>();
+            Object existing = body.get(key);
+            if (existing instanceof List<?> list) {
+                values.addAll(list);
+            } else if (existing != null) {
+                values.add(existing);
+            }
+            parts.forEach(p -> values.add(io.pb4j.core.field.UploadedFile.of(p.filename(), p.content())));
+            body.put(key, values.size() == 1 ? values.getFirst() : values);
+        });
+        return body;
+    }
+
+    /**
+     * Without pb-files a {@code file} field loads as a passthrough field: a file part for it (modifiers such as
+     * {@code +docs}/{@code docs+} included) is a 400 validation error on that field naming the missing module, rather
+     * than silently dropped.
      */
     private static void rejectFiles(RequestEvent e, Map<String, List<UploadedFile>> files) {
-        if (files.isEmpty()) {
+        if (files.isEmpty() || e.app().hasFiles()) {
             return;
         }
         Collection c = e.app().findCollection(e.pathParam("collection")).orElse(null);
@@ -105,7 +148,7 @@ public final class RequestBody {
             String name = key.replaceFirst("^\\+", "").replaceFirst("[+-]$", "");
             c.fields().stream().filter(f -> f.name().equals(name) && "file".equals(f.type())).findFirst()
                     .ifPresent(f -> errors.put(name, new ValidationError("validation_file_upload_unsupported",
-                            "File uploads are not supported yet.")));
+                            "File uploads need the io.pb4j.files module (pb-files), which is not installed.")));
         }
         if (!errors.isEmpty()) {
             throw ApiException.badRequest("POST".equals(e.method()) ? "Failed to create record." : "Failed to update record.", errors);

@@ -3,18 +3,15 @@ package io.pb4j.http.internal.settings;
 import io.pb4j.core.ApiException;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
-import io.pb4j.core.spi.S3Check;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Map;
-import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * {@code POST /api/settings/test/s3} {@code {"filesystem":"storage"|"backups"}}: validates as PocketBase's
- * {@code forms.TestS3Filesystem}, then runs the {@link S3Check} a file-backend module provides against the chosen S3
- * settings. Without such a module the answer is a 400 saying so: nothing here pretends a connection worked.
+ * {@code forms.TestS3Filesystem}, then writes and deletes a probe object with the chosen S3 settings through pb-files'
+ * S3 backend ({@code app.files().testS3}). Without pb-files the answer is a 400 saying so.
  */
 final class S3TestApi {
     private static final String FAILED = "Failed to test the S3 filesystem.";
@@ -42,12 +39,11 @@ final class S3TestApi {
         if (!config.getBoolean("enabled", false)) {
             throw raw("S3 storage filesystem is not enabled");
         }
-        Optional<S3Check> check = ServiceLoader.load(S3Check.class, S3TestApi.class.getClassLoader()).findFirst();
-        if (check.isEmpty()) {
-            throw raw("S3 is not available: this pb4j has no S3 file backend (no module provides io.pb4j.core.spi.S3Check)");
+        if (!e.app().hasFiles()) {
+            throw raw("S3 is not available: add the io.pb4j.files module (pb-files), which brings the S3 backend");
         }
         try {
-            check.get().check(config);
+            e.app().files().testS3(config);
         } catch (RuntimeException ex) {
             throw raw(String.valueOf(ex.getMessage()));
         }
