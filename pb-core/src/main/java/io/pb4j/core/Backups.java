@@ -2,6 +2,7 @@ package io.pb4j.core;
 
 import io.pb4j.core.internal.backup.BackupArchive;
 import io.pb4j.core.internal.backup.DataDirs;
+import io.pb4j.core.internal.backup.FileStorageBackups;
 import io.pb4j.core.internal.backup.LocalBackupStorage;
 import io.pb4j.core.internal.backup.RestoreGate;
 import io.pb4j.core.spi.BackupStorage;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * PocketBase's backups ({@code core/base_backup.go}): zips of the data dir, kept in {@code pb_data/backups}, and
@@ -45,7 +45,6 @@ public final class Backups {
     private final PocketBase app;
     private final AtomicReference<String> active = new AtomicReference<>();
     private final RestoreGate gate = new RestoreGate();
-    private volatile Function<JsonObject, BackupStorage> s3Storage;
 
     Backups(PocketBase app) {
         this.app = app;
@@ -54,25 +53,19 @@ public final class Backups {
     /**
      * Where backups are kept for the current settings: {@code pb_data/backups}, or S3 when {@code backups.s3.enabled}.
      *
-     * @throws ApiException 400 when S3 is enabled and no module offers an S3 backend
+     * @throws ApiException 400 when S3 is enabled and pb-files (which brings the S3 backend) is absent
      */
     public BackupStorage storage() {
         JsonObject backups = app.settings().getJsonObject("backups");
         JsonObject s3 = backups == null ? null : backups.getJsonObject("s3");
         if (s3 != null && s3.getBoolean("enabled", false)) {
-            Function<JsonObject, BackupStorage> factory = s3Storage;
-            if (factory == null) {
-                throw ApiException.badRequest("Backups on S3 are not available: no S3 file backend is installed. "
+            if (!app.hasFiles()) {
+                throw ApiException.badRequest("Backups on S3 are not available: they need the io.pb4j.files module (pb-files). "
                         + "Turn off backups.s3.enabled to keep backups in pb_data/backups.");
             }
-            return factory.apply(s3);
+            return new FileStorageBackups(app.files().backups());
         }
         return new LocalBackupStorage(app.config().dataDir().resolve(BACKUPS_DIR));
-    }
-
-    /** Lets a module (pb-files, later) keep backups on S3: {@code factory} gets the settings' {@code backups.s3}. */
-    public void s3Storage(Function<JsonObject, BackupStorage> factory) {
-        this.s3Storage = factory;
     }
 
     public List<BackupFile> list() {

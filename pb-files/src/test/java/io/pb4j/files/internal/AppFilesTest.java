@@ -129,4 +129,22 @@ class AppFilesTest {
         app.files().backups().delete("pb_backup_2.zip");
         assertThat(app.files().backups().list("pb_backup_")).isEmpty();
     }
+
+    @Test
+    void appBackupsGoToTheS3BucketOfBackupsS3AndRestoreFromIt() throws Exception {
+        app.saveSettings(Json.createObjectBuilder(app.settings())
+                .add("backups", Json.createObjectBuilder().add("s3", s3Settings(S3rver.BUCKET))).build());
+        Record kept = saveWithUpload("kept.txt", "kept bytes");
+
+        app.backups().create("on_s3.zip");
+        assertThat(app.backups().list()).extracting(io.pb4j.core.BackupFile::key).contains("on_s3.zip");
+        assertThat(app.files().backups().list("on_s3")).containsExactly("on_s3.zip");
+        assertThat(Files.exists(dir.resolve("backups").resolve("on_s3.zip"))).isFalse();
+
+        app.delete(app.findRecordById(docs, kept.getId()).orElseThrow());
+        app.backups().restore("on_s3.zip");
+        assertThat(app.findRecordById(app.findCollection("docs").orElseThrow(), kept.getId())).isPresent();
+
+        app.files().backups().delete("on_s3.zip");
+    }
 }
