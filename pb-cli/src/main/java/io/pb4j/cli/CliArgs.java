@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Parses pb4j's command line the way PocketBase's (cobra) one reads: flags anywhere, {@code --flag=value} or
- * {@code --flag value}, global {@code --dir} and {@code --dev}, {@code serve --http=host:port}.
+ * {@code --flag value}, global {@code --dir}, {@code --dev} and {@code --queryTimeout}, {@code serve --http=host:port}.
  */
 final class CliArgs {
     static final String DEFAULT_DIR = "pb_data";
@@ -24,6 +24,7 @@ final class CliArgs {
         boolean dev = false;
         boolean help = false;
         boolean version = false;
+        int queryTimeout = Invocation.Serve.DEFAULT_QUERY_TIMEOUT;
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -57,6 +58,16 @@ final class CliArgs {
                             http = value;
                         }
                     }
+                    case "queryTimeout" -> {
+                        String value = inline;
+                        if (value == null) {
+                            if (i + 1 >= args.size()) {
+                                throw new UsageException("flag needs an argument: --" + name, topicOf(positional));
+                            }
+                            value = args.get(++i);
+                        }
+                        queryTimeout = queryTimeout(value, topicOf(positional));
+                    }
                     default -> throw new UsageException("unknown flag: --" + name, topicOf(positional));
                 }
             } else if (arg.startsWith("-") && arg.length() > 1) {
@@ -77,13 +88,24 @@ final class CliArgs {
         }
         return switch (command) {
             case "help" -> new Invocation.Help(String.join(" ", positional.subList(1, positional.size())));
-            case "serve" -> help ? new Invocation.Help("serve") : serve(positional, Path.of(dir), dev, http);
+            case "serve" -> help ? new Invocation.Help("serve") : serve(positional, Path.of(dir), dev, http, queryTimeout);
             case "superuser" -> superuser(positional, Path.of(dir), dev, help);
             default -> throw new UsageException("unknown command \"" + command + "\" for \"pb4j\"", "");
         };
     }
 
-    private static Invocation serve(List<String> positional, Path dir, boolean dev, String http) {
+    /** Seconds, as cobra's IntVar reads them; 0 or less means PocketBase's default (core/base.go). */
+    private static int queryTimeout(String value, String topic) {
+        try {
+            int seconds = Integer.parseInt(value);
+            return seconds <= 0 ? Invocation.Serve.DEFAULT_QUERY_TIMEOUT : seconds;
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid argument \"" + value + "\" for \"--queryTimeout\" flag: "
+                    + "strconv.ParseInt: parsing \"" + value + "\": invalid syntax", topic);
+        }
+    }
+
+    private static Invocation serve(List<String> positional, Path dir, boolean dev, String http, int queryTimeout) {
         if (positional.size() > 1) {
             throw new UsageException("domain arguments (automatic TLS) are not supported; use --http=host:port", "serve");
         }
@@ -108,7 +130,7 @@ final class CliArgs {
         if (port < 0 || port > 65535) {
             throw new UsageException("invalid --http address \"" + address + "\": bad port", "serve");
         }
-        return new Invocation.Serve(dir, dev, host, port);
+        return new Invocation.Serve(dir, dev, host, port, queryTimeout);
     }
 
     private static Invocation superuser(List<String> positional, Path dir, boolean dev, boolean help) {

@@ -11,8 +11,17 @@ sealed interface Invocation {
     /** {@code --version}. */
     record Version() implements Invocation {}
 
-    /** {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port). */
-    record Serve(Path dataDir, boolean dev, String host, int port) implements Invocation {}
+    /**
+     * {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port); SELECTs are interrupted after
+     * {@code queryTimeoutSeconds} ({@code --queryTimeout}, PocketBase's default 30).
+     */
+    record Serve(Path dataDir, boolean dev, String host, int port, int queryTimeoutSeconds) implements Invocation {
+        static final int DEFAULT_QUERY_TIMEOUT = 30;
+
+        Serve(Path dataDir, boolean dev, String host, int port) {
+            this(dataDir, dev, host, port, DEFAULT_QUERY_TIMEOUT);
+        }
+    }
 
     /**
      * {@code superuser upsert|create|update|delete}; {@code password} is {@code ""} for {@code delete}.

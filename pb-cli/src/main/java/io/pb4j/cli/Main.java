@@ -124,7 +124,8 @@ public final class Main {
     }
 
     private boolean serve(Invocation.Serve cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()));
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev())
+                .queryTimeout(java.time.Duration.ofSeconds(cmd.queryTimeoutSeconds())));
         try {
             app.bootstrap();
             int port = app.serve(cmd.host(), cmd.port());

@@ -5,6 +5,7 @@ final class Usage {
     private static final String GLOBAL_FLAGS = """
                   --dev          enable dev mode, aka. printing logs and sql statements to the console
                   --dir string   the PocketBase data directory (default "pb_data")
+                  --queryTimeout int   the default SELECT queries timeout in seconds (default 30)
             """;
 
     private Usage() {}

@@ -112,7 +112,7 @@ public final class PocketBase implements AutoCloseable {
         onBootstrap.trigger(new BootstrapEvent(this), e -> {
             if (store == null) {
                 StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
-                store = provider.open(config.dataDir());
+                store = provider.open(config.dataDir(), config.queryTimeout());
                 Schema.ensure(store);
                 reloadSchema();
             }

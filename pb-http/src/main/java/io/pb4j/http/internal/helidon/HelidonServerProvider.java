@@ -3,6 +3,7 @@ package io.pb4j.http.internal.helidon;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.pb4j.core.PocketBase;
@@ -12,11 +13,13 @@ import io.pb4j.core.spi.ServerProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 
 /** Serves a pb4j {@link Router} with Helidon SE WebServer (a virtual thread per request). */
 public final class HelidonServerProvider implements ServerProvider {
     private static final System.Logger LOG = System.getLogger(HelidonServerProvider.class.getName());
+    private static final int MAX_HEADER_BYTES = 1 << 20;
 
     @Override
     public String name() {
@@ -25,12 +28,23 @@ public final class HelidonServerProvider implements ServerProvider {
 
     @Override
     public RunningServer start(PocketBase app, String host, int port, Router router) {
+        Duration headerTimeout = app.config().readHeaderTimeout();
+        HeaderDeadline headerDeadline = new HeaderDeadline(headerTimeout);
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
                 .maxPayloadSize(-1)
                 // as Go's net/http: responses leave at once instead of waiting on Nagle + delayed ACK (40 ms stalls)
-                .connectionOptions(o -> o.tcpNoDelay(true))
+                .connectionOptions(o -> o.tcpNoDelay(true).readTimeout(app.config().readTimeout()))
+                // a connection that sends no complete request line in time is closed (Go's ReadHeaderTimeout)
+                .idleConnectionTimeout(headerTimeout)
+                .idleConnectionPeriod(checkPeriod(headerTimeout))
+                // Go reads up to 1 MiB of request line and headers (DefaultMaxHeaderBytes); long filters need it
+                .addProtocol(Http1Config.builder()
+                        .maxPrologueLength(MAX_HEADER_BYTES)
+                        .maxHeadersSize(MAX_HEADER_BYTES)
+                        .addReceiveListener(headerDeadline)
+                        .build())
                 .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
                 .build()
                 .start();
@@ -43,8 +57,15 @@ public final class HelidonServerProvider implements ServerProvider {
             @Override
             public void close() {
                 server.stop();
+                headerDeadline.close();
             }
         };
+    }
+
+    /** How often idle connections are looked for: often enough that one outlives its timeout by little. */
+    private static Duration checkPeriod(Duration timeout) {
+        long millis = Math.clamp(timeout.toMillis() / 6, 100, 10_000);
+        return Duration.ofMillis(millis);
     }
 
     private static void handle(PocketBase app, Router router, ServerRequest req, ServerResponse res) {

@@ -9,6 +9,9 @@ import io.pb4j.core.RecordUpsert;
 import io.pb4j.core.ValidationException;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
+import io.pb4j.core.spi.StoreException;
+import io.pb4j.http.internal.QueryParams;
+import io.pb4j.http.internal.ratelimit.ListTimingThrottle;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -58,9 +61,16 @@ public final class RecordsApi {
                 }
             }
         }
-        RecordQuery query = new RecordQuery(rule, filter, sort, intParam(e, "page"), intParam(e, "perPage"),
+        RecordQuery query = new RecordQuery(rule, filter, sort, QueryParams.intParam(e, "page"), QueryParams.intParam(e, "perPage"),
                 boolParam(e, "skipTotal"), !e.isSuperuser()).withRequest(e.requestInfo(Map.of()));
-        RecordPage page = e.app().search(c, query);
+        RecordPage page;
+        try {
+            page = e.app().search(c, query);
+        } catch (StoreException failed) {
+            // as PocketBase's list: a query that fails (a cancelled or timed-out one too) is the request's 400
+            throw ApiException.badRequest("");
+        }
+        ListTimingThrottle.afterList(e, c, page.items().isEmpty());
         JsonArrayBuilder items = Json.createArrayBuilder();
         e.app().expand(page.items(), e.queryParam("expand"), e.requestInfo(Map.of())).forEach(items::add);
         e.json(200, Json.createObjectBuilder()
@@ -145,18 +155,6 @@ public final class RecordsApi {
     /** The record as the API writes it to this requester, with the relations {@code ?expand=} asks for. */
     private static JsonObject expanded(RequestEvent e, Record r) {
         return e.app().expand(List.of(r), e.queryParam("expand"), e.requestInfo(Map.of())).getFirst();
-    }
-
-    private static int intParam(RequestEvent e, String name) {
-        String v = e.queryParam(name);
-        if (v.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException ex) {
-            throw ApiException.badRequest("");
-        }
     }
 
     private static boolean boolParam(RequestEvent e, String name) {

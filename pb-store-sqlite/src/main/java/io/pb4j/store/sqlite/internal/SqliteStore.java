@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +25,15 @@ import java.util.function.Function;
  * PocketBase's two SQLite databases in a data dir. Writes are serialised through one writer connection (a fair
  * lock, {@code BEGIN IMMEDIATE}), so concurrent writers queue instead of failing with {@code SQLITE_BUSY}; reads use a
  * pool of reader connections (WAL lets them run beside the writer). A read or write inside a write on the same
- * thread joins the writer's transaction.
+ * thread joins the writer's transaction. Every JDBC call runs through {@link NativeCalls}: off the carriers of
+ * virtual threads, and reads bounded by the query timeout.
  */
 final class SqliteStore implements Store {
     /** PocketBase's connection PRAGMAs. */
     private static final String PRAGMAS = "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
             + "&temp_store=MEMORY&cache_size=-16000&journal_size_limit=200000000";
 
+    private final NativeCalls calls = new NativeCalls();
     private final Lane data;
     private final Lane auxiliary;
     private final BlockingQueue<JdbcSession> readers;
@@ -39,15 +42,15 @@ final class SqliteStore implements Store {
     /** Created on first use: Helidon DB Client and its config system cost start-up time nobody may need. */
     private volatile DbClient dbClient;
 
-    private SqliteStore(Path dir, int readerCount) throws SQLException {
+    private SqliteStore(Path dir, int readerCount, Duration queryTimeout) throws SQLException {
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl)));
+        this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl), calls, queryTimeout));
         this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(
-                "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS)));
+                "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS), calls, queryTimeout));
         // fair: under load the waiting requests get a reader in turn
         this.readers = new ArrayBlockingQueue<>(readerCount, true);
         for (int i = 0; i < readerCount; i++) {
-            JdbcSession reader = new JdbcSession(DriverManager.getConnection(dataUrl));
+            JdbcSession reader = new JdbcSession(DriverManager.getConnection(dataUrl), calls, queryTimeout);
             allReaders.add(reader);
             readers.add(reader);
         }
@@ -63,11 +66,12 @@ final class SqliteStore implements Store {
         });
     }
 
-    static SqliteStore open(Path dir) {
+    static SqliteStore open(Path dir, Duration queryTimeout) {
         try {
             Files.createDirectories(dir);
-            int readers = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-            return new SqliteStore(dir, readers);
+            // a slow filter holds its reader; more readers than cores let cheap reads pass beside a few slow ones
+            int readers = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+            return new SqliteStore(dir, readers, queryTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data dir " + dir, e);
         } catch (SQLException e) {
@@ -143,6 +147,7 @@ final class SqliteStore implements Store {
         for (JdbcSession r : allReaders) {
             r.close();
         }
+        calls.close();
     }
 
     /** A connection owned by one thread at a time, for writes. */
