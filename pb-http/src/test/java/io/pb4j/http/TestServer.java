@@ -27,9 +27,18 @@ final class TestServer implements AutoCloseable {
         this(newTempDir(), true);
     }
 
+    /** A server whose config is adjusted by {@code configure} (e.g. short timeouts), with the test superuser. */
+    TestServer(java.util.function.Consumer<io.pb4j.core.Config.Builder> configure) {
+        this(newTempDir(), true, configure);
+    }
+
     private TestServer(Path dir, boolean seedSuperuser) {
+        this(dir, seedSuperuser, cfg -> { });
+    }
+
+    private TestServer(Path dir, boolean seedSuperuser, java.util.function.Consumer<io.pb4j.core.Config.Builder> configure) {
         this.dir = dir;
-        app = PocketBase.create(cfg -> cfg.dataDir(dir));
+        app = PocketBase.create(cfg -> configure.accept(cfg.dataDir(dir)));
         app.bootstrap();
         if (seedSuperuser) {
             app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
