@@ -13,18 +13,14 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * PocketBase's two SQLite databases in a data dir. Writes are serialised through one writer connection (a fair
  * lock, {@code BEGIN IMMEDIATE}), so concurrent writers queue instead of failing with {@code SQLITE_BUSY}; reads use a
- * pool of reader connections (WAL lets them run beside the writer). A read or write inside a write on the same
+ * {@link ReaderPool} of reader connections (WAL lets them run beside the writer). A read or write inside a write on the same
  * thread joins the writer's transaction. Every JDBC call runs through {@link NativeCalls}: off the carriers of
  * virtual threads, and reads bounded by the query timeout.
  */
@@ -36,8 +32,7 @@ final class SqliteStore implements Store {
     private final NativeCalls calls = new NativeCalls();
     private final Lane data;
     private final Lane auxiliary;
-    private final BlockingQueue<JdbcSession> readers;
-    private final List<JdbcSession> allReaders = new ArrayList<>();
+    private final ReaderPool readers;
     private final AtomicLong schemaEpoch = new AtomicLong();
     /** Created on first use: Helidon DB Client and its config system cost start-up time nobody may need. */
     private volatile DbClient dbClient;
@@ -47,13 +42,13 @@ final class SqliteStore implements Store {
         this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl), calls, queryTimeout));
         this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(
                 "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS), calls, queryTimeout));
-        // fair: under load the waiting requests get a reader in turn
-        this.readers = new ArrayBlockingQueue<>(readerCount, true);
-        for (int i = 0; i < readerCount; i++) {
-            JdbcSession reader = new JdbcSession(DriverManager.getConnection(dataUrl), calls, queryTimeout);
-            allReaders.add(reader);
-            readers.add(reader);
-        }
+        this.readers = new ReaderPool(() -> {
+            try {
+                return new JdbcSession(DriverManager.getConnection(dataUrl), calls, queryTimeout);
+            } catch (SQLException e) {
+                throw new StoreException("cannot open a reader connection: " + e.getMessage(), e);
+            }
+        }, readerCount);
         auxiliary.write(s -> {
             // the SQL of PocketBase's 1640988000_aux_init.go
             s.execute("CREATE TABLE IF NOT EXISTS `_logs` (`id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
@@ -69,8 +64,8 @@ final class SqliteStore implements Store {
     static SqliteStore open(Path dir, Duration queryTimeout) {
         try {
             Files.createDirectories(dir);
-            // a slow filter holds its reader; more readers than cores let cheap reads pass beside a few slow ones
-            int readers = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+            // opened up front; more open on demand (see ReaderPool)
+            int readers = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
             return new SqliteStore(dir, readers, queryTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data dir " + dir, e);
@@ -89,18 +84,12 @@ final class SqliteStore implements Store {
         if (data.heldByCurrentThread()) {
             return work.apply(data.session());
         }
-        JdbcSession reader;
-        try {
-            reader = readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while waiting for a reader connection", e);
-        }
+        JdbcSession reader = readers.take();
         try {
             reader.syncSchema(schemaEpoch.get());
             return work.apply(reader);
         } finally {
-            readers.add(reader);
+            readers.release(reader);
         }
     }
 
@@ -144,9 +133,7 @@ final class SqliteStore implements Store {
     public void close() {
         data.close();
         auxiliary.close();
-        for (JdbcSession r : allReaders) {
-            r.close();
-        }
+        readers.close();
         calls.close();
     }
 

@@ -110,7 +110,8 @@ class QueryTimeoutTest {
     void slowQueriesOnVirtualThreadsLeaveTheCarriersFree() throws Exception {
         try (Store patient = new SqliteStoreProvider().open(dir, Duration.ofSeconds(4));
              ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
-            int slow = Runtime.getRuntime().availableProcessors() * 2;
+            // more than the cores, and more than the readers opened up front
+            int slow = Runtime.getRuntime().availableProcessors() * 2 + 8;
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < slow; i++) {
                 running.add(virtual.submit(() -> {
