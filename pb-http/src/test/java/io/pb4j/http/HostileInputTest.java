@@ -26,7 +26,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() {
-        server = new TestServer(cfg -> cfg.readHeaderTimeout(Duration.ofSeconds(1)));
+        server = new TestServer(cfg -> cfg.readHeaderTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2)));
         superuser = server.superuserToken();
         server.expect("POST", "/api/collections", superuser, """
                 {"name":"notes","listRule":"","viewRule":"","createRule":"","updateRule":"",
@@ -194,6 +194,24 @@ class HostileInputTest {
     void aClientTricklingItsHeadersIsCutOffAfterTheHeaderTimeout() throws Exception {
         assertThat(secondsUntilClosed("GET /api/health HTTP/1.1\r\n", "X-Slow: abcdefghijklmnopqrstuvwxyz")).isLessThan(4);
         assertThat(secondsUntilClosed("", "GET /api/health HTTP/1.1")).isLessThan(5);
+    }
+
+    @Test
+    void aClientThatStopsSendingItsBodyIsCutOffAfterTheReadTimeout() throws Exception {
+        String head = "POST /api/collections/notes/records HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1000\r\n\r\n{\"text\":\"";
+        int port = Integer.parseInt(server.base.substring(server.base.lastIndexOf(':') + 1));
+        long start = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // the server stops waiting: it closes the connection (or answers first)
+            socket.getInputStream().readAllBytes();
+        } catch (IOException reset) {
+            // closed by the server
+        }
+        assertThat((System.nanoTime() - start) / 1e9).isBetween(1.5, 6.0);
     }
 
     /** Sends {@code head}, then one byte of {@code trickle} every 200 ms; the seconds until the server closed. */

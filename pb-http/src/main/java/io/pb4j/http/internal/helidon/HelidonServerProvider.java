@@ -29,13 +29,13 @@ public final class HelidonServerProvider implements ServerProvider {
     @Override
     public RunningServer start(PocketBase app, String host, int port, Router router) {
         Duration headerTimeout = app.config().readHeaderTimeout();
-        HeaderDeadline headerDeadline = new HeaderDeadline(headerTimeout);
+        ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, app.config().readTimeout());
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
                 .maxPayloadSize(-1)
                 // as Go's net/http: responses leave at once instead of waiting on Nagle + delayed ACK (40 ms stalls)
-                .connectionOptions(o -> o.tcpNoDelay(true).readTimeout(app.config().readTimeout()))
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 // a connection that sends no complete request line in time is closed (Go's ReadHeaderTimeout)
                 .idleConnectionTimeout(headerTimeout)
                 .idleConnectionPeriod(checkPeriod(headerTimeout))
@@ -43,9 +43,9 @@ public final class HelidonServerProvider implements ServerProvider {
                 .addProtocol(Http1Config.builder()
                         .maxPrologueLength(MAX_HEADER_BYTES)
                         .maxHeadersSize(MAX_HEADER_BYTES)
-                        .addReceiveListener(headerDeadline)
+                        .addReceiveListener(deadlines)
                         .build())
-                .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
+                .routing(r -> r.any((req, res) -> handle(app, router, deadlines, req, res)))
                 .build()
                 .start();
         return new RunningServer() {
@@ -57,7 +57,7 @@ public final class HelidonServerProvider implements ServerProvider {
             @Override
             public void close() {
                 server.stop();
-                headerDeadline.close();
+                deadlines.close();
             }
         };
     }
@@ -68,11 +68,16 @@ public final class HelidonServerProvider implements ServerProvider {
         return Duration.ofMillis(millis);
     }
 
-    private static void handle(PocketBase app, Router router, ServerRequest req, ServerResponse res) {
-        RequestEvent e = router.dispatch(app, new HelidonRequest(req));
+    private static void handle(PocketBase app, Router router, ReadDeadlines deadlines, ServerRequest req,
+                               ServerResponse res) {
+        HelidonRequest request = new HelidonRequest(req, deadlines);
+        RequestEvent e = router.dispatch(app, request);
         res.status(Status.create(e.responseStatus()));
         for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
             res.header(HeaderNames.create(h.getKey()), h.getValue());
+        }
+        if (request.broken()) {
+            res.header(HeaderNames.CONNECTION, "close");
         }
         if (e.responseStream().isPresent()) {
             try (OutputStream out = res.outputStream()) {
