@@ -7,4 +7,5 @@
 module io.pb4j.cli {
     requires io.pb4j.core;
     requires java.logging;
+    requires jdk.unsupported;
 }

@@ -14,9 +14,12 @@ module io.pb4j.core {
     exports io.pb4j.core.hook;
     exports io.pb4j.core.router;
     exports io.pb4j.core.mail;
+    exports io.pb4j.core.cron;
+    exports io.pb4j.core.migrate;
 
     uses io.pb4j.core.spi.StoreProvider;
     uses io.pb4j.core.spi.Plugin;
     uses io.pb4j.core.spi.ServerProvider;
     uses io.pb4j.core.spi.CollectionCheck;
+    uses io.pb4j.core.migrate.Migration;
 }

@@ -7,6 +7,8 @@ module io.pb4j.http {
     requires io.helidon.webserver;
     requires io.helidon.logging.jul;
 
+    uses io.pb4j.core.spi.S3Check;
+
     provides io.pb4j.core.spi.ServerProvider with io.pb4j.http.internal.helidon.HelidonServerProvider;
     provides io.pb4j.core.spi.Plugin with io.pb4j.http.internal.DataApiPlugin;
 }

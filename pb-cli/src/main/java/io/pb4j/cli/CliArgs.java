@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Parses pb4j's command line the way PocketBase's (cobra) one reads: flags anywhere, {@code --flag=value} or
- * {@code --flag value}, global {@code --dir}, {@code --dev} and {@code --queryTimeout}, {@code serve --http=host:port}.
+ * {@code --flag value}, global {@code --dir} and {@code --dev}, {@code serve --http=host:port}.
  */
 final class CliArgs {
     static final String DEFAULT_DIR = "pb_data";
@@ -24,7 +24,11 @@ final class CliArgs {
         boolean dev = false;
         boolean help = false;
         boolean version = false;
+        String encryptionEnv = "";
         int queryTimeout = Invocation.Serve.DEFAULT_QUERY_TIMEOUT;
+        String migrationsDir = null;
+        Boolean automigrate = null;
+        List<String> origins = new ArrayList<>();
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -44,7 +48,22 @@ final class CliArgs {
                     case "help" -> help = true;
                     case "version" -> version = true;
                     case "dev" -> dev = inline == null || parseBool(inline, arg);
-                    case "dir", "http" -> {
+                    case "automigrate" -> automigrate = inline == null || parseBool(inline, arg);
+                    case "migrationsDir", "origins" -> {
+                        if (inline == null && i + 1 >= args.size()) {
+                            throw new UsageException("flag needs an argument: --" + name, topicOf(positional));
+                        }
+                        String value = inline == null ? args.get(++i) : inline;
+                        if (name.equals("migrationsDir")) {
+                            migrationsDir = value;
+                        } else {
+                            // cobra's string slice: comma-separated, and each repetition adds
+                            for (String origin : value.split(",", -1)) {
+                                origins.add(origin.strip());
+                            }
+                        }
+                    }
+                    case "dir", "http", "encryptionEnv" -> {
                         String value = inline;
                         if (value == null) {
                             if (i + 1 >= args.size()) {
@@ -52,7 +71,9 @@ final class CliArgs {
                             }
                             value = args.get(++i);
                         }
-                        if (name.equals("dir")) {
+                        if (name.equals("encryptionEnv")) {
+                            encryptionEnv = value;
+                        } else if (name.equals("dir")) {
                             dir = value;
                         } else {
                             http = value;
@@ -86,12 +107,28 @@ final class CliArgs {
         if (http != null && !command.equals("serve")) {
             throw new UsageException("unknown flag: --http", topicOf(positional));
         }
-        return switch (command) {
+        if (!origins.isEmpty() && !command.equals("serve")) {
+            throw new UsageException("unknown flag: --origins", topicOf(positional));
+        }
+        Path migrations = migrationsDir == null || migrationsDir.isBlank()
+                ? defaultMigrationsDir(Path.of(dir)) : Path.of(migrationsDir);
+        Invocation invocation = switch (command) {
             case "help" -> new Invocation.Help(String.join(" ", positional.subList(1, positional.size())));
-            case "serve" -> help ? new Invocation.Help("serve") : serve(positional, Path.of(dir), dev, http, queryTimeout);
+            case "serve" -> {
+                if (help) {
+                    yield new Invocation.Help("serve");
+                }
+                var plain = (Invocation.Serve) serve(positional, Path.of(dir), dev, http);
+                yield new Invocation.Serve(plain.dataDir(), dev, plain.host(), plain.port(),
+                        origins.isEmpty() ? List.of("*") : origins, automigrate == null ? dev : automigrate, migrations, "");
+            }
+            case "migrate" -> help ? new Invocation.Help("migrate")
+                    : new Invocation.Migrate(Path.of(dir), dev, migrations, positional.subList(1, positional.size()), "");
             case "superuser" -> superuser(positional, Path.of(dir), dev, help);
             default -> throw new UsageException("unknown command \"" + command + "\" for \"pb4j\"", "");
         };
+        Invocation withEnv = withEncryptionEnv(invocation, encryptionEnv);
+        return withEnv instanceof Invocation.Serve serve ? serve.withQueryTimeout(queryTimeout) : withEnv;
     }
 
     /** Seconds, as cobra's IntVar reads them; 0 or less means PocketBase's default (core/base.go). */
@@ -105,7 +142,22 @@ final class CliArgs {
         }
     }
 
-    private static Invocation serve(List<String> positional, Path dir, boolean dev, String http, int queryTimeout) {
+    /** The global {@code --encryptionEnv} flag on the commands that open the data dir. */
+    private static Invocation withEncryptionEnv(Invocation invocation, String env) {
+        return switch (invocation) {
+            case Invocation.Serve s -> s.withEncryptionEnv(env);
+            case Invocation.Migrate m -> new Invocation.Migrate(m.dataDir(), m.dev(), m.migrationsDir(), m.args(), env);
+            case Invocation.Superuser s -> new Invocation.Superuser(s.dataDir(), s.dev(), s.action(), s.email(), s.password(), env);
+            default -> invocation;
+        };
+    }
+
+    /** PocketBase's default migrations dir: {@code migrations} beside the data dir. */
+    static Path defaultMigrationsDir(Path dataDir) {
+        return dataDir.resolve("..").resolve("migrations").normalize();
+    }
+
+    private static Invocation serve(List<String> positional, Path dir, boolean dev, String http) {
         if (positional.size() > 1) {
             throw new UsageException("domain arguments (automatic TLS) are not supported; use --http=host:port", "serve");
         }
@@ -130,7 +182,7 @@ final class CliArgs {
         if (port < 0 || port > 65535) {
             throw new UsageException("invalid --http address \"" + address + "\": bad port", "serve");
         }
-        return new Invocation.Serve(dir, dev, host, port, queryTimeout);
+        return new Invocation.Serve(dir, dev, host, port);
     }
 
     private static Invocation superuser(List<String> positional, Path dir, boolean dev, boolean help) {

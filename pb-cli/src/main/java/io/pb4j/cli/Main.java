@@ -120,14 +120,16 @@ public final class Main {
             }
             case Invocation.Superuser superuser -> superuser(superuser) ? 0 : 1;
             case Invocation.Serve serve -> serve(serve) ? 0 : 1;
+            case Invocation.Migrate migrate -> migrate(migrate) ? 0 : 1;
         };
     }
 
     private boolean serve(Invocation.Serve cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev())
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv())
                 .queryTimeout(java.time.Duration.ofSeconds(cmd.queryTimeoutSeconds())));
         try {
             app.bootstrap();
+            ServeOptions.apply(app, cmd);
             int port = app.serve(cmd.host(), cmd.port());
             String baseUrl = "http://" + hostForUrl(cmd.host()) + ":" + port;
             out.println(LocalDateTime.now().format(LOG_TIME) + " Server started at " + baseUrl);
@@ -135,18 +137,43 @@ public final class Main {
             out.println("└─ Dashboard: " + baseUrl + "/_/");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(app::close, "pb4j-shutdown"));
+            ServeOptions.closeOnSignals(app);
             app.awaitShutdown();
             return true;
         } catch (RuntimeException e) {
-            err.println("Error: " + message(e));
+            err.println("Error: " + causes(e));
             return false;
         } finally {
             app.close();
         }
     }
 
+    private boolean migrate(Invocation.Migrate cmd) {
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv()));
+        try {
+            app.bootstrap();
+            var stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            new MigrateCommand(app, cmd.migrationsDir(), out, err, stdin).run(cmd.args());
+            return true;
+        } catch (RuntimeException e) {
+            err.println("Error: " + causes(e));
+            return false;
+        } finally {
+            app.close();
+        }
+    }
+
+    /** An error with its causes, as Go's wrapped errors print: {@code failed to apply migration x: the cause}. */
+    private static String causes(RuntimeException e) {
+        String text = message(e);
+        if (e.getCause() instanceof RuntimeException cause && e instanceof io.pb4j.core.migrate.MigrationException) {
+            text += ": " + causes(cause);
+        }
+        return text;
+    }
+
     private boolean superuser(Invocation.Superuser cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()));
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv()));
         String email = cmd.email();
         try {
             app.bootstrap();
@@ -218,7 +245,7 @@ public final class Main {
     }
 
     /** Go's %q for the plain strings we quote. */
-    private static String quote(String s) {
+    static String quote(String s) {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

@@ -3,9 +3,13 @@ package io.pb4j.cli;
 /** Help texts, laid out as PocketBase's (cobra) help. */
 final class Usage {
     private static final String GLOBAL_FLAGS = """
-                  --dev          enable dev mode, aka. printing logs and sql statements to the console
-                  --dir string   the PocketBase data directory (default "pb_data")
-                  --queryTimeout int   the default SELECT queries timeout in seconds (default 30)
+                  --automigrate            enable/disable auto migrations (default: on with --dev)
+                  --dev                    enable dev mode, aka. printing logs and sql statements to the console
+                  --dir string             the PocketBase data directory (default "pb_data")
+                  --encryptionEnv string   the env variable whose value of 32 characters will be used
+                                           as encryption key for the app settings (default none)
+                  --migrationsDir string   the directory with the user defined migrations (default "pb_data/../migrations")
+                  --queryTimeout int       the default SELECT queries timeout in seconds (default 30)
             """;
 
     private Usage() {}
@@ -22,6 +26,7 @@ final class Usage {
                     Flags:
                       -h, --help          help for serve
                           --http string   TCP address to listen for the HTTP server (default "127.0.0.1:8090")
+                          --origins strings   CORS allowed domain origins list (default [*])
 
                     Global Flags:
                     """ + GLOBAL_FLAGS;
@@ -45,6 +50,22 @@ final class Usage {
 
                     Use "pb4j superuser [command] --help" for more information about a command.
                     """;
+            case "migrate" -> """
+                    Supported arguments are:
+                    - up            - runs all available migrations
+                    - down [number] - reverts the last [number] applied migrations
+                    - create name   - creates new blank migration template file
+                    - collections   - creates new migration file with snapshot of the local collections configuration
+                    - history-sync  - ensures that the _migrations history table doesn't have references to deleted migration files
+
+                    Usage:
+                      pb4j migrate [flags]
+
+                    Flags:
+                      -h, --help   help for migrate
+
+                    Global Flags:
+                    """ + GLOBAL_FLAGS;
             case "superuser upsert" -> superuserCommand("upsert",
                     "Creates, or updates if email exists, a single superuser", "test@example.com 1234567890");
             case "superuser create" -> superuserCommand("create", "Creates a new superuser", "test@example.com 1234567890");
@@ -58,6 +79,7 @@ final class Usage {
                       pb4j [command]
 
                     Available Commands:
+                      migrate     Executes app DB migration scripts
                       serve       Starts the web server (default to 127.0.0.1:8090)
                       superuser   Manage superusers
 

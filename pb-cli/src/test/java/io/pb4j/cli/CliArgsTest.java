@@ -30,7 +30,7 @@ class CliArgsTest {
     @Test
     void queryTimeoutIsAGlobalFlagInSecondsWithPocketBasesDefault() {
         assertThat(((Invocation.Serve) parse("serve")).queryTimeoutSeconds()).isEqualTo(30);
-        assertThat(parse("serve", "--queryTimeout=5")).isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "127.0.0.1", 8090, 5));
+        assertThat(parse("serve", "--queryTimeout=5")).isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "127.0.0.1", 8090).withQueryTimeout(5));
         assertThat(((Invocation.Serve) parse("--queryTimeout", "7", "serve")).queryTimeoutSeconds()).isEqualTo(7);
         assertThat(((Invocation.Serve) parse("serve", "--queryTimeout=0")).queryTimeoutSeconds()).isEqualTo(30); // core/base.go: <= 0 is the default
         assertThatThrownBy(() -> parse("serve", "--queryTimeout=abc"))
@@ -86,8 +86,8 @@ class CliArgsTest {
 
     @Test
     void unknownCommandsAndFlagsAreUsageErrors() {
-        assertThatThrownBy(() -> parse("migrate")).isInstanceOf(UsageException.class)
-                .hasMessage("unknown command \"migrate\" for \"pb4j\"");
+        assertThatThrownBy(() -> parse("update")).isInstanceOf(UsageException.class)
+                .hasMessage("unknown command \"update\" for \"pb4j\"");
         assertThatThrownBy(() -> parse("serve", "--https=:443")).hasMessage("unknown flag: --https");
         assertThatThrownBy(() -> parse("serve", "-x")).hasMessage("unknown shorthand flag: 'x' in -x");
         assertThatThrownBy(() -> parse("superuser", "upsert", "a@b.co", "pw", "--http=:1"))
@@ -115,5 +115,58 @@ class CliArgsTest {
             assertThat(Usage.of("superuser")).contains(sub);
             assertThat(Usage.of("superuser " + sub)).contains("pb4j superuser " + sub, "--dir string");
         }
+    }
+
+    @Test
+    void encryptionEnvIsAGlobalFlagOfTheCommandsThatOpenTheDataDir() {
+        assertThat(parse("serve", "--encryptionEnv=PB_KEY"))
+                .isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "127.0.0.1", 8090).withEncryptionEnv("PB_KEY"));
+        assertThat(parse("--encryptionEnv", "PB_KEY", "superuser", "upsert", "a@b.co", "pw"))
+                .isEqualTo(new Invocation.Superuser(Path.of("pb_data"), false, Action.UPSERT, "a@b.co", "pw", "PB_KEY"));
+        assertThatThrownBy(() -> parse("serve", "--encryptionEnv")).isInstanceOf(UsageException.class)
+                .hasMessage("flag needs an argument: --encryptionEnv");
+        assertThat(Usage.of("serve")).contains("--encryptionEnv string   the env variable whose value of 32 characters");
+    }
+
+    @Test
+    void serveTakesOriginsAutomigrateAndMigrationsDirWithPocketBasesDefaults() {
+        var plain = (Invocation.Serve) parse("serve", "--dir=/srv/app/pb_data");
+        assertThat(plain.origins()).containsExactly("*");
+        assertThat(plain.automigrate()).isFalse();
+        assertThat(plain.migrationsDir()).isEqualTo(Path.of("/srv/app/migrations"));
+        assertThat(((Invocation.Serve) parse("serve", "--dev")).automigrate()).isTrue();
+        assertThat(((Invocation.Serve) parse("serve", "--dev", "--automigrate=false")).automigrate()).isFalse();
+
+        var custom = (Invocation.Serve) parse("serve", "--origins=https://a.com, https://b.com", "--origins", "https://*.c.com",
+                "--automigrate", "--migrationsDir", "db/migrations");
+        assertThat(custom.origins()).containsExactly("https://a.com", "https://b.com", "https://*.c.com");
+        assertThat(custom.automigrate()).isTrue();
+        assertThat(custom.migrationsDir()).isEqualTo(Path.of("db/migrations"));
+        assertThatThrownBy(() -> parse("superuser", "delete", "a@b.co", "--origins=x")).hasMessage("unknown flag: --origins");
+    }
+
+    @Test
+    void migrateKeepsItsArgumentsForTheCommandAndDefaultsItsDirBesideTheDataDir() {
+        assertThat(parse("migrate")).isEqualTo(new Invocation.Migrate(Path.of("pb_data"), false, Path.of("migrations"), List.of()));
+        assertThat(parse("migrate", "down", "2", "--dir=x/pb_data"))
+                .isEqualTo(new Invocation.Migrate(Path.of("x/pb_data"), false, Path.of("x/migrations"), List.of("down", "2")));
+        assertThat(parse("migrate", "create", "add posts", "--migrationsDir=m"))
+                .isEqualTo(new Invocation.Migrate(Path.of("pb_data"), false, Path.of("m"), List.of("create", "add posts")));
+        assertThat(parse("migrate", "--help")).isEqualTo(new Invocation.Help("migrate"));
+        assertThat(Usage.of("migrate")).contains("pb4j migrate [flags]", "history-sync", "--migrationsDir string");
+        assertThat(Usage.of("")).contains("migrate");
+    }
+
+    @Test
+    void migrationTemplatesNameFilesAsPocketBaseAndClassesAsJavaAllows() {
+        assertThat(MigrationTemplates.snakecase("AddPosts")).isEqualTo("add_posts");
+        assertThat(MigrationTemplates.snakecase("add posts-and  Tags!")).isEqualTo("add_posts_and_tags");
+        assertThat(MigrationTemplates.snakecase("HTTPServer")).isEqualTo("httpserver");
+        var source = MigrationTemplates.named(1712345678, "add_posts", Path.of("pb_data/../migrations"), MigrationTemplates.blank());
+        assertThat(source.file()).isEqualTo("1712345678_add_posts.java");
+        assertThat(source.fileName()).isEqualTo("M1712345678_add_posts.java");
+        assertThat(source.text()).startsWith("package migrations;\n").contains("public final class M1712345678_add_posts implements Migration");
+        assertThat(MigrationTemplates.named(1, "x", Path.of("my-migrations"), MigrationTemplates.blank()).text())
+                .startsWith("import io.pb4j.core.PocketBase;");
     }
 }

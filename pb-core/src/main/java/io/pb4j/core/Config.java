@@ -13,7 +13,7 @@ import java.util.Objects;
  * Immutable; built through {@link PocketBase#create(java.util.function.Consumer)}.
  */
 public record Config(Path dataDir, boolean dev, String storeName, boolean discoverPlugins, List<Plugin> plugins,
-        Duration queryTimeout, Duration readHeaderTimeout, Duration readTimeout) {
+        String encryptionEnv, Duration queryTimeout, Duration readHeaderTimeout, Duration readTimeout) {
     /** PocketBase's {@code core.DefaultQueryTimeout}. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
     /** PocketBase's {@code http.Server.ReadHeaderTimeout} ({@code apis/serve.go}). */
@@ -22,6 +22,7 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
 
     public Config {
+        Objects.requireNonNull(encryptionEnv, "encryptionEnv");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(storeName, "storeName");
         plugins = List.copyOf(plugins);
@@ -45,6 +46,7 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
         private String storeName = "sqlite";
         private boolean discoverPlugins = true;
         private final List<Plugin> plugins = new ArrayList<>();
+        private String encryptionEnv = "";
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
         private Duration readHeaderTimeout = DEFAULT_READ_HEADER_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
@@ -97,9 +99,18 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
             return this;
         }
 
+        /**
+         * PocketBase's {@code --encryptionEnv}: the name of the environment variable whose value (32 characters) is the
+         * key the settings are stored encrypted with; {@code ""} (the default) stores them in plain JSON.
+         */
+        public Builder encryptionEnv(String variableName) {
+            this.encryptionEnv = Objects.requireNonNull(variableName, "encryptionEnv");
+            return this;
+        }
+
         Config build() {
-            return new Config(dataDir, dev, storeName, discoverPlugins, plugins, queryTimeout, readHeaderTimeout,
-                    readTimeout);
+            return new Config(dataDir, dev, storeName, discoverPlugins, plugins, encryptionEnv, queryTimeout,
+                    readHeaderTimeout, readTimeout);
         }
     }
 }

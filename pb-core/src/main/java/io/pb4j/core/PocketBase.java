@@ -1,5 +1,6 @@
 package io.pb4j.core;
 
+import io.pb4j.core.cron.Cron;
 import io.pb4j.core.hook.Hook;
 import io.pb4j.core.internal.Catalog;
 import io.pb4j.core.internal.CollectionImport;
@@ -11,12 +12,16 @@ import io.pb4j.core.internal.RecordSearch;
 import io.pb4j.core.internal.Schema;
 import io.pb4j.core.internal.ViewQueryException;
 import io.pb4j.core.internal.ViewSchema;
+import io.pb4j.core.internal.cron.SystemJobs;
 import io.pb4j.core.internal.mail.SmtpMailer;
 import io.pb4j.core.mail.MailException;
 import io.pb4j.core.mail.Mailer;
 import io.pb4j.core.mail.MailerSendEvent;
+import io.pb4j.core.migrate.Migrations;
 import io.pb4j.core.internal.SchemaCache;
+import io.pb4j.core.internal.settings.SettingsSaver;
 import io.pb4j.core.router.Router;
+import io.pb4j.core.spi.AuthTokenResolver;
 import io.pb4j.core.spi.Plugin;
 import io.pb4j.core.spi.ServerProvider;
 import io.pb4j.core.spi.Store;
@@ -24,6 +29,7 @@ import io.pb4j.core.spi.StoreException;
 import io.pb4j.core.spi.StoreProvider;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
@@ -52,14 +58,28 @@ public final class PocketBase implements AutoCloseable {
     private final Hook<BootstrapEvent> onBootstrap = new Hook<>();
     private final Hook<ServeEvent> onServe = new Hook<>();
     private final Hook<MailerSendEvent> onMailerSend = new Hook<>();
+    private final Hook<SettingsReloadEvent> onSettingsReload = new Hook<>();
+    private final Hook<SettingsListRequestEvent> onSettingsListRequest = new Hook<>();
+    private final Hook<SettingsUpdateRequestEvent> onSettingsUpdateRequest = new Hook<>();
     private final Router router = new Router();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile Store store;
     private volatile SchemaCache schema;
     private volatile ServerProvider.RunningServer server;
+    private final Logger logger = new Logger(this);
+    private final Logs logs = new Logs(this);
+    private volatile io.pb4j.core.internal.logs.LogWriter logWriter;
+    private final Hook<BackupEvent> onBackupCreate = new Hook<>();
+    private final Hook<BackupEvent> onBackupRestore = new Hook<>();
+    private final Cron cron = new Cron();
+    private final Backups backups = new Backups(this);
+    private final SystemJobs systemJobs = new SystemJobs(this);
+    private volatile AuthTokenResolver authTokenResolver = (app, token, type) -> Optional.empty();
+    private final Migrations migrations = new Migrations(this);
 
     private PocketBase(Config config) {
         this.config = config;
+        systemJobs.registerBase();
     }
 
     /** Creates an app and registers its plugins (discovered ones unless turned off, then explicit ones). */
@@ -77,12 +97,50 @@ public final class PocketBase implements AutoCloseable {
         return config;
     }
 
+    /** The app's migrations (discovered and registered in code) and their runner. */
+    public Migrations migrations() {
+        return migrations;
+    }
+
     public Hook<BootstrapEvent> onBootstrap() {
         return onBootstrap;
     }
 
     public Hook<ServeEvent> onServe() {
         return onServe;
+    }
+
+    /** PocketBase's {@code OnBackupCreate}: fired by {@link Backups#create}; the default action writes the backup. */
+    public Hook<BackupEvent> onBackupCreate() {
+        return onBackupCreate;
+    }
+
+    /** PocketBase's {@code OnBackupRestore}: fired by {@link Backups#restore}; the default action swaps the data. */
+    public Hook<BackupEvent> onBackupRestore() {
+        return onBackupRestore;
+    }
+
+    /** The scheduler of PocketBase's and the application's cron jobs; it ticks while the app serves. */
+    public Cron cron() {
+        return cron;
+    }
+
+    /** Backups of the data dir: create, list, restore. */
+    public Backups backups() {
+        return backups;
+    }
+
+    /**
+     * PocketBase's {@code FindAuthRecordByToken}: the auth record of a valid token of {@code type} ({@code "auth"},
+     * {@code "file"}, …); empty for anything else, and always empty when no auth module set a resolver.
+     */
+    public Optional<Record> findAuthRecordByToken(String token, String type) {
+        return authTokenResolver.resolve(this, token, type);
+    }
+
+    /** Sets how {@link #findAuthRecordByToken} resolves tokens (the auth module registers its own). */
+    public void authTokenResolver(AuthTokenResolver resolver) {
+        this.authTokenResolver = java.util.Objects.requireNonNull(resolver, "resolver");
     }
 
     /**
@@ -111,12 +169,71 @@ public final class PocketBase implements AutoCloseable {
     public void bootstrap() {
         onBootstrap.trigger(new BootstrapEvent(this), e -> {
             if (store == null) {
-                StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
-                store = provider.open(config.dataDir(), config.queryTimeout());
-                Schema.ensure(store);
-                reloadSchema();
+                openStore();
+                systemJobs.registerOnBootstrap();
             }
         });
+        if (store != null) {
+            reloadSettings();
+        }
+    }
+
+    /**
+     * The app logger ({@code app.Logger()}): entries go to {@code auxiliary.db}'s {@code _logs} through a background
+     * writer, and to the console in dev mode.
+     */
+    public Logger logger() {
+        return logger;
+    }
+
+    /** The stored logs: search them, count them per hour, delete old ones ({@code __pbLogsCleanup__}). */
+    public Logs logs() {
+        return logs;
+    }
+
+    /** The background log writer; null until bootstrap and after close. */
+    io.pb4j.core.internal.logs.LogWriter logWriter() {
+        return logWriter;
+    }
+
+    /** Opens the configured store, applies the system schema and loads collections and settings. */
+    private void openStore() {
+        StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
+        Store opened = provider.open(config.dataDir(), config.queryTimeout());
+        try {
+            Schema.ensure(opened);
+            SettingsSaver.encryptIfPlain(opened, settingsCipher());
+            schema = opened.read(s -> SchemaCache.load(s, settingsCipher()));
+        } catch (RuntimeException | Error e) {
+            opened.close();
+            throw e;
+        }
+        store = opened;
+        logWriter = io.pb4j.core.internal.logs.LogWriter.start(opened, this::settings, config.dev());
+        systemJobs.settingsReloaded();
+    }
+
+    /**
+     * PocketBase's app restart after a restore, in the same process: closes the store, runs {@code swap} (which
+     * replaces the data dir's files), opens the store again and reloads collections and settings. When that fails,
+     * {@code revert} puts the old files back, the old data is opened again and the failure is rethrown. The caller
+     * holds requests back meanwhile ({@link Backups#admit}).
+     */
+    synchronized void reopenStore(Runnable swap, Runnable revert) {
+        closeLogWriter();
+        store().close();
+        try {
+            swap.run();
+            openStore();
+        } catch (RuntimeException | Error e) {
+            try {
+                revert.run();
+                openStore();
+            } catch (RuntimeException | Error revertError) {
+                e.addSuppressed(revertError);
+            }
+            throw e;
+        }
     }
 
     public boolean isBootstrapped() {
@@ -144,15 +261,57 @@ public final class PocketBase implements AutoCloseable {
     }
 
     /**
-     * Replaces the settings ({@code _params} row {@code settings}) with {@code settings} as given, no validation or
-     * merging, and reloads the cache. A stand-in until the settings API lands; tests use it to switch features on.
+     * PocketBase's {@code app.Save(settings)}: decodes {@code settings} onto the current settings as a
+     * {@code PATCH /api/settings} body (keys not given keep their values, so a full settings object replaces them),
+     * validates the result, stores it in one transaction (encrypted with the {@code --encryptionEnv} key if any) and
+     * reloads the settings ({@link #onSettingsReload()}). Returns the saved settings.
+     *
+     * @throws ValidationException with PocketBase's nested errors ({@code {"meta":{"appURL":…}}}); nothing is saved then
+     * @throws IllegalArgumentException when a value has the wrong type for its key
      */
-    public void saveSettings(JsonObject settings) {
+    public JsonObject saveSettings(JsonObject settings) {
+        return writeSettings(settings, true);
+    }
+
+    /** {@link #saveSettings} without validation (PocketBase's {@code SaveNoValidate}), e.g. for tests. */
+    public JsonObject saveSettingsNoValidate(JsonObject settings) {
+        return writeSettings(settings, false);
+    }
+
+    private JsonObject writeSettings(JsonObject settings, boolean validate) {
         store().write(s -> {
-            io.pb4j.core.internal.Settings.save(s, settings);
+            SettingsSaver.save(s, settings, validate, settingsCipher());
             return null;
         });
-        reloadSchema();
+        reloadSettings();
+        return settings();
+    }
+
+    /** PocketBase's {@code ReloadSettings}: re-reads the stored settings through {@link #onSettingsReload()}. */
+    public void reloadSettings() {
+        onSettingsReload.trigger(new SettingsReloadEvent(this), e -> reloadSchema());
+    }
+
+    /** PocketBase's {@code OnSettingsReload}: after the settings are loaded at bootstrap and after every save. */
+    public Hook<SettingsReloadEvent> onSettingsReload() {
+        return onSettingsReload;
+    }
+
+    /** PocketBase's {@code OnSettingsListRequest} ({@code GET /api/settings}). */
+    public Hook<SettingsListRequestEvent> onSettingsListRequest() {
+        return onSettingsListRequest;
+    }
+
+    /** PocketBase's {@code OnSettingsUpdateRequest} ({@code PATCH /api/settings}). */
+    public Hook<SettingsUpdateRequestEvent> onSettingsUpdateRequest() {
+        return onSettingsUpdateRequest;
+    }
+
+    /** The settings cipher of the key in the environment variable {@link Config#encryptionEnv()}, if set. */
+    private Optional<io.pb4j.core.internal.settings.SettingsCipher> settingsCipher() {
+        String env = config.encryptionEnv();
+        String key = env.isEmpty() ? null : System.getenv(env);
+        return io.pb4j.core.internal.settings.SettingsCipher.of(key == null ? "" : key);
     }
 
     // ----- collections
@@ -176,7 +335,12 @@ public final class PocketBase implements AutoCloseable {
 
     /** Validates and saves a collection, migrating its table in the same transaction. */
     public Collection save(Collection collection) {
-        Collection saved = store().write(s -> CollectionSaver.save(s, collection));
+        Map<String, String> names = collectionNames();
+        Collection saved = store().write(s -> {
+            Collection c = CollectionSaver.save(s, collection);
+            SettingsSaver.followRenames(s, names, settingsCipher());
+            return c;
+        });
         reloadSchema();
         return saved;
     }
@@ -191,8 +355,10 @@ public final class PocketBase implements AutoCloseable {
      *         ({@code validation_collections_import_failure}) when anything fails; nothing is changed then
      */
     public void importCollections(List<JsonObject> collections, boolean deleteMissing) {
+        Map<String, String> names = collectionNames();
         store().write(s -> {
             CollectionImport.run(s, collections, deleteMissing);
+            SettingsSaver.followRenames(s, names, settingsCipher());
             return null;
         });
         reloadSchema();
@@ -303,6 +469,8 @@ public final class PocketBase implements AutoCloseable {
         if (store == null) {
             bootstrap();
         }
+        // as PocketBase's apis.Serve: the latest migrations are applied before the server starts
+        migrations.up();
         onServe.trigger(new ServeEvent(this, router), e -> {
             ServerProvider provider = Catalog.first(ServiceLoader.load(ServerProvider.class), "HTTP server (add the pb-http module)");
             server = provider.start(this, host, port, router);
@@ -310,6 +478,7 @@ public final class PocketBase implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("an onServe handler did not call next(); the server was not started");
         }
+        cron.start();
         return server.port();
     }
 
@@ -337,11 +506,13 @@ public final class PocketBase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        cron.stop();
         ServerProvider.RunningServer s = server;
         if (s != null) {
             s.close();
             server = null;
         }
+        closeLogWriter();
         Store st = store;
         if (st != null) {
             st.close();
@@ -353,6 +524,15 @@ public final class PocketBase implements AutoCloseable {
 
     // ----- internals
 
+    /** Stops the log writer, writing what is queued while the store is still open. */
+    private void closeLogWriter() {
+        io.pb4j.core.internal.logs.LogWriter w = logWriter;
+        if (w != null) {
+            w.close();
+            logWriter = null;
+        }
+    }
+
     SchemaCache schema() {
         SchemaCache s = schema;
         if (s == null) {
@@ -363,6 +543,14 @@ public final class PocketBase implements AutoCloseable {
 
     /** Re-reads collections and settings from the store. */
     public void reloadSchema() {
-        schema = store().read(SchemaCache::load);
+        schema = store().read(s -> SchemaCache.load(s, settingsCipher()));
+        systemJobs.settingsReloaded();
+    }
+
+    /** Collection id to name, for the rate-limit labels that follow a rename. */
+    private Map<String, String> collectionNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        collections().forEach(c -> names.put(c.id(), c.name()));
+        return names;
     }
 }

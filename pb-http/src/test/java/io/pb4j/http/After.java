@@ -11,6 +11,69 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Checks of the stored state (on the scenario's own server) that stand in for the AfterTestFunc of some PocketBase scenarios. */
 enum After {
+    /** backup_test.go's {@code ensureNoBackups}. */
+    NO_BACKUPS {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server);
+        }
+    },
+    /** One backup, named {@code pb_backup_…}. */
+    ONE_GENERATED_BACKUP {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "pb_backup_*");
+        }
+    },
+    /** The one backup {@code test.zip}. */
+    ONE_BACKUP_TEST_ZIP {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "test.zip");
+        }
+    },
+    /** Exactly one backup of any name. */
+    ONE_BACKUP {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "*");
+        }
+    },
+    /** The four test backups unchanged. */
+    TEST_BACKUPS_KEPT {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "test1.zip", "test2.zip", "test3.zip", "@test4.zip");
+        }
+    },
+    /** The test backups without test1.zip. */
+    TEST1_DELETED {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "test2.zip", "test3.zip", "@test4.zip");
+        }
+    },
+    /** The test backups without @test4.zip. */
+    TEST4_DELETED {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.backups(server, "test1.zip", "test2.zip", "test3.zip");
+        }
+    },
+    /** The {@link Setup#COUNTING_CRON_JOB} job did not run. */
+    CRON_JOB_NOT_RUN {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.cronCalls(server, 0);
+        }
+    },
+    /** The {@link Setup#COUNTING_CRON_JOB} job ran once. */
+    CRON_JOB_RAN_ONCE {
+        @Override
+        List<String> problems(TestServer server) {
+            return BackupSetups.cronCalls(server, 1);
+        }
+    },
     /** nologin/dc49k6jgejn40h3 keeps the 3 auth origins of {@link Setup#NOLOGIN_AUTH_ORIGINS} (its password is unchanged). */
     NOLOGIN_AUTH_ORIGINS_KEPT {
         @Override
@@ -77,6 +140,28 @@ enum After {
             int count = server.app.store().read(s -> s.query("SELECT id FROM _externalAuths WHERE recordRef = ?",
                     List.of(MailSetups.USER_ID))).size();
             return count == 0 ? List.of() : List.of("after: expected the _externalAuths of 4q1xlclmfloku33 deleted, found " + count);
+        }
+    },
+    /** The SQL console created the table {@code test_sql_table}. */
+    SQL_TABLE_CREATED {
+        @Override
+        List<String> problems(TestServer server) {
+            return sqlTableRows(server) >= 0 ? List.of() : List.of("after: missing the expected new table test_sql_table");
+        }
+    },
+    /** The SQL console created {@code test_sql_table} with exactly one row. */
+    SQL_TABLE_ONE_ROW {
+        @Override
+        List<String> problems(TestServer server) {
+            int rows = sqlTableRows(server);
+            return rows == 1 ? List.of() : List.of("after: expected exactly 1 row in test_sql_table, found " + rows);
+        }
+    },
+    /** The failed SQL console script left no {@code test_sql_table} behind (its transaction was rolled back). */
+    SQL_TABLE_ABSENT {
+        @Override
+        List<String> problems(TestServer server) {
+            return sqlTableRows(server) < 0 ? List.of() : List.of("after: expected table test_sql_table to not be created");
         }
     },
     /** The new demo3 record was stored without its hidden title. */
@@ -148,6 +233,12 @@ enum After {
 
     private static int userMfas(TestServer server) {
         return server.app.store().read(s -> s.query("SELECT id FROM _mfas WHERE recordRef = ?", List.of(MailSetups.USER_ID))).size();
+    }
+
+    /** The rows of {@code test_sql_table}, -1 when there is no such table. */
+    private static int sqlTableRows(TestServer server) {
+        return server.app.store().read(s -> s.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'test_sql_table'",
+                List.of()).isEmpty() ? -1 : s.query("SELECT * FROM test_sql_table", List.of()).size());
     }
 
     private static int nologinAuthOrigins(TestServer server) {

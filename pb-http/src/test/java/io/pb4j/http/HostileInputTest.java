@@ -25,8 +25,9 @@ class HostileInputTest {
     private static String superuser;
 
     @BeforeAll
-    static void start() {
-        server = new TestServer(cfg -> cfg.readHeaderTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2)));
+    static void start() throws IOException {
+        server = TestServer.on(java.nio.file.Files.createTempDirectory("pb4j-test"),
+                cfg -> cfg.readHeaderTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2)));
         superuser = server.superuserToken();
         server.expect("POST", "/api/collections", superuser, """
                 {"name":"notes","listRule":"","viewRule":"","createRule":"","updateRule":"",

@@ -558,7 +558,9 @@ final class PocketBaseScenarios {
             s("batch_test.go", "TestBatchRequest", 730, "check body limit middleware", "POST", "/api/batch", SUPERUSER, "{\"requests\":[{\"method\":\"POST\",\"url\":\"/api/collections/demo5/records?expand=rel_one\",\"body\":{\"total\":9,\"rel_one\":\"qzaqccwrmva4o1n\"}},{\"method\":\"PATCH\",\"url\":\"/api/collections/demo5/records/qjeql998mtp1azp?expand=rel_many\",\"body\":{\"total\":10}}]}", 413)
                     .setup(Setup.BATCH_MAX_BODY_SIZE_10).expect("\"data\":{}")),
             PocketBaseCollectionImportScenarios.PORTED, PocketBaseRateLimitScenarios.PORTED,
-            PocketBaseAuthFlowsScenarios.PORTED, PocketBaseMailScenarios.PORTED, PocketBaseOtpOriginScenarios.PORTED);
+            PocketBaseAuthFlowsScenarios.PORTED, PocketBaseMailScenarios.PORTED, PocketBaseOtpOriginScenarios.PORTED,
+            PocketBaseLogsScenarios.PORTED, PocketBaseBackupScenarios.PORTED, PocketBaseCronScenarios.PORTED,
+            PocketBaseSqlScenarios.PORTED);
 
     static final List<Skipped> SKIPPED = concat(List.of(
             new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hooks (BeforeTestFunc binds a sleeping OnRecordCreateRequest hook)"),
@@ -586,7 +588,8 @@ final class PocketBaseScenarios {
             new Skipped("record_auth_with_password_test.go", "TestRecordAuthWithPassword", 83, "OnRecordAuthWithPasswordRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
             new Skipped("record_auth_refresh_test.go", "TestRecordAuthRefresh", 145, "OnRecordAuthRefreshRequest tx body write check", "hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)")),
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
-            PocketBaseMailScenarios.SKIPPED);
+            PocketBaseMailScenarios.SKIPPED,
+            PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

@@ -59,7 +59,11 @@ class PocketBaseScenariosTest {
             Map.entry("record_auth_email_change_request_test.go", 11),
             Map.entry("record_auth_email_change_confirm_test.go", 11),
             Map.entry("record_crud_otp_test.go", 16),
-            Map.entry("record_crud_auth_origin_test.go", 15));
+            Map.entry("record_crud_auth_origin_test.go", 15),
+            Map.entry("logs_test.go", 12),
+            Map.entry("backup_test.go", 39),
+            Map.entry("cron_test.go", 8),
+            Map.entry("sql_test.go", 11));
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;

@@ -11,6 +11,13 @@ import java.util.List;
 
 /** HTTP-level stand-ins (as the fixture's superuser) for the BeforeTestFunc of some PocketBase scenarios. */
 enum Setup {
+    /** PocketBase's {@code tests.StubLogsData}: {@code _logs} holds just its two request entries. */
+    STUB_LOGS {
+        @Override
+        void apply(TestServer server) {
+            PocketBaseLogsScenarios.stubLogs(server);
+        }
+    },
     /** PocketBase's {@code tests.StubMFARecords}: {@code _mfas} rows user1_0, superuser2_0…4, superuser3_0…1. */
     STUB_MFAS {
         @Override
@@ -76,6 +83,81 @@ enum Setup {
         @Override
         void apply(TestServer server) {
             batch(server, "maxBodySize", Json.createValue(10));
+        }
+    },
+    /** PocketBase's {@code createTestBackups} (backup_test.go): test1.zip, test2.zip, test3.zip, @test4.zip. */
+    TEST_BACKUPS {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.testBackups(server);
+        }
+    },
+    /** {@code app.Store().Set(core.StoreKeyActiveBackup, "")}: a backup with a generated name is in progress. */
+    ACTIVE_BACKUP {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.holdActiveBackup(server, "");
+        }
+    },
+    /** {@link #TEST_BACKUPS}, then an active backup with a generated name. */
+    TEST_BACKUPS_ACTIVE_BACKUP {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.testBackups(server);
+            BackupSetups.holdActiveBackup(server, "");
+        }
+    },
+    /** {@link #TEST_BACKUPS}, then the active backup {@code test1.zip}. */
+    TEST_BACKUPS_ACTIVE_TEST1 {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.testBackups(server);
+            BackupSetups.holdActiveBackup(server, "test1.zip");
+        }
+    },
+    /** {@link #TEST_BACKUPS}, then the active backup {@code new.zip}. */
+    TEST_BACKUPS_ACTIVE_NEW {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.testBackups(server);
+            BackupSetups.holdActiveBackup(server, "new.zip");
+        }
+    },
+    /** A stored backup file named {@code test} (content {@code 123}). */
+    BACKUP_FILE_TEST {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.backupFile(server, "test");
+        }
+    },
+    /** {@link #TEST_BACKUPS} with {@code trustedProxy.headers = ["x-test-ip"]} and {@code superuserIPs = ["127.0.0.1"]}. */
+    TEST_BACKUPS_SUPERUSER_IP_LOCAL {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.testBackups(server);
+            BackupSetups.superuserIp(server, "127.0.0.1");
+        }
+    },
+    /** {@link #TEST_BACKUPS} with {@code trustedProxy.headers = ["x-test-ip"]} and {@code superuserIPs = ["0.0.0.0"]}. */
+    TEST_BACKUPS_SUPERUSER_IP_OTHER {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.testBackups(server);
+            BackupSetups.superuserIp(server, "0.0.0.0");
+        }
+    },
+    /** {@code app.Cron().RemoveAll()}. */
+    NO_CRON_JOBS {
+        @Override
+        void apply(TestServer server) {
+            server.app.cron().removeAll();
+        }
+    },
+    /** cron_test.go's job {@code test} (every minute) that counts its calls. */
+    COUNTING_CRON_JOB {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.countingCronJob(server);
         }
     },
     // settings rateLimits enabled with these rules ("label=maxRequests", duration 0), as the RateLimit scenarios set them
@@ -299,7 +381,7 @@ enum Setup {
                     .add("duration", 0).add("maxRequests", Integer.parseInt(rule.substring(eq + 1))));
         }
         JsonObject settings = server.app.settings();
-        server.app.saveSettings(Json.createObjectBuilder(settings)
+        server.app.saveSettingsNoValidate(Json.createObjectBuilder(settings)
                 .add("rateLimits", Json.createObjectBuilder().add("enabled", true).add("excludedIPs", Json.createArrayBuilder())
                         .add("rules", rules)).build());
     }
@@ -307,7 +389,7 @@ enum Setup {
     /** Changes one key of the settings' {@code batch} object (PocketBase's tests set {@code app.Settings().Batch.*}). */
     private static void batch(TestServer server, String key, JsonValue value) {
         JsonObject settings = server.app.settings();
-        server.app.saveSettings(Json.createObjectBuilder(settings)
+        server.app.saveSettingsNoValidate(Json.createObjectBuilder(settings)
                 .add("batch", Json.createObjectBuilder(settings.getJsonObject("batch")).add(key, value)).build());
     }
 

@@ -27,18 +27,13 @@ final class TestServer implements AutoCloseable {
         this(newTempDir(), true);
     }
 
-    /** A server whose config is adjusted by {@code configure} (e.g. short timeouts), with the test superuser. */
-    TestServer(java.util.function.Consumer<io.pb4j.core.Config.Builder> configure) {
-        this(newTempDir(), true, configure);
-    }
-
     private TestServer(Path dir, boolean seedSuperuser) {
         this(dir, seedSuperuser, cfg -> { });
     }
 
-    private TestServer(Path dir, boolean seedSuperuser, java.util.function.Consumer<io.pb4j.core.Config.Builder> configure) {
+    private TestServer(Path dir, boolean seedSuperuser, java.util.function.Consumer<io.pb4j.core.Config.Builder> configurer) {
         this.dir = dir;
-        app = PocketBase.create(cfg -> configure.accept(cfg.dataDir(dir)));
+        app = PocketBase.create(cfg -> configurer.accept(cfg.dataDir(dir)));
         app.bootstrap();
         if (seedSuperuser) {
             app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
@@ -47,7 +42,20 @@ final class TestServer implements AutoCloseable {
         base = "http://127.0.0.1:" + port;
     }
 
-    private static Path newTempDir() {
+    /**
+     * A server over {@code dir} as it is (a new or an existing data dir, the superuser upserted) with more configuration,
+     * e.g. {@code cfg -> cfg.encryptionEnv("KEY_VAR")}. {@link #stop()} keeps the dir for the next server.
+     */
+    static TestServer on(Path dir, java.util.function.Consumer<io.pb4j.core.Config.Builder> configurer) {
+        return new TestServer(dir, true, configurer);
+    }
+
+    /** Stops the server and closes the app, keeping the data dir. */
+    void stop() {
+        app.close();
+    }
+
+    static Path newTempDir() {
         try {
             return Files.createTempDirectory("pb4j-test");
         } catch (IOException e) {

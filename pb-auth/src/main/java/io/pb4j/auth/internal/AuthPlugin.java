@@ -13,6 +13,7 @@ public final class AuthPlugin implements Plugin {
 
     @Override
     public void register(PocketBase app) {
+        app.authTokenResolver((a, token, type) -> TokenType.fromClaim(type).flatMap(t -> AuthTokens.verify(a, token, t)));
         app.onServe().bind("pbAuthApi", -100, se -> {
             se.router().bind(new Middleware("pbLoadAuthToken", Middleware.PRIORITY_LOAD_AUTH_TOKEN, LoadAuthToken::handle));
             AuthApi.bind(se.router());
@@ -25,6 +26,9 @@ public final class AuthPlugin implements Plugin {
             VerificationApi.bind(se.router());
             PasswordResetApi.bind(se.router());
             EmailChangeApi.bind(se.router());
+            SettingsMailTestApi.bind(se.router());
+            AppleClientSecretApi.bind(se.router());
+            FileTokenApi.bind(se.router());
             se.next();
         });
     }

@@ -76,9 +76,6 @@ public final class CollectionSaver {
             TableMigrator.migrate(s, original.get(), c);
         }
         writeRow(s, c, original.isEmpty());
-        if (original.isPresent() && !original.get().name().equals(c.name())) {
-            RateLimitLabels.rename(s, original.get().name(), c.name());
-        }
         ViewDependents.resaveAfterSave(s, c);
         return c;
     }

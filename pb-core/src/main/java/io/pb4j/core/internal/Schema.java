@@ -26,6 +26,11 @@ public final class Schema {
             "1763020353_update_default_auth_alert_templates.go",
             "1778828400_normalize_indexes.go");
 
+    /** PocketBase's system migration names, which the migrations history keeps. */
+    public static List<String> systemMigrations() {
+        return SYSTEM_MIGRATIONS;
+    }
+
     private static final String OWNER_RULE =
             "@request.auth.id != '' && recordRef = @request.auth.id && collectionRef = @request.auth.collectionId";
 

@@ -20,6 +20,11 @@ public record SchemaCache(List<Collection> collections, Map<String, Collection> 
     }
 
     public static SchemaCache load(SqlSession s) {
+        return load(s, java.util.Optional.empty());
+    }
+
+    /** Collections and settings, the settings decrypted with {@code cipher} when they are stored encrypted. */
+    public static SchemaCache load(SqlSession s, java.util.Optional<io.pb4j.core.internal.settings.SettingsCipher> cipher) {
         List<Collection> all = new ArrayList<>();
         Map<String, Collection> ids = new HashMap<>();
         Map<String, Collection> names = new HashMap<>();
@@ -29,7 +34,7 @@ public record SchemaCache(List<Collection> collections, Map<String, Collection> 
             ids.put(c.id(), c);
             names.put(c.name().toLowerCase(Locale.ROOT), c);
         }
-        return new SchemaCache(all, ids, names, Settings.load(s));
+        return new SchemaCache(all, ids, names, Settings.load(s, cipher));
     }
 
     /** By id (exact) first, then by name (case-insensitive). */

@@ -11,6 +11,11 @@ public interface HttpRequest {
     /** The decoded path, without the query string. */
     String path();
 
+    /** The path as the client sent it (still percent-encoded); by default the decoded {@link #path()}. */
+    default String rawPath() {
+        return path();
+    }
+
     /** The raw (still encoded) query string, {@code ""} when there is none. */
     String rawQuery();
 

@@ -11,4 +11,5 @@ public record Middleware(String id, int priority, Handler handler) {
     public static final int PRIORITY_SECURITY_HEADERS = -1_040;
     public static final int PRIORITY_BODY_LIMIT = -990;
     public static final int PRIORITY_LOAD_AUTH_TOKEN = -1_020;
+    public static final int PRIORITY_ACTIVITY_LOGGER = -1_040;
 }

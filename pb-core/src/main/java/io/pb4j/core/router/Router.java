@@ -24,7 +24,7 @@ public final class Router {
     private volatile List<Middleware> globals = List.of();
 
     public Router() {
-        bind(new Middleware("pbCors", Middleware.PRIORITY_CORS, Router::cors));
+        bind(Cors.middleware(List.of("*")));
         bind(new Middleware("pbSecurityHeaders", Middleware.PRIORITY_SECURITY_HEADERS, Router::securityHeaders));
     }
 
@@ -185,28 +185,12 @@ public final class Router {
         return b.build();
     }
 
-    private static void cors(RequestEvent e) {
-        String origin = e.header("Origin");
-        if (!origin.isEmpty()) {
-            e.setHeader("Access-Control-Allow-Origin", "*");
-            e.setHeader("Vary", "Origin");
-            if ("OPTIONS".equals(e.method()) && !e.header("Access-Control-Request-Method").isEmpty()) {
-                e.setHeader("Access-Control-Allow-Methods", "GET,HEAD,PUT,PATCH,POST,DELETE");
-                String requested = e.header("Access-Control-Request-Headers");
-                if (!requested.isEmpty()) {
-                    e.setHeader("Access-Control-Allow-Headers", requested);
-                }
-                e.noContent();
-                return;
-            }
-        }
-        e.next();
-    }
-
     private static void securityHeaders(RequestEvent e) {
         e.setHeader("X-XSS-Protection", "1; mode=block");
         e.setHeader("X-Content-Type-Options", "nosniff");
         e.setHeader("X-Frame-Options", "SAMEORIGIN");
+        // PocketBase v0.40's addition
+        e.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         e.next();
     }
 }

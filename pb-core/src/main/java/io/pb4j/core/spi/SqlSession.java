@@ -24,4 +24,20 @@ public interface SqlSession {
     default int execute(String sql) {
         return execute(sql, List.of());
     }
+
+    /**
+     * Runs a script of one or more {@code ;}-separated statements without parameters (the superuser SQL console's
+     * writes) and returns how many rows they changed in all. Stops at the first failing statement with a
+     * {@link StoreException} whose message is the database's error as PocketBase shows it; the caller's transaction
+     * then undoes the statements before it. Gives up with a {@link StoreException} after {@code timeout}.
+     */
+    long executeScript(String sql, java.time.Duration timeout);
+
+    /**
+     * Runs a script of one or more {@code ;}-separated statements without parameters and returns the last
+     * statement's columns and at most {@code maxRows} of its rows (the superuser SQL console's reads). With
+     * {@code readOnly}, a statement that would write fails with a {@link ReadOnlyException} before it changes
+     * anything. Gives up with a {@link StoreException} after {@code timeout}.
+     */
+    SqlRows queryScript(String sql, int maxRows, boolean readOnly, java.time.Duration timeout);
 }

@@ -21,6 +21,30 @@ public interface Store extends AutoCloseable {
     /** The same for the auxiliary database (request logs). */
     <T> T writeAuxiliary(Function<SqlSession, T> work);
 
+    /**
+     * A read of the auxiliary database that never waits for its writer (nor for the data writer lane). A
+     * {@code readAuxiliary} inside a {@code writeAuxiliary} on the same thread joins that transaction.
+     */
+    <T> T readAuxiliary(Function<SqlSession, T> work);
+
+    /** Reclaims the auxiliary database's free space ({@code VACUUM}), outside any transaction. */
+    void vacuumAuxiliary();
+
+    /**
+     * Writes a consistent copy of each database file of the store into {@code dir} under its usual name
+     * ({@code data.db}, {@code auxiliary.db}), taken while writers keep writing (for backups). Files already there
+     * are replaced.
+     *
+     * @throws UnsupportedOperationException when the store keeps no files of its own to copy
+     */
+    default void snapshot(java.nio.file.Path dir) {
+        throw new UnsupportedOperationException("this store cannot write a snapshot of its files");
+    }
+
+    /** Routine maintenance (PocketBase's daily {@code __pbDBOptimize__}): checkpoint logs, refresh statistics. */
+    default void optimize() {
+    }
+
     /** Store-specific facilities, e.g. Helidon's {@code DbClient} over the store's own connections. */
     <T> Optional<T> unwrap(Class<T> type);
 

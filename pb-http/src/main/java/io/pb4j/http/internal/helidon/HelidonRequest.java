@@ -35,6 +35,11 @@ final class HelidonRequest implements HttpRequest {
     }
 
     @Override
+    public String rawPath() {
+        return req.path().rawPath();
+    }
+
+    @Override
     public String rawQuery() {
         return req.query().rawValue();
     }

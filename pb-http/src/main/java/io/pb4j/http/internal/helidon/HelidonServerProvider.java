@@ -19,6 +19,7 @@ import java.util.Map;
 /** Serves a pb4j {@link Router} with Helidon SE WebServer (a virtual thread per request). */
 public final class HelidonServerProvider implements ServerProvider {
     private static final System.Logger LOG = System.getLogger(HelidonServerProvider.class.getName());
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
     private static final int MAX_HEADER_BYTES = 1 << 20;
 
     @Override
@@ -36,6 +37,8 @@ public final class HelidonServerProvider implements ServerProvider {
                 .maxPayloadSize(-1)
                 // as Go's net/http: responses leave at once instead of waiting on Nagle + delayed ACK (40 ms stalls)
                 .connectionOptions(o -> o.tcpNoDelay(true))
+                // stop() waits this long for in-flight requests before it interrupts them
+                .shutdownGracePeriod(SHUTDOWN_GRACE)
                 // a connection that sends no complete request line in time is closed (Go's ReadHeaderTimeout)
                 .idleConnectionTimeout(headerTimeout)
                 .idleConnectionPeriod(checkPeriod(headerTimeout))
@@ -48,6 +51,11 @@ public final class HelidonServerProvider implements ServerProvider {
                 .routing(r -> r.any((req, res) -> handle(app, router, deadlines, req, res)))
                 .build()
                 .start();
+        if (!server.isRunning() || server.port() <= 0) {
+            // Helidon logs a listener that cannot bind and carries on; PocketBase's serve fails with the reason
+            server.stop();
+            throw new IllegalStateException("listen tcp " + host + ":" + port + ": " + bindFailure(host, port));
+        }
         return new RunningServer() {
             @Override
             public int port() {
@@ -60,6 +68,16 @@ public final class HelidonServerProvider implements ServerProvider {
                 deadlines.close();
             }
         };
+    }
+
+    /** Why the address cannot be bound, as the operating system says it. */
+    private static String bindFailure(String host, int port) {
+        try (var probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return "the server did not start";
+        } catch (IOException e) {
+            return "bind: " + String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** How often idle connections are looked for: often enough that one outlives its timeout by little. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** IP literals and subnets as PocketBase's rate limiter reads them (Go's {@code netip}); never a DNS lookup. */
-final class IpAddresses {
+public final class IpAddresses {
     private static final Pattern IPV4 = Pattern.compile("^(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}$");
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$");
 
@@ -48,7 +48,7 @@ final class IpAddresses {
     }
 
     /** PocketBase's {@code isIPInList}: {@code ip} equals one of the addresses or lies in one of the subnets. */
-    static boolean inList(List<String> ipsOrSubnets, String ip) {
+    public static boolean inList(List<String> ipsOrSubnets, String ip) {
         Optional<byte[]> address = parse(ip);
         if (address.isEmpty()) {
             return false;

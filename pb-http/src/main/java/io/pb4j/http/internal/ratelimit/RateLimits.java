@@ -145,7 +145,7 @@ public final class RateLimits {
      * PocketBase's {@code RealIP}: the first trusted proxy header present (its last value; of its comma-separated IPs the
      * rightmost valid one, or the leftmost with {@code useLeftmostIP}), else the peer's address.
      */
-    static String realIp(RequestEvent e) {
+    public static String realIp(RequestEvent e) {
         JsonObject proxy = e.app().settings().get("trustedProxy") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         if (proxy.get("headers") instanceof JsonArray headers) {
             boolean leftmost = proxy.getBoolean("useLeftmostIP", false);

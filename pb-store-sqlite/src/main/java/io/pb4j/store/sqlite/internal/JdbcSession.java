@@ -133,6 +133,32 @@ final class JdbcSession implements SqlSession, AutoCloseable {
         return prepare(sql, params).executeUpdate();
     }
 
+    @Override
+    public long executeScript(String sql, java.time.Duration timeout) {
+        // the script may hold DDL: other connections drop their cached statements
+        schemaChanged = true;
+        clearStatements();
+        logSql(sql, List.of());
+        return offCarrier(() -> ConsoleScripts.execute(connection, sql, timeout), sql);
+    }
+
+    @Override
+    public io.pb4j.core.spi.SqlRows queryScript(String sql, int maxRows, boolean readOnly, java.time.Duration timeout) {
+        schemaChanged = !readOnly;
+        clearStatements();
+        logSql(sql, List.of());
+        return offCarrier(() -> ConsoleScripts.query(connection, sql, maxRows, readOnly, timeout), sql);
+    }
+
+    /** The console's scripts, which time themselves, run off the carriers like every other call. */
+    private <T> T offCarrier(NativeCalls.Work<T> work, String sql) {
+        try {
+            return calls.write(work);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
     /** Runs DDL or transaction control without caching. */
     void raw(String sql) {
         try {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -30,21 +31,25 @@ final class SqliteStore implements Store {
             + "&temp_store=MEMORY&cache_size=-16000&journal_size_limit=200000000";
 
     private final NativeCalls calls = new NativeCalls();
+    private final Path dir;
     private final Lane data;
     private final Lane auxiliary;
+    /** Its own connection, so reading logs waits neither for the log writer nor for data writes. */
+    private final Lane auxiliaryReader;
     private final ReaderPool readers;
     private final AtomicLong schemaEpoch = new AtomicLong();
     /** Created on first use: Helidon DB Client and its config system cost start-up time nobody may need. */
     private volatile DbClient dbClient;
 
     private SqliteStore(Path dir, int readerCount, Duration queryTimeout) throws SQLException {
+        this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(DriverManager.getConnection(dataUrl), calls, queryTimeout));
-        this.auxiliary = new Lane(new JdbcSession(DriverManager.getConnection(
-                "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS), calls, queryTimeout));
+        this.data = new Lane(new JdbcSession(connect(dataUrl), calls, queryTimeout));
+        String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
+        this.auxiliary = new Lane(new JdbcSession(connect(auxiliaryUrl), calls, queryTimeout));
         this.readers = new ReaderPool(() -> {
             try {
-                return new JdbcSession(DriverManager.getConnection(dataUrl), calls, queryTimeout);
+                return new JdbcSession(connect(dataUrl), calls, queryTimeout);
             } catch (SQLException e) {
                 throw new StoreException("cannot open a reader connection: " + e.getMessage(), e);
             }
@@ -59,6 +64,22 @@ final class SqliteStore implements Store {
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_created_hour on `_logs` (strftime('%Y-%m-%d %H:00:00', `created`))");
             return null;
         });
+        // opened after the table exists, so its cached statements never predate the schema
+        this.auxiliaryReader = new Lane(new JdbcSession(connect(auxiliaryUrl), calls, queryTimeout));
+    }
+
+    /**
+     * A connection with SQLite's hardening that can be reached from Java. PocketBase v0.40 turns on defensive mode
+     * (SQLITE_DBCONFIG_DEFENSIVE), which needs sqlite3_db_config: sqlite-jdbc binds no such call and keeps its handle
+     * private, so what is set here is the pragma side of the same advice, {@code trusted_schema = OFF} (functions
+     * not marked innocuous may not run from views, triggers and defaults of a tampered schema).
+     */
+    private static java.sql.Connection connect(String url) throws SQLException {
+        java.sql.Connection c = DriverManager.getConnection(url);
+        try (var st = c.createStatement()) {
+            st.execute("PRAGMA trusted_schema = OFF");
+        }
+        return c;
     }
 
     static SqliteStore open(Path dir, Duration queryTimeout) {
@@ -110,6 +131,72 @@ final class SqliteStore implements Store {
         return auxiliary.write(work::apply);
     }
 
+    /**
+     * {@code VACUUM INTO} on a connection of its own per database: SQLite copies one read transaction's view, so
+     * the copy is consistent while the writer lane keeps committing (WAL readers never block the writer).
+     */
+    @Override
+    public void snapshot(Path target) {
+        for (String name : List.of("data.db", "auxiliary.db")) {
+            Path out = target.resolve(name).toAbsolutePath();
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String url = "jdbc:sqlite:" + dir.resolve(name).toAbsolutePath() + "?busy_timeout=10000";
+            try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
+                st.execute("VACUUM INTO '" + out.toString().replace("'", "''") + "'");
+            } catch (SQLException e) {
+                throw new StoreException("cannot copy " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** PocketBase's daily job: truncate both WAL files, then {@code PRAGMA optimize}; outside any transaction. */
+    @Override
+    public void optimize() {
+        for (Lane lane : List.of(data, auxiliary)) {
+            lane.lock();
+            try {
+                lane.session().raw("PRAGMA wal_checkpoint(TRUNCATE)");
+            } finally {
+                lane.unlock();
+            }
+        }
+        data.lock();
+        try {
+            data.session().raw("PRAGMA optimize");
+        } finally {
+            data.unlock();
+        }
+    }
+
+    @Override
+    public <T> T readAuxiliary(Function<SqlSession, T> work) {
+        if (auxiliary.heldByCurrentThread()) {
+            return work.apply(auxiliary.session());
+        }
+        auxiliaryReader.lock();
+        try {
+            return work.apply(auxiliaryReader.session());
+        } finally {
+            auxiliaryReader.unlock();
+        }
+    }
+
+    @Override
+    public void vacuumAuxiliary() {
+        auxiliary.lock();
+        try {
+            // SQLite refuses to VACUUM while this connection has prepared statements open
+            auxiliary.session().clearStatements();
+            auxiliary.session().raw("VACUUM");
+        } finally {
+            auxiliary.unlock();
+        }
+    }
+
     @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         return type.isAssignableFrom(DbClient.class) ? Optional.of(type.cast(dbClient())) : Optional.empty();
@@ -131,9 +218,11 @@ final class SqliteStore implements Store {
 
     @Override
     public void close() {
-        data.close();
-        auxiliary.close();
+        // readers first: the writers, closing last, checkpoint the WAL into the database files and remove it
+        auxiliaryReader.close();
         readers.close();
+        data.checkpointAndClose();
+        auxiliary.checkpointAndClose();
         calls.close();
     }
 
@@ -183,9 +272,25 @@ final class SqliteStore implements Store {
             }
         }
 
+        /** Waits for the running work and closes the connection. */
         void close() {
             lock.lock();
             try {
+                session.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Waits for the running write, moves the WAL into the database file and closes the connection. */
+        void checkpointAndClose() {
+            lock.lock();
+            try {
+                try {
+                    session.raw("PRAGMA wal_checkpoint(TRUNCATE)");
+                } catch (StoreException busy) {
+                    // a reader somewhere still holds a snapshot; closing checkpoints what it can
+                }
                 session.close();
             } finally {
                 lock.unlock();

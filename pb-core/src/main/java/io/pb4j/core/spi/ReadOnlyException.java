@@ -1,0 +1,8 @@
+package io.pb4j.core.spi;
+
+/** A statement that would have written ran where only reads are allowed; nothing was changed. */
+public final class ReadOnlyException extends StoreException {
+    public ReadOnlyException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
