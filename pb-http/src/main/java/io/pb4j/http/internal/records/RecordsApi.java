@@ -146,8 +146,8 @@ public final class RecordsApi {
         try {
             return e.app().search(c, RecordQuery.byId(rule, id).withRequest(e.requestInfo(body))).items().stream().findFirst()
                     .orElseThrow(ApiException::notFound);
-        } catch (ApiException ex) {
-            // a rule that fails to build at request time counts as not satisfied
+        } catch (ApiException | StoreException ex) {
+            // a rule that fails to build or to run (a timed-out query too) counts as not satisfied, as in PocketBase
             throw ApiException.notFound();
         }
     }
