@@ -140,14 +140,15 @@ public final class RecordsApi {
     /** The record by id, or 404 when it is missing or the rule (seeing {@code body} as @request.body) rejects it. */
     private static Record fetch(RequestEvent e, Collection c, String rule, Map<String, Object> body) {
         String id = e.pathParam("id");
-        if (rule.isBlank()) {
-            return e.app().findRecordById(c, id).orElseThrow(ApiException::notFound);
-        }
         try {
+            if (rule.isBlank()) {
+                return e.app().findRecordById(c, id).orElseThrow(ApiException::notFound);
+            }
             return e.app().search(c, RecordQuery.byId(rule, id).withRequest(e.requestInfo(body))).items().stream().findFirst()
                     .orElseThrow(ApiException::notFound);
         } catch (ApiException | StoreException ex) {
-            // a rule that fails to build or to run (a timed-out query too) counts as not satisfied, as in PocketBase
+            // as PocketBase's fetch: a rule that fails to build, a query that fails to run (timed out, or its table
+            // renamed by a concurrent collection change) — the record is not found
             throw ApiException.notFound();
         }
     }
