@@ -101,6 +101,9 @@ public final class RecordsApi {
             e.app().upsert(r, e.requestInfo(Map.of())).load(body).create(rule);
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to create record.", ex.errors());
+        } catch (StoreException ex) {
+            // as PocketBase: a save the database refuses (its table renamed meanwhile, say) is the request's 400
+            throw ApiException.badRequest("Failed to create record.");
         }
         e.json(200, expanded(e, r));
     }
@@ -112,7 +115,7 @@ public final class RecordsApi {
         }
         String rule = rule(e, c.updateRule());
         Map<String, Object> body = RequestBody.read(e);
-        Record r = e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
+        Record r = fetch(e, c, "", Map.of());
         RecordUpsert form = e.app().upsert(r, e.requestInfo(Map.of())).load(body);
         if (!rule.isBlank()) {
             // the update rule sees the stored row, and the body with its modifiers resolved as @request.body
@@ -122,6 +125,8 @@ public final class RecordsApi {
             form.update();
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to update record.", ex.errors());
+        } catch (StoreException ex) {
+            throw ApiException.badRequest("Failed to update record.");
         }
         e.json(200, expanded(e, r));
     }
