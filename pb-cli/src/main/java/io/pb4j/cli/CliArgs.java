@@ -25,6 +25,7 @@ final class CliArgs {
         boolean help = false;
         boolean version = false;
         String encryptionEnv = "";
+        int queryTimeout = Invocation.Serve.DEFAULT_QUERY_TIMEOUT;
         String migrationsDir = null;
         Boolean automigrate = null;
         List<String> origins = new ArrayList<>();
@@ -78,6 +79,16 @@ final class CliArgs {
                             http = value;
                         }
                     }
+                    case "queryTimeout" -> {
+                        String value = inline;
+                        if (value == null) {
+                            if (i + 1 >= args.size()) {
+                                throw new UsageException("flag needs an argument: --" + name, topicOf(positional));
+                            }
+                            value = args.get(++i);
+                        }
+                        queryTimeout = queryTimeout(value, topicOf(positional));
+                    }
                     default -> throw new UsageException("unknown flag: --" + name, topicOf(positional));
                 }
             } else if (arg.startsWith("-") && arg.length() > 1) {
@@ -116,7 +127,19 @@ final class CliArgs {
             case "superuser" -> superuser(positional, Path.of(dir), dev, help);
             default -> throw new UsageException("unknown command \"" + command + "\" for \"pb4j\"", "");
         };
-        return withEncryptionEnv(invocation, encryptionEnv);
+        Invocation withEnv = withEncryptionEnv(invocation, encryptionEnv);
+        return withEnv instanceof Invocation.Serve serve ? serve.withQueryTimeout(queryTimeout) : withEnv;
+    }
+
+    /** Seconds, as cobra's IntVar reads them; 0 or less means PocketBase's default (core/base.go). */
+    private static int queryTimeout(String value, String topic) {
+        try {
+            int seconds = Integer.parseInt(value);
+            return seconds <= 0 ? Invocation.Serve.DEFAULT_QUERY_TIMEOUT : seconds;
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid argument \"" + value + "\" for \"--queryTimeout\" flag: "
+                    + "strconv.ParseInt: parsing \"" + value + "\": invalid syntax", topic);
+        }
     }
 
     /** The global {@code --encryptionEnv} flag on the commands that open the data dir. */

@@ -15,12 +15,20 @@ sealed interface Invocation {
      * {@code serve}: listen on {@code host:port} ({@code port} 0 = any free port); CORS for {@code origins}
      * ({@code --origins}); with {@code automigrate}, collection changes through the API write migrations into
      * {@code migrationsDir}; {@code encryptionEnv} names the environment variable holding the settings encryption
-     * key ({@code ""}: none).
+     * key ({@code ""}: none); SELECTs are interrupted after {@code queryTimeoutSeconds} ({@code --queryTimeout},
+     * PocketBase's default 30).
      */
     record Serve(Path dataDir, boolean dev, String host, int port, java.util.List<String> origins, boolean automigrate,
-                 Path migrationsDir, String encryptionEnv) implements Invocation {
+                 Path migrationsDir, String encryptionEnv, int queryTimeoutSeconds) implements Invocation {
+        static final int DEFAULT_QUERY_TIMEOUT = 30;
+
         public Serve {
             origins = java.util.List.copyOf(origins);
+        }
+
+        Serve(Path dataDir, boolean dev, String host, int port, java.util.List<String> origins, boolean automigrate,
+              Path migrationsDir, String encryptionEnv) {
+            this(dataDir, dev, host, port, origins, automigrate, migrationsDir, encryptionEnv, DEFAULT_QUERY_TIMEOUT);
         }
 
         /** PocketBase's defaults for the other flags: every origin, automigrate in dev mode, {@code pb_data/../migrations}. */
@@ -29,7 +37,11 @@ sealed interface Invocation {
         }
 
         Serve withEncryptionEnv(String env) {
-            return new Serve(dataDir, dev, host, port, origins, automigrate, migrationsDir, env);
+            return new Serve(dataDir, dev, host, port, origins, automigrate, migrationsDir, env, queryTimeoutSeconds);
+        }
+
+        Serve withQueryTimeout(int seconds) {
+            return new Serve(dataDir, dev, host, port, origins, automigrate, migrationsDir, encryptionEnv, seconds);
         }
     }
 

@@ -125,7 +125,8 @@ public final class Main {
     }
 
     private boolean serve(Invocation.Serve cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv()));
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv())
+                .queryTimeout(java.time.Duration.ofSeconds(cmd.queryTimeoutSeconds())));
         try {
             app.bootstrap();
             ServeOptions.apply(app, cmd);

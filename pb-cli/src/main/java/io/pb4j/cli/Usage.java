@@ -9,6 +9,7 @@ final class Usage {
                   --encryptionEnv string   the env variable whose value of 32 characters will be used
                                            as encryption key for the app settings (default none)
                   --migrationsDir string   the directory with the user defined migrations (default "pb_data/../migrations")
+                  --queryTimeout int       the default SELECT queries timeout in seconds (default 30)
             """;
 
     private Usage() {}

@@ -28,6 +28,18 @@ class CliArgsTest {
     }
 
     @Test
+    void queryTimeoutIsAGlobalFlagInSecondsWithPocketBasesDefault() {
+        assertThat(((Invocation.Serve) parse("serve")).queryTimeoutSeconds()).isEqualTo(30);
+        assertThat(parse("serve", "--queryTimeout=5")).isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "127.0.0.1", 8090).withQueryTimeout(5));
+        assertThat(((Invocation.Serve) parse("--queryTimeout", "7", "serve")).queryTimeoutSeconds()).isEqualTo(7);
+        assertThat(((Invocation.Serve) parse("serve", "--queryTimeout=0")).queryTimeoutSeconds()).isEqualTo(30); // core/base.go: <= 0 is the default
+        assertThatThrownBy(() -> parse("serve", "--queryTimeout=abc"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("invalid argument \"abc\" for \"--queryTimeout\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax");
+        assertThat(Usage.of("serve")).contains("--queryTimeout int");
+    }
+
+    @Test
     void httpWithoutHostListensOnEveryInterfaceAndIpv6LiteralsLoseTheirBrackets() {
         assertThat(parse("serve", "--http=:8091")).isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "0.0.0.0", 8091));
         assertThat(parse("serve", "--http=[::1]:8092")).isEqualTo(new Invocation.Serve(Path.of("pb_data"), false, "::1", 8092));

@@ -2,21 +2,41 @@ package io.pb4j.core;
 
 import io.pb4j.core.spi.Plugin;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How an app starts: its data directory, dev mode, the store to use and its plugins. Immutable; built through
- * {@link PocketBase#create(java.util.function.Consumer)}.
+ * How an app starts: its data directory, dev mode, the store to use and its plugins, and the limits that keep one
+ * client from holding the server: the query timeout ({@code serve --queryTimeout}) and the HTTP read timeouts.
+ * Immutable; built through {@link PocketBase#create(java.util.function.Consumer)}.
  */
 public record Config(Path dataDir, boolean dev, String storeName, boolean discoverPlugins, List<Plugin> plugins,
-                     String encryptionEnv) {
+        String encryptionEnv, Duration queryTimeout, Duration readHeaderTimeout, Duration readTimeout) {
+    /** PocketBase's {@code core.DefaultQueryTimeout}. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+    /** PocketBase's {@code http.Server.ReadHeaderTimeout} ({@code apis/serve.go}). */
+    public static final Duration DEFAULT_READ_HEADER_TIMEOUT = Duration.ofMinutes(1);
+    /** PocketBase's {@code http.Server.ReadTimeout} ({@code apis/serve.go}). */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
+
     public Config {
         Objects.requireNonNull(encryptionEnv, "encryptionEnv");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(storeName, "storeName");
         plugins = List.copyOf(plugins);
+        queryTimeout = positive(queryTimeout, "queryTimeout");
+        readHeaderTimeout = positive(readHeaderTimeout, "readHeaderTimeout");
+        readTimeout = positive(readTimeout, "readTimeout");
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + d);
+        }
+        return d;
     }
 
     /** Collects a {@link Config}; defaults are PocketBase's: {@code pb_data}, no dev mode, the {@code sqlite} store. */
@@ -27,8 +47,29 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
         private boolean discoverPlugins = true;
         private final List<Plugin> plugins = new ArrayList<>();
         private String encryptionEnv = "";
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private Duration readHeaderTimeout = DEFAULT_READ_HEADER_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
         Builder() {
+        }
+
+        /** How long one SELECT may run before SQLite is interrupted and the request fails (default 30 s). */
+        public Builder queryTimeout(Duration timeout) {
+            this.queryTimeout = timeout;
+            return this;
+        }
+
+        /** How long a client may take to send a request's line and headers (default 1 min). */
+        public Builder readHeaderTimeout(Duration timeout) {
+            this.readHeaderTimeout = timeout;
+            return this;
+        }
+
+        /** How long a client may take to send a whole request, body included (default 5 min). */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
         }
 
         public Builder dataDir(Path dataDir) {
@@ -68,7 +109,8 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
         }
 
         Config build() {
-            return new Config(dataDir, dev, storeName, discoverPlugins, plugins, encryptionEnv);
+            return new Config(dataDir, dev, storeName, discoverPlugins, plugins, encryptionEnv, queryTimeout,
+                    readHeaderTimeout, readTimeout);
         }
     }
 }

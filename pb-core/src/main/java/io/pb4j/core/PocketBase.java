@@ -279,7 +279,8 @@ public final class PocketBase implements AutoCloseable {
     private void openStore() {
         StoreProvider provider = Catalog.named(ServiceLoader.load(StoreProvider.class), StoreProvider::name, config.storeName(), "store");
         // file writes and removals follow the outermost transaction's outcome
-        Store opened = new io.pb4j.core.internal.TransactionEffects(provider.open(config.dataDir()), () -> Optional.ofNullable(files));
+        Store opened = new io.pb4j.core.internal.TransactionEffects(provider.open(config.dataDir(), config.queryTimeout()),
+                () -> Optional.ofNullable(files));
         try {
             Schema.ensure(opened);
             SettingsSaver.encryptIfPlain(opened, settingsCipher());

@@ -35,11 +35,25 @@ public final class Record {
         return r;
     }
 
-    /** A stored record from a database row (column name to raw column value). */
+    /**
+     * A stored record from a database row (column name to raw column value). A column value its field cannot read
+     * (written by hand or by an older pb4j) is logged and loaded as the field's default, so one bad row never turns
+     * a list into an error.
+     */
     public static Record fromRow(Collection collection, Map<String, Object> row) {
         Map<String, Object> loaded = new LinkedHashMap<>();
         for (Field f : collection.fields()) {
-            loaded.put(f.name(), f.fromColumn(row.get(f.name())));
+            Object column = row.get(f.name());
+            Object value;
+            try {
+                value = f.fromColumn(column);
+            } catch (RuntimeException e) {
+                System.getLogger(Record.class.getName()).log(System.Logger.Level.WARNING, "unreadable value of "
+                        + collection.name() + "." + f.name() + " in record " + row.get("id") + " (" + e + "): "
+                        + "shown as the field's default");
+                value = f.defaultValue();
+            }
+            loaded.put(f.name(), value);
         }
         Record r = new Record(collection, Collections.unmodifiableMap(new LinkedHashMap<>(loaded)), false);
         r.values.putAll(loaded);

@@ -12,7 +12,6 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -20,6 +19,10 @@ import java.util.Optional;
  * {@code JsonReader} stops after the first value, so it reads {@code 007} as {@code 0} and accepts {@code {}x}.)
  * Numbers keep the text they were written with ({@code 1e3} is written back as {@code 1e3}, as PocketBase returns
  * JSON values as they were stored).
+ *
+ * <p>Hostile text is refused, never thrown: a number beyond a double's range ({@code 1e999}, a 400-digit integer) is
+ * invalid, as Go's decoder refuses it ("cannot unmarshal number … into float64"), and so is nesting deeper than
+ * 1 000 levels (SQLite's JSON functions stop there too).
  */
 public final class StrictJson {
     private StrictJson() {
@@ -33,7 +36,8 @@ public final class StrictJson {
             }
             JsonValue value = read(parser, parser.next());
             return parser.hasNext() ? Optional.empty() : Optional.of(value);
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+        } catch (RuntimeException e) {
+            // Parsson signals too deep nesting with a bare RuntimeException; every failure means "not valid JSON"
             return Optional.empty();
         }
     }
@@ -64,7 +68,7 @@ public final class StrictJson {
                 return Json.createValue(p.getString());
             }
             case VALUE_NUMBER -> {
-                return new WrittenNumber(p.getString(), p.getBigDecimal());
+                return number(p.getString());
             }
             case VALUE_TRUE -> {
                 return JsonValue.TRUE;
@@ -77,6 +81,28 @@ public final class StrictJson {
             }
             default -> throw new JsonException("unexpected " + event);
         }
+    }
+
+    /** Largest decimal exponent kept exactly; beyond it (only tiny numbers get here) the double's value is kept. */
+    private static final int MAX_SCALE = 400;
+    /** Longest number literal read exactly (Parsson's own limit for big decimals). */
+    private static final int MAX_DIGITS = 1100;
+
+    /**
+     * The number of a JSON number literal, refused when a double cannot hold it. The value is exact when its scale is
+     * sane; {@code 1e-99999} is 0 as in Go, without a {@link BigDecimal} whose plain text would be 100 000 digits.
+     */
+    private static JsonNumber number(String text) {
+        double d = Double.parseDouble(text);
+        if (Double.isInfinite(d)) {
+            throw new JsonException("number out of range: " + text.substring(0, Math.min(text.length(), 32)));
+        }
+        // long digit strings cost quadratic time in BigDecimal; a double's 17 digits is all Go keeps anyway
+        BigDecimal value = text.length() > MAX_DIGITS ? null : new BigDecimal(text);
+        if (value == null || Math.abs(value.scale()) > MAX_SCALE) {
+            value = new BigDecimal(Double.toString(d));
+        }
+        return new WrittenNumber(text, value);
     }
 
     /** A number that writes itself as the text it was read from; equal to any JSON number of the same value. */

@@ -4,6 +4,7 @@ import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Numbers;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,6 +22,7 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
         long maxSize, boolean required) implements Field {
     public static final String TYPE = "json";
     public static final long DEFAULT_MAX_SIZE = 1L << 20;
+    private static final System.Logger LOG = System.getLogger(JsonField.class.getName());
 
     public JsonField {
         Objects.requireNonNull(id, "id");
@@ -71,9 +73,12 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
         return switch (raw) {
             case null -> JsonValue.NULL;
             case JsonString s -> fromString(s.getString());
+            case JsonNumber n when !Double.isFinite(n.doubleValue()) -> JsonValue.NULL;
             case JsonValue v -> v;
             case String s -> fromString(s);
             case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;
+            // JSON has no NaN or infinity: Go's json.Marshal refuses them and PocketBase keeps no value
+            case Number n when !Double.isFinite(n.doubleValue()) -> JsonValue.NULL;
             case Double d -> Numbers.toJson(d);
             case Float f -> Numbers.toJson(f.doubleValue());
             case Number n -> Json.createValue(new java.math.BigDecimal(n.toString()));
@@ -111,11 +116,19 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
         return io.pb4j.core.internal.Json.parse(text);
     }
 
-    /** Column text is JSON; SQLite's NUMERIC affinity of a {@code JSON} column may hand back numbers. */
+    /**
+     * Column text is JSON; SQLite's NUMERIC affinity of a {@code JSON} column may hand back numbers. A value no JSON
+     * can hold ({@code Inf}, stored by hand or by an older pb4j from {@code 1e999}) is shown as {@code null}.
+     */
     @Override
     public JsonValue fromColumn(Object column) {
         return switch (column) {
             case null -> JsonValue.NULL;
+            case Number n when !Double.isFinite(n.doubleValue()) -> {
+                LOG.log(System.Logger.Level.WARNING, "json field " + name + " holds " + n + ", which JSON cannot "
+                        + "hold: shown as null");
+                yield JsonValue.NULL;
+            }
             case String s -> s.isEmpty() ? JsonValue.NULL : parse(s).orElse(Json.createValue(s));
             case byte[] bytes -> fromColumn(new String(bytes, StandardCharsets.UTF_8));
             default -> coerce(column);

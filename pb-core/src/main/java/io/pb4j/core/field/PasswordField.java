@@ -96,6 +96,10 @@ public record PasswordField(String id, String name, boolean system, boolean hidd
         if (plain.isEmpty()) {
             return Optional.empty();
         }
+        if (plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Bcrypt.MAX_PASSWORD_BYTES) {
+            // bcrypt would cut it: PocketBase's hashing refuses it, and that error comes first, as an untyped one
+            return Optional.of(Errors.of("validation_invalid_value", "Invalid value."));
+        }
         int length = plain.codePointCount(0, plain.length());
         if (length < min) {
             return Optional.of(Errors.of("validation_min_text_constraint",

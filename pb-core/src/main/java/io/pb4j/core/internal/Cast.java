@@ -5,7 +5,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -119,7 +118,8 @@ public final class Cast {
                 return out;
             }
             return parsed == JsonValue.NULL ? List.of() : List.of(s);
-        } catch (JsonParsingException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // not JSON, or hostile JSON (too deep, absurd numbers): Parsson throws several kinds
             return List.of(s);
         }
     }

@@ -10,4 +10,12 @@ public interface StoreProvider {
 
     /** Opens (creating if needed) the store for a data directory. */
     Store open(Path dataDir);
+
+    /**
+     * Opens the store with a timeout for each read query: a SELECT still running after {@code queryTimeout} is
+     * interrupted and fails with a {@link StoreException}. A provider that cannot interrupt its queries ignores it.
+     */
+    default Store open(Path dataDir, java.time.Duration queryTimeout) {
+        return open(dataDir);
+    }
 }

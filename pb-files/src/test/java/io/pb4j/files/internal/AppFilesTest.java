@@ -141,9 +141,9 @@ class AppFilesTest {
         assertThat(app.files().backups().list("on_s3")).containsExactly("on_s3.zip");
         assertThat(Files.exists(dir.resolve("backups").resolve("on_s3.zip"))).isFalse();
 
-        app.delete(app.findRecordById(docs, kept.getId()).orElseThrow());
+        app.delete(app.findRecordById(docs, kept.id()).orElseThrow());
         app.backups().restore("on_s3.zip");
-        assertThat(app.findRecordById(app.findCollection("docs").orElseThrow(), kept.getId())).isPresent();
+        assertThat(app.findRecordById(app.findCollection("docs").orElseThrow(), kept.id())).isPresent();
 
         app.files().backups().delete("on_s3.zip");
     }

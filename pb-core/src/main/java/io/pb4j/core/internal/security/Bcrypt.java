@@ -32,8 +32,18 @@ public final class Bcrypt {
     private Bcrypt() {
     }
 
-    /** Hashes {@code password} with a fresh random salt. Throws {@link IllegalArgumentException} for a bad cost. */
+    /** The longest password bcrypt reads whole, in UTF-8 bytes. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    /**
+     * Hashes {@code password} with a fresh random salt. Throws {@link IllegalArgumentException} for a bad cost and,
+     * as Go's {@code GenerateFromPassword}, for a password over {@value #MAX_PASSWORD_BYTES} UTF-8 bytes, which
+     * bcrypt would silently cut.
+     */
     public static String hash(String password, int cost) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("bcrypt: password length exceeds 72 bytes");
+        }
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         return hash(password, cost, salt);

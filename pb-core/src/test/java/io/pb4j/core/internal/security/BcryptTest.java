@@ -87,6 +87,13 @@ class BcryptTest {
     }
 
     @Test
+    void hashingRefusesWhatBcryptWouldCutAsGoDoes() {
+        assertThat(Bcrypt.hash("é".repeat(36), 4)).startsWith("$2a$04$"); // 72 bytes
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bcrypt.hash("é".repeat(36) + "x", 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("72 bytes");
+    }
+
+    @Test
     void onlyTheFirst72BytesOfThePasswordCount() {
         byte[] salt = HexFormat.of().parseHex("144b3d691a7b4ecf39cf735c7fa7a79c");
         String seventyTwo = "x".repeat(72);

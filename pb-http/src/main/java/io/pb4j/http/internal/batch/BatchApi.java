@@ -109,7 +109,8 @@ public final class BatchApi {
         JsonValue rawId = r.body().get("id");
         String id = rawId instanceof JsonString s ? s.getString() : rawId instanceof JsonNumber n ? n.toString() : "";
         if (!id.isEmpty()) {
-            Collection c = outer.app().findCollection(java.net.URLDecoder.decode(collection, StandardCharsets.UTF_8)).orElse(null);
+            Collection c = io.pb4j.http.internal.forms.UrlEncodedForm.decode(collection)
+                    .flatMap(name -> outer.app().findCollection(name)).orElse(null);
             if (c != null && outer.app().findRecordById(c, id).isPresent()) {
                 return r.withTarget("PATCH", "/api/collections/" + collection + "/records/" + id + query);
             }

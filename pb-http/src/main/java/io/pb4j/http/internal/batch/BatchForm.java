@@ -5,11 +5,11 @@ import io.pb4j.core.StrictJson;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.http.internal.forms.MultipartForm;
+import io.pb4j.http.internal.forms.UrlEncodedForm;
 import io.pb4j.http.internal.forms.UploadedFile;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,14 +42,7 @@ final class BatchForm {
                 requests = fromPayloads(form.values().getOrDefault("@jsonPayload", List.of()));
                 requests = attachFiles(requests, form.files());
             } else if (type.startsWith("application/x-www-form-urlencoded")) {
-                List<String> payloads = new ArrayList<>();
-                for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0 && "@jsonPayload".equals(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8))) {
-                        payloads.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                    }
-                }
-                requests = fromPayloads(payloads);
+                requests = fromPayloads(UrlEncodedForm.parse(body, READ_ERROR).getOrDefault("@jsonPayload", List.of()));
             } else {
                 throw ApiException.badRequest(READ_ERROR);
             }

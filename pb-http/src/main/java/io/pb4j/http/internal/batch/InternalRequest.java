@@ -2,8 +2,7 @@ package io.pb4j.http.internal.batch;
 
 import io.pb4j.core.ApiException;
 import io.pb4j.core.router.HttpRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.pb4j.http.internal.forms.UrlEncodedForm;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,8 @@ record InternalRequest(String method, String path, String rawQuery, Map<String, 
     static InternalRequest of(String method, String url, Map<String, List<String>> headers, byte[] content, String remoteIp) {
         int q = url.indexOf('?');
         String rawPath = q < 0 ? url : url.substring(0, q);
-        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        // a malformed escape stays as it is: no route matches it, and the sub-request answers 404
+        String path = UrlEncodedForm.decode(rawPath.replace("+", "%2B")).orElse(rawPath);
         return new InternalRequest(method, path, q < 0 ? "" : url.substring(q + 1), headers, content, remoteIp);
     }
 

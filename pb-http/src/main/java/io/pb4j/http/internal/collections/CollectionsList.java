@@ -1,5 +1,6 @@
 package io.pb4j.http.internal.collections;
 
+import io.pb4j.http.internal.QueryParams;
 import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.router.RequestEvent;
@@ -12,11 +13,11 @@ final class CollectionsList {
     }
 
     static void respond(RequestEvent e) {
-        int page = Math.max(1, intParam(e, "page"));
-        int perPage = intParam(e, "perPage");
+        int page = Math.max(1, QueryParams.intParam(e, "page"));
+        int perPage = QueryParams.intParam(e, "perPage");
         perPage = perPage <= 0 ? 30 : Math.min(perPage, 1000);
         List<Collection> all = e.app().collections(e.queryParam("filter"), e.queryParam("sort"));
-        int from = Math.min(all.size(), (page - 1) * perPage);
+        int from = (int) Math.min(all.size(), (page - 1L) * perPage);
         int to = Math.min(all.size(), from + perPage);
         boolean skipTotal = List.of("1", "t", "T", "TRUE", "true", "True").contains(e.queryParam("skipTotal"));
         e.json(200, Json.createObjectBuilder()
@@ -26,14 +27,5 @@ final class CollectionsList {
                 .add("totalItems", skipTotal ? -1 : all.size())
                 .add("totalPages", skipTotal ? -1 : (all.size() + perPage - 1) / perPage)
                 .build());
-    }
-
-    private static int intParam(RequestEvent e, String name) {
-        String v = e.queryParam(name);
-        try {
-            return v.isEmpty() ? 0 : Integer.parseInt(v);
-        } catch (NumberFormatException ex) {
-            throw ApiException.badRequest("");
-        }
     }
 }

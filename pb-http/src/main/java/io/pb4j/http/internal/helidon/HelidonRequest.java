@@ -6,18 +6,22 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.router.HttpRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Helidon's request as pb4j's {@link HttpRequest}. */
 final class HelidonRequest implements HttpRequest {
+    private static final System.Logger LOG = System.getLogger(HelidonRequest.class.getName());
+
     private final ServerRequest req;
+    private final ReadDeadlines deadlines;
+    private boolean broken;
     private Map<String, List<String>> headers;
 
-    HelidonRequest(ServerRequest req) {
+    HelidonRequest(ServerRequest req, ReadDeadlines deadlines) {
         this.req = req;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -56,15 +60,28 @@ final class HelidonRequest implements HttpRequest {
         if (!req.content().hasEntity()) {
             return new byte[0];
         }
+        byte[] bytes;
+        ReadDeadlines.BodyAlarm alarm = deadlines.interruptBodyReadLater();
         try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw new ApiException(413, "");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        } catch (IOException | RuntimeException e) {
+            // the client stopped sending (read timeout) or went away: its error, answered once, then the connection
+            // closes (what is left of the body can no longer be told from a next request)
+            broken = true;
+            LOG.log(System.Logger.Level.DEBUG, "request body not read: " + e);
+            throw ApiException.badRequest("");
+        } finally {
+            alarm.stop();
         }
+        if (bytes.length > limit) {
+            throw new ApiException(413, "");
+        }
+        return bytes;
+    }
+
+    /** Whether reading the body failed, so the connection must not serve another request. */
+    boolean broken() {
+        return broken;
     }
 
     @Override

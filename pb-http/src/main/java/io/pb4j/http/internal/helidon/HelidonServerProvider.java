@@ -3,6 +3,7 @@ package io.pb4j.http.internal.helidon;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.pb4j.core.PocketBase;
@@ -12,12 +13,14 @@ import io.pb4j.core.spi.ServerProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 
 /** Serves a pb4j {@link Router} with Helidon SE WebServer (a virtual thread per request). */
 public final class HelidonServerProvider implements ServerProvider {
     private static final System.Logger LOG = System.getLogger(HelidonServerProvider.class.getName());
     private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
+    private static final int MAX_HEADER_BYTES = 1 << 20;
 
     @Override
     public String name() {
@@ -26,6 +29,8 @@ public final class HelidonServerProvider implements ServerProvider {
 
     @Override
     public RunningServer start(PocketBase app, String host, int port, Router router) {
+        Duration headerTimeout = app.config().readHeaderTimeout();
+        ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, app.config().readTimeout());
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -34,7 +39,16 @@ public final class HelidonServerProvider implements ServerProvider {
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 // stop() waits this long for in-flight requests before it interrupts them
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
-                .routing(r -> r.any((req, res) -> handle(app, router, req, res)))
+                // a connection that sends no complete request line in time is closed (Go's ReadHeaderTimeout)
+                .idleConnectionTimeout(headerTimeout)
+                .idleConnectionPeriod(checkPeriod(headerTimeout))
+                // Go reads up to 1 MiB of request line and headers (DefaultMaxHeaderBytes); long filters need it
+                .addProtocol(Http1Config.builder()
+                        .maxPrologueLength(MAX_HEADER_BYTES)
+                        .maxHeadersSize(MAX_HEADER_BYTES)
+                        .addReceiveListener(deadlines)
+                        .build())
+                .routing(r -> r.any((req, res) -> handle(app, router, deadlines, req, res)))
                 // the WebSocket face of realtime (pb4j's own, beside PocketBase's SSE); without pb-realtime it refuses
                 .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router))
                 .build()
@@ -53,6 +67,7 @@ public final class HelidonServerProvider implements ServerProvider {
             @Override
             public void close() {
                 server.stop();
+                deadlines.close();
             }
         };
     }
@@ -67,11 +82,22 @@ public final class HelidonServerProvider implements ServerProvider {
         }
     }
 
-    private static void handle(PocketBase app, Router router, ServerRequest req, ServerResponse res) {
-        RequestEvent e = router.dispatch(app, new HelidonRequest(req));
+    /** How often idle connections are looked for: often enough that one outlives its timeout by little. */
+    private static Duration checkPeriod(Duration timeout) {
+        long millis = Math.clamp(timeout.toMillis() / 6, 100, 10_000);
+        return Duration.ofMillis(millis);
+    }
+
+    private static void handle(PocketBase app, Router router, ReadDeadlines deadlines, ServerRequest req,
+                               ServerResponse res) {
+        HelidonRequest request = new HelidonRequest(req, deadlines);
+        RequestEvent e = router.dispatch(app, request);
         res.status(Status.create(e.responseStatus()));
         for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
             res.header(HeaderNames.create(h.getKey()), h.getValue());
+        }
+        if (request.broken()) {
+            res.header(HeaderNames.CONNECTION, "close");
         }
         if (e.responseStream().isPresent()) {
             try (OutputStream out = res.outputStream()) {

@@ -9,6 +9,9 @@ import io.pb4j.core.RecordUpsert;
 import io.pb4j.core.ValidationException;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
+import io.pb4j.core.spi.StoreException;
+import io.pb4j.http.internal.QueryParams;
+import io.pb4j.http.internal.ratelimit.ListTimingThrottle;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -58,9 +61,16 @@ public final class RecordsApi {
                 }
             }
         }
-        RecordQuery query = new RecordQuery(rule, filter, sort, intParam(e, "page"), intParam(e, "perPage"),
+        RecordQuery query = new RecordQuery(rule, filter, sort, QueryParams.intParam(e, "page"), QueryParams.intParam(e, "perPage"),
                 boolParam(e, "skipTotal"), !e.isSuperuser()).withRequest(e.requestInfo(Map.of()));
-        RecordPage page = e.app().search(c, query);
+        RecordPage page;
+        try {
+            page = e.app().search(c, query);
+        } catch (StoreException failed) {
+            // as PocketBase's list: a query that fails (a cancelled or timed-out one too) is the request's 400
+            throw ApiException.badRequest("");
+        }
+        ListTimingThrottle.afterList(e, c, page.items().isEmpty());
         JsonArrayBuilder items = Json.createArrayBuilder();
         e.app().expand(page.items(), e.queryParam("expand"), e.requestInfo(Map.of())).forEach(items::add);
         e.json(200, Json.createObjectBuilder()
@@ -93,6 +103,9 @@ public final class RecordsApi {
             e.app().upsert(r, e.requestInfo(Map.of())).load(body).create(rule);
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to create record.", ex.errors());
+        } catch (StoreException ex) {
+            // as PocketBase: a save the database refuses (its table renamed meanwhile, say) is the request's 400
+            throw ApiException.badRequest("Failed to create record.");
         }
         e.json(200, expanded(e, r));
     }
@@ -105,7 +118,7 @@ public final class RecordsApi {
         }
         Map<String, Object> body = RequestBody.read(e);
         String rule = rule(e, c.updateRule());
-        Record r = e.app().findRecordById(c, e.pathParam("id")).orElseThrow(ApiException::notFound);
+        Record r = fetch(e, c, "", Map.of());
         RecordUpsert form = e.app().upsert(r, e.requestInfo(Map.of())).load(body);
         if (!rule.isBlank()) {
             // the update rule sees the stored row, and the body with its modifiers resolved as @request.body
@@ -115,6 +128,8 @@ public final class RecordsApi {
             form.update();
         } catch (ValidationException ex) {
             throw ApiException.badRequest("Failed to update record.", ex.errors());
+        } catch (StoreException ex) {
+            throw ApiException.badRequest("Failed to update record.");
         }
         e.json(200, expanded(e, r));
     }
@@ -133,14 +148,15 @@ public final class RecordsApi {
     /** The record by id, or 404 when it is missing or the rule (seeing {@code body} as @request.body) rejects it. */
     private static Record fetch(RequestEvent e, Collection c, String rule, Map<String, Object> body) {
         String id = e.pathParam("id");
-        if (rule.isBlank()) {
-            return e.app().findRecordById(c, id).orElseThrow(ApiException::notFound);
-        }
         try {
+            if (rule.isBlank()) {
+                return e.app().findRecordById(c, id).orElseThrow(ApiException::notFound);
+            }
             return e.app().search(c, RecordQuery.byId(rule, id).withRequest(e.requestInfo(body))).items().stream().findFirst()
                     .orElseThrow(ApiException::notFound);
-        } catch (ApiException ex) {
-            // a rule that fails to build at request time counts as not satisfied
+        } catch (ApiException | StoreException ex) {
+            // as PocketBase's fetch: a rule that fails to build, a query that fails to run (timed out, or its table
+            // renamed by a concurrent collection change) — the record is not found
             throw ApiException.notFound();
         }
     }
@@ -148,18 +164,6 @@ public final class RecordsApi {
     /** The record as the API writes it to this requester, with the relations {@code ?expand=} asks for. */
     private static JsonObject expanded(RequestEvent e, Record r) {
         return e.app().expand(List.of(r), e.queryParam("expand"), e.requestInfo(Map.of())).getFirst();
-    }
-
-    private static int intParam(RequestEvent e, String name) {
-        String v = e.queryParam(name);
-        if (v.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException ex) {
-            throw ApiException.badRequest("");
-        }
     }
 
     private static boolean boolParam(RequestEvent e, String name) {

@@ -7,11 +7,9 @@ import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.http.internal.forms.MultipartForm;
 import io.pb4j.http.internal.forms.UploadedFile;
+import io.pb4j.http.internal.forms.UrlEncodedForm;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,17 +74,7 @@ public final class RequestBody {
             return withFiles(fromForm(form.values()), form.files());
         }
         if (type.startsWith("application/x-www-form-urlencoded")) {
-            Map<String, List<String>> form = new LinkedHashMap<>();
-            for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String val = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                form.computeIfAbsent(key, k -> new ArrayList<>()).add(val);
-            }
-            return fromForm(form);
+            return fromForm(UrlEncodedForm.parse(body, "Failed to read the submitted data."));
         }
         throw ApiException.badRequest("Unsupported Content-Type.");
     }

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.Map;
 /**
  * One SQLite connection with its prepared-statement cache. Not thread-safe: the store lends it to one thread at a
  * time. {@link SQLException}s never leave it: they become {@link StoreException} or {@link UniqueViolationException}.
+ * Every JDBC call goes through {@link NativeCalls} (off the virtual threads' carriers); reads are bounded by the
+ * query timeout.
  */
 final class JdbcSession implements SqlSession, AutoCloseable {
     private static final int STATEMENT_CACHE_SIZE = 256;
@@ -27,6 +31,10 @@ final class JdbcSession implements SqlSession, AutoCloseable {
     private static final System.Logger SQL_LOG = System.getLogger("io.pb4j.sql");
 
     private final Connection connection;
+    private final NativeCalls calls;
+    private final Duration queryTimeout;
+    /** Used only for {@link Statement#cancel()}, which interrupts whatever runs on the connection. */
+    private final Statement canceller;
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
@@ -43,8 +51,11 @@ final class JdbcSession implements SqlSession, AutoCloseable {
     /** Null outside a write transaction; the actions to run once it commits. */
     private List<Runnable> afterCommit;
 
-    JdbcSession(Connection connection) {
+    JdbcSession(Connection connection, NativeCalls calls, Duration queryTimeout) throws SQLException {
         this.connection = connection;
+        this.calls = calls;
+        this.queryTimeout = queryTimeout;
+        this.canceller = connection.createStatement();
     }
 
     /** Drops cached statements when another connection changed the schema since this one last ran. */
@@ -73,47 +84,55 @@ final class JdbcSession implements SqlSession, AutoCloseable {
     @Override
     public List<Map<String, Object>> query(String sql, List<?> params) {
         try {
-            PreparedStatement ps = prepare(sql, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                int n = meta.getColumnCount();
-                String[] labels = new String[n];
-                for (int i = 0; i < n; i++) {
-                    labels[i] = meta.getColumnLabel(i + 1);
-                }
-                List<Map<String, Object>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>(n * 2);
-                    for (int i = 0; i < n; i++) {
-                        row.put(labels[i], rs.getObject(i + 1));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
+            return calls.read(() -> select(sql, params), queryTimeout, canceller::cancel);
         } catch (SQLException e) {
             throw translate(e, sql);
+        }
+    }
+
+    private List<Map<String, Object>> select(String sql, List<?> params) throws SQLException {
+        PreparedStatement ps = prepare(sql, params);
+        try (ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            int n = meta.getColumnCount();
+            String[] labels = new String[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = meta.getColumnLabel(i + 1);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    row.put(labels[i], rs.getObject(i + 1));
+                }
+                rows.add(row);
+            }
+            return rows;
         }
     }
 
     @Override
     public int execute(String sql, List<?> params) {
         try {
-            if (params.isEmpty() && !sql.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)
-                    && !sql.stripLeading().regionMatches(true, 0, "UPDATE", 0, 6)
-                    && !sql.stripLeading().regionMatches(true, 0, "DELETE", 0, 6)) {
-                // DDL: not cached, and it invalidates the other connections' cached statements
-                schemaChanged = true;
-                clearStatements();
-                logSql(sql, params);
-                try (var st = connection.createStatement()) {
-                    return st.executeUpdate(sql);
-                }
-            }
-            return prepare(sql, params).executeUpdate();
+            return calls.write(() -> update(sql, params));
         } catch (SQLException e) {
             throw translate(e, sql);
         }
+    }
+
+    private int update(String sql, List<?> params) throws SQLException {
+        if (params.isEmpty() && !sql.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)
+                && !sql.stripLeading().regionMatches(true, 0, "UPDATE", 0, 6)
+                && !sql.stripLeading().regionMatches(true, 0, "DELETE", 0, 6)) {
+            // DDL: not cached, and it invalidates the other connections' cached statements
+            schemaChanged = true;
+            clearStatements();
+            logSql(sql, params);
+            try (var st = connection.createStatement()) {
+                return st.executeUpdate(sql);
+            }
+        }
+        return prepare(sql, params).executeUpdate();
     }
 
     @Override
@@ -142,7 +161,7 @@ final class JdbcSession implements SqlSession, AutoCloseable {
         schemaChanged = true;
         clearStatements();
         logSql(sql, List.of());
-        return ConsoleScripts.execute(connection, sql, timeout);
+        return offCarrier(() -> ConsoleScripts.execute(connection, sql, timeout), sql);
     }
 
     @Override
@@ -150,13 +169,26 @@ final class JdbcSession implements SqlSession, AutoCloseable {
         schemaChanged = !readOnly;
         clearStatements();
         logSql(sql, List.of());
-        return ConsoleScripts.query(connection, sql, maxRows, readOnly, timeout);
+        return offCarrier(() -> ConsoleScripts.query(connection, sql, maxRows, readOnly, timeout), sql);
+    }
+
+    /** The console's scripts, which time themselves, run off the carriers like every other call. */
+    private <T> T offCarrier(NativeCalls.Work<T> work, String sql) {
+        try {
+            return calls.write(work);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
     }
 
     /** Runs DDL or transaction control without caching. */
     void raw(String sql) {
-        try (var st = connection.createStatement()) {
-            st.execute(sql);
+        try {
+            calls.write(() -> {
+                try (var st = connection.createStatement()) {
+                    return st.execute(sql);
+                }
+            });
         } catch (SQLException e) {
             throw translate(e, sql);
         }
@@ -206,6 +238,9 @@ final class JdbcSession implements SqlSession, AutoCloseable {
     }
 
     private static RuntimeException translate(SQLException e, String sql) {
+        if (e instanceof NativeCalls.QueryInterruptedException) {
+            return new StoreException(e.getMessage(), e);
+        }
         String message = String.valueOf(e.getMessage());
         int at = message.indexOf("UNIQUE constraint failed: ");
         if (at >= 0) {
@@ -251,6 +286,7 @@ final class JdbcSession implements SqlSession, AutoCloseable {
     @Override
     public void close() {
         clearStatements();
+        closeQuietly(canceller);
         closeQuietly(connection);
     }
 }

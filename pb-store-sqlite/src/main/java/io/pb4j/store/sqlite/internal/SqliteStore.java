@@ -12,49 +12,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * PocketBase's two SQLite databases in a data dir. Writes are serialised through one writer connection (a fair
  * lock, {@code BEGIN IMMEDIATE}), so concurrent writers queue instead of failing with {@code SQLITE_BUSY}; reads use a
- * pool of reader connections (WAL lets them run beside the writer). A read or write inside a write on the same
- * thread joins the writer's transaction.
+ * {@link ReaderPool} of reader connections (WAL lets them run beside the writer). A read or write inside a write on the same
+ * thread joins the writer's transaction. Every JDBC call runs through {@link NativeCalls}: off the carriers of
+ * virtual threads, and reads bounded by the query timeout.
  */
 final class SqliteStore implements Store {
     /** PocketBase's connection PRAGMAs. */
     private static final String PRAGMAS = "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
             + "&temp_store=MEMORY&cache_size=-16000&journal_size_limit=200000000";
 
+    private final NativeCalls calls = new NativeCalls();
     private final Path dir;
     private final Lane data;
     private final Lane auxiliary;
     /** Its own connection, so reading logs waits neither for the log writer nor for data writes. */
     private final Lane auxiliaryReader;
-    private final BlockingQueue<JdbcSession> readers;
-    private final List<JdbcSession> allReaders = new ArrayList<>();
+    private final ReaderPool readers;
     private final AtomicLong schemaEpoch = new AtomicLong();
     /** Created on first use: Helidon DB Client and its config system cost start-up time nobody may need. */
     private volatile DbClient dbClient;
 
-    private SqliteStore(Path dir, int readerCount) throws SQLException {
+    private SqliteStore(Path dir, int readerCount, Duration queryTimeout) throws SQLException {
         this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(connect(dataUrl)));
+        this.data = new Lane(new JdbcSession(connect(dataUrl), calls, queryTimeout));
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
-        this.auxiliary = new Lane(new JdbcSession(connect(auxiliaryUrl)));
-        // fair: under load the waiting requests get a reader in turn
-        this.readers = new ArrayBlockingQueue<>(readerCount, true);
-        for (int i = 0; i < readerCount; i++) {
-            JdbcSession reader = new JdbcSession(connect(dataUrl));
-            allReaders.add(reader);
-            readers.add(reader);
-        }
+        this.auxiliary = new Lane(new JdbcSession(connect(auxiliaryUrl), calls, queryTimeout));
+        this.readers = new ReaderPool(() -> {
+            try {
+                return new JdbcSession(connect(dataUrl), calls, queryTimeout);
+            } catch (SQLException e) {
+                throw new StoreException("cannot open a reader connection: " + e.getMessage(), e);
+            }
+        }, readerCount);
         auxiliary.write(s -> {
             // the SQL of PocketBase's 1640988000_aux_init.go
             s.execute("CREATE TABLE IF NOT EXISTS `_logs` (`id` TEXT PRIMARY KEY DEFAULT ('r'||lower(hex(randomblob(7)))) NOT NULL, "
@@ -66,7 +65,7 @@ final class SqliteStore implements Store {
             return null;
         });
         // opened after the table exists, so its cached statements never predate the schema
-        this.auxiliaryReader = new Lane(new JdbcSession(connect(auxiliaryUrl)));
+        this.auxiliaryReader = new Lane(new JdbcSession(connect(auxiliaryUrl), calls, queryTimeout));
     }
 
     /**
@@ -83,11 +82,12 @@ final class SqliteStore implements Store {
         return c;
     }
 
-    static SqliteStore open(Path dir) {
+    static SqliteStore open(Path dir, Duration queryTimeout) {
         try {
             Files.createDirectories(dir);
+            // opened up front; more open on demand (see ReaderPool)
             int readers = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-            return new SqliteStore(dir, readers);
+            return new SqliteStore(dir, readers, queryTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data dir " + dir, e);
         } catch (SQLException e) {
@@ -105,18 +105,12 @@ final class SqliteStore implements Store {
         if (data.heldByCurrentThread()) {
             return work.apply(data.session());
         }
-        JdbcSession reader;
-        try {
-            reader = readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while waiting for a reader connection", e);
-        }
+        JdbcSession reader = readers.take();
         try {
             reader.syncSchema(schemaEpoch.get());
             return work.apply(reader);
         } finally {
-            readers.add(reader);
+            readers.release(reader);
         }
     }
 
@@ -226,11 +220,10 @@ final class SqliteStore implements Store {
     public void close() {
         // readers first: the writers, closing last, checkpoint the WAL into the database files and remove it
         auxiliaryReader.close();
-        for (JdbcSession r : allReaders) {
-            r.close();
-        }
+        readers.close();
         data.checkpointAndClose();
         auxiliary.checkpointAndClose();
+        calls.close();
     }
 
     /** A connection owned by one thread at a time, for writes. */
