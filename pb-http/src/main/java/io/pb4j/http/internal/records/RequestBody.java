@@ -10,6 +10,7 @@ import io.pb4j.http.internal.forms.UploadedFile;
 import io.pb4j.http.internal.forms.UrlEncodedForm;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
