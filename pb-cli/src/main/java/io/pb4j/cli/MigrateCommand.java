@@ -85,7 +85,7 @@ final class MigrateCommand {
         if (args.isEmpty()) {
             throw new IllegalArgumentException("missing migration file name");
         }
-        var source = MigrationTemplates.named(System.currentTimeMillis() / 1000, MigrationTemplates.snakecase(args.getFirst()),
+        var source = MigrationTemplates.named(System.currentTimeMillis() / 1000, io.pb4j.core.Inflector.snakecase(args.getFirst()),
                 dir, body);
         Path target = dir.resolve(source.fileName());
         if (!confirm("Do you really want to create migration " + Main.quote(target.toString()) + "?")) {

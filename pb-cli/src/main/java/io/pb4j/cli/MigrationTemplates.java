@@ -7,7 +7,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -33,27 +32,6 @@ final class MigrationTemplates {
         String fileName() {
             return className + ".java";
         }
-    }
-
-    /** PocketBase's {@code inflector.Snakecase}: words split at non-word characters, camel humps become {@code _}. */
-    static String snakecase(String s) {
-        StringBuilder out = new StringBuilder();
-        for (String word : s.split("[\\W_]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append('_');
-            }
-            for (int i = 0; i < word.length(); i++) {
-                char c = word.charAt(i);
-                if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(word.charAt(i - 1))) {
-                    out.append('_');
-                }
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     /** The class and file names for {@code <unix>_<name>}. */

@@ -159,9 +159,9 @@ class CliArgsTest {
 
     @Test
     void migrationTemplatesNameFilesAsPocketBaseAndClassesAsJavaAllows() {
-        assertThat(MigrationTemplates.snakecase("AddPosts")).isEqualTo("add_posts");
-        assertThat(MigrationTemplates.snakecase("add posts-and  Tags!")).isEqualTo("add_posts_and_tags");
-        assertThat(MigrationTemplates.snakecase("HTTPServer")).isEqualTo("httpserver");
+        assertThat(io.pb4j.core.Inflector.snakecase("AddPosts")).isEqualTo("add_posts");
+        assertThat(io.pb4j.core.Inflector.snakecase("add posts-and  Tags!")).isEqualTo("add_posts_and_tags");
+        assertThat(io.pb4j.core.Inflector.snakecase("HTTPServer")).isEqualTo("httpserver");
         var source = MigrationTemplates.named(1712345678, "add_posts", Path.of("pb_data/../migrations"), MigrationTemplates.blank());
         assertThat(source.file()).isEqualTo("1712345678_add_posts.java");
         assertThat(source.fileName()).isEqualTo("M1712345678_add_posts.java");

@@ -193,32 +193,11 @@ public final class Backups {
     /** PocketBase's backup names: {@code prefix + snake_case(appName) (50 chars max) + "_" + UTC yyyyMMddHHmmss + ".zip"}. */
     public String generateName(String prefix) {
         JsonObject meta = app.settings().getJsonObject("meta");
-        String appName = snakecase(meta == null ? "" : meta.getString("appName", ""));
+        String appName = Inflector.snakecase(meta == null ? "" : meta.getString("appName", ""));
         if (appName.length() > 50) {
             appName = appName.substring(0, 50);
         }
         return prefix + appName + "_" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(ZonedDateTime.now(ZoneOffset.UTC)) + ".zip";
-    }
-
-    /** PocketBase's {@code inflector.Snakecase}: words split at non-word characters, camel humps split, lower case. */
-    static String snakecase(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String word : text.split("[\\W_]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append('_');
-            }
-            for (int i = 0; i < word.length(); i++) {
-                char c = word.charAt(i);
-                if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(word.charAt(i - 1))) {
-                    out.append('_');
-                }
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void claim(String name) {

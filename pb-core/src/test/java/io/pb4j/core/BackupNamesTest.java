@@ -13,6 +13,6 @@ class BackupNamesTest {
             "John Doe|john_doe", "John_Doe|john_doe", "'.a!b@c#d$e%123. '|a_b_c_d_e_123", "HelloWorld|hello_world",
             "HelloWorld1HelloWorld2|hello_world1_hello_world2", "TEST|test", "testABR|test_abr"}, delimiter = '|')
     void snakecaseAsPocketBase(String value, String expected) {
-        assertThat(Backups.snakecase(value)).isEqualTo(expected);
+        assertThat(Inflector.snakecase(value)).isEqualTo(expected);
     }
 }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public record UploadedFile(String name, String originalName, byte[] content) {
     private static final Pattern EXT_INVALID = Pattern.compile("[^\\w.*\\-+=#]+");
-    private static final Pattern WORD_SPLIT = Pattern.compile("[\\W_]+");
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,7 +51,7 @@ public record UploadedFile(String name, String originalName, byte[] content) {
         if (ext.length() > 20) {
             ext = "." + trimDots(ext.substring(ext.length() - 20));
         }
-        String base = snakeCase(trimDots(name.substring(0, name.length() - originalExt.length())));
+        String base = io.pb4j.core.Inflector.snakecase(trimDots(name.substring(0, name.length() - originalExt.length())));
         if (base.length() < 3) {
             base += random(10);
         } else if (base.length() > 100) {
@@ -80,27 +79,6 @@ public record UploadedFile(String name, String originalName, byte[] content) {
             b--;
         }
         return s.substring(a, b);
-    }
-
-    /** PocketBase's inflector.Snakecase: split at non-word characters, {@code _} before an inner capital. */
-    static String snakeCase(String s) {
-        StringBuilder out = new StringBuilder();
-        for (String word : WORD_SPLIT.split(s)) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append('_');
-            }
-            for (int i = 0; i < word.length(); i++) {
-                char c = word.charAt(i);
-                if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(word.charAt(i - 1))) {
-                    out.append('_');
-                }
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String random(int n) {

@@ -30,7 +30,7 @@ record Subscription(String name, Map<String, String> query, Map<String, String> 
                 q.forEach((k, v) -> query.put(k, stringify(v)));
             }
             if (options.get("headers") instanceof JsonObject h) {
-                h.forEach((k, v) -> headers.put(snakeCase(k), stringify(v)));
+                h.forEach((k, v) -> headers.put(io.pb4j.core.Inflector.snakecase(k), stringify(v)));
             }
         }
         return new Subscription(name, query, headers);
@@ -82,27 +82,5 @@ record Subscription(String name, Map<String, String> query, Map<String, String> 
             case FALSE -> "false";
             default -> "";
         };
-    }
-
-    /** PocketBase's {@code inflector.Snakecase}: {@code X-Token} and {@code xToken} both become {@code x_token}. */
-    static String snakeCase(String s) {
-        StringBuilder out = new StringBuilder();
-        char prev = 0;
-        for (char c : s.toCharArray()) {
-            if (Character.isLetterOrDigit(c)) {
-                if (Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
-            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
-                out.append('_');
-            }
-            prev = c;
-        }
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == '_') {
-            end--;
-        }
-        return out.substring(0, end);
     }
 }
