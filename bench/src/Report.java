@@ -63,7 +63,7 @@ final class Report {
         md.append("- JDK: ").append(System.getProperty("java.vm.vendor")).append(' ').append(Runtime.version())
                 .append(" (harness").append(variant.equals("modules") ? " and server" : "; the server runs the image's own runtime")
                 .append(")\n");
-        md.append("- server: `").append(variant).append(variant.equals("image") ? " " + image : "").append("`; load generator: ").append(opt.get("client").equals("wrk")
+        md.append("- server: `").append(variant).append(variant.equals("image") ? " " + shown(image) : "").append("`; load generator: ").append(opt.get("client").equals("wrk")
                         ? "wrk 4.1.0 (Debian), " + Math.min(Runtime.getRuntime().availableProcessors(), Integer.parseInt(opt.get("connections"))) + " threads"
                         : "java.net.http.HttpClient on virtual threads")
                 .append(", HTTP/1.1 keep-alive, ").append(opt.get("connections"))
@@ -125,5 +125,12 @@ final class Report {
                 }
             }
         }
+    }
+
+    /** A path as the report shows it: relative to the working directory when inside it, so no machine path is kept. */
+    static String shown(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.getFileName().toString();
     }
 }

@@ -24,7 +24,7 @@ final class StallSuite {
         int records = Integer.parseInt(opt.getOrDefault("records", "2000"));
         int seconds = Integer.parseInt(opt.getOrDefault("measure", "10"));
         StringBuilder out = new StringBuilder("\n## stall " + java.time.LocalDateTime.now().withNano(0) + " (" + variant
-                + " " + image + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + records + " posts)\n\n"
+                + " " + Report.shown(image) + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + records + " posts)\n\n"
                 + "| slow guests | expensive lists done | health p50 / p99 / max ms | getOne p50 / p99 / max ms |\n"
                 + "|---|---|---|---|\n");
         Report.deleteTree(work);
