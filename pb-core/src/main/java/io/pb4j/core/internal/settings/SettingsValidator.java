@@ -88,7 +88,7 @@ public final class SettingsValidator {
         nest(e, "s3", s3(c.getJsonObject("s3")));
         String cron = c.getString("cron");
         put(e, "cron", cron.isEmpty() ? Optional.empty()
-                : CronCheck.problem(cron).map(p -> Checks.error("validation_invalid_cron", p)));
+                : cronProblem(cron).map(p -> Checks.error("validation_invalid_cron", p)));
         long keep = num(c, "cronMaxKeep");
         put(e, "cronMaxKeep", when(!cron.isEmpty(), Checks.required(keep)).or(() -> Checks.min(keep, 1)));
         return e;
@@ -179,6 +179,16 @@ public final class SettingsValidator {
     private static void nest(Map<String, Object> errors, String key, Map<String, Object> nested) {
         if (!nested.isEmpty()) {
             errors.put(key, nested);
+        }
+    }
+
+    /** Why {@code backups.cron} is not an expression the scheduler accepts, empty when it is. */
+    private static Optional<String> cronProblem(String expression) {
+        try {
+            io.pb4j.core.cron.Schedule.parse(expression);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
     }
 }
