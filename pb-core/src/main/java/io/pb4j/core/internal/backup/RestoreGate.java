@@ -44,7 +44,10 @@ public final class RestoreGate {
             lock.lock();
             try {
                 inFlight--;
-                changed.signalAll();
+                if (closed) {
+                    // only a restore draining the requests waits on this
+                    changed.signalAll();
+                }
             } finally {
                 lock.unlock();
             }
