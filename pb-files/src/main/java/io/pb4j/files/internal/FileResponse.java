@@ -14,13 +14,13 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes a stored file as PocketBase's {@code filesystem.Serve} with Go's {@code http.ServeContent}: inline for safe
  * media types and attachment otherwise (or with {@code ?download=1}), the sniffed content type (forced for a few
  * extensions), a sandboxing CSP and a 30-day {@code Cache-Control}; {@code Last-Modified} with
- * {@code If-Modified-Since}, and single byte ranges ({@code 206}, {@code 416}). Headers a hook already set are kept.
+ * {@code If-Modified-Since}, and byte ranges ({@code 206}, several as {@code multipart/byteranges}; {@code 416}). Headers a
+ * hook already set are kept.
  */
 final class FileResponse {
     private static final List<String> INLINE_TYPES = List.of(
@@ -65,20 +65,38 @@ final class FileResponse {
             return;
         }
         long size = attrs.size();
-        Optional<long[]> range = range(e.header("Range"), size, e.header("If-Range"), modified);
-        if (range.isPresent() && range.get().length == 0) {
-            headers.put("Content-Range", "bytes */" + size);
-            e.string(416, "invalid range: failed to overlap\n");
+        String rangeHeader = ifRangeHolds(e.header("If-Range"), modified) ? e.header("Range") : "";
+        ByteRanges ranges = ByteRanges.parse(rangeHeader, size);
+        if (ranges.failed()) {
+            if (ranges.failure().equals(ByteRanges.NO_OVERLAP)) {
+                headers.put("Content-Range", "bytes */" + size);
+            }
+            // Go 1.23+ serves errors without the caching headers of the file
+            for (String h : List.of("Content-Type", "Cache-Control", "Last-Modified", "Content-Encoding", "Etag")) {
+                headers.remove(h);
+            }
+            e.string(416, ranges.failure() + "\n");
             return;
         }
-        long start = range.map(r -> r[0]).orElse(0L);
-        long length = range.map(r -> r[1] - r[0] + 1).orElse(size);
-        if (range.isPresent()) {
-            headers.put("Content-Range", "bytes " + start + "-" + (start + length - 1) + "/" + size);
+        List<ByteRanges.Range> parts = ranges.ranges();
+        InputStream in;
+        if (parts.size() > 1) {
+            ByteRangesBody body = new ByteRangesBody(parts, contentType, size);
+            headers.put("Content-Length", String.valueOf(body.length()));
+            in = storage.open(key).orElseThrow(ApiException::notFound);
+            InputStream first = in;
+            e.stream(206, "multipart/byteranges; boundary=" + body.boundary(),
+                    out -> body.write(first, () -> storage.open(key).orElseThrow(ApiException::notFound), out));
+        } else {
+            long start = parts.isEmpty() ? 0 : parts.getFirst().start();
+            long length = parts.isEmpty() ? size : parts.getFirst().length();
+            if (!parts.isEmpty()) {
+                headers.put("Content-Range", parts.getFirst().contentRange(size));
+            }
+            headers.put("Content-Length", String.valueOf(length));
+            in = storage.open(key).orElseThrow(ApiException::notFound);
+            e.stream(parts.isEmpty() ? 200 : 206, contentType, out -> copy(in, out, start, length));
         }
-        headers.put("Content-Length", String.valueOf(length));
-        InputStream in = storage.open(key).orElseThrow(ApiException::notFound);
-        e.stream(range.isPresent() ? 206 : 200, contentType, out -> copy(in, out, start, length));
         if ("HEAD".equals(e.method())) {
             close(in);
         }
@@ -124,54 +142,15 @@ final class FileResponse {
         }
     }
 
-    /**
-     * The one byte range asked for as {start, end} (inclusive); empty when none is asked (or several, or the header
-     * is malformed, or {@code If-Range} no longer matches: the whole file is sent); a zero-length array when it cannot
-     * be satisfied.
-     */
-    static Optional<long[]> range(String header, long size, String ifRange, Instant modified) {
-        if (!header.startsWith("bytes=") || header.contains(",")) {
-            return Optional.empty();
-        }
-        if (!ifRange.isEmpty()) {
-            try {
-                if (!ZonedDateTime.parse(ifRange, HTTP_DATE).toInstant().equals(modified)) {
-                    return Optional.empty();
-                }
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
-        String spec = header.substring(6).trim();
-        int dash = spec.indexOf('-');
-        if (dash < 0) {
-            return Optional.empty();
+    /** Go's {@code checkIfRange} without ETags: no {@code If-Range}, or one naming the file's exact modification time. */
+    private static boolean ifRangeHolds(String ifRange, Instant modified) {
+        if (ifRange.isEmpty()) {
+            return true;
         }
         try {
-            String a = spec.substring(0, dash).trim();
-            String b = spec.substring(dash + 1).trim();
-            long start;
-            long end;
-            if (a.isEmpty()) {
-                long suffix = Long.parseLong(b);
-                if (suffix <= 0) {
-                    return Optional.of(new long[0]);
-                }
-                start = Math.max(0, size - suffix);
-                end = size - 1;
-            } else {
-                start = Long.parseLong(a);
-                end = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
-                if (start >= size || end < start) {
-                    return Optional.of(new long[0]);
-                }
-            }
-            if (size == 0) {
-                return Optional.of(new long[0]);
-            }
-            return Optional.of(new long[] {start, end});
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+            return ZonedDateTime.parse(ifRange, HTTP_DATE).toInstant().equals(modified);
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 }
