@@ -69,6 +69,7 @@ public final class PocketBase implements AutoCloseable {
     private final Hook<SettingsListRequestEvent> onSettingsListRequest = new Hook<>();
     private final Hook<SettingsUpdateRequestEvent> onSettingsUpdateRequest = new Hook<>();
     private final Hook<FileDownloadRequestEvent> onFileDownloadRequest = new Hook<>();
+    private final Hook<FileTokenRequestEvent> onFileTokenRequest = new Hook<>();
     private final Router router = new Router();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile Store store;
@@ -571,6 +572,11 @@ public final class PocketBase implements AutoCloseable {
     /** PocketBase's {@code OnFileDownloadRequest}; see {@link FileDownloadRequestEvent}. */
     public Hook<FileDownloadRequestEvent> onFileDownloadRequest() {
         return onFileDownloadRequest;
+    }
+
+    /** PocketBase's {@code OnFileTokenRequest}; see {@link FileTokenRequestEvent}. */
+    public Hook<FileTokenRequestEvent> onFileTokenRequest() {
+        return onFileTokenRequest;
     }
 
     /** Whether a file storage is installed (pb-files is present). */

@@ -171,13 +171,17 @@ final class PocketBaseFileScenarios {
                     .expect("\"data\":{}"),
             s("file_test.go", "TestFileDownload", 510, "RateLimit rule - *:file", "GET", "/api/files/_pb_users_auth_/4q1xlclmfloku33/300_1SEi6Q6U72.png", null, null, 429)
                     .setup(Setup.RATE_LIMIT_ANY_FILE)
-                    .expect("\"data\":{}")).stream()).toList();
+                    .expect("\"data\":{}"),
+            s("file_test.go", "TestFileToken", 24, "unauthorized", "POST", "/api/files/token", null, null, 401)
+                    .expect("\"data\":{}"),
+            s("file_test.go", "TestFileToken", 32, "regular user", "POST", "/api/files/token", PocketBaseScenarios.USER, null, 200)
+                    .expect("\"token\":\""),
+            s("file_test.go", "TestFileToken", 48, "superuser", "POST", "/api/files/token", SUPERUSER, null, 200)
+                    .expect("\"token\":\""),
+            s("file_test.go", "TestFileToken", 64, "hook token overwrite", "POST", "/api/files/token", SUPERUSER, null, 200)
+                    .setup(Setup.FILE_TOKEN_HOOK_TEST).expect("\"token\":\"test\"")).stream()).toList();
 
     static final List<Skipped> SKIPPED = List.of(
-            new Skipped("file_test.go", "TestFileToken", 24, "unauthorized", "file tokens (POST /api/files/token is built in pb-auth by another change, not on this branch)"),
-            new Skipped("file_test.go", "TestFileToken", 32, "regular user", "file tokens (POST /api/files/token is built in pb-auth by another change, not on this branch)"),
-            new Skipped("file_test.go", "TestFileToken", 48, "superuser", "file tokens (POST /api/files/token is built in pb-auth by another change, not on this branch)"),
-            new Skipped("file_test.go", "TestFileToken", 64, "hook token overwrite", "file tokens (POST /api/files/token is built in pb-auth by another change, not on this branch)"),
             new Skipped("file_test.go", "TestFileDownload", 357, "(HEAD) protected file - superuser with non-whitelisted IP", "settings (BeforeTestFunc sets trustedProxy headers and superuserIPs, which pb4j's settings do not have yet)"),
             new Skipped("file_test.go", "TestFileDownload", 378, "(HEAD) protected file - superuser with whitelisted IP", "settings (BeforeTestFunc sets trustedProxy headers and superuserIPs, which pb4j's settings do not have yet)"),
             new Skipped("file_test.go", "TestFileDownload", 357, "protected file - superuser with non-whitelisted IP", "settings (BeforeTestFunc sets trustedProxy headers and superuserIPs, which pb4j's settings do not have yet)"),

@@ -281,6 +281,16 @@ enum Setup {
             server.app.onMailerSend().bind(e -> { });
         }
     },
+    /** An {@code onFileTokenRequest} handler that answers with the token {@code test}. */
+    FILE_TOKEN_HOOK_TEST {
+        @Override
+        void apply(TestServer server) {
+            server.app.onFileTokenRequest().bind(e -> {
+                e.token("test");
+                e.next();
+            });
+        }
+    },
     /** PocketBase's TestMailer, keeping each mail for {@link SettingsChecks#oneTestMail}. */
     CAPTURE_MAILS {
         @Override
