@@ -23,7 +23,8 @@ import java.util.Optional;
 final class FileDownloadApi {
     /** The thumb size every image field offers besides its own. */
     static final List<String> DEFAULT_THUMBS = List.of("100x100");
-    private static final List<String> IMAGE_TYPES = List.of("image/png", "image/jpg", "image/jpeg", "image/gif", "image/webp");
+    /** PocketBase's {@code imageContentTypes}: the stored content types thumbs are made of. */
+    static final List<String> IMAGE_TYPES = List.of("image/png", "image/jpg", "image/jpeg", "image/gif", "image/webp");
 
     private final Thumbs thumbs;
 

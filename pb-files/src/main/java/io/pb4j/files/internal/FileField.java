@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * PocketBase's {@code file} field. A value holds stored file names and {@link UploadedFile}s not stored yet, unique by
  * name: one (the last given, {@code ""} when none) unless {@code maxSelect} is above 1, then a list. Uploads are
- * checked against {@code maxSize} (5 MiB when 0) and {@code mimeTypes} on their sniffed content; {@code name+},
+ * checked against {@code maxSize} (5 MiB when 0), {@code mimeTypes} on their sniffed content and, for images, their
+ * header ({@link UploadedImages}); {@code name+},
  * {@code +name} and {@code name-} add and remove files.
  *
  * @param mimeTypes the option as stored ({@code null} or an array)
@@ -232,6 +233,10 @@ public record FileField(String id, String name, boolean system, boolean hidden, 
                     return Optional.of(new ValidationError("validation_invalid_mime_type",
                             "\"" + upload.name() + "\" mime type must be one of: " + String.join(", ", allowed) + "."));
                 }
+            }
+            Optional<ValidationError> image = UploadedImages.check(upload.name(), upload.originalName(), upload.content());
+            if (image.isPresent()) {
+                return image;
             }
         }
         return Optional.empty();

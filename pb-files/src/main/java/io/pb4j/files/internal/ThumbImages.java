@@ -3,6 +3,7 @@ package io.pb4j.files.internal;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,8 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Resizes an image as PocketBase's {@code CreateThumb} (with the {@code imaging} package, linear filter): {@code WxH}
  * fills and crops from the center, {@code t}/{@code b} crop from the top/bottom, {@code f} fits inside without
- * cropping or enlarging, and a 0 side keeps the aspect ratio. The first frame of an animation is used. JPEG stays
+ * cropping or enlarging, and a 0 side keeps the aspect ratio. A JPEG is first turned upright by its EXIF orientation.
+ * The first frame of an animation is used. JPEG stays
  * JPEG and GIF stays GIF; everything else (PNG, WebP) becomes PNG. Images over {@link #MAX_PIXELS} are refused before
  * they are decoded, so a small file that claims a huge canvas (a decompression bomb) cannot exhaust memory.
  */
@@ -37,7 +39,11 @@ final class ThumbImages {
         if (width == 0 && height == 0) {
             throw new IllegalArgumentException("thumb width and height cannot be zero at the same time");
         }
-        BufferedImage src = decode(original);
+        BufferedInputStream in = new BufferedInputStream(original, 64 << 10);
+        in.mark(ExifOrientation.HEAD_BYTES);
+        byte[] head = in.readNBytes(ExifOrientation.HEAD_BYTES);
+        in.reset();
+        BufferedImage src = ExifOrientation.apply(decode(in), ExifOrientation.read(head, head.length));
         BufferedImage thumb;
         if (width == 0 || height == 0) {
             int w = width == 0 ? Math.max(1, (int) Math.round((double) src.getWidth() * height / src.getHeight())) : width;
@@ -63,11 +69,7 @@ final class ThumbImages {
 
     private static BufferedImage decode(InputStream in) throws IOException {
         try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
-            Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
-            if (readers == null || !readers.hasNext()) {
-                throw new IOException("unsupported image format");
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = reader(stream);
             try {
                 reader.setInput(stream, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
@@ -78,6 +80,33 @@ final class ThumbImages {
             } finally {
                 reader.dispose();
             }
+        }
+    }
+
+    private static ImageReader reader(ImageInputStream stream) throws IOException {
+        Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
+        if (readers == null || !readers.hasNext()) {
+            throw new IOException("unsupported image format");
+        }
+        return readers.next();
+    }
+
+    /**
+     * The width and height an image's header declares, read without decoding its pixels; empty when no image reader
+     * understands the content or its header is broken.
+     */
+    static java.util.Optional<int[]> dimensions(InputStream content) {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(content)) {
+            ImageReader reader = reader(stream);
+            try {
+                reader.setInput(stream, true, true);
+                return java.util.Optional.of(new int[] {reader.getWidth(0), reader.getHeight(0)});
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // image readers throw unchecked exceptions on some malformed headers too
+            return java.util.Optional.empty();
         }
     }
 
