@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jlink image serves files: a {@code file} field is accepted, a multipart upload is stored under
- * {@code pb_data/storage} and a thumb is made (so pb-files and java.desktop's ImageIO are in the image).
+ * {@code pb_data/storage} and a thumb is made (so pb-files and java.desktop's ImageIO are in the image), of a PNG and of a
+ * WebP (so the WebP reader's modules are in the image and found).
  */
 class FilesImageIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("pb4j.image", "target/image")).resolve("bin/pb4j");
@@ -55,16 +56,9 @@ class FilesImageIT {
                     "{\"identity\":\"files@example.com\",\"password\":\"1234567890\"}".getBytes(StandardCharsets.UTF_8)).text(), "token");
             Response created = request("POST", base + "/api/collections", token, "application/json",
                     ("{\"name\":\"pics\",\"viewRule\":\"\",\"createRule\":\"\",\"fields\":[{\"name\":\"image\",\"type\":\"file\","
-                            + "\"mimeTypes\":[\"image/png\"]}]}").getBytes(StandardCharsets.UTF_8));
+                            + "\"mimeTypes\":[\"image/png\",\"image/webp\"]}]}").getBytes(StandardCharsets.UTF_8));
             assertThat(created.status()).as(created.text()).isEqualTo(200);
-            String boundary = "pb4jImageBoundary";
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"red.png\"\r\n"
-                    + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(png(300, 200));
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            Response record = request("POST", base + "/api/collections/pics/records", null,
-                    "multipart/form-data; boundary=" + boundary, body.toByteArray());
+            Response record = upload(base, "red.png", png(300, 200));
             assertThat(record.status()).as(record.text()).isEqualTo(200);
             String id = field(record.text(), "id");
             String name = field(record.text(), "image");
@@ -74,10 +68,34 @@ class FilesImageIT {
             ByteBuffer ihdr = ByteBuffer.wrap(thumb.body(), 16, 8);
             assertThat(new int[] {ihdr.getInt(), ihdr.getInt()}).containsExactly(100, 100);
             assertThat(dataDir.resolve("storage")).isDirectoryRecursivelyContaining("glob:**/thumbs_" + name + "/100x100_" + name);
+
+            // WebP is read by TwelveMonkeys' ImageIO plugin, whose jars get module descriptors for the image; its
+            // thumbs are PNG. A 40x20 lossless WebP made once with libwebp's cwebp -lossless.
+            byte[] webp = java.util.Base64.getDecoder().decode("UklGRioAAABXRUJQVlA4TB4AAAAvJ8AEAA8wFKdAPg73/EcLBAKEA/+1BgRE9D9K2AM=");
+            Response webpRecord = upload(base, "pic.webp", webp);
+            assertThat(webpRecord.status()).as(webpRecord.text()).isEqualTo(200);
+            String webpName = field(webpRecord.text(), "image");
+            Response webpThumb = request("GET", base + "/api/files/pics/" + field(webpRecord.text(), "id") + "/" + webpName + "?thumb=100x100",
+                    null, null, null);
+            assertThat(webpThumb.status()).isEqualTo(200);
+            assertThat(new String(webpThumb.body(), 1, 3, StandardCharsets.ISO_8859_1)).isEqualTo("PNG");
+            ByteBuffer webpIhdr = ByteBuffer.wrap(webpThumb.body(), 16, 8);
+            assertThat(new int[] {webpIhdr.getInt(), webpIhdr.getInt()}).containsExactly(100, 100);
+            assertThat(dataDir.resolve("storage")).isDirectoryRecursivelyContaining("glob:**/thumbs_" + webpName + "/100x100_" + webpName);
         } finally {
             server.descendants().forEach(ProcessHandle::destroyForcibly);
             server.destroyForcibly();
         }
+    }
+
+    private static Response upload(String base, String filename, byte[] content) {
+        String boundary = "pb4jImageBoundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return request("POST", base + "/api/collections/pics/records", null, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
     private record Response(int status, byte[] body) {
