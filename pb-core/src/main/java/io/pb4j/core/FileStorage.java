@@ -18,6 +18,19 @@ public interface FileStorage {
     /** Stores {@code content} under {@code key} (replacing it), with its sniffed content type and original name. */
     void upload(String key, byte[] content, String originalName);
 
+    /**
+     * Stores {@code size} bytes read from {@code content} under {@code key} (replacing it), as {@link #upload(String,
+     * byte[], String)} does, without holding them all in memory where the storage can stream. Does not close
+     * {@code content}. By default the bytes are read into memory and stored with the other overload.
+     */
+    default void upload(String key, InputStream content, long size, String originalName) {
+        try {
+            upload(key, content.readNBytes(Math.toIntExact(size)), originalName);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The file's attributes, empty when there is no file under {@code key}. */
     Optional<Attributes> attributes(String key);
 

@@ -44,7 +44,11 @@ record OAuth2CreateRequest(String path, Map<String, List<String>> headers, byte[
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + avatarField + "\"; filename=\""
                 + avatar.get().originalName().replace("\"", "").replace("\r", "").replace("\n", "")
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(avatar.get().content());
+        try (java.io.InputStream in = avatar.get().open()) {
+            in.transferTo(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         headers.put("Content-Type", List.of("multipart/form-data; boundary=" + boundary));
         return new OAuth2CreateRequest(path, Map.copyOf(headers), body.toByteArray(), outer.request().remoteIp());

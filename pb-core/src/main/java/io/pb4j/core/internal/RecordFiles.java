@@ -59,7 +59,11 @@ final class RecordFiles {
                 for (UploadedFile u : uploads) {
                     String key = baseDir(r) + "/" + u.name();
                     TransactionEffects.afterRollback(() -> storage.delete(key));
-                    storage.upload(key, u.content(), u.originalName());
+                    try (java.io.InputStream in = u.open()) {
+                        storage.upload(key, in, u.size(), u.originalName());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                 }
                 r.setRaw(f.name(), files.settled(value));
             }

@@ -28,6 +28,17 @@ public interface HttpRequest {
      */
     byte[] body(long limit);
 
+    /**
+     * Copies the whole body to {@code out} without holding it in memory, failing with a 413
+     * {@link io.pb4j.core.ApiException} past {@code limit} bytes; returns the number of bytes copied. By default
+     * through {@link #body(long)}.
+     */
+    default long copyBody(long limit, java.io.OutputStream out) throws java.io.IOException {
+        byte[] bytes = body(limit);
+        out.write(bytes);
+        return bytes.length;
+    }
+
     /** The peer's IP address. */
     String remoteIp();
 }

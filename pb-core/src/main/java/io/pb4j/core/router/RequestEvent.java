@@ -26,6 +26,8 @@ public final class RequestEvent {
     private final Map<String, String> pathParams = new LinkedHashMap<>();
     private Map<String, List<String>> query;
     private byte[] body;
+    private java.nio.file.Path spooledBody;
+    private final List<Runnable> cleanups = new ArrayList<>();
     private long bodyLimit = DEFAULT_BODY_LIMIT;
     private Record auth;
     private String infoContext = "default";
@@ -97,9 +99,54 @@ public final class RequestEvent {
     /** The request body, read once and kept; 413 past the body limit. */
     public byte[] body() {
         if (body == null) {
-            body = request.body(bodyLimit);
+            try {
+                body = spooledBody != null ? java.nio.file.Files.readAllBytes(spooledBody) : request.body(bodyLimit);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         return body;
+    }
+
+    /**
+     * The request body written to a new temporary file under {@code dir} (created when missing) without passing
+     * through memory; 413 past the body limit. The file is removed when the request ends ({@link #finish()}), whatever
+     * happens. Read once: afterwards {@link #body()} reads the file, and this returns the same file.
+     */
+    public java.nio.file.Path spoolBody(java.nio.file.Path dir) {
+        if (spooledBody != null) {
+            return spooledBody;
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Path file = java.nio.file.Files.createTempFile(dir, "body_", ".part");
+            cleanups.add(() -> {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException e) {
+                    app.logger().warn("failed to remove a spooled request body", "file", file.toString(), "error", String.valueOf(e));
+                }
+            });
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                if (body != null) {
+                    out.write(body);
+                } else {
+                    request.copyBody(bodyLimit, out);
+                }
+            }
+            spooledBody = file;
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the request: removes what it left behind (spooled bodies). Called once the response is ready. */
+    public void finish() {
+        for (Runnable r : cleanups) {
+            r.run();
+        }
+        cleanups.clear();
     }
 
     public void bodyLimit(long limit) {

@@ -118,6 +118,8 @@ public final class Router {
             e.run(chain);
         } catch (Throwable t) {
             writeError(e, t);
+        } finally {
+            e.finish();
         }
         if (!e.written()) {
             e.noContent();

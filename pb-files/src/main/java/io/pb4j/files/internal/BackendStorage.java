@@ -101,9 +101,24 @@ final class BackendStorage implements FileStorage {
 
     @Override
     public void upload(String key, byte[] content, String originalName) {
-        Map<String, String> metadata = originalName.isEmpty() ? Map.of()
+        backend().put(key, new ByteArrayInputStream(content), content.length, ContentTypes.detect(content), metadata(originalName));
+    }
+
+    /** Streams the bytes to the backend; only the first few are held, to sniff the content type. */
+    @Override
+    public void upload(String key, InputStream content, long size, String originalName) {
+        try {
+            byte[] head = content.readNBytes((int) Math.min(size, io.pb4j.core.field.UploadedFile.HEAD_BYTES));
+            InputStream whole = new java.io.SequenceInputStream(new ByteArrayInputStream(head), content);
+            backend().put(key, whole, size, ContentTypes.detect(head), metadata(originalName));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> metadata(String originalName) {
+        return originalName.isEmpty() ? Map.of()
                 : Map.of(ORIGINAL_NAME, originalName.length() > 255 ? originalName.substring(0, 255) : originalName);
-        backend().put(key, new ByteArrayInputStream(content), content.length, ContentTypes.detect(content), metadata);
     }
 
     @Override

@@ -228,13 +228,13 @@ public record FileField(String id, String name, boolean system, boolean hidden, 
             }
             List<String> allowed = mimeTypeList();
             if (!allowed.isEmpty()) {
-                String detected = ContentTypes.detect(upload.content());
+                String detected = ContentTypes.detect(upload.head());
                 if (allowed.stream().noneMatch(t -> ContentTypes.is(detected, t))) {
                     return Optional.of(new ValidationError("validation_invalid_mime_type",
                             "\"" + upload.name() + "\" mime type must be one of: " + String.join(", ", allowed) + "."));
                 }
             }
-            Optional<ValidationError> image = UploadedImages.check(upload.name(), upload.originalName(), upload.content());
+            Optional<ValidationError> image = UploadedImages.check(upload);
             if (image.isPresent()) {
                 return image;
             }

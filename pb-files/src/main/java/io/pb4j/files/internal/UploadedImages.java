@@ -3,6 +3,7 @@ package io.pb4j.files.internal;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.field.ContentTypes;
 import io.pb4j.core.field.FieldSupport;
+import io.pb4j.core.field.UploadedFile;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +58,8 @@ final class UploadedImages {
         return Optional.empty();
     }
 
-    /** {@link #check} of bytes in memory. */
-    static Optional<ValidationError> check(String name, String originalName, byte[] content) {
-        return check(name, originalName, ContentTypes.detect(content), () -> new java.io.ByteArrayInputStream(content));
+    /** {@link #check} of an upload. */
+    static Optional<ValidationError> check(UploadedFile upload) {
+        return check(upload.name(), upload.originalName(), ContentTypes.detect(upload.head()), upload::open);
     }
 }

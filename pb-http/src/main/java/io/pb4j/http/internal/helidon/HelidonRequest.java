@@ -6,6 +6,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.router.HttpRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,39 @@ final class HelidonRequest implements HttpRequest {
             throw new ApiException(413, "");
         }
         return bytes;
+    }
+
+    /** Streams the body in 64 KiB chunks; the same deadlines and failures as {@link #body(long)}. */
+    @Override
+    public long copyBody(long limit, OutputStream out) throws IOException {
+        if (!req.content().hasEntity()) {
+            return 0;
+        }
+        long total = 0;
+        ReadDeadlines.BodyAlarm alarm = deadlines.interruptBodyReadLater();
+        try (InputStream in = req.content().inputStream()) {
+            byte[] buf = new byte[64 << 10];
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (IOException | RuntimeException e) {
+                    broken = true;
+                    LOG.log(System.Logger.Level.DEBUG, "request body not read: " + e);
+                    throw ApiException.badRequest("");
+                }
+                if (n < 0) {
+                    return total;
+                }
+                total += n;
+                if (total > limit) {
+                    throw new ApiException(413, "");
+                }
+                out.write(buf, 0, n);
+            }
+        } finally {
+            alarm.stop();
+        }
     }
 
     /** Whether reading the body failed, so the connection must not serve another request. */

@@ -53,12 +53,26 @@ public final class RequestBody {
     }
 
     public static Map<String, Object> read(RequestEvent e) {
-        byte[] body = e.body();
         Map<String, Object> out = new LinkedHashMap<>();
+        String type = e.header("Content-Type").toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/form-data")) {
+            // spooled to the data dir's temp area (removed when the request ends), so file parts never sit in the heap
+            java.nio.file.Path spooled = e.spoolBody(e.app().config().dataDir().resolve(io.pb4j.core.Backups.TEMP_DIR));
+            try {
+                if (java.nio.file.Files.size(spooled) == 0) {
+                    return out;
+                }
+            } catch (java.io.IOException failed) {
+                throw new java.io.UncheckedIOException(failed);
+            }
+            MultipartForm form = MultipartForm.parse(e.header("Content-Type"), spooled, "Failed to read the submitted data.");
+            rejectFiles(e, form.files());
+            return withFiles(fromForm(form.values()), form.files());
+        }
+        byte[] body = e.body();
         if (body.length == 0) {
             return out;
         }
-        String type = e.header("Content-Type").toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json")) {
             JsonValue value = StrictJson.parse(body)
                     .orElseThrow(() -> ApiException.badRequest("Failed to read the submitted data."));
@@ -68,11 +82,6 @@ public final class RequestBody {
                 throw ApiException.badRequest("Failed to read the submitted data.");
             }
             return out;
-        }
-        if (type.startsWith("multipart/form-data")) {
-            MultipartForm form = MultipartForm.parse(e.header("Content-Type"), body, "Failed to read the submitted data.");
-            rejectFiles(e, form.files());
-            return withFiles(fromForm(form.values()), form.files());
         }
         if (type.startsWith("application/x-www-form-urlencoded")) {
             return fromForm(UrlEncodedForm.parse(body, "Failed to read the submitted data."));
@@ -113,7 +122,7 @@ public final class RequestBody {
             } else if (existing != null) {
                 values.add(existing);
             }
-            parts.forEach(p -> values.add(io.pb4j.core.field.UploadedFile.of(p.filename(), p.content())));
+            parts.forEach(p -> values.add(io.pb4j.core.field.UploadedFile.of(p.filename(), p.size(), p.source())));
             body.put(key, values.size() == 1 ? values.getFirst() : values);
         });
         return body;
