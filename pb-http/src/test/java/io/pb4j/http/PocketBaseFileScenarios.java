@@ -16,6 +16,9 @@ final class PocketBaseFileScenarios {
     private PocketBaseFileScenarios() {
     }
 
+    /** PocketBase's test superuser's file token (expires in 2050). */
+    private static final String VALID_SUPERUSER_FILE_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6InN5d2JoZWNuaDQ2cmhtMCIsImV4cCI6MjUyNDYwNDQ2MSwidHlwZSI6ImZpbGUiLCJjb2xsZWN0aW9uSWQiOiJwYmNfMzE0MjYzNTgyMyJ9.Lupz541xRvrktwkrl55p5pPCF77T69ZRsohsIcb2dxc";
+
     /** The boundary of the multipart bodies below (Go's tests.MockMultipartData). */
     private static final String BOUNDARY = "pb4jGoMockBoundary";
     private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
@@ -101,6 +104,10 @@ final class PocketBaseFileScenarios {
             s("file_test.go", "TestFileDownload", 317, "(HEAD) existing non image file - thumb parameter should be ignored", "HEAD", "/api/files/_pb_users_auth_/oap640cot4yru2s/test_kfd2wYLxkz.txt?thumb=100x100", null, null, 200),
             s("file_test.go", "TestFileDownload", 338, "(HEAD) protected file - superuser with expired file token", "HEAD", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png?token=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6InN5d2JoZWNuaDQ2cmhtMCIsImV4cCI6MTY0MDk5MTY2MSwidHlwZSI6ImZpbGUiLCJjb2xsZWN0aW9uSWQiOiJwYmNfMzE0MjYzNTgyMyJ9.nqqtqpPhxU0045F4XP_ruAkzAidYBc5oPy9ErN3XBq0", null, null, 404),
             s("file_test.go", "TestFileDownload", 346, "(HEAD) protected file - superuser with valid file token", "HEAD", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png?token=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6InN5d2JoZWNuaDQ2cmhtMCIsImV4cCI6MjUyNDYwNDQ2MSwidHlwZSI6ImZpbGUiLCJjb2xsZWN0aW9uSWQiOiJwYmNfMzE0MjYzNTgyMyJ9.Lupz541xRvrktwkrl55p5pPCF77T69ZRsohsIcb2dxc", null, null, 200),
+            s("file_test.go", "TestFileDownload", 357, "(HEAD) protected file - superuser with non-whitelisted IP", "HEAD", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png?token=" + VALID_SUPERUSER_FILE_TOKEN, null, null, 404)
+                    .header("x-test-ip", "127.0.0.1").setup(Setup.SUPERUSER_IP_OTHER),
+            s("file_test.go", "TestFileDownload", 378, "(HEAD) protected file - superuser with whitelisted IP", "HEAD", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png?token=" + VALID_SUPERUSER_FILE_TOKEN, null, null, 200)
+                    .header("x-test-ip", "127.0.0.1").setup(Setup.SUPERUSER_IP_LOCAL),
             s("file_test.go", "TestFileDownload", 401, "(HEAD) protected file - guest without view access", "HEAD", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png", null, null, 404),
             s("file_test.go", "TestFileDownload", 409, "(HEAD) protected file - guest with view access", "HEAD", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png", null, null, 200)
                     .setup(Setup.DEMO1_VIEW_PUBLIC),
@@ -151,6 +158,10 @@ final class PocketBaseFileScenarios {
                     .expect("\"data\":{}"),
             s("file_test.go", "TestFileDownload", 346, "protected file - superuser with valid file token", "GET", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png?token=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6InN5d2JoZWNuaDQ2cmhtMCIsImV4cCI6MjUyNDYwNDQ2MSwidHlwZSI6ImZpbGUiLCJjb2xsZWN0aW9uSWQiOiJwYmNfMzE0MjYzNTgyMyJ9.Lupz541xRvrktwkrl55p5pPCF77T69ZRsohsIcb2dxc", null, null, 200)
                     .expect("PNG"),
+            s("file_test.go", "TestFileDownload", 357, "protected file - superuser with non-whitelisted IP", "GET", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png?token=" + VALID_SUPERUSER_FILE_TOKEN, null, null, 404)
+                    .header("x-test-ip", "127.0.0.1").setup(Setup.SUPERUSER_IP_OTHER).expect("\"data\":{}"),
+            s("file_test.go", "TestFileDownload", 378, "protected file - superuser with whitelisted IP", "GET", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png?token=" + VALID_SUPERUSER_FILE_TOKEN, null, null, 200)
+                    .header("x-test-ip", "127.0.0.1").setup(Setup.SUPERUSER_IP_LOCAL).expect("PNG"),
             s("file_test.go", "TestFileDownload", 401, "protected file - guest without view access", "GET", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png", null, null, 404)
                     .expect("\"data\":{}"),
             s("file_test.go", "TestFileDownload", 409, "protected file - guest with view access", "GET", "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png", null, null, 200)
@@ -181,9 +192,5 @@ final class PocketBaseFileScenarios {
             s("file_test.go", "TestFileToken", 64, "hook token overwrite", "POST", "/api/files/token", SUPERUSER, null, 200)
                     .setup(Setup.FILE_TOKEN_HOOK_TEST).expect("\"token\":\"test\"")).stream()).toList();
 
-    static final List<Skipped> SKIPPED = List.of(
-            new Skipped("file_test.go", "TestFileDownload", 357, "(HEAD) protected file - superuser with non-whitelisted IP", "settings (BeforeTestFunc sets trustedProxy headers and superuserIPs, which pb4j's settings do not have yet)"),
-            new Skipped("file_test.go", "TestFileDownload", 378, "(HEAD) protected file - superuser with whitelisted IP", "settings (BeforeTestFunc sets trustedProxy headers and superuserIPs, which pb4j's settings do not have yet)"),
-            new Skipped("file_test.go", "TestFileDownload", 357, "protected file - superuser with non-whitelisted IP", "settings (BeforeTestFunc sets trustedProxy headers and superuserIPs, which pb4j's settings do not have yet)"),
-            new Skipped("file_test.go", "TestFileDownload", 378, "protected file - superuser with whitelisted IP", "settings (BeforeTestFunc sets trustedProxy headers and superuserIPs, which pb4j's settings do not have yet)"));
+    static final List<Skipped> SKIPPED = List.of();
 }

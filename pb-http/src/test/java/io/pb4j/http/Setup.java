@@ -146,6 +146,20 @@ enum Setup {
             BackupSetups.superuserIp(server, "0.0.0.0");
         }
     },
+    /** Settings {@code trustedProxy.headers = ["x-test-ip"]} and {@code superuserIPs = ["127.0.0.1"]}. */
+    SUPERUSER_IP_LOCAL {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.superuserIp(server, "127.0.0.1");
+        }
+    },
+    /** Settings {@code trustedProxy.headers = ["x-test-ip"]} and {@code superuserIPs = ["0.0.0.0"]}. */
+    SUPERUSER_IP_OTHER {
+        @Override
+        void apply(TestServer server) {
+            BackupSetups.superuserIp(server, "0.0.0.0");
+        }
+    },
     /** {@code app.Cron().RemoveAll()}. */
     NO_CRON_JOBS {
         @Override

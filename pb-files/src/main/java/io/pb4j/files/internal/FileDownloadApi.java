@@ -9,6 +9,7 @@ import io.pb4j.core.Record;
 import io.pb4j.core.RecordQuery;
 import io.pb4j.core.RequestInfo;
 import io.pb4j.core.field.Field;
+import io.pb4j.core.router.ClientIp;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import java.util.List;
@@ -94,11 +95,20 @@ final class FileDownloadApi {
         return Optional.empty();
     }
 
-    /** A protected file: the file token's record (or a guest) must pass the view rule, in the protectedFile context. */
+    /**
+     * A protected file: a superuser's file token (from a whitelisted IP), or the file token's record (or a guest) passing
+     * the view rule in the protectedFile context.
+     */
     private static boolean canAccess(RequestEvent e, Collection c, Record record) {
         Optional<Record> auth = e.app().findAuthRecordByToken(e.queryParam("token"), "file");
         if (auth.isPresent() && auth.get().collection().isSuperusers()) {
-            return true;
+            // as PocketBase, a superuser's file token counts only from a whitelisted IP (when there is a whitelist)
+            List<String> allowed = e.app().settings().get("superuserIPs") instanceof jakarta.json.JsonArray ips
+                    ? ips.getValuesAs(jakarta.json.JsonString::getString) : List.of();
+            if (allowed.isEmpty() || ClientIp.inList(allowed, ClientIp.of(e))) {
+                return true;
+            }
+            auth = Optional.empty();
         }
         Optional<String> rule = c.viewRule();
         if (rule.isEmpty()) {
