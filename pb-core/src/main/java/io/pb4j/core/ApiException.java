@@ -56,6 +56,29 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, message);
     }
 
+    /**
+     * PocketBase's {@code ToApiError}, for what a route handler, middleware or hook throws: an {@code ApiException}
+     * as it is; a {@link ValidationException} (e.g. from {@code app.save} in a custom route) as 400 with its field
+     * errors; a {@link java.util.NoSuchElementException} (an {@code Optional} that was empty, e.g.
+     * {@code app.findRecordById("posts", id).orElseThrow()}) as 404; an {@link IllegalArgumentException} (a bad
+     * filter …) as 400 with PocketBase's generic message. Anything else is a bug, not a client error: 500 (where
+     * PocketBase, whose handlers return errors instead of throwing, answers 400). Messages of the Java exceptions
+     * never reach the client.
+     */
+    public static ApiException from(Throwable t) {
+        ApiException api = switch (t) {
+            case ApiException a -> a;
+            case ValidationException v -> new ApiException(400, "", v.errors());
+            case java.util.NoSuchElementException missing -> new ApiException(404, "");
+            case IllegalArgumentException bad -> new ApiException(400, "");
+            default -> new ApiException(500, "");
+        };
+        if (api != t && api.getCause() == null) {
+            api.initCause(t);
+        }
+        return api;
+    }
+
     /** PocketBase's default message for a status, used when none is given. */
     public static String defaultMessage(int status) {
         return switch (status) {

@@ -19,6 +19,11 @@ public record AutodateField(String id, String name, boolean system, boolean hidd
         boolean onCreate, boolean onUpdate) implements StringValuedField, SaveAwareField {
     public static final String TYPE = "autodate";
 
+    /** A builder of a {@code autodate} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Autodate builder(String name) {
+        return new FieldBuilders.Autodate(name);
+    }
+
     public AutodateField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -13,6 +13,11 @@ public record BoolField(String id, String name, boolean system, boolean hidden, 
         boolean required) implements Field {
     public static final String TYPE = "bool";
 
+    /** A builder of a {@code bool} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Bool builder(String name) {
+        return new FieldBuilders.Bool(name);
+    }
+
     public BoolField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -18,6 +18,11 @@ public record DateField(String id, String name, boolean system, boolean hidden, 
         String min, String max, boolean required) implements StringValuedField {
     public static final String TYPE = "date";
 
+    /** A builder of a {@code date} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Date builder(String name) {
+        return new FieldBuilders.Date(name);
+    }
+
     public DateField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -14,6 +14,11 @@ import java.util.Optional;
 public record EditorField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         long maxSize, boolean convertURLs, boolean required) implements StringValuedField {
     public static final String TYPE = "editor";
+
+    /** A builder of a {@code editor} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Editor builder(String name) {
+        return new FieldBuilders.Editor(name);
+    }
     public static final long DEFAULT_MAX_SIZE = 5L << 20;
 
     public EditorField {

@@ -18,6 +18,11 @@ public record EmailField(String id, String name, boolean system, boolean hidden,
         Optional<List<String>> exceptDomains, Optional<List<String>> onlyDomains, boolean required) implements StringValuedField {
     public static final String TYPE = "email";
 
+    /** A builder of a {@code email} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Email builder(String name) {
+        return new FieldBuilders.Email(name);
+    }
+
     public EmailField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -21,6 +21,11 @@ public record GeoPointField(String id, String name, boolean system, boolean hidd
         boolean required) implements Field {
     public static final String TYPE = "geoPoint";
 
+    /** A builder of a {@code geoPoint} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.GeoPoint builder(String name) {
+        return new FieldBuilders.GeoPoint(name);
+    }
+
     public GeoPointField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -17,6 +17,11 @@ public record NumberField(String id, String name, boolean system, boolean hidden
         Optional<Double> min, Optional<Double> max, boolean onlyInt, boolean required) implements ModifiableField {
     public static final String TYPE = "number";
 
+    /** A builder of a {@code number} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Number builder(String name) {
+        return new FieldBuilders.Number(name);
+    }
+
     public NumberField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

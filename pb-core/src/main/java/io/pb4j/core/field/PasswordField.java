@@ -18,6 +18,11 @@ import java.util.Optional;
 public record PasswordField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         int min, int max, String pattern, int cost, boolean required) implements SaveAwareField {
     public static final String TYPE = "password";
+
+    /** A builder of a {@code password} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Password builder(String name) {
+        return new FieldBuilders.Password(name);
+    }
     public static final int DEFAULT_COST = 10;
     public static final int MAX_LENGTH = 71;
 

@@ -19,6 +19,11 @@ public record RelationField(String id, String name, boolean system, boolean hidd
         implements StringListField {
     public static final String TYPE = "relation";
 
+    /** A builder of a {@code relation} field named {@code name} with records of the collection with id {@code collectionId}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Relation builder(String name, String collectionId) {
+        return new FieldBuilders.Relation(name, collectionId);
+    }
+
     /** Looks up the target collection's records; supplied by the caller, inside its transaction. */
     public interface References {
         /** How many of {@code ids} exist in the collection with this id (or name); empty when it does not exist. */

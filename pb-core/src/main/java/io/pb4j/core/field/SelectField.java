@@ -17,6 +17,11 @@ public record SelectField(String id, String name, boolean system, boolean hidden
         Optional<List<String>> values, int maxSelect, boolean required) implements StringListField {
     public static final String TYPE = "select";
 
+    /** A builder of a {@code select} field named {@code name} with the allowed {@code values}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Select builder(String name, java.util.List<String> values) {
+        return new FieldBuilders.Select(name, values);
+    }
+
     public SelectField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -18,6 +18,11 @@ public record UrlField(String id, String name, boolean system, boolean hidden, b
         Optional<List<String>> exceptDomains, Optional<List<String>> onlyDomains, boolean required) implements StringValuedField {
     public static final String TYPE = "url";
 
+    /** A builder of a {@code url} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Url builder(String name) {
+        return new FieldBuilders.Url(name);
+    }
+
     public UrlField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
