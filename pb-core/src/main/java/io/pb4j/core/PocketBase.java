@@ -766,7 +766,7 @@ public final class PocketBase implements AutoCloseable {
 
     /**
      * PocketBase's {@code FindAuthRecordByEmail}: the auth record with this email, ignoring case when the collection's
-     * email index is {@code COLLATE NOCASE} (the default).
+     * email index is {@code COLLATE NOCASE}, exactly otherwise (PocketBase's default index).
      *
      * @throws IllegalArgumentException when the collection is not an auth collection
      */
