@@ -878,4 +878,40 @@ public final class PocketBase implements AutoCloseable {
     public Db db() {
         return new io.pb4j.core.internal.SessionDb(this::store);
     }
+
+    // ----- the command line (PocketBase's app.Start and app.RootCmd)
+
+    private final Commands rootCommand = new Commands();
+
+    /** The app's own commands, run by {@link #start} beside {@code serve}, {@code superuser} and {@code migrate}. */
+    public Commands rootCommand() {
+        return rootCommand;
+    }
+
+    /**
+     * PocketBase's {@code app.Start()}: runs the command line {@code args} (what {@code main} received) against this
+     * app: {@code serve} (blocks until the app is closed, by SIGTERM/SIGINT too), {@code superuser},
+     * {@code migrate}, {@code --help}, {@code --version}, or one of the {@link #rootCommand()} commands. Output and
+     * errors are printed as the {@code pb4j} command prints them. Returns the exit status (0 success, 1 failure);
+     * it never calls {@code System.exit}. The flags that configure the app ({@code --dir}, {@code --dev},
+     * {@code --encryptionEnv}, {@code --queryTimeout}) take effect through {@link Config.Builder#args} at create:
+     *
+     * <pre>{@code
+     * public static void main(String[] args) {
+     *     var app = PocketBase.create(cfg -> cfg.args(args));
+     *     app.onServe().bind(se -> { se.router().get("/api/hello", e -> e.string(200, "Hello")); se.next(); });
+     *     int status = app.start(args);
+     *     if (status != 0) System.exit(status);
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException when the pb-cli module ({@code io.pb4j.cli}), which provides the command line,
+     *         is not on the module path
+     */
+    public int start(String... args) {
+        io.pb4j.core.spi.Launcher launcher = ServiceLoader.load(io.pb4j.core.spi.Launcher.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "app.start needs the pb-cli module (io.pb4j.cli) on the module path or class path"));
+        return launcher.start(this, List.of(args));
+    }
 }
