@@ -12,6 +12,7 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final Map<String, Object> data;
 
+    /** An error answering {@code status} with {@code message} ({@code ""}: the status's default) and field errors {@code data}. */
     public ApiException(int status, String message, Map<String, ?> data) {
         super(message.isEmpty() ? defaultMessage(status) : message);
         this.status = status;
@@ -19,10 +20,12 @@ public final class ApiException extends RuntimeException {
         this.data = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(data));
     }
 
+    /** An error answering {@code status} with {@code message} and no field errors. */
     public ApiException(int status, String message) {
         this(status, message, Map.of());
     }
 
+    /** The HTTP status the envelope is written with. */
     public int status() {
         return status;
     }
@@ -32,26 +35,32 @@ public final class ApiException extends RuntimeException {
         return data;
     }
 
+    /** PocketBase's {@code NewBadRequestError}: 400. */
     public static ApiException badRequest(String message) {
         return new ApiException(400, message);
     }
 
+    /** PocketBase's {@code NewBadRequestError} with field errors: 400. */
     public static ApiException badRequest(String message, Map<String, ?> data) {
         return new ApiException(400, message, data);
     }
 
+    /** PocketBase's {@code NewUnauthorizedError}: 401. */
     public static ApiException unauthorized(String message) {
         return new ApiException(401, message);
     }
 
+    /** PocketBase's {@code NewForbiddenError}: 403. */
     public static ApiException forbidden(String message) {
         return new ApiException(403, message);
     }
 
+    /** PocketBase's {@code NewNotFoundError} with its default message: 404. */
     public static ApiException notFound() {
         return new ApiException(404, "");
     }
 
+    /** PocketBase's {@code NewNotFoundError}: 404. */
     public static ApiException notFound(String message) {
         return new ApiException(404, message);
     }

@@ -73,10 +73,12 @@ public final class Record {
         return r;
     }
 
+    /** The record's collection. */
     public Collection collection() {
         return collection;
     }
 
+    /** Whether the record has not been stored yet. */
     public boolean isNew() {
         return isNew;
     }
@@ -86,6 +88,7 @@ public final class Record {
         isNew = false;
     }
 
+    /** The record id ({@code ""} until generated). */
     public String id() {
         return getString("id");
     }
@@ -116,23 +119,28 @@ public final class Record {
         return Collections.unmodifiableMap(values);
     }
 
+    /** A field's value as text ({@code ""} when empty or unknown). */
     public String getString(String field) {
         Object v = values.get(field);
         return v instanceof String s ? s : v == null ? "" : String.valueOf(v);
     }
 
+    /** A bool field's value ({@code false} when unknown). */
     public boolean getBool(String field) {
         return values.get(field) instanceof Boolean b && b;
     }
 
+    /** A number field's value ({@code 0} when unknown). */
     public double getFloat(String field) {
         return values.get(field) instanceof Number n ? n.doubleValue() : 0;
     }
 
+    /** A number field's value without its fraction ({@code 0} when unknown). */
     public long getInt(String field) {
         return values.get(field) instanceof Number n ? n.longValue() : 0;
     }
 
+    /** A multi-value field's values (select, relation, file); a single value as a one-item list. */
     @SuppressWarnings("unchecked")
     public List<String> getStringSlice(String field) {
         Object v = values.get(field);
@@ -147,10 +155,12 @@ public final class Record {
         return getString(field);
     }
 
+    /** An auth record's email. */
     public String email() {
         return getString("email");
     }
 
+    /** An auth record's token key, part of every token's signing secret. */
     public String tokenKey() {
         return getString("tokenKey");
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public record AutodateField(String id, String name, boolean system, boolean hidden, boolean presentable,
         boolean onCreate, boolean onUpdate) implements StringValuedField, SaveAwareField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "autodate";
 
     /** A builder of a {@code autodate} field named {@code name}; see {@link FieldBuilder}. */

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public record NumberField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         Optional<Double> min, Optional<Double> max, boolean onlyInt, boolean required) implements ModifiableField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "number";
 
     /** A builder of a {@code number} field named {@code name}; see {@link FieldBuilder}. */

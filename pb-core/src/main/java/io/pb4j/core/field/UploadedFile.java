@@ -25,6 +25,7 @@ public record UploadedFile(String name, String originalName, byte[] content) {
         return new UploadedFile(storedName(originalName, content), originalName, content);
     }
 
+    /** The content's size in bytes. */
     public long size() {
         return content.length;
     }
