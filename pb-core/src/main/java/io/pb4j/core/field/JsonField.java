@@ -72,7 +72,7 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
 
     /**
      * JSON values as they are; a string is {@code ""} → the JSON string {@code ""}; {@code null}/{@code true}/
-     * {@code false} → those literals; starting with a digit, {@code -}, {@code "}, {@code [} or {@code {} and valid
+     * {@code false} → those literals; starting with a digit, {@code -}, {@code "}, {@code [} or <code>{</code> and valid
      * JSON → the parsed value; anything else → a JSON string. Plain Java numbers, booleans, lists and maps convert.
      */
     @Override
