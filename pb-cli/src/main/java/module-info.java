@@ -1,6 +1,7 @@
 /**
  * The {@code pb4j} command: {@code serve} and {@code superuser}, PocketBase's commands and flags. It exports
- * nothing; the image launcher runs {@link io.pb4j.cli.Main}. The store, HTTP and feature modules are reached
+ * nothing; the image launcher runs {@link io.pb4j.cli.Main}, and an app's own {@code main} reaches the same command
+ * line through {@code app.start(args)} (pb-core's {@code Launcher} SPI, provided here). The store, HTTP and feature modules are reached
  * through pb-core's SPIs, so they need no {@code requires} here: the build puts every one of them on the module
  * path and in the image.
  */
@@ -8,4 +9,6 @@ module io.pb4j.cli {
     requires io.pb4j.core;
     requires java.logging;
     requires jdk.unsupported;
+
+    provides io.pb4j.core.spi.Launcher with io.pb4j.cli.CliLauncher;
 }

@@ -24,4 +24,5 @@ module io.pb4j.core {
     uses io.pb4j.core.spi.CollectionCheck;
     uses io.pb4j.core.migrate.Migration;
     uses io.pb4j.core.spi.FieldTypeProvider;
+    uses io.pb4j.core.spi.Launcher;
 }

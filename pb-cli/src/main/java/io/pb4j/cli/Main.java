@@ -35,33 +35,36 @@ public final class Main {
         this.err = err;
     }
 
+    /** The {@code pb4j} command: an app configured by the command line's flags, run by {@link PocketBase#start}. */
     public static void main(String[] args) {
+        PocketBase app = PocketBase.create(cfg -> cfg.args(args));
+        int code = app.start(args);
+        // No System.exit after a normal serve: the server stops when the JVM is shutting down, and exit() from there
+        // would block forever.
+        if (code != 0 || !CliLauncher.serves(java.util.List.of(args))) {
+            System.exit(code);
+        }
+    }
+
+    /** What {@link PocketBase#start} runs (through {@link CliLauncher}): the invocation of {@code args} on {@code app}. */
+    static int start(PocketBase app, java.util.List<String> args) {
         Invocation invocation;
         try {
-            invocation = CliArgs.parse(Arrays.asList(args));
+            invocation = CliArgs.parse(args);
         } catch (UsageException e) {
             PrintStream err = utf8(FileDescriptor.err);
             err.println("Error: " + e.getMessage());
             err.print(Usage.of(e.topic()));
             err.flush();
-            System.exit(1);
-            return;
+            return 1;
         }
         quietLibraryLogs(invocation instanceof Invocation.Serve serve && serve.dev());
         // UTF-8 whatever the locale, as PocketBase writes its banner (the box characters would become '?' under C).
         var main = new Main(utf8(FileDescriptor.out), utf8(FileDescriptor.err));
-        if (invocation instanceof Invocation.Serve serve) {
-            // No System.exit after a normal return: the server stops when the JVM is shutting down, and exit()
-            // from there would block forever.
-            if (!main.serve(serve)) {
-                System.exit(1);
-            }
-            return;
-        }
-        int code = main.run(invocation);
+        int code = main.run(app, invocation);
         main.out.flush();
         main.err.flush();
-        System.exit(code);
+        return code;
     }
 
     /** Kept so the configured levels are not garbage-collected with their loggers. */
@@ -104,29 +107,27 @@ public final class Main {
         CONFIGURED.add(sql);
     }
 
-    private static PrintStream utf8(FileDescriptor fd) {
+    static PrintStream utf8(FileDescriptor fd) {
         return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
     }
 
-    private int run(Invocation invocation) {
+    private int run(PocketBase app, Invocation invocation) {
         return switch (invocation) {
             case Invocation.Help help -> {
-                out.print(Usage.of(help.topic()));
+                out.print(CliLauncher.withCommands(Usage.of(help.topic()), help.topic(), app));
                 yield 0;
             }
             case Invocation.Version v -> {
                 out.println("pb4j version " + version());
                 yield 0;
             }
-            case Invocation.Superuser superuser -> superuser(superuser) ? 0 : 1;
-            case Invocation.Serve serve -> serve(serve) ? 0 : 1;
-            case Invocation.Migrate migrate -> migrate(migrate) ? 0 : 1;
+            case Invocation.Superuser superuser -> superuser(app, superuser) ? 0 : 1;
+            case Invocation.Serve serve -> serve(app, serve) ? 0 : 1;
+            case Invocation.Migrate migrate -> migrate(app, migrate) ? 0 : 1;
         };
     }
 
-    private boolean serve(Invocation.Serve cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv())
-                .queryTimeout(java.time.Duration.ofSeconds(cmd.queryTimeoutSeconds())));
+    private boolean serve(PocketBase app, Invocation.Serve cmd) {
         try {
             app.bootstrap();
             ServeOptions.apply(app, cmd);
@@ -148,8 +149,7 @@ public final class Main {
         }
     }
 
-    private boolean migrate(Invocation.Migrate cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv()));
+    private boolean migrate(PocketBase app, Invocation.Migrate cmd) {
         try {
             app.bootstrap();
             var stdin = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -172,8 +172,7 @@ public final class Main {
         return text;
     }
 
-    private boolean superuser(Invocation.Superuser cmd) {
-        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(cmd.dataDir()).dev(cmd.dev()).encryptionEnv(cmd.encryptionEnv()));
+    private boolean superuser(PocketBase app, Invocation.Superuser cmd) {
         String email = cmd.email();
         try {
             app.bootstrap();
@@ -219,7 +218,7 @@ public final class Main {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static String message(RuntimeException e) {
+    static String message(RuntimeException e) {
         return switch (e) {
             case ValidationException v -> render(v.errors());
             case ApiException a when !a.data().isEmpty() -> a.getMessage() + " " + render(a.data());

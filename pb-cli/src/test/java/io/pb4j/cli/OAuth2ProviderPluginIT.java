@@ -58,6 +58,11 @@ class OAuth2ProviderPluginIT {
      * the usual local repository's io/pb4j) in {@code work}, and returns its jar.
      */
     static Path buildExample(Path work, String example, String jarName) throws Exception {
+        return buildExample(work, example, jarName, List.of("-Dmaven.test.skip=true", "package"));
+    }
+
+    /** {@link #buildExample(Path, String, String)} running {@code goals} (e.g. {@code verify}, which runs its tests). */
+    static Path buildExample(Path work, String example, String jarName, List<String> goals) throws Exception {
         deleteTree(work);
         Files.createDirectories(work);
         Path repo = work.resolve("repo");
@@ -66,9 +71,10 @@ class OAuth2ProviderPluginIT {
 
         Path project = work.resolve("project");
         copyTree(ROOT.resolve(example), project);
-        Result build = run(project, Duration.ofMinutes(3), Map.of("JAVA_HOME", JDK.toString()),
-                MAVEN_HOME.resolve("bin/mvn").toString(), "-B", "-q", "-o", "-Dmaven.repo.local=" + repo,
-                "-Dpb4j.version=" + VERSION, "-Dmaven.test.skip=true", "package");
+        List<String> mvn = new ArrayList<>(List.of(MAVEN_HOME.resolve("bin/mvn").toString(), "-B", "-q", "-o",
+                "-Dmaven.repo.local=" + repo, "-Dpb4j.version=" + VERSION));
+        mvn.addAll(goals);
+        Result build = run(project, Duration.ofMinutes(5), Map.of("JAVA_HOME", JDK.toString()), mvn);
         assertThat(build.exitCode()).as("mvn package of %s:%n%s%s", example, build.out(), build.err()).isZero();
         Path jar = project.resolve("target").resolve(jarName);
         assertThat(jar).isRegularFile();

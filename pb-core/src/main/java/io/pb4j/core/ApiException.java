@@ -12,6 +12,7 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final Map<String, Object> data;
 
+    /** An error answering {@code status} with {@code message} ({@code ""}: the status's default) and field errors {@code data}. */
     public ApiException(int status, String message, Map<String, ?> data) {
         super(message.isEmpty() ? defaultMessage(status) : message);
         this.status = status;
@@ -19,10 +20,12 @@ public final class ApiException extends RuntimeException {
         this.data = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(data));
     }
 
+    /** An error answering {@code status} with {@code message} and no field errors. */
     public ApiException(int status, String message) {
         this(status, message, Map.of());
     }
 
+    /** The HTTP status the envelope is written with. */
     public int status() {
         return status;
     }
@@ -32,28 +35,57 @@ public final class ApiException extends RuntimeException {
         return data;
     }
 
+    /** PocketBase's {@code NewBadRequestError}: 400. */
     public static ApiException badRequest(String message) {
         return new ApiException(400, message);
     }
 
+    /** PocketBase's {@code NewBadRequestError} with field errors: 400. */
     public static ApiException badRequest(String message, Map<String, ?> data) {
         return new ApiException(400, message, data);
     }
 
+    /** PocketBase's {@code NewUnauthorizedError}: 401. */
     public static ApiException unauthorized(String message) {
         return new ApiException(401, message);
     }
 
+    /** PocketBase's {@code NewForbiddenError}: 403. */
     public static ApiException forbidden(String message) {
         return new ApiException(403, message);
     }
 
+    /** PocketBase's {@code NewNotFoundError} with its default message: 404. */
     public static ApiException notFound() {
         return new ApiException(404, "");
     }
 
+    /** PocketBase's {@code NewNotFoundError}: 404. */
     public static ApiException notFound(String message) {
         return new ApiException(404, message);
+    }
+
+    /**
+     * PocketBase's {@code ToApiError}, for what a route handler, middleware or hook throws: an {@code ApiException}
+     * as it is; a {@link ValidationException} (e.g. from {@code app.save} in a custom route) as 400 with its field
+     * errors; a {@link java.util.NoSuchElementException} (an {@code Optional} that was empty, e.g.
+     * {@code app.findRecordById("posts", id).orElseThrow()}) as 404; an {@link IllegalArgumentException} (a bad
+     * filter …) as 400 with PocketBase's generic message. Anything else is a bug, not a client error: 500 (where
+     * PocketBase, whose handlers return errors instead of throwing, answers 400). Messages of the Java exceptions
+     * never reach the client.
+     */
+    public static ApiException from(Throwable t) {
+        ApiException api = switch (t) {
+            case ApiException a -> a;
+            case ValidationException v -> new ApiException(400, "", v.errors());
+            case java.util.NoSuchElementException missing -> new ApiException(404, "");
+            case IllegalArgumentException bad -> new ApiException(400, "");
+            default -> new ApiException(500, "");
+        };
+        if (api != t && api.getCause() == null) {
+            api.initCause(t);
+        }
+        return api;
     }
 
     /** PocketBase's default message for a status, used when none is given. */

@@ -21,6 +21,7 @@ public final class BackupEvent extends HookEvent {
         this.exclude = new ArrayList<>(exclude);
     }
 
+    /** The app whose data dir is backed up or restored. */
     public PocketBase app() {
         return app;
     }
@@ -30,6 +31,7 @@ public final class BackupEvent extends HookEvent {
         return name;
     }
 
+    /** Changes the backup's name (before the default action runs). */
     public void name(String name) {
         this.name = name;
     }

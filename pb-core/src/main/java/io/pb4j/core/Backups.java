@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Backups {
     /** PocketBase's folder names inside the data dir. */
     public static final String BACKUPS_DIR = "backups";
+    /** The data dir's folder of files left for deletion by a restore (PocketBase's {@code LocalTempDirName}). */
     public static final String TEMP_DIR = ".pb_temp_to_delete";
     /** The prefix of the backups the {@code backups.cron} job makes. */
     public static final String AUTO_PREFIX = "@auto_pb_backup_";
@@ -68,6 +69,7 @@ public final class Backups {
         return new LocalBackupStorage(app.config().dataDir().resolve(BACKUPS_DIR));
     }
 
+    /** The stored backups, newest first. */
     public List<BackupFile> list() {
         return storage().list("");
     }

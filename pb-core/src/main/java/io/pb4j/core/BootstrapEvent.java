@@ -10,6 +10,7 @@ public final class BootstrapEvent extends HookEvent {
         this.app = app;
     }
 
+    /** The app being bootstrapped. */
     public PocketBase app() {
         return app;
     }

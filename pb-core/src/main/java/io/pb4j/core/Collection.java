@@ -15,8 +15,11 @@ import java.util.Optional;
  * string lets everyone through.
  */
 public final class Collection {
+    /** The type of a plain collection. */
     public static final String BASE = "base";
+    /** The type of a collection whose records can sign in. */
     public static final String AUTH = "auth";
+    /** The type of a read-only collection backed by an SQL view. */
     public static final String VIEW = "view";
 
     private final String id;
@@ -51,10 +54,12 @@ public final class Collection {
         this.updated = b.updated;
     }
 
+    /** A builder of a new collection (type {@value #BASE} unless set). */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this collection's values, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -74,10 +79,12 @@ public final class Collection {
         return b;
     }
 
+    /** The collection id ({@code pbc_…}). */
     public String id() {
         return id;
     }
 
+    /** The collection name, which is also its table's name. */
     public String name() {
         return name;
     }
@@ -87,22 +94,27 @@ public final class Collection {
         return type;
     }
 
+    /** Whether this is an {@value #AUTH} collection. */
     public boolean isAuth() {
         return AUTH.equals(type);
     }
 
+    /** Whether this is a {@value #VIEW} collection. */
     public boolean isView() {
         return VIEW.equals(type);
     }
 
+    /** Whether this is the {@code _superusers} collection. */
     public boolean isSuperusers() {
         return "_superusers".equals(name);
     }
 
+    /** Whether this is a system collection (its name, type and system fields cannot change). */
     public boolean system() {
         return system;
     }
 
+    /** The fields in their order. */
     public List<Field> fields() {
         return fields;
     }
@@ -117,26 +129,32 @@ public final class Collection {
         return Optional.empty();
     }
 
+    /** The {@code CREATE INDEX} statements of the collection's table. */
     public List<String> indexes() {
         return indexes;
     }
 
+    /** Who may list records: empty for superusers only, {@code ""} for everybody, else a filter. */
     public Optional<String> listRule() {
         return Optional.ofNullable(listRule);
     }
 
+    /** Who may view a record, as {@link #listRule()}. */
     public Optional<String> viewRule() {
         return Optional.ofNullable(viewRule);
     }
 
+    /** Who may create records, as {@link #listRule()}. */
     public Optional<String> createRule() {
         return Optional.ofNullable(createRule);
     }
 
+    /** Who may update a record, as {@link #listRule()}. */
     public Optional<String> updateRule() {
         return Optional.ofNullable(updateRule);
     }
 
+    /** Who may delete a record, as {@link #listRule()}. */
     public Optional<String> deleteRule() {
         return Optional.ofNullable(deleteRule);
     }
@@ -149,10 +167,12 @@ public final class Collection {
         return options;
     }
 
+    /** When the collection was created (PocketBase's datetime text). */
     public String created() {
         return created;
     }
 
+    /** When the collection was last changed. */
     public String updated() {
         return updated;
     }
@@ -200,31 +220,37 @@ public final class Collection {
         private Builder() {
         }
 
+        /** The id ({@code ""}: generated on save). */
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
+        /** The name. */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /** The type: {@value Collection#BASE}, {@value Collection#AUTH} or {@value Collection#VIEW}. */
         public Builder type(String type) {
             this.type = type;
             return this;
         }
 
+        /** Marks a system collection. */
         public Builder system(boolean system) {
             this.system = system;
             return this;
         }
 
+        /** The fields, e.g. made with {@link io.pb4j.core.field.TextField#builder} and the other field builders. */
         public Builder fields(List<Field> fields) {
             this.fields = fields;
             return this;
         }
 
+        /** The {@code CREATE INDEX} statements. */
         public Builder indexes(List<String> indexes) {
             this.indexes = indexes;
             return this;
@@ -236,41 +262,49 @@ public final class Collection {
             return this;
         }
 
+        /** The view rule, as {@link #listRule}. */
         public Builder viewRule(String rule) {
             this.viewRule = rule;
             return this;
         }
 
+        /** The create rule, as {@link #listRule}. */
         public Builder createRule(String rule) {
             this.createRule = rule;
             return this;
         }
 
+        /** The update rule, as {@link #listRule}. */
         public Builder updateRule(String rule) {
             this.updateRule = rule;
             return this;
         }
 
+        /** The delete rule, as {@link #listRule}. */
         public Builder deleteRule(String rule) {
             this.deleteRule = rule;
             return this;
         }
 
+        /** The type's options (auth: token settings, templates …; view: {@code viewQuery}) as PocketBase's JSON. */
         public Builder options(JsonObject options) {
             this.options = options;
             return this;
         }
 
+        /** The creation time (set by the save). */
         public Builder created(String created) {
             this.created = created;
             return this;
         }
 
+        /** The last change time (set by the save). */
         public Builder updated(String updated) {
             this.updated = updated;
             return this;
         }
 
+        /** The collection; save it with {@code app.save(collection)}. */
         public Collection build() {
             return new Collection(this);
         }

@@ -108,6 +108,17 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
             return this;
         }
 
+        /**
+         * The app flags of a command line, as PocketBase's {@code pocketbase.New()} reads them before the app exists:
+         * {@code --dir}, {@code --dev}, {@code --encryptionEnv} and {@code --queryTimeout}. Pair it with
+         * {@link PocketBase#start}: {@code PocketBase.create(cfg -> cfg.args(args)).start(args)}.
+         */
+        public Builder args(String... args) {
+            io.pb4j.core.internal.GlobalFlags.apply(List.of(args), this::dataDir, this::dev, this::encryptionEnv,
+                    this::queryTimeout);
+            return this;
+        }
+
         Config build() {
             return new Config(dataDir, dev, storeName, discoverPlugins, plugins, encryptionEnv, queryTimeout,
                     readHeaderTimeout, readTimeout);

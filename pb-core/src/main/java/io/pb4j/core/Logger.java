@@ -20,9 +20,13 @@ import java.util.Map;
  * Thread-safe.
  */
 public final class Logger {
+    /** slog's debug level. */
     public static final int DEBUG = -4;
+    /** slog's info level. */
     public static final int INFO = 0;
+    /** slog's warn level. */
     public static final int WARN = 4;
+    /** slog's error level. */
     public static final int ERROR = 8;
 
     private static final System.Logger FALLBACK = System.getLogger("io.pb4j.app");
@@ -33,18 +37,22 @@ public final class Logger {
         this.app = app;
     }
 
+    /** Logs at {@link #DEBUG} with key/value {@code attributes}. */
     public void debug(String message, Object... attributes) {
         log(DEBUG, message, attributes);
     }
 
+    /** Logs at {@link #INFO} with key/value {@code attributes}. */
     public void info(String message, Object... attributes) {
         log(INFO, message, attributes);
     }
 
+    /** Logs at {@link #WARN} with key/value {@code attributes}. */
     public void warn(String message, Object... attributes) {
         log(WARN, message, attributes);
     }
 
+    /** Logs at {@link #ERROR} with key/value {@code attributes}. */
     public void error(String message, Object... attributes) {
         log(ERROR, message, attributes);
     }

@@ -30,6 +30,7 @@ public final class Logs {
         return app.store().readAuxiliary(s -> LogSearch.list(s, filter, sort, p, size, skipTotal));
     }
 
+    /** The stored log entry with this id. */
     public Optional<Log> findById(String id) {
         return app.store().readAuxiliary(s -> LogSearch.findById(s, id));
     }

@@ -7,6 +7,7 @@ public final class Passwords {
     private Passwords() {
     }
 
+    /** A bcrypt hash of {@code plain} with {@code cost}, as PocketBase stores passwords. */
     public static String hash(String plain, int cost) {
         return Bcrypt.hash(plain, cost);
     }

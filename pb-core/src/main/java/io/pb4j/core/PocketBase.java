@@ -688,4 +688,236 @@ public final class PocketBase implements AutoCloseable {
         collections().forEach(c -> names.put(c.id(), c.name()));
         return names;
     }
+
+    // ----- the app API: PocketBase's record finders, saves, transactions and SQL, by collection name or id
+
+    /**
+     * The collection with this id or name (case-insensitive).
+     *
+     * @throws java.util.NoSuchElementException when there is none (a 404 inside a route)
+     */
+    public Collection collection(String nameOrId) {
+        return findCollection(nameOrId).orElseThrow(
+                () -> new java.util.NoSuchElementException("missing collection " + '"' + nameOrId + '"'));
+    }
+
+    /**
+     * PocketBase's {@code FindRecordById}: the record with this id in the collection with this name or id. No access
+     * rule applies; {@code app.findRecordById("posts", id).orElseThrow()} in a route answers 404 when it is missing.
+     */
+    public Optional<Record> findRecordById(String collectionNameOrId, String id) {
+        return findRecordById(collection(collectionNameOrId), id);
+    }
+
+    /** PocketBase's {@code FindRecordsByIds}: those of the records with these ids that exist, in table order. */
+    public List<Record> findRecordsByIds(String collectionNameOrId, List<String> ids) {
+        Collection c = collection(collectionNameOrId);
+        return store().read(s -> io.pb4j.core.internal.RecordFinder.byIds(s, c, ids));
+    }
+
+    /**
+     * PocketBase's {@code FindRecordsByFilter}: the records matching {@code filter} (the API's filter language, any
+     * field including hidden ones, no access rule; {@code ""} for all) in {@code sort} order ({@code "-created,title"};
+     * {@code ""} for table order), at most {@code limit} (0: all) after skipping {@code offset}. {@code {:name}}
+     * placeholders in the filter take their values from {@code params}, quoted as literals, so user input never
+     * becomes filter syntax:
+     *
+     * <pre>{@code
+     * List<Record> open = app.findRecordsByFilter("orders", "status = {:status} && total > {:min}", "-created", 10, 0,
+     *         Map.of("status", "open", "min", 100));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a filter or sort that does not compile, naming the reason (the token,
+     *         the unknown field …); a 400 inside a route
+     */
+    public List<Record> findRecordsByFilter(String collectionNameOrId, String filter, String sort, int limit, int offset,
+                                            Map<String, ?> params) {
+        Collection c = collection(collectionNameOrId);
+        return store().read(s -> io.pb4j.core.internal.RecordFinder.byFilter(s, c, filter, sort, limit, offset, params));
+    }
+
+    /** PocketBase's {@code FindFirstRecordByFilter}: the first record matching {@code filter} (see {@link #findRecordsByFilter}). */
+    public Optional<Record> findFirstRecordByFilter(String collectionNameOrId, String filter, Map<String, ?> params) {
+        return findRecordsByFilter(collectionNameOrId, filter, "", 1, 0, params).stream().findFirst();
+    }
+
+    /**
+     * PocketBase's {@code FindFirstRecordByData}: the first record whose {@code field} equals {@code value} exactly.
+     *
+     * @throws IllegalArgumentException when the collection has no such field
+     */
+    public Optional<Record> findFirstRecordByData(String collectionNameOrId, String field, Object value) {
+        Collection c = collection(collectionNameOrId);
+        if (c.field(field).isEmpty()) {
+            throw new IllegalArgumentException("invalid or missing field " + field);
+        }
+        return findFirstRecordByData(c, field, value);
+    }
+
+    /** PocketBase's {@code FindAllRecords}: every record of the collection, in table order. */
+    public List<Record> findAllRecords(String collectionNameOrId) {
+        return findRecordsByFilter(collectionNameOrId, "", "", 0, 0, Map.of());
+    }
+
+    /** PocketBase's {@code CountRecords}: how many records the collection has. */
+    public long countRecords(String collectionNameOrId) {
+        return countRecords(collectionNameOrId, "", Map.of());
+    }
+
+    /** How many records match {@code filter} (with {@code {:name}} placeholders, as {@link #findRecordsByFilter}). */
+    public long countRecords(String collectionNameOrId, String filter, Map<String, ?> params) {
+        Collection c = collection(collectionNameOrId);
+        return store().read(s -> io.pb4j.core.internal.RecordFinder.count(s, c, filter, params));
+    }
+
+    /**
+     * PocketBase's {@code FindAuthRecordByEmail}: the auth record with this email, ignoring case when the collection's
+     * email index is {@code COLLATE NOCASE}, exactly otherwise (PocketBase's default index).
+     *
+     * @throws IllegalArgumentException when the collection is not an auth collection
+     */
+    public Optional<Record> findAuthRecordByEmail(String collectionNameOrId, String email) {
+        Collection c = collection(collectionNameOrId);
+        if (!c.isAuth()) {
+            throw new IllegalArgumentException('"' + c.name() + "\" is not an auth collection");
+        }
+        return findRecordByUniqueField(c, "email", email);
+    }
+
+    /**
+     * PocketBase's {@code FindAuthRecordByToken} without a type restriction: the auth record of a valid token of any
+     * kind (auth, file, verification, password reset, email change). Needs pb-auth, as the typed variant.
+     */
+    public Optional<Record> findAuthRecordByToken(String token) {
+        String type = io.pb4j.core.internal.security.Jwt.claim(token, "type");
+        return type.isEmpty() ? Optional.empty() : findAuthRecordByToken(token, type);
+    }
+
+    /**
+     * PocketBase's {@code CanAccessRecord}: whether a requester ({@code request}; {@link RequestInfo#NONE} for a
+     * guest) may access {@code record} under {@code rule} (empty: superusers only; {@code ""}: everybody; else a
+     * filter such as the collection's {@code viewRule}). Superusers always may.
+     */
+    public boolean canAccessRecord(Record record, RequestInfo request, Optional<String> rule) {
+        if (request.auth().map(a -> a.collection().isSuperusers()).orElse(false)) {
+            return true;
+        }
+        return canAccessRecord(record, rule, List.of(new AccessCheck(request, "")))[0];
+    }
+
+    /**
+     * PocketBase's {@code ExpandRecord}: the record's JSON as a superuser sees it, with the relations {@code expand}
+     * names ({@code "author,comments_via_post.user"}) under its {@code expand} key.
+     */
+    public JsonObject expandRecord(Record record, String expand) {
+        return expandRecords(List.of(record), expand).getFirst();
+    }
+
+    /** PocketBase's {@code ExpandRecords}: {@link #expandRecord} for many records of one collection at once. */
+    public List<JsonObject> expandRecords(List<Record> records, String expand) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        Optional<Record> superuser = Optional.of(new Record(collection("_superusers")));
+        return expand(records, expand, new RequestInfo(superuser, "GET", Map.of(), Map.of(), Map.of(), "default"));
+    }
+
+    /**
+     * PocketBase's {@code Validate}: checks {@code record} as {@link #save(Record)} would, without writing.
+     *
+     * @throws ValidationException with the field errors (a 400 with them inside a route)
+     */
+    public void validate(Record record) {
+        Map<String, Object> errors = store().read(s -> io.pb4j.core.internal.RecordSaver.errors(s, record));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /**
+     * PocketBase's {@code SaveNoValidate}: writes {@code record} without the field, file and reference checks (the
+     * database's own constraints, unique indexes included, still apply); hooks fire as for {@link #save(Record)}.
+     */
+    public Record saveNoValidate(Record record) {
+        store().write(s -> {
+            io.pb4j.core.internal.RecordSaver.save(s, record, recordHooks, false);
+            return null;
+        });
+        record.markSaved();
+        return record;
+    }
+
+    /**
+     * PocketBase's {@code RunInTransaction}: runs {@code work} in one write transaction; every call it makes on the
+     * app it is given (this app) from the same thread joins the transaction, {@link #db()} included. If it throws,
+     * everything is rolled back (and collections and settings are re-read), then the exception is rethrown.
+     * After-success hooks fire once it commits.
+     *
+     * <pre>{@code
+     * app.runInTransaction(tx -> {
+     *     Record order = new Record(tx.collection("orders"));
+     *     order.set("total", 42);
+     *     tx.save(order);
+     *     tx.db().execute("UPDATE stock SET count = count - 1 WHERE item = {:item}", Map.of("item", "x"));
+     * });
+     * }</pre>
+     */
+    public void runInTransaction(Consumer<PocketBase> work) {
+        inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /** {@link #runInTransaction(Consumer)} for work with a result. */
+    public <T> T inTransaction(java.util.function.Function<PocketBase, T> work) {
+        try {
+            return store().write(s -> work.apply(this));
+        } catch (RuntimeException | Error e) {
+            // a collection or settings change inside may have refreshed the caches from rows now rolled back
+            reloadSchema();
+            throw e;
+        }
+    }
+
+    /** The app's own SQL with named parameters mapped to Java records; see {@link Db}. */
+    public Db db() {
+        return new io.pb4j.core.internal.SessionDb(this::store);
+    }
+
+    // ----- the command line (PocketBase's app.Start and app.RootCmd)
+
+    private final Commands rootCommand = new Commands();
+
+    /** The app's own commands, run by {@link #start} beside {@code serve}, {@code superuser} and {@code migrate}. */
+    public Commands rootCommand() {
+        return rootCommand;
+    }
+
+    /**
+     * PocketBase's {@code app.Start()}: runs the command line {@code args} (what {@code main} received) against this
+     * app: {@code serve} (blocks until the app is closed, by SIGTERM/SIGINT too), {@code superuser},
+     * {@code migrate}, {@code --help}, {@code --version}, or one of the {@link #rootCommand()} commands. Output and
+     * errors are printed as the {@code pb4j} command prints them. Returns the exit status (0 success, 1 failure);
+     * it never calls {@code System.exit}. The flags that configure the app ({@code --dir}, {@code --dev},
+     * {@code --encryptionEnv}, {@code --queryTimeout}) take effect through {@link Config.Builder#args} at create:
+     *
+     * <pre>{@code
+     * public static void main(String[] args) {
+     *     var app = PocketBase.create(cfg -> cfg.args(args));
+     *     app.onServe().bind(se -> { se.router().get("/api/hello", e -> e.string(200, "Hello")); se.next(); });
+     *     int status = app.start(args);
+     *     if (status != 0) System.exit(status);
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException when the pb-cli module ({@code io.pb4j.cli}), which provides the command line,
+     *         is not on the module path
+     */
+    public int start(String... args) {
+        io.pb4j.core.spi.Launcher launcher = ServiceLoader.load(io.pb4j.core.spi.Launcher.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "app.start needs the pb-cli module (io.pb4j.cli) on the module path or class path"));
+        return launcher.start(this, List.of(args));
+    }
 }

@@ -26,13 +26,26 @@ public final class Record {
         this.isNew = isNew;
     }
 
-    /** A new record with every field at its default. */
-    public static Record create(Collection collection) {
-        Record r = new Record(collection, Map.of(), true);
+    /**
+     * A new record of {@code collection} with every field at its default (PocketBase's {@code core.NewRecord}); the
+     * id is generated when it is saved, unless set before.
+     *
+     * <pre>{@code
+     * Record post = new Record(app.findCollection("posts").orElseThrow());
+     * post.set("title", "Hello");
+     * app.save(post);
+     * }</pre>
+     */
+    public Record(Collection collection) {
+        this(collection, Map.of(), true);
         for (Field f : collection.fields()) {
-            r.values.put(f.name(), f.defaultValue());
+            values.put(f.name(), f.defaultValue());
         }
-        return r;
+    }
+
+    /** A new record with every field at its default; the same as {@link #Record(Collection)}. */
+    public static Record create(Collection collection) {
+        return new Record(collection);
     }
 
     /**
@@ -60,10 +73,12 @@ public final class Record {
         return r;
     }
 
+    /** The record's collection. */
     public Collection collection() {
         return collection;
     }
 
+    /** Whether the record has not been stored yet. */
     public boolean isNew() {
         return isNew;
     }
@@ -73,6 +88,7 @@ public final class Record {
         isNew = false;
     }
 
+    /** The record id ({@code ""} until generated). */
     public String id() {
         return getString("id");
     }
@@ -103,23 +119,28 @@ public final class Record {
         return Collections.unmodifiableMap(values);
     }
 
+    /** A field's value as text ({@code ""} when empty or unknown). */
     public String getString(String field) {
         Object v = values.get(field);
         return v instanceof String s ? s : v == null ? "" : String.valueOf(v);
     }
 
+    /** A bool field's value ({@code false} when unknown). */
     public boolean getBool(String field) {
         return values.get(field) instanceof Boolean b && b;
     }
 
+    /** A number field's value ({@code 0} when unknown). */
     public double getFloat(String field) {
         return values.get(field) instanceof Number n ? n.doubleValue() : 0;
     }
 
+    /** A number field's value without its fraction ({@code 0} when unknown). */
     public long getInt(String field) {
         return values.get(field) instanceof Number n ? n.longValue() : 0;
     }
 
+    /** A multi-value field's values (select, relation, file); a single value as a one-item list. */
     @SuppressWarnings("unchecked")
     public List<String> getStringSlice(String field) {
         Object v = values.get(field);
@@ -134,10 +155,12 @@ public final class Record {
         return getString(field);
     }
 
+    /** An auth record's email. */
     public String email() {
         return getString("email");
     }
 
+    /** An auth record's token key, part of every token's signing secret. */
     public String tokenKey() {
         return getString("tokenKey");
     }
@@ -179,6 +202,54 @@ public final class Record {
         jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
         sorted.forEach(b::add);
         return b.build();
+    }
+
+    // ----- tokens (PocketBase's core/record_tokens.go); each throws IllegalStateException for a non-auth record
+
+    /**
+     * A refreshable auth token for this auth record, valid for the collection's {@code authToken.duration}: what
+     * {@code auth-with-password} answers, so a custom login route can issue one.
+     */
+    public String newAuthToken() {
+        return RecordTokens.auth(this, java.time.Duration.ZERO, true);
+    }
+
+    /**
+     * A non-refreshable auth token valid for {@code duration} (zero or less: the collection's
+     * {@code authToken.duration}), as {@code impersonate} issues.
+     */
+    public String newStaticAuthToken(java.time.Duration duration) {
+        return RecordTokens.auth(this, duration, false);
+    }
+
+    /** The token a verification mail carries ({@code confirm-verification}). */
+    public String newVerificationToken() {
+        return RecordTokens.withEmail(this, "verification", "verificationToken");
+    }
+
+    /** The token a password reset mail carries ({@code confirm-password-reset}). */
+    public String newPasswordResetToken() {
+        return RecordTokens.withEmail(this, "passwordReset", "passwordResetToken");
+    }
+
+    /** The token an email change mail carries ({@code confirm-email-change}) for the change to {@code newEmail}. */
+    public String newEmailChangeToken(String newEmail) {
+        return RecordTokens.emailChange(this, newEmail);
+    }
+
+    /** A short-lived token for protected files ({@code ?token=}), as {@code POST /api/files/token} issues. */
+    public String newFileToken() {
+        return RecordTokens.file(this);
+    }
+
+    /** The value of a date or autodate field as an instant; empty when the field is empty. */
+    public Optional<java.time.Instant> getInstant(String field) {
+        String text = getDateTime(field);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(java.time.LocalDateTime.parse(text.replace(' ', 'T').replace("Z", ""))
+                .toInstant(java.time.ZoneOffset.UTC));
     }
 
     @Override

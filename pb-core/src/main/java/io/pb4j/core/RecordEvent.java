@@ -21,10 +21,12 @@ public final class RecordEvent extends HookEvent {
         this.record = record;
     }
 
+    /** The app. */
     public PocketBase app() {
         return app;
     }
 
+    /** The record created, updated or deleted. */
     public Record record() {
         return record;
     }

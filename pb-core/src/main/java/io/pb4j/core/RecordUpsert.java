@@ -28,6 +28,7 @@ public final class RecordUpsert {
     private String passwordConfirm = "";
     private String oldPassword = "";
 
+    /** A form over {@code record} for {@code request}; see {@link PocketBase#upsert}. */
     public RecordUpsert(PocketBase app, Record record, RequestInfo request) {
         this.app = app;
         this.record = record;

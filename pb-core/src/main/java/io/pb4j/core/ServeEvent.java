@@ -16,10 +16,12 @@ public final class ServeEvent extends HookEvent {
         this.router = router;
     }
 
+    /** The app about to serve. */
     public PocketBase app() {
         return app;
     }
 
+    /** The router to add routes and middlewares to. */
     public Router router() {
         return router;
     }

@@ -14,6 +14,7 @@ public final class SettingsReloadEvent extends HookEvent {
         this.app = app;
     }
 
+    /** The app whose settings are reloaded. */
     public PocketBase app() {
         return app;
     }

@@ -35,6 +35,7 @@ public final class Superusers {
         return app.save(r);
     }
 
+    /** Deletes the superuser with this email; refuses to delete the last one. */
     public void delete(String email) {
         app.delete(find(email));
     }

@@ -11,10 +11,12 @@ public record ValidationError(String code, String message, Map<String, Object> p
         params = Map.copyOf(params);
     }
 
+    /** An error with PocketBase's {@code code} and {@code message} and no parameters. */
     public ValidationError(String code, String message) {
         this(code, message, Map.of());
     }
 
+    /** PocketBase's {@code validation_required}. */
     public static ValidationError required() {
         return new ValidationError("validation_required", "Cannot be blank.");
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 public final class ValidationException extends RuntimeException {
     private final Map<String, Object> errors;
 
+    /** Validation failed with these errors, keyed by field or property name. */
     public ValidationException(Map<String, ?> errors) {
         super("validation failed: " + errors);
         this.errors = Map.copyOf(errors);

@@ -27,6 +27,7 @@ public final class Cron {
     private volatile List<Job> jobs = List.of();
     private ScheduledExecutorService ticker;
 
+    /** A scheduler without jobs, not started. */
     public Cron() {
     }
 
@@ -61,6 +62,7 @@ public final class Cron {
         jobs = List.copyOf(next);
     }
 
+    /** Removes every job. */
     public synchronized void removeAll() {
         jobs = List.of();
     }
@@ -70,6 +72,7 @@ public final class Cron {
         return jobs;
     }
 
+    /** The job with this id. */
     public Optional<Job> find(String id) {
         return jobs.stream().filter(j -> j.id().equals(id)).findFirst();
     }
@@ -110,6 +113,7 @@ public final class Cron {
         }
     }
 
+    /** Whether the scheduler ticks. */
     public synchronized boolean hasStarted() {
         return ticker != null;
     }

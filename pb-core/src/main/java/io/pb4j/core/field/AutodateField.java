@@ -17,7 +17,13 @@ import java.util.Optional;
  */
 public record AutodateField(String id, String name, boolean system, boolean hidden, boolean presentable,
         boolean onCreate, boolean onUpdate) implements StringValuedField, SaveAwareField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "autodate";
+
+    /** A builder of a {@code autodate} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Autodate builder(String name) {
+        return new FieldBuilders.Autodate(name);
+    }
 
     public AutodateField {
         Objects.requireNonNull(id, "id");

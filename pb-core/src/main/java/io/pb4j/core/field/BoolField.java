@@ -11,7 +11,13 @@ import java.util.Optional;
 /** PocketBase's {@code bool} field, stored as 0/1. {@code required} means the value must be {@code true}. */
 public record BoolField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         boolean required) implements Field {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "bool";
+
+    /** A builder of a {@code bool} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Bool builder(String name) {
+        return new FieldBuilders.Bool(name);
+    }
 
     public BoolField {
         Objects.requireNonNull(id, "id");

@@ -16,7 +16,13 @@ import java.util.Optional;
  */
 public record DateField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         String min, String max, boolean required) implements StringValuedField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "date";
+
+    /** A builder of a {@code date} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Date builder(String name) {
+        return new FieldBuilders.Date(name);
+    }
 
     public DateField {
         Objects.requireNonNull(id, "id");

@@ -13,7 +13,14 @@ import java.util.Optional;
 /** PocketBase's {@code editor} (rich text) field; {@code maxSize} ≤ 0 means 5 MiB. No sanitising server-side. */
 public record EditorField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         long maxSize, boolean convertURLs, boolean required) implements StringValuedField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "editor";
+
+    /** A builder of a {@code editor} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Editor builder(String name) {
+        return new FieldBuilders.Editor(name);
+    }
+    /** PocketBase's size limit when {@code maxSize} is 0: 5 MiB. */
     public static final long DEFAULT_MAX_SIZE = 5L << 20;
 
     public EditorField {

@@ -16,7 +16,13 @@ import java.util.Optional;
  */
 public record EmailField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         Optional<List<String>> exceptDomains, Optional<List<String>> onlyDomains, boolean required) implements StringValuedField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "email";
+
+    /** A builder of a {@code email} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Email builder(String name) {
+        return new FieldBuilders.Email(name);
+    }
 
     public EmailField {
         Objects.requireNonNull(id, "id");

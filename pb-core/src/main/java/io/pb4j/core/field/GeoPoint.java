@@ -6,8 +6,10 @@ import jakarta.json.JsonObject;
 
 /** A {@code geoPoint} value: longitude and latitude in degrees. {@code (0, 0)} ("Null Island") counts as empty. */
 public record GeoPoint(double lon, double lat) {
+    /** The empty value: longitude and latitude 0. */
     public static final GeoPoint ZERO = new GeoPoint(0, 0);
 
+    /** Whether this is {@link #ZERO}. */
     public boolean isZero() {
         return lon == 0 && lat == 0;
     }

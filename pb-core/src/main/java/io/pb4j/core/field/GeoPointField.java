@@ -19,7 +19,13 @@ import java.util.Optional;
  */
 public record GeoPointField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         boolean required) implements Field {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "geoPoint";
+
+    /** A builder of a {@code geoPoint} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.GeoPoint builder(String name) {
+        return new FieldBuilders.GeoPoint(name);
+    }
 
     public GeoPointField {
         Objects.requireNonNull(id, "id");

@@ -20,7 +20,14 @@ import java.util.Optional;
  */
 public record JsonField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         long maxSize, boolean required) implements Field {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "json";
+
+    /** A builder of a {@code json} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Json builder(String name) {
+        return new FieldBuilders.Json(name);
+    }
+    /** PocketBase's size limit when {@code maxSize} is 0: 1 MiB. */
     public static final long DEFAULT_MAX_SIZE = 1L << 20;
     private static final System.Logger LOG = System.getLogger(JsonField.class.getName());
 
@@ -65,7 +72,7 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
 
     /**
      * JSON values as they are; a string is {@code ""} → the JSON string {@code ""}; {@code null}/{@code true}/
-     * {@code false} → those literals; starting with a digit, {@code -}, {@code "}, {@code [} or {@code {} and valid
+     * {@code false} → those literals; starting with a digit, {@code -}, {@code "}, {@code [} or <code>{</code> and valid
      * JSON → the parsed value; anything else → a JSON string. Plain Java numbers, booleans, lists and maps convert.
      */
     @Override

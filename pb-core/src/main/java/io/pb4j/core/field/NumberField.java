@@ -15,7 +15,13 @@ import java.util.Optional;
  */
 public record NumberField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         Optional<Double> min, Optional<Double> max, boolean onlyInt, boolean required) implements ModifiableField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "number";
+
+    /** A builder of a {@code number} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Number builder(String name) {
+        return new FieldBuilders.Number(name);
+    }
 
     public NumberField {
         Objects.requireNonNull(id, "id");

@@ -17,8 +17,16 @@ import java.util.Optional;
  */
 public record PasswordField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         int min, int max, String pattern, int cost, boolean required) implements SaveAwareField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "password";
+
+    /** A builder of a {@code password} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Password builder(String name) {
+        return new FieldBuilders.Password(name);
+    }
+    /** PocketBase's bcrypt cost when {@code cost} is 0. */
     public static final int DEFAULT_COST = 10;
+    /** The longest password bcrypt hashes whole (72 bytes with its terminator). */
     public static final int MAX_LENGTH = 71;
 
     public PasswordField {

@@ -5,6 +5,7 @@ package io.pb4j.core.field;
  * text (empty otherwise). The plain text is never stored and never serialized.
  */
 public record PasswordValue(String hash, String plain) {
+    /** No password. */
     public static final PasswordValue EMPTY = new PasswordValue("", "");
 
     @Override

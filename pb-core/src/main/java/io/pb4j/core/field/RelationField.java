@@ -17,7 +17,13 @@ import java.util.Optional;
 public record RelationField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         String collectionId, boolean cascadeDelete, int minSelect, int maxSelect, boolean required)
         implements StringListField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "relation";
+
+    /** A builder of a {@code relation} field named {@code name} with records of the collection with id {@code collectionId}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Relation builder(String name, String collectionId) {
+        return new FieldBuilders.Relation(name, collectionId);
+    }
 
     /** Looks up the target collection's records; supplied by the caller, inside its transaction. */
     public interface References {
@@ -42,6 +48,7 @@ public record RelationField(String id, String name, boolean system, boolean hidd
                 Definitions.bool(json, "required"));
     }
 
+    /** Whether more than one record may be related ({@code maxSelect} above 1). */
     public boolean isMultiple() {
         return maxSelect > 1;
     }
@@ -120,14 +127,17 @@ public record RelationField(String id, String name, boolean system, boolean hidd
         return errors;
     }
 
+    /** PocketBase's error for a relation field whose target collection changed. */
     public static ValidationError collectionChangedError() {
         return Errors.of("validation_field_relation_change", "The relation collection cannot be changed.");
     }
 
+    /** PocketBase's error for a relation to a collection that does not exist. */
     public static ValidationError missingCollectionError() {
         return Errors.of("validation_field_relation_missing_collection", "The relation collection doesn't exist.");
     }
 
+    /** PocketBase's error for a relation of a non-view collection to a view. */
     public static ValidationError viewTargetError() {
         return Errors.of("validation_relation_field_non_view_base_collection",
                 "Only view collections are allowed to have relations to other views.");

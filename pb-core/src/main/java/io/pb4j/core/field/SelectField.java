@@ -15,7 +15,13 @@ import java.util.Optional;
  */
 public record SelectField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         Optional<List<String>> values, int maxSelect, boolean required) implements StringListField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "select";
+
+    /** A builder of a {@code select} field named {@code name} with the allowed {@code values}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Select builder(String name, java.util.List<String> values) {
+        return new FieldBuilders.Select(name, values);
+    }
 
     public SelectField {
         Objects.requireNonNull(id, "id");
@@ -33,6 +39,7 @@ public record SelectField(String id, String name, boolean system, boolean hidden
                 Definitions.bool(json, "required"));
     }
 
+    /** Whether more than one value may be selected ({@code maxSelect} above 1). */
     public boolean isMultiple() {
         return maxSelect > 1;
     }

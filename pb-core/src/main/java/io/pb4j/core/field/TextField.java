@@ -16,7 +16,14 @@ import java.util.Optional;
 public record TextField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         int min, int max, String pattern, String autogeneratePattern, boolean required, boolean primaryKey)
         implements StringValuedField, ModifiableField, SaveAwareField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "text";
+
+    /** A builder of a {@code text} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Text builder(String name) {
+        return new FieldBuilders.Text(name);
+    }
+    /** PocketBase's length limit when {@code max} is 0. */
     public static final int DEFAULT_MAX = 5000;
     /** The id pattern PocketBase gives new collections; other patterns get extra primary key checks. */
     public static final String DEFAULT_ID_PATTERN = "^[a-z0-9]+$";

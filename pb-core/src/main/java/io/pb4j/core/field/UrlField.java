@@ -16,7 +16,13 @@ import java.util.Optional;
  */
 public record UrlField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         Optional<List<String>> exceptDomains, Optional<List<String>> onlyDomains, boolean required) implements StringValuedField {
+    /** The type name in PocketBase's JSON. */
     public static final String TYPE = "url";
+
+    /** A builder of a {@code url} field named {@code name}; see {@link FieldBuilder}. */
+    public static FieldBuilders.Url builder(String name) {
+        return new FieldBuilders.Url(name);
+    }
 
     public UrlField {
         Objects.requireNonNull(id, "id");

@@ -100,8 +100,8 @@ public final class BulkRuleCheck {
                 List<Object> key = keys.get(j);
                 AccessCheck check = checks.get(key);
                 boolean superuser = (Boolean) key.get(2);
-                RecordQuery q = new RecordQuery((String) key.get(0), (String) key.get(1), "", 1, 1, true, !superuser,
-                        List.of(record.id()), check.request());
+                RecordQuery q = RecordQuery.builder().rule((String) key.get(0)).filter((String) key.get(1)).skipTotal(true)
+                        .clientFilter(!superuser).ids(List.of(record.id())).request(check.request()).build();
                 SearchSql sql;
                 try {
                     sql = SearchSql.build(c, alias, q, d, app::findCollection);

@@ -222,8 +222,8 @@ public final class RecordExpander {
             List<Record> page;
             int pageNo = 0;
             do { // every page: 50 parents may have more than one page of back-related records between them
-                RecordQuery q = new RecordQuery(rule, filter, "", ++pageNo, RecordQuery.MAX_PER_PAGE, true, false, List.of(),
-                        expandInfo());
+                RecordQuery q = RecordQuery.builder().rule(rule).filter(filter).page(++pageNo).perPage(RecordQuery.MAX_PER_PAGE)
+                        .skipTotal(true).request(expandInfo()).build();
                 page = app.search(rel.target(), q).items();
                 for (Record r : page) {
                     if (seen.add(r.id())) {

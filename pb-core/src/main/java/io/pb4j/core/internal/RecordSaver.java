@@ -29,6 +29,14 @@ public final class RecordSaver {
 
     /** Validates and writes {@code r}, telling {@code commits} of the write (and of cascaded ones). */
     public static void save(SqlSession s, Record r, RecordCommits commits) {
+        save(s, r, commits, true);
+    }
+
+    /**
+     * As {@link #save(SqlSession, Record, RecordCommits)}; without {@code validate} (PocketBase's {@code SaveNoValidate})
+     * the field, file and reference checks are skipped, so only the database's own constraints can refuse the write.
+     */
+    public static void save(SqlSession s, Record r, RecordCommits commits, boolean validate) {
         if (r.collection().isView()) {
             throw ApiException.badRequest("Unsupported collection type.");
         }
@@ -38,10 +46,12 @@ public final class RecordSaver {
             rotateTokenKeyOnCredentialChange(r);
             AuthRecordEffects.beforeUpdate(s, r);
         }
-        Map<String, Object> errors = validate(r);
+        Map<String, Object> errors = validate ? validate(r) : new LinkedHashMap<>();
         Map<String, Object> storedFiles = RecordFiles.stored(s, r);
-        RecordFiles.validate(r, storedFiles, errors);
-        validateReferences(s, r, errors);
+        if (validate) {
+            RecordFiles.validate(r, storedFiles, errors);
+            validateReferences(s, r, errors);
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -148,6 +158,18 @@ public final class RecordSaver {
                 relation.validateReferences(r.values().get(f.name()), references).ifPresent(e -> errors.put(f.name(), e));
             }
         }
+    }
+
+    /**
+     * The errors {@link #save} would refuse {@code r} with (fields, files, references), without writing anything;
+     * generated values (the id …) are settled first, as a save would.
+     */
+    public static Map<String, Object> errors(SqlSession s, Record r) {
+        settleGeneratedText(r);
+        Map<String, Object> errors = validate(r);
+        RecordFiles.validate(r, RecordFiles.stored(s, r), errors);
+        validateReferences(s, r, errors);
+        return errors;
     }
 
     static Map<String, Object> validate(Record r) {

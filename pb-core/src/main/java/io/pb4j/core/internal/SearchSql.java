@@ -68,7 +68,10 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
                 listRuleResolvers.add(joinedResolver);
             }
         } catch (FilterException e) {
-            throw ApiException.badRequest("");
+            // clients get PocketBase's generic message; Java callers find the reason in the cause
+            ApiException refused = ApiException.badRequest("");
+            refused.initCause(e);
+            throw refused;
         }
         if (!q.ids().isEmpty()) {
             conditions.add(d.quote(table) + "." + d.quote("id") + " IN (" + String.join(", ", q.ids().stream().map(x -> "?").toList()) + ")");

@@ -27,14 +27,17 @@ public record MailMessage(MailAddress from, List<MailAddress> to, List<MailAddre
         return new MailMessage(from, List.of(to), List.of(), List.of(), subject, html, "", Map.of());
     }
 
+    /** This message to other recipients. */
     public MailMessage withTo(List<MailAddress> recipients) {
         return new MailMessage(from, recipients, cc, bcc, subject, html, text, headers);
     }
 
+    /** This message with another subject. */
     public MailMessage withSubject(String newSubject) {
         return new MailMessage(from, to, cc, bcc, newSubject, html, text, headers);
     }
 
+    /** This message with another HTML body. */
     public MailMessage withHtml(String newHtml) {
         return new MailMessage(from, to, cc, bcc, subject, newHtml, text, headers);
     }

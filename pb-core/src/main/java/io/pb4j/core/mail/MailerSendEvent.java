@@ -15,28 +15,34 @@ public final class MailerSendEvent extends HookEvent {
     private Mailer mailer;
     private MailMessage message;
 
+    /** The event of sending {@code message} with {@code mailer}. */
     public MailerSendEvent(PocketBase app, Mailer mailer, MailMessage message) {
         this.app = Objects.requireNonNull(app, "app");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         this.message = Objects.requireNonNull(message, "message");
     }
 
+    /** The app. */
     public PocketBase app() {
         return app;
     }
 
+    /** The mailer the default action sends with. */
     public Mailer mailer() {
         return mailer;
     }
 
+    /** Sends with another mailer. */
     public void mailer(Mailer replacement) {
         this.mailer = Objects.requireNonNull(replacement, "mailer");
     }
 
+    /** The message to send. */
     public MailMessage message() {
         return message;
     }
 
+    /** Sends another message instead. */
     public void message(MailMessage replacement) {
         this.message = Objects.requireNonNull(replacement, "message");
     }

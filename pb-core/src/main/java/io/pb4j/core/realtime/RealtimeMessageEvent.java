@@ -14,24 +14,29 @@ public final class RealtimeMessageEvent extends HookEvent {
     private final RealtimeClient client;
     private RealtimeMessage message;
 
+    /** The event of writing {@code message} to {@code client}. */
     public RealtimeMessageEvent(PocketBase app, RealtimeClient client, RealtimeMessage message) {
         this.app = app;
         this.client = client;
         this.message = message;
     }
 
+    /** The app. */
     public PocketBase app() {
         return app;
     }
 
+    /** The client the message goes to. */
     public RealtimeClient client() {
         return client;
     }
 
+    /** The message to write. */
     public RealtimeMessage message() {
         return message;
     }
 
+    /** Writes another message instead. */
     public void message(RealtimeMessage message) {
         this.message = Objects.requireNonNull(message);
     }

@@ -145,12 +145,9 @@ public final class Router {
 
     /** Writes PocketBase's error envelope; unexpected errors are logged and never leak their message. */
     static void writeError(RequestEvent e, Throwable t) {
-        ApiException api;
-        if (t instanceof ApiException a) {
-            api = a;
-        } else {
+        ApiException api = ApiException.from(t);
+        if (api.status() == 500 && api != t) {
             LOG.log(Level.ERROR, "unexpected error in " + e.method() + " " + e.path(), t);
-            api = new ApiException(500, "");
         }
         if (e.written()) {
             LOG.log(Level.DEBUG, "error after the response was written: " + api.getMessage());

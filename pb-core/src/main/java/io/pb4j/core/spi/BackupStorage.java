@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where backups are kept: {@code pb_data/backups} by default; an S3 bucket when settings {@code backups.s3.enabled}
- * and a module offers one through {@link io.pb4j.core.Backups#s3Storage}. Keys are plain file names. Thread-safe.
+ * and a module offers one through {@code Backups}' S3 storage. Keys are plain file names. Thread-safe.
  * Failures are unchecked ({@link java.io.UncheckedIOException}); a missing key is a
  * {@link java.util.NoSuchElementException}.
  */

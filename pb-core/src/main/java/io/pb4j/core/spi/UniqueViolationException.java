@@ -6,11 +6,13 @@ import java.util.List;
 public final class UniqueViolationException extends StoreException {
     private final List<String> columns;
 
+    /** A unique index refused the write on {@code columns}. */
     public UniqueViolationException(List<String> columns, Throwable cause) {
         super("unique constraint failed: " + columns, cause);
         this.columns = List.copyOf(columns);
     }
 
+    /** The columns of the unique index that refused the write. */
     public List<String> columns() {
         return columns;
     }

@@ -137,7 +137,7 @@ final class FileDownloadApi {
                     continue;
                 }
                 String filter = file.isMultiple() ? file.name() + " ~ {:name}" : file.name() + " = {:name}";
-                var page = app.search(source, new RecordQuery("", filter.replace("{:name}", quote(filename)), "", 1, 1, true, false));
+                var page = app.search(source, RecordQuery.builder().filter(filter.replace("{:name}", quote(filename))).perPage(1).skipTotal(true).build());
                 for (Record r : page.items()) {
                     if (file.storedNames(r.values().get(file.name())).contains(filename)) {
                         return source.id() + "/" + r.id();

@@ -3,6 +3,7 @@ package io.pb4j.example.hello;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pb4j.core.PocketBase;
+import io.pb4j.core.Record;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,19 +18,36 @@ class HelloAppTest {
     Path dir;
 
     @Test
-    void theAppsOwnRouteAnswersBesidePocketBasesApi() throws Exception {
-        PocketBase app = HelloApp.start(dir, "127.0.0.1", 0);
+    void theAppsOwnRoutesAnswerBesidePocketBasesApi() throws Exception {
+        PocketBase app = HelloApp.create("--dir", dir.toString());
+        app.bootstrap();
+        Record user = new Record(app.collection("users"));
+        user.set("email", "ann@example.com").setPassword("ann-password");
+        app.save(user);
+        int port = app.serve("127.0.0.1", 0);
         try (app; HttpClient http = HttpClient.newHttpClient()) {
-            int port = app.port();
-            HttpResponse<String> hello = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/hello")).build(),
+            String base = "http://127.0.0.1:" + port;
+            HttpResponse<String> hello = http.send(HttpRequest.newBuilder(URI.create(base + "/api/hello")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(hello.statusCode()).isEqualTo(200);
             assertThat(hello.body()).isEqualTo("{\"message\":\"Hello world!\"}");
-            assertThat(hello.headers().firstValue("Content-Type")).contains("application/json");
 
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build(),
+            HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "/api/hello/login"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ann@example.com\",\"password\":\"nope\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("\"message\":\"Invalid login credentials.\"");
+
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/hello/login"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ann@example.com\",\"password\":\"ann-password\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(200);
+            String token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            // the token is a real auth token: PocketBase's own auth-refresh accepts it
+            HttpResponse<String> refresh = http.send(HttpRequest.newBuilder(URI.create(base + "/api/collections/users/auth-refresh"))
+                    .header("Authorization", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refresh.statusCode()).isEqualTo(200);
         }
         assertThat(Files.exists(dir.resolve("data.db"))).isTrue();
     }

@@ -2,9 +2,9 @@ package io.pb4j.example.minimal;
 
 import io.pb4j.core.Collection;
 import io.pb4j.core.PocketBase;
-import jakarta.json.Json;
+import io.pb4j.core.field.TextField;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * A public notes API without any sign-in: the collection is created in Java at bootstrap (there is no superuser
@@ -24,9 +24,9 @@ public final class MinimalApp {
         PocketBase app = PocketBase.create(cfg -> cfg.dataDir(dataDir));
         app.bootstrap();
         if (app.findCollection("notes").isEmpty()) {
-            app.save(Collection.fromJson(Json.createReader(new java.io.StringReader("""
-                    {"name": "notes", "listRule": "", "viewRule": "", "createRule": "",
-                     "fields": [{"name": "text", "type": "text", "required": true}]}""")).readObject(), Optional.empty()));
+            app.save(Collection.builder().name("notes").type(Collection.BASE).listRule("").viewRule("").createRule("")
+                    .fields(List.of(TextField.primaryKeyField(), TextField.builder("text").required(true).build()))
+                    .build());
         }
         app.serve(host, port);
         return app;

@@ -66,7 +66,10 @@ public final class ActivityLogger {
             data.put("meta", meta);
         }
         int status = e.written() ? e.responseStatus() : 204;
-        if (error instanceof ApiException api) {
+        // the status the error writer answered (PocketBase's ToApiError), also for a ValidationException …
+        ApiException mapped = error == null ? null : ApiException.from(error);
+        if (mapped != null && (mapped == error || mapped.status() != 500)) {
+            ApiException api = mapped;
             status = api.status();
             data.put("error", ApiException.sentenize(api.getMessage()));
             data.put("details", details(api));

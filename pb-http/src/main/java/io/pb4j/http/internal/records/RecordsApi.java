@@ -61,8 +61,9 @@ public final class RecordsApi {
                 }
             }
         }
-        RecordQuery query = new RecordQuery(rule, filter, sort, QueryParams.intParam(e, "page"), QueryParams.intParam(e, "perPage"),
-                boolParam(e, "skipTotal"), !e.isSuperuser()).withRequest(e.requestInfo(Map.of()));
+        RecordQuery query = RecordQuery.builder().rule(rule).filter(filter).sort(sort).page(QueryParams.intParam(e, "page"))
+                .perPage(QueryParams.intParam(e, "perPage")).skipTotal(boolParam(e, "skipTotal")).clientFilter(!e.isSuperuser())
+                .request(e.requestInfo(Map.of())).build();
         RecordPage page;
         try {
             page = e.app().search(c, query);

@@ -186,4 +186,25 @@ class SqliteStoreTest {
         store.write(s -> s.execute("INSERT INTO items (id) VALUES ('after')", List.of()));
         assertThat(count()).isEqualTo(2);
     }
+
+    @Test
+    void dbClientInsideAStoreWriteJoinsItsTransaction() {
+        DbClient db = store.unwrap(DbClient.class).orElseThrow();
+        assertThatThrownBy(() -> store.write(s -> {
+            s.execute("INSERT INTO items (id) VALUES ('outer')", List.of());
+            db.execute().insert("INSERT INTO items (id, n) VALUES (?, ?)", "joined", 1);
+            // DB Client's own transaction cannot commit the outer one halfway
+            var tx = db.transaction();
+            tx.insert("INSERT INTO items (id, n) VALUES (?, ?)", "joined-tx", 2);
+            tx.commit();
+            assertThat(((Number) s.query("SELECT COUNT(*) AS c FROM items", List.of()).get(0).get("c")).longValue()).isEqualTo(3L);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(count()).isZero();
+        store.write(s -> {
+            db.execute().insert("INSERT INTO items (id, n) VALUES (?, ?)", "kept", 3);
+            return null;
+        });
+        assertThat(count()).isEqualTo(1);
+    }
 }

@@ -1,0 +1,84 @@
+package io.pb4j.core.internal.security;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * PocketBase's record tokens from the kernel, so that {@code record.newAuthToken()} needs no auth module: HS256,
+ * header {@code {"alg":"HS256","typ":"JWT"}}, the claims plus {@code exp} in key order (as pb-auth signs them, so
+ * both verify each other's tokens).
+ */
+public final class Jwt {
+    private static final String HEADER = Base64.getUrlEncoder().withoutPadding()
+            .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+    private Jwt() {
+    }
+
+    /** Signs {@code claims} (strings, booleans, numbers) plus {@code exp} = now + {@code ttl} with {@code secret}. */
+    public static String sign(Map<String, Object> claims, String secret, Duration ttl) {
+        if (secret.isEmpty()) {
+            throw new IllegalStateException("missing or invalid signing key");
+        }
+        Map<String, Object> sorted = new TreeMap<>(claims);
+        sorted.putIfAbsent("exp", Instant.now().plus(ttl).getEpochSecond());
+        JsonObjectBuilder payload = Json.createObjectBuilder();
+        sorted.forEach((k, v) -> {
+            switch (v) {
+                case Boolean b -> payload.add(k, b);
+                case Long l -> payload.add(k, l);
+                case Integer i -> payload.add(k, i);
+                case Number n -> payload.add(k, n.doubleValue());
+                default -> payload.add(k, String.valueOf(v));
+            }
+        });
+        String body = HEADER + "." + base64(payload.build().toString().getBytes(StandardCharsets.UTF_8));
+        return body + "." + base64(hmac(secret, body));
+    }
+
+    /** The payload claims of a three-part token without verifying it; empty when it is not one. */
+    public static Optional<JsonObject> unverifiedClaims(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+            return Optional.of(Json.createReader(new StringReader(json)).readObject());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A string claim of an unverified token, {@code ""} when missing or not a string. */
+    public static String claim(String token, String name) {
+        return unverifiedClaims(token).map(c -> c.get(name) instanceof JsonString s ? s.getString() : "").orElse("");
+    }
+
+    private static byte[] hmac(String secret, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
