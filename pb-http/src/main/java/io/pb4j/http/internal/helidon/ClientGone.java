@@ -34,7 +34,9 @@ final class ClientGone implements AutoCloseable {
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
     /** {@code TCP_CLOSE_WAIT} in the kernel's state numbering (include/net/tcp_states.h). */
     private static final int CLOSE_WAIT = 8;
-    private static final boolean SUPPORTED = Files.isReadable(TABLES.getFirst());
+    /** {@code -Dpb4j.http.watchClients=false} turns the watch off (only to measure its cost: bench/run --suite=cost). */
+    private static final boolean SUPPORTED = Files.isReadable(TABLES.getFirst())
+            && !"false".equals(System.getProperty("pb4j.http.watchClients"));
 
     private final Set<Watch> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
