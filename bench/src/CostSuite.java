@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code --suite=cost}: server CPU time per {@code getOne} (µs of user + system time of the server's JVM, from /proc,
  * per request), which a loaded machine does not distort as it distorts req/s. Seeds {@code --records} (1 000) posts,
  * then for each server variant runs {@code --requests} (20 000) getOne requests from {@code --connections} (4) keep-alive
- * clients with request logs off, on, off and on again (after a warm-up each time), and prints µs per request:
+ * clients with request logs off, on, off and on again (after a warm-up of twice as many with logs on and off, and a
+ * short one before each cell), and prints µs per request:
  * <ul>
  *   <li>{@code default}: the server as shipped;</li>
  *   <li>{@code no sqlite hop}: {@code -Dpb4j.sqlite.inlineCalls=true}, JDBC on the request's virtual thread instead of
@@ -61,6 +62,11 @@ final class CostSuite {
                              "fields":[{"name":"title","type":"text"},{"name":"views","type":"number"}]}""");
                     ids = api.seed("posts", records, i -> "{\"title\":\"post " + i + "\",\"views\":" + i + "}");
                 }
+                // the JIT compiles the request path (and the log writer's) first: its CPU is not the requests'
+                maxDays(api, 5);
+                load(api, ids, requests, connections);
+                maxDays(api, 0);
+                load(api, ids, requests, connections);
                 double[] cells = new double[4];
                 for (int c = 0; c < 4; c++) {
                     maxDays(api, c % 2 == 0 ? 0 : 5);
