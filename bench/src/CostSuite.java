@@ -37,6 +37,7 @@ final class CostSuite {
         Files.createDirectories(work);
         Path data = work.resolve("pb_data");
         List<String> ids = null;
+        StringBuilder writer = new StringBuilder("\n");
         StringBuilder out = new StringBuilder("\n## cost " + java.time.LocalDateTime.now().withNano(0) + " (modules, "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + records + " posts, " + requests
                 + " getOne per cell, " + connections + " connections; server CPU µs per request)\n\n"
@@ -67,6 +68,14 @@ final class CostSuite {
                 load(api, ids, requests, connections);
                 maxDays(api, 0);
                 load(api, ids, requests, connections);
+                if (v.getKey().equals("default")) {
+                    maxDays(api, 5);
+                    for (int round = 0; round < 2; round++) {
+                        String cost = api.admin("POST", "/bench/log-writer-cost/" + requests * 2, null);
+                        Bench.log("log writer: " + cost);
+                        writer.append("- log writer, round ").append(round + 1).append(": ").append(cost).append('\n');
+                    }
+                }
                 double[] cells = new double[4];
                 for (int c = 0; c < 4; c++) {
                     maxDays(api, c % 2 == 0 ? 0 : 5);
@@ -86,6 +95,7 @@ final class CostSuite {
             }
         }
         Server.jvmOptions = List.of();
+        out.append(writer);
         Path latest = repo.resolve("bench/results/cost-latest.md");
         Files.createDirectories(latest.getParent());
         Files.writeString(latest, out);
