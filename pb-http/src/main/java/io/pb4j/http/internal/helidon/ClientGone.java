@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * and its NIO socket has no read-ahead ({@code HelidonSocket.idle()} does nothing there) and no way to peek. So a
  * watcher looks, every {@link #TICK}, at the requests that have run longer than {@link #THRESHOLD} and asks the
  * kernel for the state of their TCP connections ({@code /proc/net/tcp} and {@code tcp6}, one read for all of them):
- * a connection in {@code CLOSE_WAIT} (the peer sent its FIN) or gone from the table (reset) after it was seen there
- * means the client left, and the handler's thread is interrupted; pb-store-sqlite then interrupts the running
+ * a connection in {@code CLOSE_WAIT} (the peer sent its FIN) means the client left, and the handler's thread is
+ * interrupted; pb-store-sqlite then interrupts the running
  * statement ({@code sqlite3_interrupt}) and the request ends. Cheap requests pay one registration and never a look at
  * the kernel. Where {@code /proc/net/tcp} does not exist (not Linux) nothing is watched and the query timeout is the
  * only bound. Thread-safe; one instance serves every connection of a server.
@@ -135,7 +135,6 @@ final class ClientGone implements AutoCloseable {
         private final Thread handler;
         private final long key;
         private final long start;
-        private boolean seen;
         private boolean gone;
         private boolean done;
 
@@ -155,12 +154,9 @@ final class ClientGone implements AutoCloseable {
             if (done || gone) {
                 return;
             }
-            if (state != null && state != CLOSE_WAIT) {
-                seen = true;
+            if (state == null || state != CLOSE_WAIT) {
+                // absent says nothing: the kernel builds the table in pieces and skips sockets that move meanwhile
                 return;
-            }
-            if (state == null && !seen) {
-                return; // never seen (another network namespace, a proxy's ports): say nothing
             }
             gone = true;
             handler.interrupt();

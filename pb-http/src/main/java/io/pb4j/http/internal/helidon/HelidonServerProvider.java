@@ -98,6 +98,7 @@ public final class HelidonServerProvider implements ServerProvider {
             request = new HelidonRequest(req, deadlines);
             e = router.dispatch(app, request);
         }
+        request.drainUnreadBody();
         res.status(Status.create(e.responseStatus()));
         for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
             res.header(HeaderNames.create(h.getKey()), h.getValue());
