@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * {@code --suite=cost}: server CPU time per {@code getOne} (µs of user + system time of the server's JVM, from /proc,
- * per request), which a loaded machine does not distort as it distorts req/s. Seeds {@code --records} (1 000) posts,
- * then for each server variant runs {@code --requests} (20 000) getOne requests from {@code --connections} (4) keep-alive
+ * per request), which a loaded machine does not distort as it distorts req/s. Seeds {@code --records} posts (the
+ * harness default, 10 000), then for each server variant runs {@code --requests} (20 000) getOne requests from
+ * {@code --connections} (the harness default, 16) keep-alive
  * clients with request logs off, on, off and on again (after a warm-up of twice as many with logs on and off, and a
  * short one before each cell), and prints µs per request:
  * <ul>
