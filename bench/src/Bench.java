@@ -58,6 +58,10 @@ public final class Bench {
             opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
         opt.putIfAbsent("records", opt.get("suite").equals("pocketbase") ? "100000" : "10000");
+        if (opt.get("suite").equals("cost")) {
+            CostSuite.run(opt, Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().resolve("bench/target/run"));
+            return;
+        }
         if (opt.get("suite").equals("stall")) {
             opt.put("records", String.valueOf(Math.min(Integer.parseInt(opt.get("records")), 2000)));
             StallSuite.run(opt, Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().resolve("bench/target/run"));

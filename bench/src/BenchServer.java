@@ -37,6 +37,10 @@ public final class BenchServer {
                 e.app().saveSettings(Json.createObjectBuilder(settings).add("logs", logs).build());
                 e.noContent();
             });
+            // the log writer's own CPU per entry (its thread's CPU clock), for --suite=cost
+            se.router().post("/bench/log-writer-cost/{n}", e -> {
+                e.string(200, LogWriterCost.measure(e.app(), Integer.parseInt(e.pathParam("n"))).toString());
+            });
             se.next();
         });
         int port = app.serve("127.0.0.1", 0);

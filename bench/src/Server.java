@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 final class Server implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("ready port=(\\d+) bootstrapMs=(\\d+) upsertMs=(\\d+)");
 
+    /** More JVM options for the {@code modules} server (the cost suite's switches and JFR). */
+    static List<String> jvmOptions = List.of();
+
     final String variant;
     final int port;
     final double startupMs;
@@ -76,11 +79,12 @@ final class Server implements AutoCloseable {
     private static Server startModules(Path repo, Path dataDir, String email, String password, Path log, boolean dev)
             throws Exception {
         Path target = repo.resolve("bench/target");
-        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=org.xerial.sqlitejdbc",
-                "-p", Files.readString(target.resolve("module-path")).strip(), "--add-modules", "ALL-MODULE-PATH",
+        List<String> cmd = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=org.xerial.sqlitejdbc"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-p", Files.readString(target.resolve("module-path")).strip(), "--add-modules", "ALL-MODULE-PATH",
                 "-cp", target.resolve("classes").toString(), "BenchServer", dataDir.toString(), email, password,
-                dev ? "--dev" : "");
+                dev ? "--dev" : ""));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CompletableFuture<Matcher> ready = new CompletableFuture<>();

@@ -1,6 +1,7 @@
 package io.pb4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -213,6 +214,64 @@ class HostileInputTest {
             // closed by the server
         }
         assertThat((System.nanoTime() - start) / 1e9).isBetween(1.5, 6.0);
+    }
+
+    @Test
+    void aRefusedWriteIsAnsweredOnceItsBodyArrivedAndItsConnectionCarriesOn() throws Exception {
+        // views refuse writes before reading the body: the answer used to leave while the body was on the way. A server
+        // of its own: this class's one cuts connections after a second (its header timeout), as Helidon counts a
+        // request's idle time from its start on a clock of one-second steps
+        try (TestServer own = new TestServer()) {
+            aRefusedWriteWaitsForItsBody(own);
+        }
+    }
+
+    private static void aRefusedWriteWaitsForItsBody(TestServer own) throws IOException {
+        String token = own.superuserToken();
+        own.expect("POST", "/api/collections", token, """
+                {"name":"notes","fields":[{"type":"number","name":"n"}]}""", 200);
+        own.expect("POST", "/api/collections", token, """
+                {"name":"notesview","type":"view","listRule":"","viewRule":"","viewQuery":"SELECT id, n FROM notes"}""", 200);
+        own.expect("POST", "/api/collections/notes/records", token, "{\"id\":\"note00000000001\"}", 200);
+        byte[] body = new byte[50];
+        new java.util.Random(20261210).nextBytes(body);
+        body[0] = '{';
+        body[1] = '"';
+        int port = Integer.parseInt(own.base.substring(own.base.lastIndexOf(':') + 1));
+        for (String method : List.of("PATCH", "DELETE", "POST")) {
+            String path = "/api/collections/notesview/records" + (method.equals("POST") ? "" : "/note00000000001");
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                out.write((method + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.setSoTimeout(400);
+                assertThatThrownBy(in::read).as("no answer before the body").isInstanceOf(java.net.SocketTimeoutException.class);
+                out.write(body);
+                out.flush();
+                socket.setSoTimeout(10_000);
+                assertThat(response(in)).startsWith("HTTP/1.1 400").contains("\"status\":400");
+                out.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(response(in)).as("the same connection serves the next request").startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    /** One response with a Content-Length body, read from the raw stream. */
+    private static String response(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     /** Sends {@code head}, then one byte of {@code trickle} every 200 ms; the seconds until the server closed. */

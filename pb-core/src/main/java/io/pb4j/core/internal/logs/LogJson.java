@@ -106,22 +106,7 @@ public final class LogJson {
             case Float f -> number(out, Double.parseDouble(f.toString()));
             case BigDecimal d -> out.append(d.toPlainString());
             case Number n -> out.append(n.toString());
-            case Map<?, ?> m -> {
-                TreeMap<String, Object> sorted = new TreeMap<>();
-                m.forEach((k, val) -> sorted.put(String.valueOf(k), val));
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<String, Object> e : sorted.entrySet()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    string(out, e.getKey());
-                    out.append(':');
-                    value(out, e.getValue());
-                }
-                out.append('}');
-            }
+            case Map<?, ?> m -> object(out, m);
             case JsonString s -> string(out, s.getString());
             case JsonNumber n -> out.append(n.toString());
             case JsonArray a -> list(out, a);
@@ -134,6 +119,41 @@ public final class LogJson {
             case Instant i -> string(out, i.toString());
             default -> string(out, v.toString());
         }
+    }
+
+    /** An object with its keys sorted: an array sort, as a request entry's dozen keys make a TreeMap costly. */
+    private static void object(StringBuilder out, Map<?, ?> m) {
+        String[] keys = new String[m.size()];
+        Object[] values = new Object[keys.length];
+        int n = 0;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (n == keys.length) {
+                break; // a map that grew meanwhile: what was counted is written
+            }
+            keys[n] = String.valueOf(e.getKey());
+            values[n++] = e.getValue();
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+        out.append('{');
+        boolean first = true;
+        for (int i = 0; i < n; i++) {
+            String key = keys[order[i]];
+            if (i + 1 < n && key.equals(keys[order[i + 1]])) {
+                continue; // two keys with one text (String.valueOf of distinct objects): the last one wins
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(out, key);
+            out.append(':');
+            value(out, values[order[i]]);
+        }
+        out.append('}');
     }
 
     private static void list(StringBuilder out, Collection<?> items) {
@@ -166,6 +186,12 @@ public final class LogJson {
             String[] parts = Double.toString(d).split("E");
             String mantissa = parts[0].endsWith(".0") ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
             out.append(mantissa).append('e').append(parts[1].startsWith("-") ? "" : "+").append(parts[1]);
+            return;
+        }
+        if (abs >= 1e-3 && abs < 1e7) {
+            // Double.toString is the shortest round-trip form too, and plain in this range ("9.681131", "10.0")
+            String plain = Double.toString(d);
+            out.append(plain, 0, plain.endsWith(".0") ? plain.length() - 2 : plain.length());
             return;
         }
         BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();

@@ -197,7 +197,7 @@ public final class LogWriter implements AutoCloseable {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (LogEntry e : batch) {
             rows.add(new Object[] {id(e.time().toEpochMilli(), random), e.level(), cut(e.message()),
-                    PartialJson.limit(LogJson.write(e.data()), current.maxDataSize()), DateTimes.format(e.time())});
+                    PartialJson.limit(LogJson.write(e.data()), current.maxDataSize()), created(e.time())});
         }
         try {
             store.writeAuxiliary(s -> {
@@ -252,6 +252,43 @@ public final class LogWriter implements AutoCloseable {
             id[i] = ID_CHARS.charAt(random.nextInt(ID_CHARS.length()));
         }
         return new String(id);
+    }
+
+    /**
+     * {@link DateTimes#format}'s text ({@code 2026-12-07 13:05:22.371Z}) written by hand: the formatter costs more than
+     * the rest of an entry's columns together.
+     */
+    static String created(Instant time) {
+        long millis = time.toEpochMilli();
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0,
+                java.time.ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return DateTimes.format(time);
+        }
+        char[] c = new char[24];
+        digits(c, 0, year, 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = ' ';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, (int) Math.floorMod(millis, 1000), 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static String cut(String message) {

@@ -25,6 +25,25 @@ class LogDataTest {
     }
 
     @Test
+    void numbersTakeGosShortestFormOnEitherSideOfThePlainRange() {
+        List<Double> values = List.of(0.001, 0.0009999, 0.5, -2.0, 100.25, 1234567.5, 9999999.0, 1e7, 123456789.125, 1e-6,
+                0.1 + 0.2, 1e20, 0.0);
+        assertThat(LogJson.write(Map.of("n", values))).isEqualTo("{\"n\":[0.001,0.0009999,0.5,-2,100.25,1234567.5,9999999,"
+                + "10000000,123456789.125,0.000001,0.30000000000000004,100000000000000000000,0]}");
+    }
+
+    @Test
+    void createdIsTheCanonicalDateTimeText() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            java.time.Instant t = java.time.Instant.ofEpochMilli(random.nextLong(-5_000_000_000_000L, 300_000_000_000_000L));
+            assertThat(LogWriter.created(t)).isEqualTo(io.pb4j.core.DateTimes.format(t));
+        }
+        java.time.Instant now = java.time.Instant.parse("2026-12-07T13:05:02.071Z");
+        assertThat(LogWriter.created(now)).isEqualTo("2026-12-07 13:05:02.071Z");
+    }
+
+    @Test
     void dataAtTheLimitIsKeptAsItIs() {
         Map<String, Object> data = Map.of("a", "test1", "b", "test2", "c", "a".repeat(DATA_LIMIT - 32));
         String json = LogJson.write(data);

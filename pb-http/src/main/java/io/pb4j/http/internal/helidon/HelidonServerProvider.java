@@ -31,6 +31,7 @@ public final class HelidonServerProvider implements ServerProvider {
     public RunningServer start(PocketBase app, String host, int port, Router router) {
         Duration headerTimeout = app.config().readHeaderTimeout();
         ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, app.config().readTimeout());
+        ClientGone clientGone = new ClientGone();
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -48,7 +49,7 @@ public final class HelidonServerProvider implements ServerProvider {
                         .maxHeadersSize(MAX_HEADER_BYTES)
                         .addReceiveListener(deadlines)
                         .build())
-                .routing(r -> r.any((req, res) -> handle(app, router, deadlines, req, res)))
+                .routing(r -> r.any((req, res) -> handle(app, router, deadlines, clientGone, req, res)))
                 // the WebSocket face of realtime (pb4j's own, beside PocketBase's SSE); without pb-realtime it refuses
                 .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router))
                 .build()
@@ -68,6 +69,7 @@ public final class HelidonServerProvider implements ServerProvider {
             public void close() {
                 server.stop();
                 deadlines.close();
+                clientGone.close();
             }
         };
     }
@@ -88,10 +90,15 @@ public final class HelidonServerProvider implements ServerProvider {
         return Duration.ofMillis(millis);
     }
 
-    private static void handle(PocketBase app, Router router, ReadDeadlines deadlines, ServerRequest req,
-                               ServerResponse res) {
-        HelidonRequest request = new HelidonRequest(req, deadlines);
-        RequestEvent e = router.dispatch(app, request);
+    private static void handle(PocketBase app, Router router, ReadDeadlines deadlines, ClientGone clientGone,
+                               ServerRequest req, ServerResponse res) {
+        RequestEvent e;
+        HelidonRequest request;
+        try (ClientGone.Watch watch = clientGone.watch(req.localPeer().port(), req.remotePeer().port())) {
+            request = new HelidonRequest(req, deadlines);
+            e = router.dispatch(app, request);
+        }
+        request.drainUnreadBody();
         res.status(Status.create(e.responseStatus()));
         for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
             res.header(HeaderNames.create(h.getKey()), h.getValue());

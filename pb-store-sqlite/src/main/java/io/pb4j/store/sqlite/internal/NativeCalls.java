@@ -32,6 +32,12 @@ final class NativeCalls implements AutoCloseable {
         void interrupt() throws SQLException;
     }
 
+    /**
+     * Measurement switch only ({@code -Dpb4j.sqlite.inlineCalls=true}, used by {@code bench/run --suite=cost}): calls
+     * run on the virtual thread itself, pinning its carrier, and a cancelled request no longer interrupts SQLite.
+     */
+    private static final boolean INLINE = Boolean.getBoolean("pb4j.sqlite.inlineCalls");
+
     private final ExecutorService platform = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
             .name("pb4j-sqlite-", 0).factory());
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -53,7 +59,7 @@ final class NativeCalls implements AutoCloseable {
 
     private <T> T call(Work<T> work, Duration timeout, Interrupter interrupter, boolean cancellable)
             throws SQLException {
-        if (!Thread.currentThread().isVirtual()) {
+        if (INLINE || !Thread.currentThread().isVirtual()) {
             return timed(work, timeout, interrupter);
         }
         Future<T> future = platform.submit(() -> timed(work, timeout, interrupter));

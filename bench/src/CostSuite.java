@@ -1,0 +1,134 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --suite=cost}: server CPU time per {@code getOne} (µs of user + system time of the server's JVM, from /proc,
+ * per request), which a loaded machine does not distort as it distorts req/s. Seeds {@code --records} posts (the
+ * harness default, 10 000), then for each server variant runs {@code --requests} (20 000) getOne requests from
+ * {@code --connections} (the harness default, 16) keep-alive
+ * clients with request logs off, on, off and on again (after a warm-up of twice as many with logs on and off, and a
+ * short one before each cell), and prints µs per request:
+ * <ul>
+ *   <li>{@code default}: the server as shipped;</li>
+ *   <li>{@code no sqlite hop}: {@code -Dpb4j.sqlite.inlineCalls=true}, JDBC on the request's virtual thread instead of
+ *       pb-store-sqlite's platform pool (what the hop costs);</li>
+ *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs).</li>
+ * </ul>
+ * Always the {@code modules} server (the switches are JVM options). {@code --jfr=DIR} records a JFR profile of each
+ * variant into DIR. {@code --variants=default,hop} limits the variants (names containing the given words).
+ */
+final class CostSuite {
+    private CostSuite() {
+    }
+
+    static void run(Map<String, String> opt, Path repo, Path work) throws Exception {
+        int records = Integer.parseInt(opt.getOrDefault("records", "1000"));
+        int requests = Integer.parseInt(opt.getOrDefault("requests", "20000"));
+        int connections = Integer.parseInt(opt.getOrDefault("connections", "4"));
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("default", List.of());
+        variants.put("no sqlite hop", List.of("-Dpb4j.sqlite.inlineCalls=true"));
+        variants.put("no client watch", List.of("-Dpb4j.http.watchClients=false"));
+        String only = opt.getOrDefault("variants", "");
+        Report.deleteTree(work);
+        Files.createDirectories(work);
+        Path data = work.resolve("pb_data");
+        List<String> ids = null;
+        StringBuilder writer = new StringBuilder("\n");
+        StringBuilder out = new StringBuilder("\n## cost " + java.time.LocalDateTime.now().withNano(0) + " (modules, "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + records + " posts, " + requests
+                + " getOne per cell, " + connections + " connections; server CPU µs per request)\n\n"
+                + "| server | logs off | logs on | logs off (2nd) | logs on (2nd) | logging costs |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, List<String>> v : variants.entrySet()) {
+            if (!only.isEmpty() && java.util.Arrays.stream(only.split(",")).noneMatch(w -> v.getKey().contains(w))) {
+                continue;
+            }
+            List<String> jvm = new ArrayList<>(v.getValue());
+            if (opt.containsKey("jfr")) {
+                Path dir = Path.of(opt.get("jfr")).toAbsolutePath();
+                Files.createDirectories(dir);
+                jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve(v.getKey().replace(' ', '-') + ".jfr"));
+            }
+            Server.jvmOptions = jvm;
+            try (Server server = Server.start("modules", Server.image(repo), repo, data, Bench.EMAIL, Bench.PASSWORD,
+                    work.resolve("server-" + v.getKey().replace(' ', '-') + ".log"), false)) {
+                Api api = new Api("http://127.0.0.1:" + server.port, connections);
+                api.superuserLogin(Bench.EMAIL, Bench.PASSWORD);
+                if (ids == null) {
+                    api.admin("POST", "/api/collections", """
+                            {"name":"posts","type":"base","listRule":"","viewRule":"","createRule":"",
+                             "fields":[{"name":"title","type":"text"},{"name":"views","type":"number"}]}""");
+                    ids = api.seed("posts", records, i -> "{\"title\":\"post " + i + "\",\"views\":" + i + "}");
+                }
+                // the JIT compiles the request path (and the log writer's) first: its CPU is not the requests'
+                maxDays(api, 5);
+                load(api, ids, requests, connections);
+                maxDays(api, 0);
+                load(api, ids, requests, connections);
+                if (v.getKey().equals("default")) {
+                    maxDays(api, 5);
+                    for (int round = 0; round < 2; round++) {
+                        String cost = api.admin("POST", "/bench/log-writer-cost/" + requests * 2, null);
+                        Bench.log("log writer: " + cost);
+                        writer.append("- log writer, round ").append(round + 1).append(": ").append(cost).append('\n');
+                    }
+                }
+                double[] cells = new double[4];
+                for (int c = 0; c < 4; c++) {
+                    maxDays(api, c % 2 == 0 ? 0 : 5);
+                    load(api, ids, requests / 4, connections); // warm-up
+                    Thread.sleep(500);
+                    double cpu0 = server.cpuSeconds();
+                    load(api, ids, requests, connections);
+                    Thread.sleep(500); // the log writer commits what it gathered (it lingers 200 ms)
+                    cells[c] = (server.cpuSeconds() - cpu0) * 1e6 / requests;
+                }
+                double off = (cells[0] + cells[2]) / 2;
+                double on = (cells[1] + cells[3]) / 2;
+                String row = String.format("| %s | %.1f | %.1f | %.1f | %.1f | %+.1f µs (%.0f %%) |%n", v.getKey(),
+                        cells[0], cells[1], cells[2], cells[3], on - off, 100 * (on - off) / off);
+                Bench.log(row.strip());
+                out.append(row);
+            }
+        }
+        Server.jvmOptions = List.of();
+        out.append(writer);
+        Path latest = repo.resolve("bench/results/cost-latest.md");
+        Files.createDirectories(latest.getParent());
+        Files.writeString(latest, out);
+        System.out.print(out);
+    }
+
+    private static void maxDays(Api api, int days) throws Exception {
+        try {
+            api.admin("PATCH", "/api/settings", "{\"logs\":{\"maxDays\":" + days + "}}");
+        } catch (IllegalStateException noSettingsApi) {
+            api.admin("POST", "/bench/logs-max-days/" + days, null);
+        }
+    }
+
+    /** {@code n} getOne requests of random seeded ids from {@code connections} clients at once. */
+    private static void load(Api api, List<String> ids, int n, int connections) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            clients.add(Thread.ofPlatform().start(() -> {
+                java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                while (next.getAndIncrement() < n) {
+                    try {
+                        api.send("GET", "/api/collections/posts/records/" + ids.get(random.nextInt(ids.size())), null, "");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : clients) {
+            t.join();
+        }
+    }
+}

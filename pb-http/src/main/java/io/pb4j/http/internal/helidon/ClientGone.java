@@ -1,0 +1,175 @@
+package io.pb4j.http.internal.helidon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stops the work of a request whose client went away, as Go's server cancels a request's context when the client's
+ * connection reaches EOF. Helidon 4.5.0 runs an HTTP/1.1 handler on the connection's own thread, reports no close,
+ * and its NIO socket has no read-ahead ({@code HelidonSocket.idle()} does nothing there) and no way to peek. So a
+ * watcher looks, every {@link #TICK}, at the requests that have run longer than {@link #THRESHOLD} and asks the
+ * kernel for the state of their TCP connections ({@code /proc/net/tcp} and {@code tcp6}, one read for all of them):
+ * a connection in {@code CLOSE_WAIT} (the peer sent its FIN) means the client left, and the handler's thread is
+ * interrupted; pb-store-sqlite then interrupts the running
+ * statement ({@code sqlite3_interrupt}) and the request ends. Cheap requests pay one registration and never a look at
+ * the kernel. Where {@code /proc/net/tcp} does not exist (not Linux) nothing is watched and the query timeout is the
+ * only bound. Thread-safe; one instance serves every connection of a server.
+ */
+final class ClientGone implements AutoCloseable {
+    /** How long a request runs before its connection is looked at. */
+    static final Duration THRESHOLD = Duration.ofMillis(100);
+    private static final Duration TICK = Duration.ofMillis(50);
+    private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+    /** {@code TCP_CLOSE_WAIT} in the kernel's state numbering (include/net/tcp_states.h). */
+    private static final int CLOSE_WAIT = 8;
+    /** {@code -Dpb4j.http.watchClients=false} turns the watch off (only to measure its cost: bench/run --suite=cost). */
+    private static final boolean SUPPORTED = Files.isReadable(TABLES.getFirst())
+            && !"false".equals(System.getProperty("pb4j.http.watchClients"));
+
+    private final Set<Watch> running = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("pb4j-client-gone").factory());
+
+    ClientGone() {
+        if (SUPPORTED) {
+            ticker.scheduleWithFixedDelay(this::tick, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Starts watching the request the calling thread handles, on the connection between the two ports. */
+    Watch watch(int localPort, int remotePort) {
+        Watch w = new Watch(Thread.currentThread(), key(localPort, remotePort), System.nanoTime());
+        if (SUPPORTED) {
+            running.add(w);
+        }
+        return w;
+    }
+
+    private static long key(int localPort, int remotePort) {
+        return ((long) localPort << 16) | remotePort;
+    }
+
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            List<Watch> due = new ArrayList<>();
+            for (Watch w : running) {
+                if (now - w.start >= THRESHOLD.toNanos()) {
+                    due.add(w);
+                }
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            Map<Long, Integer> states = new HashMap<>();
+            for (Watch w : due) {
+                states.put(w.key, null);
+            }
+            for (Path table : TABLES) {
+                read(table, states);
+            }
+            for (Watch w : due) {
+                w.check(states.get(w.key));
+            }
+        } catch (RuntimeException e) {
+            System.getLogger(ClientGone.class.getName()).log(System.Logger.Level.DEBUG, "client watch: " + e);
+        }
+    }
+
+    /**
+     * Fills in the states of the wanted connections from one kernel table, whose lines read
+     * {@code sl local_address:port rem_address:port st ...} in hex; of several lines for one pair of ports (other
+     * addresses), an established one wins.
+     */
+    private static void read(Path table, Map<Long, Integer> wanted) {
+        String text;
+        try {
+            text = Files.readString(table, StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        int at = text.indexOf('\n') + 1; // the header line
+        while (at > 0 && at < text.length()) {
+            int end = text.indexOf('\n', at);
+            end = end < 0 ? text.length() : end;
+            String[] f = text.substring(at, end).trim().split("\\s+", 5);
+            at = end + 1;
+            if (f.length < 4) {
+                continue;
+            }
+            long key = key(port(f[1]), port(f[2]));
+            if (wanted.containsKey(key)) {
+                int state = Integer.parseInt(f[3], 16);
+                Integer seen = wanted.get(key);
+                if (seen == null || seen == CLOSE_WAIT) {
+                    wanted.put(key, state);
+                }
+            }
+        }
+    }
+
+    private static int port(String addressAndPort) {
+        return Integer.parseInt(addressAndPort.substring(addressAndPort.indexOf(':') + 1), 16);
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        running.clear();
+    }
+
+    /** One request's watch; it changes under its lock, so no interrupt arrives after {@link #close()}. */
+    final class Watch implements AutoCloseable {
+        private final Thread handler;
+        private final long key;
+        private final long start;
+        private boolean gone;
+        private boolean done;
+
+        private Watch(Thread handler, long key, long start) {
+            this.handler = handler;
+            this.key = key;
+            this.start = start;
+        }
+
+        /** Whether the client went away and the handler was interrupted for it. */
+        synchronized boolean gone() {
+            return gone;
+        }
+
+        /** The connection's kernel state now, or null when it is not in the tables. */
+        private synchronized void check(Integer state) {
+            if (done || gone) {
+                return;
+            }
+            if (state == null || state != CLOSE_WAIT) {
+                // absent says nothing: the kernel builds the table in pieces and skips sockets that move meanwhile
+                return;
+            }
+            gone = true;
+            handler.interrupt();
+        }
+
+        /** Ends the watch when the dispatch returns; clears the interrupt it caused, which has done its work. */
+        @Override
+        public synchronized void close() {
+            done = true;
+            running.remove(this);
+            if (gone) {
+                Thread.interrupted();
+            }
+        }
+    }
+}
