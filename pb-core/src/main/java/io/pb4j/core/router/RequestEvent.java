@@ -3,6 +3,7 @@ package io.pb4j.core.router;
 import io.pb4j.core.ApiException;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.hook.HookEvent;
 import io.pb4j.core.internal.Json;
 import jakarta.json.JsonValue;
 import java.net.URLDecoder;
@@ -15,9 +16,11 @@ import java.util.Optional;
 
 /**
  * One HTTP request on its way through the middlewares and the route handler, with helpers to read the request
- * and to write the (buffered) response. Not thread-safe: it belongs to the request's thread.
+ * and to write the (buffered) response. It is a hook event: middlewares are handlers of the route's
+ * {@code Hook<RequestEvent>} and continue with {@link #next()}; the route's handler is the last link. Not
+ * thread-safe: it belongs to the request's thread.
  */
-public final class RequestEvent {
+public final class RequestEvent extends HookEvent {
     /** PocketBase's default body limit: 32 MiB. */
     public static final long DEFAULT_BODY_LIMIT = 32L << 20;
 
@@ -30,9 +33,6 @@ public final class RequestEvent {
     private Record auth;
     private String infoContext = "default";
     private final Map<String, Object> store = new LinkedHashMap<>();
-
-    private List<Handler> chain = List.of();
-    private int position;
 
     private int status;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
@@ -133,19 +133,6 @@ public final class RequestEvent {
     /** Per-request values shared between middlewares and handlers. */
     public Map<String, Object> store() {
         return store;
-    }
-
-    /** Continues with the next middleware, or the route handler. */
-    public void next() {
-        if (position < chain.size()) {
-            chain.get(position++).handle(this);
-        }
-    }
-
-    void run(List<Handler> handlers) {
-        this.chain = handlers;
-        this.position = 0;
-        next();
     }
 
     // ----- response
