@@ -8,6 +8,7 @@ import io.pb4j.core.ValidationError;
 import io.pb4j.core.Passwords;
 import io.pb4j.core.RecordQuery;
 import io.pb4j.core.RequestInfo;
+import io.pb4j.core.router.Middlewares;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
@@ -32,7 +33,8 @@ final class AuthApi {
 
     static void bind(Router router) {
         router.post("/api/collections/{collection}/auth-with-password", AuthApi::authWithPassword);
-        router.post("/api/collections/{collection}/auth-refresh", AuthApi::authRefresh);
+        router.post("/api/collections/{collection}/auth-refresh", AuthApi::authRefresh)
+                .bind(Middlewares.requireSameCollectionContextAuth(""));
     }
 
     static Collection authCollection(RequestEvent e) {
@@ -100,13 +102,10 @@ final class AuthApi {
     }
 
     private static void authRefresh(RequestEvent e) {
-        // the same-collection guard runs before the auth-type check, so a non-auth collection answers 403
+        // the route's same-collection guard ran before the auth-type check, so a non-auth collection answered 403
         Collection c = e.app().findCollection(e.pathParam("collection"))
                 .orElseThrow(() -> ApiException.notFound("Missing or invalid collection context."));
         Record auth = e.auth().orElseThrow(() -> ApiException.unauthorized("The request requires valid record authorization token."));
-        if (!auth.collection().id().equals(c.id())) {
-            throw ApiException.forbidden("The request requires auth record from " + c.name() + " collection.");
-        }
         String presented = e.header("Authorization");
         if (presented.regionMatches(true, 0, "Bearer ", 0, 7)) {
             presented = presented.substring(7);

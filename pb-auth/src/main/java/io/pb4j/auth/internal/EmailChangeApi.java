@@ -6,6 +6,7 @@ import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.mail.MailException;
+import io.pb4j.core.router.Middlewares;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.JsonObject;
@@ -25,18 +26,14 @@ final class EmailChangeApi {
     }
 
     static void bind(Router router) {
-        router.post("/api/collections/{collection}/request-email-change", EmailChangeApi::request);
+        router.post("/api/collections/{collection}/request-email-change", EmailChangeApi::request)
+                .bind(Middlewares.requireSameCollectionContextAuth(""));
         router.post("/api/collections/{collection}/confirm-email-change", EmailChangeApi::confirm);
     }
 
     private static void request(RequestEvent e) {
-        // RequireSameCollectionContextAuth runs before the handler (and before the auth-type check)
-        Collection path = e.app().findCollection(e.pathParam("collection"))
-                .orElseThrow(() -> ApiException.notFound("Missing or invalid collection context."));
+        // the route's RequireSameCollectionContextAuth ran before the handler (and before the auth-type check)
         Record auth = e.auth().orElseThrow(() -> ApiException.unauthorized("The request requires valid record authorization token."));
-        if (!auth.collection().id().equals(path.id())) {
-            throw ApiException.forbidden("The request requires auth record from " + path.name() + " collection.");
-        }
         Collection c = AuthRequests.authCollection(e);
         if (c.isSuperusers()) {
             throw ApiException.badRequest("All superusers can change their emails directly.");

@@ -21,20 +21,23 @@ import java.util.Optional;
  * thread-safe: it belongs to the request's thread.
  */
 public final class RequestEvent extends HookEvent {
-    /** PocketBase's default body limit: 32 MiB. */
+    /** PocketBase's default body limit: 32 MiB (the router's {@code pbBodyLimit} middleware). */
     public static final long DEFAULT_BODY_LIMIT = 32L << 20;
+    /** The cap without {@code pbBodyLimit}: the most one in-memory body can hold. */
+    static final long NO_BODY_LIMIT = Integer.MAX_VALUE - 16L;
 
     private final PocketBase app;
     private final HttpRequest request;
     private final Map<String, String> pathParams = new LinkedHashMap<>();
     private Map<String, List<String>> query;
     private byte[] body;
-    private long bodyLimit = DEFAULT_BODY_LIMIT;
+    private long bodyLimit = NO_BODY_LIMIT;
     private Record auth;
     private String infoContext = "default";
     private final Map<String, Object> store = new LinkedHashMap<>();
 
     private int status;
+    private Throwable failure;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
     private byte[] responseBody = new byte[0];
     private ResponseStream responseStream;
@@ -135,6 +138,23 @@ public final class RequestEvent extends HookEvent {
         return store;
     }
 
+    /**
+     * Continues with the next middleware, or the route's handler. An error thrown further down passes through, and
+     * meanwhile {@link #responseStatus()} reports the status its envelope will have, so a middleware that logs in a
+     * {@code finally} sees the real status.
+     */
+    @Override
+    public void next() {
+        try {
+            super.next();
+        } catch (RuntimeException | Error t) {
+            if (!written) {
+                failure = t;
+            }
+            throw t;
+        }
+    }
+
     // ----- response
 
     /**
@@ -198,6 +218,7 @@ public final class RequestEvent extends HookEvent {
         }
         this.responseBody = "HEAD".equals(method()) ? new byte[0] : bytes;
         this.written = true;
+        this.failure = null;
     }
 
     /** Sets a response header (replacing an earlier value). */
@@ -209,7 +230,14 @@ public final class RequestEvent extends HookEvent {
         return written;
     }
 
+    /**
+     * The status written, or while an error is on its way up the chain the status of its envelope
+     * ({@link ApiException#status()}, else 500); 0 before anything was written.
+     */
     public int responseStatus() {
+        if (!written && failure != null) {
+            return failure instanceof ApiException api ? api.status() : 500;
+        }
         return status;
     }
 
@@ -224,6 +252,12 @@ public final class RequestEvent extends HookEvent {
     /** The streamed body set by {@link #stream}, empty when the body is {@link #responseBody()}. */
     public Optional<ResponseStream> responseStream() {
         return Optional.ofNullable(responseStream);
+    }
+
+    /** Replaces the written body (a middleware that encodes it); {@code stream} null keeps it buffered. */
+    void replaceBody(byte[] bytes, ResponseStream stream) {
+        this.responseBody = bytes;
+        this.responseStream = stream;
     }
 
     void reset() {

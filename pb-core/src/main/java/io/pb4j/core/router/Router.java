@@ -36,6 +36,7 @@ public final class Router extends RouterGroup {
         super(null, "");
         bind(Cors.middleware(List.of("*")));
         bind(new Middleware("pbSecurityHeaders", Middleware.PRIORITY_SECURITY_HEADERS, Router::securityHeaders));
+        bind(Middlewares.bodyLimit(RequestEvent.DEFAULT_BODY_LIMIT));
     }
 
     /** Drops the compiled table; the next request compiles the tree again. Called with the router's lock held. */
