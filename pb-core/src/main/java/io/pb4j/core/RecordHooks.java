@@ -31,6 +31,54 @@ final class RecordHooks implements RecordCommits {
         return deleted;
     }
 
+    /**
+     * PocketBase's record save chain, inside the caller's transaction: {@code onRecordCreate} (or {@code …Update})
+     * whose default action runs {@code onRecordValidate} (default: {@code validation}) and then
+     * {@code onRecordCreateExecute} (default: {@code execution}).
+     */
+    @Override
+    public void save(SqlSession s, Record record, boolean isNew, Runnable validation, Runnable execution) {
+        Hooks h = app.hooks();
+        RecordEvent event = new RecordEvent(app, record);
+        (isNew ? h.recordCreate() : h.recordUpdate()).trigger(event, e -> {
+            h.recordValidate().trigger(new RecordEvent(app, record), v -> validation.run());
+            (isNew ? h.recordCreateExecute() : h.recordUpdateExecute()).trigger(new RecordEvent(app, record), x -> execution.run());
+        });
+    }
+
+    /** {@code onRecordDelete}, whose default action runs {@code onRecordDeleteExecute} (default: {@code execution}). */
+    @Override
+    public void delete(SqlSession s, Record record, Runnable execution) {
+        Hooks h = app.hooks();
+        h.recordDelete().trigger(new RecordEvent(app, record),
+                e -> h.recordDeleteExecute().trigger(new RecordEvent(app, record), x -> execution.run()));
+    }
+
+    /**
+     * Runs a record write ({@code "create"}, {@code "update"} or {@code "delete"}); when it fails, fires
+     * {@code onRecordAfterCreateError} (…) with the failure and rethrows it. A failing handler is logged, not thrown.
+     */
+    <T> T guarded(String action, Record record, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException failure) {
+            Hooks h = app.hooks();
+            Hook<RecordErrorEvent> hook = switch (action) {
+                case "create" -> h.recordAfterCreateError();
+                case "update" -> h.recordAfterUpdateError();
+                default -> h.recordAfterDeleteError();
+            };
+            if (hook.length() > 0) {
+                try {
+                    hook.trigger(new RecordErrorEvent(app, record, failure));
+                } catch (RuntimeException handlerFailure) {
+                    failure.addSuppressed(handlerFailure);
+                }
+            }
+            throw failure;
+        }
+    }
+
     @Override
     public void written(SqlSession s, String action, Record record) {
         Hook<RecordEvent> hook = switch (action) {

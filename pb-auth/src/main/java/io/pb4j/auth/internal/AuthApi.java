@@ -4,6 +4,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.Passwords;
 import io.pb4j.core.RecordQuery;
@@ -70,15 +71,18 @@ final class AuthApi {
             throw ApiException.badRequest("An error occurred while validating the submitted data.", errors);
         }
         Optional<Record> found = findByIdentity(e, c, identity, identityField.isEmpty() ? identityFields : List.of(identityField));
-        if (found.isEmpty()) {
-            Passwords.verify(password, DUMMY_HASH);
-            throw ApiException.badRequest("Failed to authenticate.");
-        }
-        Record record = found.get();
-        if (!record.validatePassword(password)) {
-            throw ApiException.badRequest("Failed to authenticate.");
-        }
-        respond(e, record, AuthTokens.newAuthToken(record, true), "password", Optional.empty());
+        // as PocketBase, the hook sees the identity's record (or none) before the password is checked
+        e.app().hooks().recordAuthWithPasswordRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
+            if (ev.record().isEmpty()) {
+                Passwords.verify(password, DUMMY_HASH);
+                throw ApiException.badRequest("Failed to authenticate.");
+            }
+            Record record = ev.record().get();
+            if (!record.validatePassword(password)) {
+                throw ApiException.badRequest("Failed to authenticate.");
+            }
+            respond(e, record, AuthTokens.newAuthToken(record, true), "password", Optional.empty());
+        });
     }
 
     private static Optional<Record> findByIdentity(RequestEvent e, Collection c, String identity, List<String> fields) {
@@ -111,8 +115,11 @@ final class AuthApi {
             presented = presented.substring(7);
         }
         Record fresh = e.app().findRecordById(c, auth.id()).orElseThrow(ApiException::notFound);
-        String token = AuthTokens.refreshable(presented.strip()) ? AuthTokens.newAuthToken(fresh, true) : presented.strip();
-        respond(e, fresh, token);
+        String old = presented.strip();
+        e.app().hooks().recordAuthRefreshRequest().trigger(new RecordRequestEvent(e, c, Optional.of(fresh)), ev -> {
+            String token = AuthTokens.refreshable(old) ? AuthTokens.newAuthToken(fresh, true) : old;
+            respond(e, fresh, token);
+        });
     }
 
     /** The auth response without an auth method (refresh, impersonation): no MFA step, no login alert. */

@@ -4,6 +4,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.mail.MailException;
 import io.pb4j.core.router.Middlewares;
@@ -52,13 +53,15 @@ final class EmailChangeApi {
         }).ifPresent(err -> errors.put("newEmail", err));
         AuthRequests.check(errors);
 
-        try {
-            AuthMails.emailChange(e.app(), auth, newEmail);
-        } catch (MailException ex) {
-            LOG.log(System.Logger.Level.ERROR, "Failed to send email change email: " + ex.getMessage());
-            throw ApiException.badRequest("Failed to request email change.");
-        }
-        e.noContent();
+        e.app().hooks().recordRequestEmailChangeRequest().trigger(new RecordRequestEvent(e, c, Optional.of(auth)), ev -> {
+            try {
+                AuthMails.emailChange(e.app(), auth, newEmail);
+            } catch (MailException ex) {
+                LOG.log(System.Logger.Level.ERROR, "Failed to send email change email: " + ex.getMessage());
+                throw ApiException.badRequest("Failed to request email change.");
+            }
+            e.noContent();
+        });
     }
 
     private static void confirm(RequestEvent e) {
@@ -84,10 +87,12 @@ final class EmailChangeApi {
         AuthRequests.check(errors);
 
         Record record = parsed.record().orElseThrow(() -> ApiException.badRequest("Invalid or expired token."));
-        record.set("email", parsed.newEmail());
-        record.set("verified", true);
-        AuthRequests.save(e, record, "Failed to confirm email change.");
-        e.noContent();
+        e.app().hooks().recordConfirmEmailChangeRequest().trigger(new RecordRequestEvent(e, c, Optional.of(record)), ev -> {
+            record.set("email", parsed.newEmail());
+            record.set("verified", true);
+            AuthRequests.save(e, record, "Failed to confirm email change.");
+            e.noContent();
+        });
     }
 
     private record ParsedToken(Optional<Record> record, String newEmail, Optional<ValidationError> error) {
