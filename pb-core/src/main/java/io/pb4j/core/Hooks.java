@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The request hooks and record model hooks of PocketBase's catalogue that pb4j fires, held together so {@link PocketBase} stays a list of
+ * The request, record model and record mailer hooks of PocketBase's catalogue that pb4j fires, held together so {@link PocketBase} stays a list of
  * accessors (its {@code onX()} methods hand these out). Each is fired by its endpoint once the request passed the
  * endpoint's checks (auth, rules, body) and before the endpoint's work, which is the hook's default action: a handler
  * may change the event, answer itself without {@code next()}, or run {@code next()} inside
@@ -45,6 +45,11 @@ public final class Hooks {
     private final Hook<RecordEvent> recordDelete = new Hook<>();
     private final Hook<RecordEvent> recordDeleteExecute = new Hook<>();
     private final Hook<RecordErrorEvent> recordAfterDeleteError = new Hook<>();
+    private final Hook<MailerRecordEvent> mailerRecordVerificationSend = new Hook<>();
+    private final Hook<MailerRecordEvent> mailerRecordPasswordResetSend = new Hook<>();
+    private final Hook<MailerRecordEvent> mailerRecordEmailChangeSend = new Hook<>();
+    private final Hook<MailerRecordEvent> mailerRecordOTPSend = new Hook<>();
+    private final Hook<MailerRecordEvent> mailerRecordAuthAlertSend = new Hook<>();
 
     Hooks() {
     }
@@ -339,6 +344,56 @@ public final class Hooks {
         return new TaggedHook<>(recordAfterDeleteError, List.of(tags));
     }
 
+    /** PocketBase's {@code OnMailerRecordVerificationSend}, fired before a verification mail is sent; the default action sends the message. */
+    public Hook<MailerRecordEvent> mailerRecordVerificationSend() {
+        return mailerRecordVerificationSend;
+    }
+
+    /** {@link #mailerRecordVerificationSend()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<MailerRecordEvent> mailerRecordVerificationSend(String... tags) {
+        return new TaggedHook<>(mailerRecordVerificationSend, List.of(tags));
+    }
+
+    /** PocketBase's {@code OnMailerRecordPasswordResetSend}, fired before a password reset mail is sent; the default action sends the message. */
+    public Hook<MailerRecordEvent> mailerRecordPasswordResetSend() {
+        return mailerRecordPasswordResetSend;
+    }
+
+    /** {@link #mailerRecordPasswordResetSend()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<MailerRecordEvent> mailerRecordPasswordResetSend(String... tags) {
+        return new TaggedHook<>(mailerRecordPasswordResetSend, List.of(tags));
+    }
+
+    /** PocketBase's {@code OnMailerRecordEmailChangeSend}, fired before an email change confirmation is sent; the default action sends the message. */
+    public Hook<MailerRecordEvent> mailerRecordEmailChangeSend() {
+        return mailerRecordEmailChangeSend;
+    }
+
+    /** {@link #mailerRecordEmailChangeSend()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<MailerRecordEvent> mailerRecordEmailChangeSend(String... tags) {
+        return new TaggedHook<>(mailerRecordEmailChangeSend, List.of(tags));
+    }
+
+    /** PocketBase's {@code OnMailerRecordOTPSend}, fired before an OTP mail is sent; the default action sends the message. */
+    public Hook<MailerRecordEvent> mailerRecordOTPSend() {
+        return mailerRecordOTPSend;
+    }
+
+    /** {@link #mailerRecordOTPSend()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<MailerRecordEvent> mailerRecordOTPSend(String... tags) {
+        return new TaggedHook<>(mailerRecordOTPSend, List.of(tags));
+    }
+
+    /** PocketBase's {@code OnMailerRecordAuthAlertSend}, fired before a new-login alert is sent; the default action sends the message. */
+    public Hook<MailerRecordEvent> mailerRecordAuthAlertSend() {
+        return mailerRecordAuthAlertSend;
+    }
+
+    /** {@link #mailerRecordAuthAlertSend()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<MailerRecordEvent> mailerRecordAuthAlertSend(String... tags) {
+        return new TaggedHook<>(mailerRecordAuthAlertSend, List.of(tags));
+    }
+
     /**
      * Every hook the app has under PocketBase's name: the app, record, mailer, realtime, settings and file hooks of
      * {@code app}, then this catalogue's ({@code "OnRecordCreateRequest"} …). For tools that bind on all of them,
@@ -398,6 +453,11 @@ public final class Hooks {
         all.put("OnRecordDelete", recordDelete);
         all.put("OnRecordDeleteExecute", recordDeleteExecute);
         all.put("OnRecordAfterDeleteError", recordAfterDeleteError);
+        all.put("OnMailerRecordVerificationSend", mailerRecordVerificationSend);
+        all.put("OnMailerRecordPasswordResetSend", mailerRecordPasswordResetSend);
+        all.put("OnMailerRecordEmailChangeSend", mailerRecordEmailChangeSend);
+        all.put("OnMailerRecordOTPSend", mailerRecordOTPSend);
+        all.put("OnMailerRecordAuthAlertSend", mailerRecordAuthAlertSend);
         return all;
     }
 }

@@ -850,4 +850,29 @@ public final class PocketBase implements AutoCloseable {
     public io.pb4j.core.hook.TaggedHook<RecordErrorEvent> onRecordAfterDeleteError(String... tags) {
         return hooks.recordAfterDeleteError(tags);
     }
+
+    /** PocketBase's {@code OnMailerRecordVerificationSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordVerificationSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordVerificationSend(String... tags) {
+        return hooks.mailerRecordVerificationSend(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordPasswordResetSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordPasswordResetSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordPasswordResetSend(String... tags) {
+        return hooks.mailerRecordPasswordResetSend(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordEmailChangeSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordEmailChangeSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordEmailChangeSend(String... tags) {
+        return hooks.mailerRecordEmailChangeSend(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordOTPSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordOTPSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordOTPSend(String... tags) {
+        return hooks.mailerRecordOTPSend(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordAuthAlertSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordAuthAlertSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordAuthAlertSend(String... tags) {
+        return hooks.mailerRecordAuthAlertSend(tags);
+    }
 }

@@ -3,11 +3,14 @@ package io.pb4j.core;
 import io.pb4j.core.hook.Hook;
 import io.pb4j.core.internal.RecordCommits;
 import io.pb4j.core.internal.RecordSaver;
+import io.pb4j.core.internal.TransactionEffects;
 import io.pb4j.core.spi.SqlSession;
 
 /**
- * The app's after-success record hooks, fed by the record writes of a transaction: each write registers an
- * after-commit action that triggers the hook for its action with a copy of the record taken at the write.
+ * The app's record hooks around the record writes of a transaction: the model hooks inside it, and the after-success
+ * hooks after it, each write registering an after-commit action ({@link TransactionEffects}, the one after-commit path
+ * of the app, also used by file clean-ups) that triggers the hook for its action with a copy of the record taken at
+ * the write.
  */
 final class RecordHooks implements RecordCommits {
     private final PocketBase app;
@@ -92,7 +95,7 @@ final class RecordHooks implements RecordCommits {
             return;
         }
         Record copy = Record.fromRow(record.collection(), RecordSaver.columnValues(record));
-        s.afterCommit(() -> hook.trigger(new RecordEvent(app, copy), e -> {
+        TransactionEffects.afterCommit(() -> hook.trigger(new RecordEvent(app, copy), e -> {
         }));
     }
 }

@@ -179,5 +179,5 @@ final class PocketBaseMailScenarios {
 
     static final List<PbScenario.Skipped> SKIPPED = List.of(
             new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 169, "existing auth record with intercepted email (with < 9 non-expired)", "hooks (BeforeTestFunc binds an OnMailerRecordOTPSend hook that swallows the mail; AfterTestFunc checks that no OTP got sentTo; pb4j has no per-mail hooks)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 459, "OnRecordAuthWithOTPRequest tx body write check", "hooks (BeforeTestFunc binds an OnRecordAuthWithOTPRequest hook that runs the handler in a transaction; pb4j has no request hooks)"));
+            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 459, "OnRecordAuthWithOTPRequest tx body write check", "hooks (OnRecordAuthWithOTPRequest is not in pb4j's hook catalogue yet)"));
 }

@@ -130,4 +130,23 @@ class RecordHooksTest {
         server.send("DELETE", "/api/collections/demo2/records/" + another, SUPERUSER, null);
         assertThat(calls).containsExactly("execute");
     }
+
+    @Test
+    void aMailerRecordHookSeesTheRenderedMailAndCanSwallowIt() throws InterruptedException {
+        var app = server.app;
+        var seen = new java.util.concurrent.LinkedBlockingQueue<io.pb4j.core.MailerRecordEvent>();
+        app.onMailerRecordOTPSend("users").bindFunc(seen::add); // no next(): nothing is sent
+        app.onMailerSend().bindFunc(e -> { calls.add("sent"); e.next(); });
+
+        TestServer.Response r = server.send("POST", "/api/collections/users/request-otp", null, "{\"email\":\"test@example.com\"}");
+        assertThat(r.status()).isEqualTo(200);
+        String otpId = Json.createReader(new StringReader(r.body())).readObject().getString("otpId");
+
+        var event = seen.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(event).isNotNull();
+        assertThat(event.record().email()).isEqualTo("test@example.com");
+        assertThat(event.meta()).containsEntry("otpId", otpId);
+        assertThat(event.message().to().toString()).contains("test@example.com");
+        assertThat(calls).doesNotContain("sent");
+    }
 }

@@ -5,7 +5,7 @@ import io.pb4j.core.spi.SqlSession;
 
 /**
  * Told of every record write inside a transaction, so the app can fire its after-success hooks once that
- * transaction commits (through {@link SqlSession#afterCommit}).
+ * transaction commits (through {@link TransactionEffects#afterCommit}).
  */
 public interface RecordCommits {
     /** Ignores every write: for saves that must not fire record hooks. */
