@@ -50,6 +50,8 @@ public final class Hooks {
     private final Hook<MailerRecordEvent> mailerRecordEmailChangeSend = new Hook<>();
     private final Hook<MailerRecordEvent> mailerRecordOTPSend = new Hook<>();
     private final Hook<MailerRecordEvent> mailerRecordAuthAlertSend = new Hook<>();
+    private final Hook<RecordRequestEvent> recordAuthWithOTPRequest = new Hook<>();
+    private final Hook<TerminateEvent> terminate = new Hook<>();
 
     Hooks() {
     }
@@ -394,6 +396,21 @@ public final class Hooks {
         return new TaggedHook<>(mailerRecordAuthAlertSend, List.of(tags));
     }
 
+    /** PocketBase's {@code OnRecordAuthWithOTPRequest}, POST …/auth-with-otp: once the OTP matched, with its record; the default action deletes the OTP, verifies the email it went to and signs the record in. */
+    public Hook<RecordRequestEvent> recordAuthWithOTPRequest() {
+        return recordAuthWithOTPRequest;
+    }
+
+    /** {@link #recordAuthWithOTPRequest()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<RecordRequestEvent> recordAuthWithOTPRequest(String... tags) {
+        return new TaggedHook<>(recordAuthWithOTPRequest, List.of(tags));
+    }
+
+    /** PocketBase's {@code OnTerminate}, fired by {@link PocketBase#close()}; the default action closes the app. */
+    public Hook<TerminateEvent> terminate() {
+        return terminate;
+    }
+
     /**
      * Every hook the app has under PocketBase's name: the app, record, mailer, realtime, settings and file hooks of
      * {@code app}, then this catalogue's ({@code "OnRecordCreateRequest"} …). For tools that bind on all of them,
@@ -403,6 +420,7 @@ public final class Hooks {
         Map<String, Hook<?>> all = new LinkedHashMap<>();
         all.put("OnBootstrap", app.onBootstrap());
         all.put("OnServe", app.onServe());
+        all.put("OnTerminate", app.onTerminate());
         all.put("OnBackupCreate", app.onBackupCreate());
         all.put("OnBackupRestore", app.onBackupRestore());
         all.put("OnSettingsReload", app.onSettingsReload());
@@ -458,6 +476,7 @@ public final class Hooks {
         all.put("OnMailerRecordEmailChangeSend", mailerRecordEmailChangeSend);
         all.put("OnMailerRecordOTPSend", mailerRecordOTPSend);
         all.put("OnMailerRecordAuthAlertSend", mailerRecordAuthAlertSend);
+        all.put("OnRecordAuthWithOTPRequest", recordAuthWithOTPRequest);
         return all;
     }
 }

@@ -628,8 +628,13 @@ public final class PocketBase implements AutoCloseable {
         }
     }
 
+    /** Fires {@link #onTerminate()}, whose default action stops the cron, the server, the log writer and the store. */
     @Override
     public synchronized void close() {
+        hooks.terminate().trigger(new TerminateEvent(this, false), e -> shutDown());
+    }
+
+    private void shutDown() {
         cron.stop();
         ServerProvider.RunningServer s = server;
         if (s != null) {
@@ -874,5 +879,15 @@ public final class PocketBase implements AutoCloseable {
     /** PocketBase's {@code OnMailerRecordAuthAlertSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordAuthAlertSend()}. */
     public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordAuthAlertSend(String... tags) {
         return hooks.mailerRecordAuthAlertSend(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAuthWithOTPRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordAuthWithOTPRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordAuthWithOTPRequest(String... tags) {
+        return hooks.recordAuthWithOTPRequest(tags);
+    }
+
+    /** PocketBase's {@code OnTerminate}; see {@link TerminateEvent}. */
+    public Hook<TerminateEvent> onTerminate() {
+        return hooks.terminate();
     }
 }

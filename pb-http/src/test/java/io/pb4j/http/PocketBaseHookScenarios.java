@@ -26,12 +26,22 @@ final class PocketBaseHookScenarios {
 
     /** {@link #txCheck} after {@code first} (e.g. a test mailer, as PocketBase's TestApp always has one). */
     private static PbScenario txCheck(PbScenario s, String hook, Setup first) {
+        return txCheck(s, hook, new PbScenario.Step("Setup." + first.name(), first::apply));
+    }
+
+    private static PbScenario txCheck(PbScenario s, String hook, PbScenario.Step first) {
         PbScenario.Step tx = HookCalls.txError(hook);
-        return s.setup(new PbScenario.Step("Setup." + first.name() + " + " + tx.name(), server -> {
+        return s.setup(new PbScenario.Step(first.name() + " + " + tx.name(), server -> {
             first.apply(server);
             tx.apply(server);
         })).expect("TX_ERROR").events(hook, 1);
     }
+
+    /** users' MFA off and the OTP {@code aaaaaaaaaaaaaaa} (123456) of users/test@example.com. */
+    private static final PbScenario.Step USERS_NO_MFA_OTP_A15 = new PbScenario.Step("users MFA off + Setup.OTP_A15", server -> {
+        MailSetups.usersOption(server, "mfa", false);
+        Setup.OTP_A15.apply(server);
+    });
 
     static final List<PbScenario> PORTED = List.of(
             txCheck(s("record_crud_test.go", "TestRecordCrudList", 446, "OnRecordsListRequest tx body write check", "GET", "/api/collections/demo4/records", SUPERUSER, null, 400), "OnRecordsListRequest"),
@@ -54,6 +64,7 @@ final class PocketBaseHookScenarios {
             txCheck(s("record_auth_password_reset_confirm_test.go", "TestRecordConfirmPasswordReset", 318, "OnRecordConfirmPasswordResetRequest tx body write check", "POST", "/api/collections/users/confirm-password-reset", null, "{\n\t\t\t\t\"token\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IjRxMXhsY2xtZmxva3UzMyIsImV4cCI6MjUyNDYwNDQ2MSwidHlwZSI6InBhc3N3b3JkUmVzZXQiLCJjb2xsZWN0aW9uSWQiOiJfcGJfdXNlcnNfYXV0aF8iLCJlbWFpbCI6InRlc3RAZXhhbXBsZS5jb20ifQ.xR-xq1oHDy0D8Q4NDOAEyYKGHWd_swzoiSoL8FLFBHY\",\n\t\t\t\t\"password\":\"1234567!\",\n\t\t\t\t\"passwordConfirm\":\"1234567!\"\n\t\t\t}", 400), "OnRecordConfirmPasswordResetRequest"),
             txCheck(s("record_auth_email_change_request_test.go", "TestRecordRequestEmailChange", 122, "OnRecordRequestEmailChangeRequest tx body write check", "POST", "/api/collections/users/request-email-change", USER, "{\"newEmail\":\"change@example.com\"}", 400), "OnRecordRequestEmailChangeRequest", Setup.CAPTURE_MAILS),
             txCheck(s("record_auth_email_change_confirm_test.go", "TestRecordConfirmEmailChange", 177, "OnRecordConfirmEmailChangeRequest tx body write check", "POST", "/api/collections/users/confirm-email-change", null, "{\n\t\t\t\t\"token\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6IjRxMXhsY2xtZmxva3UzMyIsImNvbGxlY3Rpb25JZCI6Il9wYl91c2Vyc19hdXRoXyIsInR5cGUiOiJlbWFpbENoYW5nZSIsImVtYWlsIjoidGVzdEBleGFtcGxlLmNvbSIsIm5ld0VtYWlsIjoiY2hhbmdlQGV4YW1wbGUuY29tIiwiZXhwIjoyNTI0NjA0NDYxfQ.Y7mVlaEPhJiNPoIvIqbIosZU4c4lEhwysOrRR8c95iU\",\n\t\t\t\t\"password\":\"1234567890\"\n\t\t\t}", 400), "OnRecordConfirmEmailChangeRequest"),
+            txCheck(s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 459, "OnRecordAuthWithOTPRequest tx body write check", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 400), "OnRecordAuthWithOTPRequest", USERS_NO_MFA_OTP_A15),
             txCheck(s("settings_test.go", "TestSettingsList", 63, "OnSettingsListRequest tx body write check", "GET", "/api/settings", SUPERUSER, null, 400), "OnSettingsListRequest"),
             txCheck(s("settings_test.go", "TestSettingsSet", 227, "OnSettingsUpdateRequest tx body write check", "PATCH", "/api/settings", SUPERUSER, VALID_SETTINGS, 400), "OnSettingsUpdateRequest"));
 }

@@ -178,6 +178,5 @@ final class PocketBaseMailScenarios {
                     .expect("\"data\":{", "\"token\":{\"code\":\"validation_token_collection_mismatch\""));
 
     static final List<PbScenario.Skipped> SKIPPED = List.of(
-            new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 169, "existing auth record with intercepted email (with < 9 non-expired)", "hooks (BeforeTestFunc binds an OnMailerRecordOTPSend hook that swallows the mail; AfterTestFunc checks that no OTP got sentTo; pb4j has no per-mail hooks)"),
-            new PbScenario.Skipped("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 459, "OnRecordAuthWithOTPRequest tx body write check", "hooks (OnRecordAuthWithOTPRequest is not in pb4j's hook catalogue yet)"));
+            new PbScenario.Skipped("record_auth_otp_request_test.go", "TestRecordRequestOTP", 169, "existing auth record with intercepted email (with < 9 non-expired)", "hooks (BeforeTestFunc binds an OnMailerRecordOTPSend hook that swallows the mail; AfterTestFunc checks that no OTP got sentTo; pb4j has no per-mail hooks)"));
 }

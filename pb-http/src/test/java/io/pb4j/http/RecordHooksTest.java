@@ -149,4 +149,16 @@ class RecordHooksTest {
         assertThat(event.message().to().toString()).contains("test@example.com");
         assertThat(calls).doesNotContain("sent");
     }
+
+    @Test
+    void closingTheAppFiresOnTerminateBeforeItCloses() {
+        var app = server.app;
+        app.onTerminate().bindFunc(e -> {
+            calls.add("terminate, bootstrapped: " + e.app().isBootstrapped() + ", restart: " + e.isRestart());
+            e.next();
+            calls.add("closed, bootstrapped: " + e.app().isBootstrapped());
+        });
+        app.close();
+        assertThat(calls).containsExactly("terminate, bootstrapped: true, restart: false", "closed, bootstrapped: false");
+    }
 }

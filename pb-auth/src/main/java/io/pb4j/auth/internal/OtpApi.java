@@ -127,23 +127,25 @@ final class OtpApi {
             throw invalid;
         }
 
-        String sentTo = otp.getString("sentTo");
-        e.app().delete(otp);
-        if (!record.getBool("verified") && !sentTo.isEmpty() && record.email().equals(sentTo)) {
-            record.set("verified", true);
-            // a verified upgrade by OTP alone replaces the password nobody proved to know (pre-hijacking)
-            if (!mfaEnabled(c)) {
-                PasswordAuth.randomize(record);
+        e.app().hooks().recordAuthWithOTPRequest().trigger(new RecordRequestEvent(e, c, Optional.of(record)), ev -> {
+            String sentTo = otp.getString("sentTo");
+            e.app().delete(otp);
+            if (!record.getBool("verified") && !sentTo.isEmpty() && record.email().equals(sentTo)) {
+                record.set("verified", true);
+                // a verified upgrade by OTP alone replaces the password nobody proved to know (pre-hijacking)
+                if (!mfaEnabled(c)) {
+                    PasswordAuth.randomize(record);
+                }
+                try {
+                    e.app().save(record);
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.ERROR, "Failed to update record verified state after successful OTP validation: "
+                            + ex.getMessage());
+                }
             }
-            try {
-                e.app().save(record);
-            } catch (RuntimeException ex) {
-                LOG.log(System.Logger.Level.ERROR, "Failed to update record verified state after successful OTP validation: "
-                        + ex.getMessage());
-            }
-        }
-        // "otp" as the method: the shared response runs the MFA step (OTP as one of two factors) and the login alert
-        AuthApi.respond(e, record, AuthTokens.newAuthToken(record, true), "otp", Optional.empty());
+            // "otp" as the method: the shared response runs the MFA step (OTP as one of two factors) and the login alert
+            AuthApi.respond(e, record, AuthTokens.newAuthToken(record, true), "otp", Optional.empty());
+        });
     }
 
     private static JsonObject requireEnabled(Collection c) {
