@@ -52,6 +52,7 @@ public final class Hooks {
     private final Hook<MailerRecordEvent> mailerRecordAuthAlertSend = new Hook<>();
     private final Hook<RecordRequestEvent> recordAuthWithOTPRequest = new Hook<>();
     private final Hook<TerminateEvent> terminate = new Hook<>();
+    private final Hook<BatchRequestEvent> batchRequest = new Hook<>();
 
     Hooks() {
     }
@@ -411,6 +412,11 @@ public final class Hooks {
         return terminate;
     }
 
+    /** PocketBase's {@code OnBatchRequest}; see {@link BatchRequestEvent}. */
+    public Hook<BatchRequestEvent> batchRequest() {
+        return batchRequest;
+    }
+
     /**
      * Every hook the app has under PocketBase's name: the app, record, mailer, realtime, settings and file hooks of
      * {@code app}, then this catalogue's ({@code "OnRecordCreateRequest"} …). For tools that bind on all of them,
@@ -477,6 +483,7 @@ public final class Hooks {
         all.put("OnMailerRecordOTPSend", mailerRecordOTPSend);
         all.put("OnMailerRecordAuthAlertSend", mailerRecordAuthAlertSend);
         all.put("OnRecordAuthWithOTPRequest", recordAuthWithOTPRequest);
+        all.put("OnBatchRequest", batchRequest);
         return all;
     }
 }

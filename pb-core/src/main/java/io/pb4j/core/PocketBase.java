@@ -890,4 +890,9 @@ public final class PocketBase implements AutoCloseable {
     public Hook<TerminateEvent> onTerminate() {
         return hooks.terminate();
     }
+
+    /** PocketBase's {@code OnBatchRequest}; see {@link BatchRequestEvent}. */
+    public Hook<BatchRequestEvent> onBatchRequest() {
+        return hooks.batchRequest();
+    }
 }

@@ -161,4 +161,25 @@ class RecordHooksTest {
         app.close();
         assertThat(calls).containsExactly("terminate, bootstrapped: true, restart: false", "closed, bootstrapped: false");
     }
+
+    @Test
+    void aBatchFiresOnBatchRequestOnceAndEachSubRequestsHooksInsideItsTransaction() {
+        var app = server.app;
+        app.onBatchRequest().bindFunc(e -> {
+            calls.add("batch of " + e.requests().size() + ": " + e.requests().get(0).getString("url"));
+            // the batch's own transaction joins this one, so failing it after next() undoes the batch
+            app.store().write(s -> {
+                e.next();
+                throw ApiException.badRequest("undo the batch");
+            });
+        });
+        app.onRecordCreateRequest("demo2").bindFunc(e -> { calls.add("create request"); e.next(); });
+        String body = "{\"requests\":[{\"method\":\"POST\",\"url\":\"/api/collections/demo2/records\",\"body\":{\"title\":\"b1\"}},"
+                + "{\"method\":\"POST\",\"url\":\"/api/collections/demo2/records\",\"body\":{\"title\":\"b2\"}}]}";
+        TestServer.Response r = server.send("POST", "/api/batch", SUPERUSER, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("Undo the batch.");
+        assertThat(calls).containsExactly("batch of 2: /api/collections/demo2/records", "create request", "create request");
+        assertThat(demo2Count("b1") + demo2Count("b2")).isZero();
+    }
 }

@@ -1,12 +1,8 @@
 package io.pb4j.core.router;
 
 import io.pb4j.core.hook.Hook;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One route: a method, a path pattern with {@code {name}} segments (a last {@code {name...}} segment takes the
@@ -18,8 +14,7 @@ public final class Route {
     private final String pattern;
     private final String[] segments;
     private final Handler handler;
-    private final List<Hook.Handler<RequestEvent>> middlewares = new ArrayList<>();
-    private final Set<String> excluded = new LinkedHashSet<>();
+    private final Bindings bindings = new Bindings();
 
     Route(Router owner, String method, String pattern, Handler handler) {
         if (!pattern.startsWith("/")) {
@@ -52,8 +47,7 @@ public final class Route {
 
     public Route bind(Hook.Handler<RequestEvent> middleware) {
         synchronized (owner) {
-            middlewares.add(middleware);
-            excluded.remove(middleware.id());
+            bindings.bind(middleware);
             owner.changed();
         }
         return this;
@@ -71,22 +65,15 @@ public final class Route {
     public Route unbind(String... ids) {
         synchronized (owner) {
             for (String id : ids) {
-                if (!id.isEmpty()) {
-                    middlewares.removeIf(m -> m.id().equals(id));
-                    excluded.add(id);
-                }
+                bindings.unbind(id);
             }
             owner.changed();
         }
         return this;
     }
 
-    List<Hook.Handler<RequestEvent>> middlewares() {
-        return middlewares;
-    }
-
-    Set<String> excluded() {
-        return excluded;
+    Bindings bindings() {
+        return bindings;
     }
 
     /** Matches a decoded path, filling {@code params}; false (with params in an unspecified state) otherwise. */

@@ -107,8 +107,8 @@ public final class Router extends RouterGroup {
         List<Compiled> out = new ArrayList<>();
         compile(this, new ArrayList<>(), out);
         Hook<RequestEvent> notFound = new Hook<>();
-        for (Hook.Handler<RequestEvent> m : middlewares) {
-            if (!excluded.contains(m.id())) {
+        for (Hook.Handler<RequestEvent> m : bindings.middlewares) {
+            if (!bindings.excluded.contains(m.id())) {
                 notFound.bind(m);
             }
         }
@@ -131,14 +131,14 @@ public final class Router extends RouterGroup {
     private static Hook<RequestEvent> chain(List<RouterGroup> groups, Route route, int from) {
         Hook<RequestEvent> hook = new Hook<>();
         for (int i = from; i < groups.size(); i++) {
-            for (Hook.Handler<RequestEvent> m : groups.get(i).middlewares) {
+            for (Hook.Handler<RequestEvent> m : groups.get(i).bindings.middlewares) {
                 if (!excludedBelow(groups, i, route, m.id())) {
                     hook.bind(m);
                 }
             }
         }
-        for (Hook.Handler<RequestEvent> m : route.middlewares()) {
-            if (!route.excluded().contains(m.id())) {
+        for (Hook.Handler<RequestEvent> m : route.bindings().middlewares) {
+            if (!route.bindings().excluded.contains(m.id())) {
                 hook.bind(m);
             }
         }
@@ -146,11 +146,11 @@ public final class Router extends RouterGroup {
     }
 
     private static boolean excludedBelow(List<RouterGroup> groups, int from, Route route, String id) {
-        if (route.excluded().contains(id)) {
+        if (route.bindings().excluded.contains(id)) {
             return true;
         }
         for (int i = from; i < groups.size(); i++) {
-            if (groups.get(i).excluded.contains(id)) {
+            if (groups.get(i).bindings.excluded.contains(id)) {
                 return true;
             }
         }

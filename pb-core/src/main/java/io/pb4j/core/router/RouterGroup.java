@@ -2,9 +2,7 @@ package io.pb4j.core.router;
 
 import io.pb4j.core.hook.Hook;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * PocketBase's {@code RouterGroup}: routes and nested groups under a path prefix, with middlewares that apply to
@@ -16,8 +14,7 @@ public class RouterGroup {
     final Router owner;
     private final String prefix;
     final List<Object> children = new ArrayList<>();
-    final List<Hook.Handler<RequestEvent>> middlewares = new ArrayList<>();
-    final Set<String> excluded = new LinkedHashSet<>();
+    final Bindings bindings = new Bindings();
 
     RouterGroup(Router owner, String prefix) {
         this.owner = owner == null ? (Router) this : owner;
@@ -76,8 +73,7 @@ public class RouterGroup {
 
     public RouterGroup bind(Hook.Handler<RequestEvent> middleware) {
         synchronized (owner) {
-            middlewares.add(middleware);
-            excluded.remove(middleware.id());
+            bindings.bind(middleware);
             owner.changed();
         }
         return this;
@@ -98,11 +94,9 @@ public class RouterGroup {
     public RouterGroup unbind(String... ids) {
         synchronized (owner) {
             for (String id : ids) {
-                if (id.isEmpty()) {
+                if (!bindings.unbind(id)) {
                     continue;
                 }
-                middlewares.removeIf(m -> m.id().equals(id));
-                excluded.add(id);
                 for (Object child : children) {
                     if (child instanceof RouterGroup g) {
                         g.unbind(id);
