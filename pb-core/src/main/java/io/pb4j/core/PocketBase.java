@@ -500,19 +500,19 @@ public final class PocketBase implements AutoCloseable {
 
     /** Validates and inserts or updates a record in one transaction. */
     public Record save(Record record) {
-        store().write(s -> {
+        recordHooks.guarded(record.isNew() ? "create" : "update", record, () -> store().write(s -> {
             RecordSaver.save(s, record, recordHooks);
             return null;
-        });
+        }));
         record.markSaved();
         return record;
     }
 
     public void delete(Record record) {
-        store().write(s -> {
+        recordHooks.guarded("delete", record, () -> store().write(s -> {
             RecordSaver.delete(s, record, recordHooks);
             return null;
-        });
+        }));
     }
 
     /** A form that loads a request body into {@code record} and saves it with the request's rights. */
@@ -634,8 +634,13 @@ public final class PocketBase implements AutoCloseable {
         }
     }
 
+    /** Fires {@link #onTerminate()}, whose default action stops the cron, the server, the log writer and the store. */
     @Override
     public synchronized void close() {
+        hooks.terminate().trigger(new TerminateEvent(this, false), e -> shutDown());
+    }
+
+    private void shutDown() {
         cron.stop();
         ServerProvider.RunningServer s = server;
         if (s != null) {
@@ -656,6 +661,10 @@ public final class PocketBase implements AutoCloseable {
 
     /** Where record writes report to, so that the after-success hooks fire once their transaction commits. */
     io.pb4j.core.internal.RecordCommits recordCommits() {
+        return recordHooks;
+    }
+
+    RecordHooks recordHooks() {
         return recordHooks;
     }
 
@@ -919,5 +928,209 @@ public final class PocketBase implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(
                         "app.start needs the pb-cli module (io.pb4j.cli) on the module path or class path"));
         return launcher.start(this, List.of(args));
+    }
+
+    // ----- the hook catalogue (PocketBase's request hooks; see Hooks)
+
+    private final Hooks hooks = new Hooks();
+
+    /** The request hooks of PocketBase's catalogue that pb4j fires; the {@code onX()} methods below hand them out. */
+    public Hooks hooks() {
+        return hooks;
+    }
+
+    /** Every hook of the app under PocketBase's name ({@code "OnRecordCreateRequest"} …), e.g. to count calls. */
+    public Map<String, Hook<?>> hooksByName() {
+        return Hooks.all(this);
+    }
+
+    /** PocketBase's {@code OnRecordsListRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordsListRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordsListRequestEvent> onRecordsListRequest(String... tags) {
+        return hooks.recordsListRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordViewRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordViewRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordViewRequest(String... tags) {
+        return hooks.recordViewRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordCreateRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordCreateRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordCreateRequest(String... tags) {
+        return hooks.recordCreateRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordUpdateRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordUpdateRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordUpdateRequest(String... tags) {
+        return hooks.recordUpdateRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordDeleteRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordDeleteRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordDeleteRequest(String... tags) {
+        return hooks.recordDeleteRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAuthWithPasswordRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordAuthWithPasswordRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordAuthWithPasswordRequest(String... tags) {
+        return hooks.recordAuthWithPasswordRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAuthRefreshRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordAuthRefreshRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordAuthRefreshRequest(String... tags) {
+        return hooks.recordAuthRefreshRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordRequestOTPRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordRequestOTPRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordRequestOTPRequest(String... tags) {
+        return hooks.recordRequestOTPRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordRequestVerificationRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordRequestVerificationRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordRequestVerificationRequest(String... tags) {
+        return hooks.recordRequestVerificationRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordConfirmVerificationRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordConfirmVerificationRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordConfirmVerificationRequest(String... tags) {
+        return hooks.recordConfirmVerificationRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordRequestPasswordResetRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordRequestPasswordResetRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordRequestPasswordResetRequest(String... tags) {
+        return hooks.recordRequestPasswordResetRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordConfirmPasswordResetRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordConfirmPasswordResetRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordConfirmPasswordResetRequest(String... tags) {
+        return hooks.recordConfirmPasswordResetRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordRequestEmailChangeRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordRequestEmailChangeRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordRequestEmailChangeRequest(String... tags) {
+        return hooks.recordRequestEmailChangeRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordConfirmEmailChangeRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordConfirmEmailChangeRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordConfirmEmailChangeRequest(String... tags) {
+        return hooks.recordConfirmEmailChangeRequest(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionViewRequest} for the collections with these names or ids (none: all); see {@link Hooks#collectionViewRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionRequestEvent> onCollectionViewRequest(String... tags) {
+        return hooks.collectionViewRequest(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionCreateRequest} for the collections with these names or ids (none: all); see {@link Hooks#collectionCreateRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionRequestEvent> onCollectionCreateRequest(String... tags) {
+        return hooks.collectionCreateRequest(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionUpdateRequest} for the collections with these names or ids (none: all); see {@link Hooks#collectionUpdateRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionRequestEvent> onCollectionUpdateRequest(String... tags) {
+        return hooks.collectionUpdateRequest(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionDeleteRequest} for the collections with these names or ids (none: all); see {@link Hooks#collectionDeleteRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionRequestEvent> onCollectionDeleteRequest(String... tags) {
+        return hooks.collectionDeleteRequest(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionsListRequest}; see {@link Hooks#collectionsListRequest()}. */
+    public Hook<CollectionsRequestEvent> onCollectionsListRequest() {
+        return hooks.collectionsListRequest();
+    }
+
+    /** PocketBase's {@code OnCollectionsImportRequest}; see {@link Hooks#collectionsImportRequest()}. */
+    public Hook<CollectionsRequestEvent> onCollectionsImportRequest() {
+        return hooks.collectionsImportRequest();
+    }
+
+    /** PocketBase's {@code OnRecordValidate} for the collections with these names or ids (none: all); see {@link Hooks#recordValidate()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordValidate(String... tags) {
+        return hooks.recordValidate(tags);
+    }
+
+    /** PocketBase's {@code OnRecordCreate} for the collections with these names or ids (none: all); see {@link Hooks#recordCreate()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordCreate(String... tags) {
+        return hooks.recordCreate(tags);
+    }
+
+    /** PocketBase's {@code OnRecordCreateExecute} for the collections with these names or ids (none: all); see {@link Hooks#recordCreateExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordCreateExecute(String... tags) {
+        return hooks.recordCreateExecute(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAfterCreateError} for the collections with these names or ids (none: all); see {@link Hooks#recordAfterCreateError()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordErrorEvent> onRecordAfterCreateError(String... tags) {
+        return hooks.recordAfterCreateError(tags);
+    }
+
+    /** PocketBase's {@code OnRecordUpdate} for the collections with these names or ids (none: all); see {@link Hooks#recordUpdate()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordUpdate(String... tags) {
+        return hooks.recordUpdate(tags);
+    }
+
+    /** PocketBase's {@code OnRecordUpdateExecute} for the collections with these names or ids (none: all); see {@link Hooks#recordUpdateExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordUpdateExecute(String... tags) {
+        return hooks.recordUpdateExecute(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAfterUpdateError} for the collections with these names or ids (none: all); see {@link Hooks#recordAfterUpdateError()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordErrorEvent> onRecordAfterUpdateError(String... tags) {
+        return hooks.recordAfterUpdateError(tags);
+    }
+
+    /** PocketBase's {@code OnRecordDelete} for the collections with these names or ids (none: all); see {@link Hooks#recordDelete()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordDelete(String... tags) {
+        return hooks.recordDelete(tags);
+    }
+
+    /** PocketBase's {@code OnRecordDeleteExecute} for the collections with these names or ids (none: all); see {@link Hooks#recordDeleteExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordDeleteExecute(String... tags) {
+        return hooks.recordDeleteExecute(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAfterDeleteError} for the collections with these names or ids (none: all); see {@link Hooks#recordAfterDeleteError()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordErrorEvent> onRecordAfterDeleteError(String... tags) {
+        return hooks.recordAfterDeleteError(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordVerificationSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordVerificationSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordVerificationSend(String... tags) {
+        return hooks.mailerRecordVerificationSend(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordPasswordResetSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordPasswordResetSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordPasswordResetSend(String... tags) {
+        return hooks.mailerRecordPasswordResetSend(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordEmailChangeSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordEmailChangeSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordEmailChangeSend(String... tags) {
+        return hooks.mailerRecordEmailChangeSend(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordOTPSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordOTPSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordOTPSend(String... tags) {
+        return hooks.mailerRecordOTPSend(tags);
+    }
+
+    /** PocketBase's {@code OnMailerRecordAuthAlertSend} for the collections with these names or ids (none: all); see {@link Hooks#mailerRecordAuthAlertSend()}. */
+    public io.pb4j.core.hook.TaggedHook<MailerRecordEvent> onMailerRecordAuthAlertSend(String... tags) {
+        return hooks.mailerRecordAuthAlertSend(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAuthWithOTPRequest} for the collections with these names or ids (none: all); see {@link Hooks#recordAuthWithOTPRequest()}. */
+    public io.pb4j.core.hook.TaggedHook<RecordRequestEvent> onRecordAuthWithOTPRequest(String... tags) {
+        return hooks.recordAuthWithOTPRequest(tags);
+    }
+
+    /** PocketBase's {@code OnTerminate}; see {@link TerminateEvent}. */
+    public Hook<TerminateEvent> onTerminate() {
+        return hooks.terminate();
+    }
+
+    /** PocketBase's {@code OnBatchRequest}; see {@link BatchRequestEvent}. */
+    public Hook<BatchRequestEvent> onBatchRequest() {
+        return hooks.batchRequest();
     }
 }

@@ -1,9 +1,15 @@
 package io.pb4j.core;
 
 import io.pb4j.core.hook.HookEvent;
+import io.pb4j.core.hook.Tagged;
+import java.util.List;
 
 /**
- * PocketBase's {@code RecordEvent} as the after-success hooks see it ({@link PocketBase#onRecordAfterCreateSuccess()},
+ * PocketBase's {@code RecordEvent}: the record model hooks ({@code onRecordValidate}, {@code onRecordCreate},
+ * {@code onRecordCreateExecute} … fired inside the write's transaction with the record being saved, so a handler that
+ * throws rolls the write back) and the after-success hooks. Tagged with the collection's id and name.
+ *
+ * <p>As the after-success hooks see it ({@link PocketBase#onRecordAfterCreateSuccess()},
  * {@code …UpdateSuccess}, {@code …DeleteSuccess}): fired on the writing thread once the transaction that wrote the
  * record has committed, never for a write that rolled back. Several writes in one transaction (a batch request, a
  * cascade) fire in write order after that one commit.
@@ -12,7 +18,7 @@ import io.pb4j.core.hook.HookEvent;
  * inside the transaction, so later changes of the caller's own {@code Record} do not show through. Handlers share that
  * copy: treat it as read-only. The event is not thread-safe.
  */
-public final class RecordEvent extends HookEvent {
+public final class RecordEvent extends HookEvent implements Tagged {
     private final PocketBase app;
     private final Record record;
 
@@ -29,5 +35,10 @@ public final class RecordEvent extends HookEvent {
     /** The record created, updated or deleted. */
     public Record record() {
         return record;
+    }
+
+    @Override
+    public List<String> tags() {
+        return List.of(record.collection().id(), record.collection().name());
     }
 }

@@ -51,7 +51,7 @@ class AuthAndBasicsTest {
                 Scenario.of("refresh", "POST", "/api/collections/_superusers/auth-refresh", superuser, null, 200, "\"token\":\"",
                         "\"email\":\"admin@example.com\""),
                 Scenario.of("refresh from another collection", "POST", "/api/collections/users/auth-refresh", superuser, null, 403,
-                        "The request requires auth record from users collection."),
+                        "The request requires auth record from _superusers collection."),
                 Scenario.of("health", "GET", "/api/health", null, null, 200, "{\"message\":\"API is healthy.\",\"code\":200,\"data\":{}}"),
                 Scenario.of("health as superuser", "GET", "/api/health", superuser, null, 200, "\"canBackup\":true"),
                 Scenario.of("unknown route", "GET", "/api/nope", null, null, 404,

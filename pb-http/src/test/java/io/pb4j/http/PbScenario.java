@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  * One scenario of PocketBase's own API tests ({@code apis/*_test.go}, {@code tests.ApiScenario}) at v0.39.11, run over
  * real HTTP against a copy of PocketBase's test data. It checks what {@code tests.ApiScenario} checks except hooks: the
  * status, that the JSON-compacted body contains every expected fragment and none of the not-expected ones, and that the
- * body is empty when neither list is given. {@code ExpectedEvents} and the {@code unchecked} notes are not checked.
+ * body is empty when neither list is given. {@code ExpectedEvents} is checked where {@link #events} gives it; the
+ * {@code unchecked} notes are not checked.
  *
  * @param file      PocketBase's test file, e.g. {@code record_crud_test.go}
  * @param func      the Go test function, e.g. {@code TestRecordCrudList}
@@ -23,7 +24,31 @@ import java.util.stream.Stream;
  */
 record PbScenario(String file, String func, int line, String name, String method, String url, String token, String body,
                   int status, Map<String, String> headers, List<String> expected, List<String> notExpected,
-                  Setup setup, List<String> unchecked, After after) {
+                  Step setup, List<String> unchecked, Check after) {
+
+    /** A stand-in for a scenario's BeforeTestFunc: its name in the report, and what it does to the fresh server. */
+    record Step(String name, java.util.function.Consumer<TestServer> action) {
+        void apply(TestServer server) {
+            action.accept(server);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A stand-in for a scenario's AfterTestFunc: its name in the report, and what it finds wrong on the server. */
+    record Check(String name, java.util.function.Function<TestServer, List<String>> action) {
+        List<String> problems(TestServer server) {
+            return action.apply(server);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     /** The scenario's id: test function and name, as {@code go test -run} spells it (spaces kept). */
     String key() {
@@ -43,6 +68,10 @@ record PbScenario(String file, String func, int line, String name, String method
     }
 
     PbScenario setup(Setup s) {
+        return setup(new Step("Setup." + s.name(), s::apply));
+    }
+
+    PbScenario setup(Step s) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected, s,
                 unchecked, after);
     }
@@ -63,8 +92,37 @@ record PbScenario(String file, String func, int line, String name, String method
     }
 
     PbScenario after(After check) {
+        return after(new Check("After." + check.name(), check::problems));
+    }
+
+    PbScenario after(Check check) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected,
                 setup, unchecked, check);
+    }
+
+    /**
+     * Counts every hook's calls during the request (bound before the scenario's own setup) and checks them against
+     * PocketBase's {@code ExpectedEvents}, given as name, count pairs ({@code "*", 0} forbids all others).
+     */
+    PbScenario events(Object... nameCountPairs) {
+        Map<String, Integer> expectedEvents = new LinkedHashMap<>();
+        for (int i = 0; i < nameCountPairs.length; i += 2) {
+            expectedEvents.put((String) nameCountPairs[i], (Integer) nameCountPairs[i + 1]);
+        }
+        Step before = setup;
+        Check check = after;
+        return setup(new Step("HookCalls.countAll" + (before == null ? "" : " + " + before.name()), server -> {
+            HookCalls.countAll(server.app);
+            if (before != null) {
+                before.apply(server);
+            }
+        })).after(new Check("HookCalls.problems(" + expectedEvents + ")" + (check == null ? "" : " + " + check.name()), server -> {
+            List<String> out = new java.util.ArrayList<>(HookCalls.problems(server.app, expectedEvents));
+            if (check != null) {
+                out.addAll(check.problems(server));
+            }
+            return out;
+        }));
     }
 
     /** What the run found wrong, one line each; empty when the scenario passes. */

@@ -45,7 +45,5 @@ final class PocketBaseCollectionImportScenarios {
 
     static final List<Skipped> SKIPPED = List.of(
             new Skipped(FILE, FUNC, 114, "authorized as superuser + non-validator failure",
-                    "hooks (BeforeTestFunc binds a failing OnCollectionCreate hook; the raw-error path is in CollectionsImportApiTest)"),
-            new Skipped(FILE, FUNC, 319, "OnCollectionsImportRequest tx body write check",
-                    "hooks (BeforeTestFunc binds an OnCollectionsImportRequest hook that runs the handler in a transaction)"));
+                    "hooks (BeforeTestFunc binds a failing OnCollectionCreate hook; the raw-error path is in CollectionsImportApiTest)"));
 }

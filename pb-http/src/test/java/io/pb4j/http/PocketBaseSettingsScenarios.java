@@ -116,9 +116,5 @@ final class PocketBaseSettingsScenarios {
                             + "\t\t\t\t\"privateKey\": " + applePrivateKeyJson() + ",\n\t\t\t\t\"duration\": 1\n\t\t\t}", 200)
                     .expect("\"secret\":\""));
 
-    static final List<Skipped> SKIPPED = List.of(
-            new Skipped(F, "TestSettingsList", 63, "OnSettingsListRequest tx body write check",
-                    "needs Go hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"),
-            new Skipped(F, "TestSettingsSet", 227, "OnSettingsUpdateRequest tx body write check",
-                    "needs Go hooks (BeforeTestFunc binds a request hook that runs the handler in a transaction)"));
+    static final List<Skipped> SKIPPED = List.of();
 }

@@ -4,10 +4,12 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.Passwords;
 import io.pb4j.core.RecordQuery;
 import io.pb4j.core.RequestInfo;
+import io.pb4j.core.router.Middlewares;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
@@ -32,7 +34,8 @@ final class AuthApi {
 
     static void bind(Router router) {
         router.post("/api/collections/{collection}/auth-with-password", AuthApi::authWithPassword);
-        router.post("/api/collections/{collection}/auth-refresh", AuthApi::authRefresh);
+        router.post("/api/collections/{collection}/auth-refresh", AuthApi::authRefresh)
+                .bind(Middlewares.requireSameCollectionContextAuth(""));
     }
 
     static Collection authCollection(RequestEvent e) {
@@ -68,15 +71,18 @@ final class AuthApi {
             throw ApiException.badRequest("An error occurred while validating the submitted data.", errors);
         }
         Optional<Record> found = findByIdentity(e, c, identity, identityField.isEmpty() ? identityFields : List.of(identityField));
-        if (found.isEmpty()) {
-            Passwords.verify(password, DUMMY_HASH);
-            throw ApiException.badRequest("Failed to authenticate.");
-        }
-        Record record = found.get();
-        if (!record.validatePassword(password)) {
-            throw ApiException.badRequest("Failed to authenticate.");
-        }
-        respond(e, record, AuthTokens.newAuthToken(record, true), "password", Optional.empty());
+        // as PocketBase, the hook sees the identity's record (or none) before the password is checked
+        e.app().hooks().recordAuthWithPasswordRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
+            if (ev.record().isEmpty()) {
+                Passwords.verify(password, DUMMY_HASH);
+                throw ApiException.badRequest("Failed to authenticate.");
+            }
+            Record record = ev.record().get();
+            if (!record.validatePassword(password)) {
+                throw ApiException.badRequest("Failed to authenticate.");
+            }
+            respond(e, record, AuthTokens.newAuthToken(record, true), "password", Optional.empty());
+        });
     }
 
     private static Optional<Record> findByIdentity(RequestEvent e, Collection c, String identity, List<String> fields) {
@@ -100,20 +106,20 @@ final class AuthApi {
     }
 
     private static void authRefresh(RequestEvent e) {
-        // the same-collection guard runs before the auth-type check, so a non-auth collection answers 403
+        // the route's same-collection guard ran before the auth-type check, so a non-auth collection answered 403
         Collection c = e.app().findCollection(e.pathParam("collection"))
                 .orElseThrow(() -> ApiException.notFound("Missing or invalid collection context."));
         Record auth = e.auth().orElseThrow(() -> ApiException.unauthorized("The request requires valid record authorization token."));
-        if (!auth.collection().id().equals(c.id())) {
-            throw ApiException.forbidden("The request requires auth record from " + c.name() + " collection.");
-        }
         String presented = e.header("Authorization");
         if (presented.regionMatches(true, 0, "Bearer ", 0, 7)) {
             presented = presented.substring(7);
         }
         Record fresh = e.app().findRecordById(c, auth.id()).orElseThrow(ApiException::notFound);
-        String token = AuthTokens.refreshable(presented.strip()) ? AuthTokens.newAuthToken(fresh, true) : presented.strip();
-        respond(e, fresh, token);
+        String old = presented.strip();
+        e.app().hooks().recordAuthRefreshRequest().trigger(new RecordRequestEvent(e, c, Optional.of(fresh)), ev -> {
+            String token = AuthTokens.refreshable(old) ? AuthTokens.newAuthToken(fresh, true) : old;
+            respond(e, fresh, token);
+        });
     }
 
     /** The auth response without an auth method (refresh, impersonation): no MFA step, no login alert. */

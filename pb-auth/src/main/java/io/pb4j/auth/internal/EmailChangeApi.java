@@ -4,8 +4,10 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.mail.MailException;
+import io.pb4j.core.router.Middlewares;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.JsonObject;
@@ -25,18 +27,14 @@ final class EmailChangeApi {
     }
 
     static void bind(Router router) {
-        router.post("/api/collections/{collection}/request-email-change", EmailChangeApi::request);
+        router.post("/api/collections/{collection}/request-email-change", EmailChangeApi::request)
+                .bind(Middlewares.requireSameCollectionContextAuth(""));
         router.post("/api/collections/{collection}/confirm-email-change", EmailChangeApi::confirm);
     }
 
     private static void request(RequestEvent e) {
-        // RequireSameCollectionContextAuth runs before the handler (and before the auth-type check)
-        Collection path = e.app().findCollection(e.pathParam("collection"))
-                .orElseThrow(() -> ApiException.notFound("Missing or invalid collection context."));
+        // the route's RequireSameCollectionContextAuth ran before the handler (and before the auth-type check)
         Record auth = e.auth().orElseThrow(() -> ApiException.unauthorized("The request requires valid record authorization token."));
-        if (!auth.collection().id().equals(path.id())) {
-            throw ApiException.forbidden("The request requires auth record from " + path.name() + " collection.");
-        }
         Collection c = AuthRequests.authCollection(e);
         if (c.isSuperusers()) {
             throw ApiException.badRequest("All superusers can change their emails directly.");
@@ -55,13 +53,15 @@ final class EmailChangeApi {
         }).ifPresent(err -> errors.put("newEmail", err));
         AuthRequests.check(errors);
 
-        try {
-            AuthMails.emailChange(e.app(), auth, newEmail);
-        } catch (MailException ex) {
-            LOG.log(System.Logger.Level.ERROR, "Failed to send email change email: " + ex.getMessage());
-            throw ApiException.badRequest("Failed to request email change.");
-        }
-        e.noContent();
+        e.app().hooks().recordRequestEmailChangeRequest().trigger(new RecordRequestEvent(e, c, Optional.of(auth)), ev -> {
+            try {
+                AuthMails.emailChange(e.app(), auth, newEmail);
+            } catch (MailException ex) {
+                LOG.log(System.Logger.Level.ERROR, "Failed to send email change email: " + ex.getMessage());
+                throw ApiException.badRequest("Failed to request email change.");
+            }
+            e.noContent();
+        });
     }
 
     private static void confirm(RequestEvent e) {
@@ -87,10 +87,12 @@ final class EmailChangeApi {
         AuthRequests.check(errors);
 
         Record record = parsed.record().orElseThrow(() -> ApiException.badRequest("Invalid or expired token."));
-        record.set("email", parsed.newEmail());
-        record.set("verified", true);
-        AuthRequests.save(e, record, "Failed to confirm email change.");
-        e.noContent();
+        e.app().hooks().recordConfirmEmailChangeRequest().trigger(new RecordRequestEvent(e, c, Optional.of(record)), ev -> {
+            record.set("email", parsed.newEmail());
+            record.set("verified", true);
+            AuthRequests.save(e, record, "Failed to confirm email change.");
+            e.noContent();
+        });
     }
 
     private record ParsedToken(Optional<Record> record, String newEmail, Optional<ValidationError> error) {

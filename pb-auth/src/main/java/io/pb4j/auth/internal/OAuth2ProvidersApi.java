@@ -2,8 +2,6 @@ package io.pb4j.auth.internal;
 
 import io.pb4j.auth.internal.oauth2.OAuth2Providers;
 import io.pb4j.auth.spi.OAuth2ProviderFactory;
-import io.pb4j.core.ApiException;
-import io.pb4j.core.router.Middleware;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
@@ -19,17 +17,7 @@ final class OAuth2ProvidersApi {
 
     static void bind(Router router) {
         router.get("/api/collections/meta/oauth2-providers", OAuth2ProvidersApi::list)
-                .bind(new Middleware("pbRequireSuperuserAuth", 0, OAuth2ProvidersApi::requireSuperuser));
-    }
-
-    private static void requireSuperuser(RequestEvent e) {
-        if (e.auth().isEmpty()) {
-            throw ApiException.unauthorized("The request requires valid record authorization token.");
-        }
-        if (!e.isSuperuser()) {
-            throw ApiException.forbidden("The authorized record is not allowed to perform this action.");
-        }
-        e.next();
+                .bind(SuperuserOnly.MIDDLEWARE);
     }
 
     private static void list(RequestEvent e) {

@@ -4,6 +4,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
@@ -47,27 +48,34 @@ final class OtpApi {
         AuthRequests.check(errors);
 
         Optional<Record> found = e.app().findRecordByUniqueField(c, "email", email);
-        if (found.isEmpty()) {
-            // a random id of the same shape: no account enumeration
-            e.json(200, Json.createObjectBuilder().add("otpId", randomId()).build());
-            return;
-        }
-        Record record = found.get();
+        // as PocketBase, the hook fires for unknown emails too (its record empty)
+        e.app().hooks().recordRequestOTPRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
+            if (found.isEmpty()) {
+                // a random id of the same shape: no account enumeration
+                e.json(200, Json.createObjectBuilder().add("otpId", randomId()).build());
+                return;
+            }
+            Record otp = issue(e, found.get(), otpOptions);
+            e.json(200, Json.createObjectBuilder().add("otpId", otp.id()).build());
+        });
+    }
+
+    /** A new OTP for {@code record}, mailed in the background, or the last one while too many are pending. */
+    private static Record issue(RequestEvent e, Record record, JsonObject otpOptions) {
         Duration duration = Duration.ofSeconds(otpOptions.getInt("duration", 180));
         Optional<Record> reused = e.app().config().dev() ? Optional.empty() : reusable(e.app(), record, duration);
-        Record otp;
         if (reused.isPresent()) {
-            otp = reused.get();
+            Record otp = reused.get();
             LOG.log(System.Logger.Level.WARNING, "Too many OTP requests - reusing the last issued (recordId "
                     + record.id() + ", otpId " + otp.id() + ")");
-        } else {
-            String password = randomDigits(otpOptions.getInt("length", 8));
-            otp = Otps.create(e.app(), record, password);
-            PocketBase app = e.app();
-            String otpId = otp.id();
-            Background.run("send OTP email", () -> send(app, record, otpId, password));
+            return otp;
         }
-        e.json(200, Json.createObjectBuilder().add("otpId", otp.id()).build());
+        String password = randomDigits(otpOptions.getInt("length", 8));
+        Record otp = Otps.create(e.app(), record, password);
+        PocketBase app = e.app();
+        String otpId = otp.id();
+        Background.run("send OTP email", () -> send(app, record, otpId, password));
+        return otp;
     }
 
     /** Mails the OTP and records where it went; a failed send deletes the OTP, which then cannot be used. */
@@ -119,23 +127,25 @@ final class OtpApi {
             throw invalid;
         }
 
-        String sentTo = otp.getString("sentTo");
-        e.app().delete(otp);
-        if (!record.getBool("verified") && !sentTo.isEmpty() && record.email().equals(sentTo)) {
-            record.set("verified", true);
-            // a verified upgrade by OTP alone replaces the password nobody proved to know (pre-hijacking)
-            if (!mfaEnabled(c)) {
-                PasswordAuth.randomize(record);
+        e.app().hooks().recordAuthWithOTPRequest().trigger(new RecordRequestEvent(e, c, Optional.of(record)), ev -> {
+            String sentTo = otp.getString("sentTo");
+            e.app().delete(otp);
+            if (!record.getBool("verified") && !sentTo.isEmpty() && record.email().equals(sentTo)) {
+                record.set("verified", true);
+                // a verified upgrade by OTP alone replaces the password nobody proved to know (pre-hijacking)
+                if (!mfaEnabled(c)) {
+                    PasswordAuth.randomize(record);
+                }
+                try {
+                    e.app().save(record);
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.ERROR, "Failed to update record verified state after successful OTP validation: "
+                            + ex.getMessage());
+                }
             }
-            try {
-                e.app().save(record);
-            } catch (RuntimeException ex) {
-                LOG.log(System.Logger.Level.ERROR, "Failed to update record verified state after successful OTP validation: "
-                        + ex.getMessage());
-            }
-        }
-        // "otp" as the method: the shared response runs the MFA step (OTP as one of two factors) and the login alert
-        AuthApi.respond(e, record, AuthTokens.newAuthToken(record, true), "otp", Optional.empty());
+            // "otp" as the method: the shared response runs the MFA step (OTP as one of two factors) and the login alert
+            AuthApi.respond(e, record, AuthTokens.newAuthToken(record, true), "otp", Optional.empty());
+        });
     }
 
     private static JsonObject requireEnabled(Collection c) {

@@ -4,6 +4,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
@@ -49,11 +50,13 @@ final class PasswordResetApi {
         }
         Record record = found.get();
         PocketBase app = e.app();
-        Background.run("send password reset email", () -> {
-            AuthMails.passwordReset(app, record);
-            limits.lock(resendKey(record), RESEND_LOCK);
+        app.hooks().recordRequestPasswordResetRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
+            Background.run("send password reset email", () -> {
+                AuthMails.passwordReset(app, record);
+                limits.lock(resendKey(record), RESEND_LOCK);
+            });
+            e.noContent();
         });
-        e.noContent();
     }
 
     private static void confirm(RequestEvent e) {
@@ -81,16 +84,18 @@ final class PasswordResetApi {
 
         Record record = AuthTokens.verify(e.app(), token, TokenType.PASSWORD_RESET)
                 .orElseThrow(() -> ApiException.badRequest("Invalid or expired password reset token."));
-        record.setPassword(password);
-        if (!record.getBool("verified")) {
-            Object claimed = Tokens.parseUnverified(token).map(claims -> claims.get("email")).orElse(null);
-            if (record.email().equals(claimed)) {
-                record.set("verified", true);
+        e.app().hooks().recordConfirmPasswordResetRequest().trigger(new RecordRequestEvent(e, c, Optional.of(record)), ev -> {
+            record.setPassword(password);
+            if (!record.getBool("verified")) {
+                Object claimed = Tokens.parseUnverified(token).map(claims -> claims.get("email")).orElse(null);
+                if (record.email().equals(claimed)) {
+                    record.set("verified", true);
+                }
             }
-        }
-        AuthRequests.save(e, record, "Failed to set new password.");
-        AuthLimits.of(e.app()).unlock(resendKey(record));
-        e.noContent();
+            AuthRequests.save(e, record, "Failed to set new password.");
+            AuthLimits.of(e.app()).unlock(resendKey(record));
+            e.noContent();
+        });
     }
 
     private static Optional<ValidationError> checkToken(PocketBase app, Collection c, String token) {

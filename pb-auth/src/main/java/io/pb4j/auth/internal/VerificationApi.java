@@ -4,6 +4,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
@@ -53,14 +54,16 @@ final class VerificationApi {
             return;
         }
         PocketBase app = e.app();
-        Background.run("send verification email", () -> {
-            try {
-                AuthMails.verification(app, record);
-            } finally {
-                limits.lock(lockKey, RESEND_LOCK);
-            }
+        app.hooks().recordRequestVerificationRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
+            Background.run("send verification email", () -> {
+                try {
+                    AuthMails.verification(app, record);
+                } finally {
+                    limits.lock(lockKey, RESEND_LOCK);
+                }
+            });
+            e.noContent();
         });
-        e.noContent();
     }
 
     private static void confirm(RequestEvent e) {
@@ -80,16 +83,18 @@ final class VerificationApi {
 
         Record record = AuthTokens.verify(e.app(), token, TokenType.VERIFICATION)
                 .orElseThrow(() -> ApiException.badRequest("Invalid or expired verification token."));
-        if (!record.getBool("verified")) {
-            record.set("verified", true);
-            // as with OTP sign-in: a verified upgrade without password auth gets a random password (pre-hijacking)
-            if (!PasswordAuth.enabled(c)) {
-                PasswordAuth.randomize(record);
+        e.app().hooks().recordConfirmVerificationRequest().trigger(new RecordRequestEvent(e, c, Optional.of(record)), ev -> {
+            if (!record.getBool("verified")) {
+                record.set("verified", true);
+                // as with OTP sign-in: a verified upgrade without password auth gets a random password (pre-hijacking)
+                if (!PasswordAuth.enabled(c)) {
+                    PasswordAuth.randomize(record);
+                }
+                AuthRequests.save(e, record, "An error occurred while saving the verified state.");
             }
-            AuthRequests.save(e, record, "An error occurred while saving the verified state.");
-        }
-        AuthLimits.of(e.app()).unlock(resendKey(record));
-        e.noContent();
+            AuthLimits.of(e.app()).unlock(resendKey(record));
+            e.noContent();
+        });
     }
 
     private static Optional<ValidationError> checkToken(PocketBase app, Collection c, String token) {

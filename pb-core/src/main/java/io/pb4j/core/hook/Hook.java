@@ -1,62 +1,144 @@
 package io.pb4j.core.hook;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * PocketBase's hook chain: handlers bound with an id and a priority (lower runs first; equal priorities keep
- * binding order), each deciding whether to continue with {@code e.next()}. {@link #trigger} appends the default
- * action as the last link. Binding is thread-safe; a trigger sees the handlers bound when it starts.
+ * PocketBase's hook chain ({@code tools/hook}): handlers bound with an id and a priority (lower runs first; equal
+ * priorities keep binding order), each deciding whether to continue with {@code e.next()}. A handler that returns
+ * without calling {@code next()} stops the chain: the later handlers and the caller's default action (the last
+ * link given to {@link #trigger}) do not run. A handler that throws stops the chain too, and the exception reaches
+ * the caller of {@code trigger} (a write that the trigger is part of then rolls back).
+ *
+ * <p>Binding is thread-safe; a trigger runs the handlers bound when it starts. Router middlewares are handlers of a
+ * {@code Hook<RequestEvent>}, so this is the only place that orders handlers by id and priority.
  */
 public final class Hook<E extends HookEvent> {
-    private static final AtomicLong IDS = new AtomicLong();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private record Binding<E>(String id, int priority, long seq, Consumer<E> handler) {
+    /**
+     * One handler: {@code id} (empty: a generated one on binding), {@code priority} (lower runs first) and the function.
+     */
+    public record Handler<E>(String id, int priority, Consumer<E> func) {
+        public Handler {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(func, "func");
+        }
+
+        /** A handler with no id (one is generated on binding) and priority 0. */
+        public static <E> Handler<E> of(Consumer<E> func) {
+            return new Handler<>("", 0, func);
+        }
     }
 
-    private volatile List<Binding<E>> bindings = List.of();
+    private volatile List<Handler<E>> handlers = List.of();
 
-    /** Binds a handler with priority 0 and returns its generated id. */
-    public String bind(Consumer<E> handler) {
-        return bind("", 0, handler);
-    }
-
-    /** Binds a handler; an empty id gets a generated one, and a handler with the same id is replaced. */
-    public synchronized String bind(String id, int priority, Consumer<E> handler) {
+    /**
+     * Binds a handler and returns its id. An empty id gets a generated one; a handler with an id already bound
+     * replaces that one in its place (PocketBase's {@code Bind}).
+     */
+    public synchronized String bind(Handler<E> handler) {
         Objects.requireNonNull(handler, "handler");
-        long seq = IDS.incrementAndGet();
-        String key = id.isEmpty() ? "__pb4j_" + seq : id;
-        List<Binding<E>> next = new ArrayList<>(bindings);
-        next.removeIf(b -> b.id().equals(key));
-        next.add(new Binding<>(key, priority, seq, handler));
-        next.sort(Comparator.comparingInt((Binding<E> b) -> b.priority()).thenComparingLong(Binding::seq));
-        bindings = List.copyOf(next);
-        return key;
+        List<Handler<E>> next = new ArrayList<>(handlers);
+        Handler<E> h = handler;
+        if (h.id().isEmpty()) {
+            String id;
+            do {
+                id = generateId();
+            } while (indexOf(next, id) >= 0);
+            h = new Handler<>(id, h.priority(), h.func());
+            next.add(h);
+        } else {
+            int existing = indexOf(next, h.id());
+            if (existing >= 0) {
+                next.set(existing, h);
+            } else {
+                next.add(h);
+            }
+        }
+        // List.sort is stable: equal priorities keep their binding order
+        next.sort(Comparator.comparingInt(Handler::priority));
+        handlers = List.copyOf(next);
+        return h.id();
     }
 
-    public synchronized void unbind(String id) {
-        List<Binding<E>> next = new ArrayList<>(bindings);
-        next.removeIf(b -> b.id().equals(id));
-        bindings = List.copyOf(next);
+    /** Binds a function with a generated id and priority 0 (PocketBase's {@code BindFunc}); returns the id. */
+    public String bindFunc(Consumer<E> func) {
+        return bind(Handler.of(func));
+    }
+
+    /** Same as {@link #bindFunc}. */
+    public String bind(Consumer<E> func) {
+        return bindFunc(func);
+    }
+
+    /** Same as {@code bind(new Handler<>(id, priority, func))}. */
+    public String bind(String id, int priority, Consumer<E> func) {
+        return bind(new Handler<>(id, priority, func));
+    }
+
+    /** Removes the handlers with these ids; unknown ids are ignored. */
+    public synchronized void unbind(String... ids) {
+        List<Handler<E>> next = new ArrayList<>(handlers);
+        next.removeIf(h -> Arrays.asList(ids).contains(h.id()));
+        handlers = List.copyOf(next);
+    }
+
+    public synchronized void unbindAll() {
+        handlers = List.of();
     }
 
     public int length() {
-        return bindings.size();
+        return handlers.size();
     }
 
-    /** Runs the handlers in order, then {@code defaultAction} if every handler called {@code next()}. */
-    @SuppressWarnings("unchecked")
-    public void trigger(E event, Consumer<E> defaultAction) {
-        List<Binding<E>> current = bindings;
-        List<Consumer<? super HookEvent>> links = new ArrayList<>(current.size() + 1);
-        for (Binding<E> b : current) {
-            links.add(e -> b.handler().accept((E) e));
+    /** The bound handlers in the order a trigger runs them. */
+    public List<Handler<E>> handlers() {
+        return handlers;
+    }
+
+    /**
+     * Runs the bound handlers in order, then the {@code finalizers} (PocketBase's one-off handlers: usually one, the
+     * default action), each reached only when the link before it called {@code next()}.
+     */
+    @SafeVarargs
+    public final void trigger(E event, Consumer<E>... finalizers) {
+        List<Handler<E>> current = handlers;
+        List<Consumer<? super HookEvent>> links = new ArrayList<>(current.size() + finalizers.length);
+        for (Handler<E> h : current) {
+            links.add(link(h.func()));
         }
-        links.add(e -> defaultAction.accept((E) e));
+        for (Consumer<E> f : finalizers) {
+            links.add(link(f));
+        }
         event.start(links);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> Consumer<? super HookEvent> link(Consumer<E> f) {
+        return e -> f.accept((E) e);
+    }
+
+    private static <E> int indexOf(List<Handler<E>> list, String id) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String generateId() {
+        char[] out = new char[20];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(out);
     }
 }

@@ -5,12 +5,27 @@ import io.pb4j.core.spi.SqlSession;
 
 /**
  * Told of every record write inside a transaction, so the app can fire its after-success hooks once that
- * transaction commits (through {@link SqlSession#afterCommit}).
+ * transaction commits (through {@link TransactionEffects#afterCommit}).
  */
 public interface RecordCommits {
     /** Ignores every write: for saves that must not fire record hooks. */
     RecordCommits NONE = (s, action, record) -> {
     };
+
+    /**
+     * Runs the save of {@code record} inside {@code s}'s transaction: {@code validation} (throws when the record is
+     * invalid) and then {@code execution} (the write). The app runs them through its record hooks; by default they
+     * just run.
+     */
+    default void save(SqlSession s, Record record, boolean isNew, Runnable validation, Runnable execution) {
+        validation.run();
+        execution.run();
+    }
+
+    /** Runs the delete of {@code record} ({@code execution}) inside {@code s}'s transaction; by default it just runs. */
+    default void delete(SqlSession s, Record record, Runnable execution) {
+        execution.run();
+    }
 
     /** A write of {@code record} ({@code action} is {@code create}, {@code update} or {@code delete}) in {@code s}. */
     void written(SqlSession s, String action, Record record);

@@ -27,7 +27,12 @@ public final class RecordSaver {
         save(s, r, RecordCommits.NONE);
     }
 
-    /** Validates and writes {@code r}, telling {@code commits} of the write (and of cascaded ones). */
+    /**
+     * Validates and writes {@code r}, telling {@code commits} of the write (and of cascaded ones). {@code commits}
+     * runs the validation and the write as its hooks decide ({@code onRecordCreate} → {@code onRecordValidate},
+     * {@code onRecordCreateExecute}), all inside the caller's transaction.
+     */
+    @SuppressWarnings("unchecked")
     public static void save(SqlSession s, Record r, RecordCommits commits) {
         save(s, r, commits, true);
     }
@@ -41,6 +46,31 @@ public final class RecordSaver {
             throw ApiException.badRequest("Unsupported collection type.");
         }
         boolean isNew = r.isNew();
+        Map<String, Object>[] storedFiles = new Map[1];
+        Runnable validation = () -> storedFiles[0] = validateForSave(s, r, isNew, validate);
+        Runnable execution = () -> {
+            if (storedFiles[0] == null) {
+                // a validate hook that answered without next(): the files are still needed for the write
+                storedFiles[0] = RecordFiles.stored(s, r);
+            }
+            String now = io.pb4j.core.DateTimes.now();
+            for (Field f : r.collection().fields()) {
+                if (f instanceof SaveAwareField saving && !"text".equals(f.type())) {
+                    r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew, now));
+                }
+            }
+            RecordFiles.beforeWrite(r, storedFiles[0]);
+            write(s, r, isNew);
+            if (!isNew && r.collection().isAuth()) {
+                AuthRecordEffects.afterUpdate(s, r);
+            }
+            commits.written(s, isNew ? "create" : "update", r);
+        };
+        commits.save(s, r, isNew, validation, execution);
+    }
+
+    /** Everything that can reject {@code r} before its write; returns its stored files for the write. */
+    private static Map<String, Object> validateForSave(SqlSession s, Record r, boolean isNew, boolean validate) {
         settleGeneratedText(r);
         if (!isNew && r.collection().isAuth()) {
             rotateTokenKeyOnCredentialChange(r);
@@ -58,18 +88,7 @@ public final class RecordSaver {
         if (isNew && r.collection().isAuth()) {
             requireUniqueAuthId(s, r);
         }
-        String now = io.pb4j.core.DateTimes.now();
-        for (Field f : r.collection().fields()) {
-            if (f instanceof SaveAwareField saving && !"text".equals(f.type())) {
-                r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew, now));
-            }
-        }
-        RecordFiles.beforeWrite(r, storedFiles);
-        write(s, r, isNew);
-        if (!isNew && r.collection().isAuth()) {
-            AuthRecordEffects.afterUpdate(s, r);
-        }
-        commits.written(s, isNew ? "create" : "update", r);
+        return storedFiles;
     }
 
     /** The record's column values as they would be stored now, without validation or hashing. */
@@ -204,14 +223,16 @@ public final class RecordSaver {
                 throw ApiException.badRequest("You can't delete the only existing superuser.");
             }
         }
-        cascade(s, r, commits);
-        s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
-                List.of(r.id()));
-        if (r.collection().isAuth()) {
-            AuthRecordEffects.afterDelete(s, r);
-        }
-        RecordFiles.afterDelete(r);
-        commits.written(s, "delete", r);
+        commits.delete(s, r, () -> {
+            cascade(s, r, commits);
+            s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
+                    List.of(r.id()));
+            if (r.collection().isAuth()) {
+                AuthRecordEffects.afterDelete(s, r);
+            }
+            RecordFiles.afterDelete(r);
+            commits.written(s, "delete", r);
+        });
     }
 
     /**

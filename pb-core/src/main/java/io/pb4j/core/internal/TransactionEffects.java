@@ -10,10 +10,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The app's store with work that must follow the outermost write's outcome: files stored for a save are removed
- * again when the transaction rolls back, and the files a save or delete dropped are removed once it commits (as
- * PocketBase's file field does around its record writes). Effects run on the writing thread after the transaction
- * ended; a failing effect is logged and does not change the outcome.
+ * The app's store with work that must follow the outermost write's outcome, the app's one after-commit path: files
+ * stored for a save are removed again when the transaction rolls back, the files a save or delete dropped are removed
+ * once it commits (as PocketBase's file field does around its record writes), and the after-success record hooks fire
+ * once it commits. Effects run on the writing thread after the transaction ended (the write lock released, so an
+ * effect may write again in a transaction of its own), in registration order; a failing effect is logged and does
+ * not change the outcome.
  */
 public final class TransactionEffects implements Store {
     private static final System.Logger LOG = System.getLogger(TransactionEffects.class.getName());
@@ -85,7 +87,7 @@ public final class TransactionEffects implements Store {
         try {
             effect.run();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "a file clean-up after a transaction failed", e);
+            LOG.log(System.Logger.Level.WARNING, "an effect after a transaction failed", e);
         }
     }
 

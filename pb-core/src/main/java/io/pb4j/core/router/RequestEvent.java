@@ -3,6 +3,7 @@ package io.pb4j.core.router;
 import io.pb4j.core.ApiException;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.hook.HookEvent;
 import io.pb4j.core.internal.Json;
 import jakarta.json.JsonValue;
 import java.net.URLDecoder;
@@ -15,11 +16,15 @@ import java.util.Optional;
 
 /**
  * One HTTP request on its way through the middlewares and the route handler, with helpers to read the request
- * and to write the (buffered) response. Not thread-safe: it belongs to the request's thread.
+ * and to write the (buffered) response. It is a hook event: middlewares are handlers of the route's
+ * {@code Hook<RequestEvent>} and continue with {@link #next()}; the route's handler is the last link. Not
+ * thread-safe: it belongs to the request's thread.
  */
-public final class RequestEvent {
-    /** PocketBase's default body limit: 32 MiB. */
+public final class RequestEvent extends HookEvent {
+    /** PocketBase's default body limit: 32 MiB (the router's {@code pbBodyLimit} middleware). */
     public static final long DEFAULT_BODY_LIMIT = 32L << 20;
+    /** The cap without {@code pbBodyLimit}: the most one in-memory body can hold. */
+    static final long NO_BODY_LIMIT = Integer.MAX_VALUE - 16L;
 
     private final PocketBase app;
     private final HttpRequest request;
@@ -28,15 +33,13 @@ public final class RequestEvent {
     private byte[] body;
     private java.nio.file.Path spooledBody;
     private final List<Runnable> cleanups = new ArrayList<>();
-    private long bodyLimit = DEFAULT_BODY_LIMIT;
+    private long bodyLimit = NO_BODY_LIMIT;
     private Record auth;
     private String infoContext = "default";
     private final Map<String, Object> store = new LinkedHashMap<>();
 
-    private List<Handler> chain = List.of();
-    private int position;
-
     private int status;
+    private Throwable failure;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
     private byte[] responseBody = new byte[0];
     private ResponseStream responseStream;
@@ -182,17 +185,21 @@ public final class RequestEvent {
         return store;
     }
 
-    /** Continues with the next middleware, or the route handler. */
+    /**
+     * Continues with the next middleware, or the route's handler. An error thrown further down passes through, and
+     * meanwhile {@link #responseStatus()} reports the status its envelope will have, so a middleware that logs in a
+     * {@code finally} sees the real status.
+     */
+    @Override
     public void next() {
-        if (position < chain.size()) {
-            chain.get(position++).handle(this);
+        try {
+            super.next();
+        } catch (RuntimeException | Error t) {
+            if (!written) {
+                failure = t;
+            }
+            throw t;
         }
-    }
-
-    void run(List<Handler> handlers) {
-        this.chain = handlers;
-        this.position = 0;
-        next();
     }
 
     // ----- response
@@ -258,6 +265,7 @@ public final class RequestEvent {
         }
         this.responseBody = "HEAD".equals(method()) ? new byte[0] : bytes;
         this.written = true;
+        this.failure = null;
     }
 
     /** Sets a response header (replacing an earlier value). */
@@ -269,7 +277,14 @@ public final class RequestEvent {
         return written;
     }
 
+    /**
+     * The status written, or while an error is on its way up the chain the status of its envelope
+     * ({@link ApiException#status()}, else 500); 0 before anything was written.
+     */
     public int responseStatus() {
+        if (!written && failure != null) {
+            return failure instanceof ApiException api ? api.status() : 500;
+        }
         return status;
     }
 
@@ -284,6 +299,12 @@ public final class RequestEvent {
     /** The streamed body set by {@link #stream}, empty when the body is {@link #responseBody()}. */
     public Optional<ResponseStream> responseStream() {
         return Optional.ofNullable(responseStream);
+    }
+
+    /** Replaces the written body (a middleware that encodes it); {@code stream} null keeps it buffered. */
+    void replaceBody(byte[] bytes, ResponseStream stream) {
+        this.responseBody = bytes;
+        this.responseStream = stream;
     }
 
     void reset() {

@@ -1,24 +1,26 @@
 package io.pb4j.core.router;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import io.pb4j.core.hook.Hook;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One route: a method, a path pattern with {@code {name}} segments (a last {@code {name...}} segment takes the
- * rest of the path), its handler and its own middlewares.
+ * rest of the path) including its groups' prefixes, its handler and its own middlewares. Binding is thread-safe.
  */
 public final class Route {
+    private final Router owner;
     private final String method;
     private final String pattern;
     private final String[] segments;
     private final Handler handler;
-    private volatile List<Middleware> middlewares = List.of();
+    private final Bindings bindings = new Bindings();
 
-    Route(String method, String pattern, Handler handler) {
+    Route(Router owner, String method, String pattern, Handler handler) {
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("route pattern must start with /: " + pattern);
         }
+        this.owner = owner;
         this.method = method;
         this.pattern = pattern;
         this.segments = pattern.substring(1).split("/", -1);
@@ -29,6 +31,7 @@ public final class Route {
         return method;
     }
 
+    /** The full pattern, group prefixes included. */
     public String pattern() {
         return pattern;
     }
@@ -37,22 +40,44 @@ public final class Route {
         return handler;
     }
 
-    List<Middleware> middlewares() {
-        return middlewares;
+    /** Binds a middleware to this route only; it replaces a group's or the router's middleware of the same id. */
+    public Route bind(Middleware middleware) {
+        return bind(middleware.asHookHandler());
     }
 
-    /** Binds a middleware to this route only. */
-    public synchronized Route bind(Middleware middleware) {
-        List<Middleware> next = new ArrayList<>(middlewares);
-        next.removeIf(m -> m.id().equals(middleware.id()));
-        next.add(middleware);
-        next.sort(Comparator.comparingInt(Middleware::priority));
-        middlewares = List.copyOf(next);
+    public Route bind(Hook.Handler<RequestEvent> middleware) {
+        synchronized (owner) {
+            bindings.bind(middleware);
+            owner.changed();
+        }
         return this;
     }
 
+    /** Binds middlewares with generated ids and priority 0. */
+    public Route bindFunc(Handler... funcs) {
+        for (Handler f : funcs) {
+            bind(Hook.Handler.of(f::handle));
+        }
+        return this;
+    }
+
+    /** Removes middlewares by id from this route, including the router's and its groups' (e.g. {@code pbBodyLimit}). */
+    public Route unbind(String... ids) {
+        synchronized (owner) {
+            for (String id : ids) {
+                bindings.unbind(id);
+            }
+            owner.changed();
+        }
+        return this;
+    }
+
+    Bindings bindings() {
+        return bindings;
+    }
+
     /** Matches a decoded path, filling {@code params}; false (with params in an unspecified state) otherwise. */
-    boolean match(String path, java.util.Map<String, String> params) {
+    boolean match(String path, Map<String, String> params) {
         if (!path.startsWith("/")) {
             return false;
         }
@@ -64,7 +89,7 @@ public final class Route {
                 if (i > parts.length) {
                     return false;
                 }
-                params.put(seg.substring(1, seg.length() - 4), String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length)));
+                params.put(seg.substring(1, seg.length() - 4), String.join("/", Arrays.copyOfRange(parts, i, parts.length)));
                 return true;
             }
             if (i >= parts.length) {

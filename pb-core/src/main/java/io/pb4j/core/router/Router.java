@@ -4,120 +4,84 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Json;
+import io.pb4j.core.hook.Hook;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The app's routes and global middlewares, independent of any HTTP server. {@link #dispatch} runs one request
- * through the global middlewares (by priority), the matched route's middlewares and its handler, and turns every
- * error into PocketBase's envelope in this one place. Binding is thread-safe.
+ * The app's routes and middlewares, independent of any HTTP server: the root {@link RouterGroup} (prefix {@code ""}),
+ * whose middlewares are PocketBase's global ones ({@code pbCors}, {@code pbSecurityHeaders}, and what the modules
+ * bind: {@code pbLoadAuthToken}, {@code pbActivityLogger}, {@code pbBodyLimit}, {@code pbRateLimit} …).
+ * {@link #dispatch} runs one request through the matched route's chain (every middleware of the router, its groups
+ * and the route in one {@link Hook} ordered by priority, then the route's handler) and turns every error into
+ * PocketBase's envelope in this one place. Binding is thread-safe.
  */
-public final class Router {
+public final class Router extends RouterGroup {
     private static final System.Logger LOG = System.getLogger(Router.class.getName());
 
-    private volatile List<Route> routes = List.of();
-    private volatile List<Middleware> globals = List.of();
+    /** One route with its chains, compiled from the tree on the first request after a change. */
+    private record Compiled(Route route, Hook<RequestEvent> chain, Hook<RequestEvent> own) {
+    }
+
+    private record Table(List<Compiled> routes, Hook<RequestEvent> notFound) {
+    }
+
+    private volatile Table table;
 
     public Router() {
+        super(null, "");
         bind(Cors.middleware(List.of("*")));
         bind(new Middleware("pbSecurityHeaders", Middleware.PRIORITY_SECURITY_HEADERS, Router::securityHeaders));
+        bind(Middlewares.bodyLimit(RequestEvent.DEFAULT_BODY_LIMIT));
     }
 
-    public Route get(String pattern, Handler handler) {
-        return add("GET", pattern, handler);
+    /** Drops the compiled table; the next request compiles the tree again. Called with the router's lock held. */
+    void changed() {
+        table = null;
     }
 
-    public Route post(String pattern, Handler handler) {
-        return add("POST", pattern, handler);
-    }
-
-    public Route patch(String pattern, Handler handler) {
-        return add("PATCH", pattern, handler);
-    }
-
-    public Route put(String pattern, Handler handler) {
-        return add("PUT", pattern, handler);
-    }
-
-    public Route delete(String pattern, Handler handler) {
-        return add("DELETE", pattern, handler);
-    }
-
-    /** Adds a route; {@code GET} routes also answer {@code HEAD}. */
-    public synchronized Route add(String method, String pattern, Handler handler) {
-        Route route = new Route(method, pattern, handler);
-        List<Route> next = new ArrayList<>(routes);
-        next.add(route);
-        routes = List.copyOf(next);
-        return route;
-    }
-
-    /** Binds a global middleware (PocketBase's {@code routerUse}); the same id replaces the earlier one. */
-    public synchronized void bind(Middleware middleware) {
-        List<Middleware> next = new ArrayList<>(globals);
-        next.removeIf(m -> m.id().equals(middleware.id()));
-        next.add(middleware);
-        next.sort(Comparator.comparingInt(Middleware::priority));
-        globals = List.copyOf(next);
-    }
-
-    public synchronized void unbind(String middlewareId) {
-        List<Middleware> next = new ArrayList<>(globals);
-        next.removeIf(m -> m.id().equals(middlewareId));
-        globals = List.copyOf(next);
-    }
-
+    /** Every route of the tree, in the order they were added (groups in place). */
     public List<Route> routes() {
-        return routes;
+        return table().routes().stream().map(Compiled::route).toList();
     }
 
     /** Runs one request and returns the event holding the response; never throws. */
     public RequestEvent dispatch(PocketBase app, HttpRequest request) {
-        return run(app, request, globals, e -> { });
+        return run(app, request, false, e -> { });
     }
 
     /**
-     * Runs an internal request (PocketBase's batch sub-requests) through the matched route's own middlewares and
-     * handler only: no global middlewares, so {@code prepare} sets what they would (auth, context). Errors become the
-     * envelope as in {@link #dispatch}; a path no route matches answers 404. Never throws.
+     * Runs an internal request (PocketBase's batch sub-requests) through the matched route's own chain only: the
+     * middlewares of the route and its groups, not the router's global ones, so {@code prepare} sets what they would
+     * (auth, context). Errors become the envelope as in {@link #dispatch}; a path no route matches answers 404. Never
+     * throws.
      */
     public RequestEvent dispatchRoute(PocketBase app, HttpRequest request, java.util.function.Consumer<RequestEvent> prepare) {
-        return run(app, request, List.of(), prepare);
+        return run(app, request, true, prepare);
     }
 
-    /** The given global middlewares, then the matched route's middlewares and handler (or a 404). */
-    private RequestEvent run(PocketBase app, HttpRequest request, List<Middleware> globalMiddlewares,
+    private RequestEvent run(PocketBase app, HttpRequest request, boolean ownOnly,
                              java.util.function.Consumer<RequestEvent> prepare) {
         RequestEvent e = new RequestEvent(app, request);
-        Route route = match(e);
-        List<Handler> chain = new ArrayList<>();
-        // as in PocketBase, a route middleware replaces the global middleware of the same id
-        List<Middleware> own = route == null ? List.of() : route.middlewares();
-        for (Middleware m : globalMiddlewares) {
-            if (own.stream().noneMatch(r -> r.id().equals(m.id()))) {
-                chain.add(m.handler());
-            }
-        }
-        if (route != null) {
-            for (Middleware m : route.middlewares()) {
-                chain.add(m.handler());
-            }
-            chain.add(route.handler());
-        } else {
-            chain.add(ev -> {
-                throw ApiException.notFound();
-            });
-        }
+        Table t = table();
+        Compiled route = match(t, e);
         try {
             prepare.accept(e);
-            e.run(chain);
-        } catch (Throwable t) {
-            writeError(e, t);
+            if (route == null) {
+                Hook<RequestEvent> chain = ownOnly ? new Hook<>() : t.notFound();
+                chain.trigger(e, ev -> {
+                    throw ApiException.notFound();
+                });
+            } else {
+                Handler action = route.route().handler();
+                (ownOnly ? route.own() : route.chain()).trigger(e, action::handle);
+            }
+        } catch (Throwable failure) {
+            writeError(e, failure);
         } finally {
             e.finish();
         }
@@ -127,15 +91,84 @@ public final class Router {
         return e;
     }
 
-    private Route match(RequestEvent e) {
+    private Table table() {
+        Table t = table;
+        if (t == null) {
+            synchronized (this) {
+                t = table;
+                if (t == null) {
+                    t = compile();
+                    table = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private Table compile() {
+        List<Compiled> out = new ArrayList<>();
+        compile(this, new ArrayList<>(), out);
+        Hook<RequestEvent> notFound = new Hook<>();
+        for (Hook.Handler<RequestEvent> m : bindings.middlewares) {
+            if (!bindings.excluded.contains(m.id())) {
+                notFound.bind(m);
+            }
+        }
+        return new Table(List.copyOf(out), notFound);
+    }
+
+    private static void compile(RouterGroup group, List<RouterGroup> parents, List<Compiled> out) {
+        List<RouterGroup> path = new ArrayList<>(parents);
+        path.add(group);
+        for (Object child : group.children) {
+            if (child instanceof RouterGroup g) {
+                compile(g, path, out);
+            } else if (child instanceof Route r) {
+                out.add(new Compiled(r, chain(path, r, 0), chain(path, r, 1)));
+            }
+        }
+    }
+
+    /** The middlewares of {@code groups.subList(from, …)} and of the route, less the ids excluded on the way down. */
+    private static Hook<RequestEvent> chain(List<RouterGroup> groups, Route route, int from) {
+        Hook<RequestEvent> hook = new Hook<>();
+        for (int i = from; i < groups.size(); i++) {
+            for (Hook.Handler<RequestEvent> m : groups.get(i).bindings.middlewares) {
+                if (!excludedBelow(groups, i, route, m.id())) {
+                    hook.bind(m);
+                }
+            }
+        }
+        for (Hook.Handler<RequestEvent> m : route.bindings().middlewares) {
+            if (!route.bindings().excluded.contains(m.id())) {
+                hook.bind(m);
+            }
+        }
+        return hook;
+    }
+
+    private static boolean excludedBelow(List<RouterGroup> groups, int from, Route route, String id) {
+        if (route.bindings().excluded.contains(id)) {
+            return true;
+        }
+        for (int i = from; i < groups.size(); i++) {
+            if (groups.get(i).bindings.excluded.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Compiled match(Table t, RequestEvent e) {
         String method = e.method();
         String path = e.path();
-        for (Route r : routes) {
+        for (Compiled c : t.routes()) {
+            Route r = c.route();
             boolean methodOk = r.method().equals(method) || ("HEAD".equals(method) && "GET".equals(r.method()));
             if (methodOk) {
                 e.pathParams().clear();
                 if (r.match(path, e.pathParams())) {
-                    return r;
+                    return c;
                 }
             }
         }
@@ -149,10 +182,8 @@ public final class Router {
         if (api.status() == 500 && api != t) {
             LOG.log(Level.ERROR, "unexpected error in " + e.method() + " " + e.path(), t);
         }
-        if (e.written()) {
-            LOG.log(Level.DEBUG, "error after the response was written: " + api.getMessage());
-            return;
-        }
+        // nothing is sent before dispatch returns, so an error after a handler wrote its answer still wins: as in
+        // PocketBase, where a handler running in a request hook's transaction defers its answer to the commit
         e.reset();
         JsonObjectBuilder body = jakarta.json.Json.createObjectBuilder()
                 .add("data", errorData(api.data()))

@@ -26,18 +26,6 @@ public interface SqlSession {
     }
 
     /**
-     * Runs {@code action} once the write transaction this session belongs to commits (the outermost one, when writes
-     * are nested), on the committing thread after the write lock is released, in registration order; it never runs
-     * when the transaction rolls back. An action that throws is logged and does not stop the others. Sessions outside
-     * a write transaction refuse it.
-     *
-     * @throws IllegalStateException when this session is not in a write transaction
-     */
-    default void afterCommit(Runnable action) {
-        throw new IllegalStateException("this session is not in a write transaction");
-    }
-
-    /**
      * Runs a script of one or more {@code ;}-separated statements without parameters (the superuser SQL console's
      * writes) and returns how many rows they changed in all. Stops at the first failing statement with a
      * {@link StoreException} whose message is the database's error as PocketBase shows it; the caller's transaction

@@ -1,23 +1,15 @@
 package io.pb4j.http.internal;
 
-import io.pb4j.core.ApiException;
 import io.pb4j.core.router.Middleware;
+import io.pb4j.core.router.Middlewares;
 
 /** PocketBase's route guards. */
 public final class Guards {
     private Guards() {
     }
 
-    /** Guests get 401, non-superusers 403. */
+    /** Guests get 401, non-superusers 403 ({@link Middlewares#requireSuperuserAuth()}). */
     public static Middleware requireSuperuser() {
-        return new Middleware("pbRequireSuperuserAuth", 0, e -> {
-            if (e.auth().isEmpty()) {
-                throw ApiException.unauthorized("The request requires valid record authorization token.");
-            }
-            if (!e.isSuperuser()) {
-                throw ApiException.forbidden("The authorized record is not allowed to perform this action.");
-            }
-            e.next();
-        });
+        return Middlewares.requireSuperuserAuth();
     }
 }

@@ -1,6 +1,7 @@
 package io.pb4j.http.internal.batch;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.BatchRequestEvent;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.Collection;
 import io.pb4j.core.router.RequestEvent;
@@ -51,18 +52,22 @@ public final class BatchApi {
         List<BatchRequest> requests = BatchForm.read(e, maxRequests);
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         Router router = e.app().router();
-        JsonArrayBuilder results = Json.createArrayBuilder();
-        e.app().store().write(s -> {
-            for (int i = 0; i < requests.size(); i++) {
-                RequestEvent sub = run(e, router, requests.get(i), i);
-                results.add(Json.createObjectBuilder().add("body", parse(sub.responseBody())).add("status", sub.responseStatus()));
-                if (System.nanoTime() > deadline) {
-                    throw ApiException.badRequest("Batch transaction failed.");
+        List<JsonObject> described = requests.stream().map(r -> Json.createObjectBuilder().add("method", r.method())
+                .add("url", r.url()).add("body", r.body()).build()).toList();
+        e.app().onBatchRequest().trigger(new BatchRequestEvent(e, described), ev -> {
+            JsonArrayBuilder results = Json.createArrayBuilder();
+            e.app().store().write(s -> {
+                for (int i = 0; i < requests.size(); i++) {
+                    RequestEvent sub = run(e, router, requests.get(i), i);
+                    results.add(Json.createObjectBuilder().add("body", parse(sub.responseBody())).add("status", sub.responseStatus()));
+                    if (System.nanoTime() > deadline) {
+                        throw ApiException.badRequest("Batch transaction failed.");
+                    }
                 }
-            }
-            return null;
+                return null;
+            });
+            e.json(200, results.build());
         });
-        e.json(200, results.build());
     }
 
     /** Runs sub-request {@code i}; a failure aborts the transaction with PocketBase's "Batch transaction failed.". */

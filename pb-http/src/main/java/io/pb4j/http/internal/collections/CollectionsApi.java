@@ -2,6 +2,7 @@ package io.pb4j.http.internal.collections;
 
 import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
+import io.pb4j.core.CollectionRequestEvent;
 import io.pb4j.core.ValidationException;
 import io.pb4j.core.router.Middleware;
 import io.pb4j.core.router.RequestEvent;
@@ -51,19 +52,22 @@ public final class CollectionsApi {
     }
 
     private static void view(RequestEvent e) {
-        e.json(200, find(e).toJson());
+        e.app().hooks().collectionViewRequest().trigger(new CollectionRequestEvent(e, find(e)),
+                ev -> e.json(200, ev.collection().toJson()));
     }
 
     private static void create(RequestEvent e) {
         JsonObject body = jsonBody(e);
         Collection c = Collection.fromJson(body, Optional.empty());
-        e.json(200, save(e, c, "Failed to create collection.").toJson());
+        e.app().hooks().collectionCreateRequest().trigger(new CollectionRequestEvent(e, c),
+                ev -> e.json(200, save(e, ev.collection(), "Failed to create collection.").toJson()));
     }
 
     private static void update(RequestEvent e) {
         Collection existing = find(e);
         Collection c = Collection.fromJson(jsonBody(e), Optional.of(existing));
-        e.json(200, save(e, c, "Failed to update collection.").toJson());
+        e.app().hooks().collectionUpdateRequest().trigger(new CollectionRequestEvent(e, c),
+                ev -> e.json(200, save(e, ev.collection(), "Failed to update collection.").toJson()));
     }
 
     private static Collection save(RequestEvent e, Collection c, String message) {
@@ -77,8 +81,10 @@ public final class CollectionsApi {
     }
 
     private static void delete(RequestEvent e) {
-        e.app().delete(find(e));
-        e.noContent();
+        e.app().hooks().collectionDeleteRequest().trigger(new CollectionRequestEvent(e, find(e)), ev -> {
+            e.app().delete(ev.collection());
+            e.noContent();
+        });
     }
 
     private static void truncate(RequestEvent e) {

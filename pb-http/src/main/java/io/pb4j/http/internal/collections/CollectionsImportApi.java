@@ -1,6 +1,7 @@
 package io.pb4j.http.internal.collections;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.CollectionsRequestEvent;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.ValidationException;
@@ -27,12 +28,19 @@ final class CollectionsImportApi {
             throw ApiException.badRequest("An error occurred while validating the submitted data.",
                     Map.of("collections", ValidationError.required()));
         }
-        try {
-            e.app().importCollections(collections, form.getBoolean("deleteMissing", false));
-        } catch (ValidationException ex) {
-            throw ApiException.badRequest("Failed to import collections.", ex.errors());
-        }
-        e.noContent();
+        e.app().onCollectionsImportRequest().trigger(new CollectionsRequestEvent(e, form), ev -> {
+            JsonObject data = ev.data() instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+            List<JsonObject> items = new ArrayList<>();
+            if (data.get("collections") instanceof JsonArray array) {
+                array.forEach(v -> items.add(v instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT));
+            }
+            try {
+                e.app().importCollections(items, data.getBoolean("deleteMissing", false));
+            } catch (ValidationException ex) {
+                throw ApiException.badRequest("Failed to import collections.", ex.errors());
+            }
+            e.noContent();
+        });
     }
 
     /** The body as Go's JSON binding accepts it: an object, {@code collections} an array of objects (or null), a boolean flag. */

@@ -3,6 +3,8 @@ package io.pb4j.http.internal.collections;
 import io.pb4j.http.internal.QueryParams;
 import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
+import io.pb4j.core.CollectionsRequestEvent;
+import jakarta.json.JsonObject;
 import io.pb4j.core.router.RequestEvent;
 import jakarta.json.Json;
 import java.util.List;
@@ -20,12 +22,13 @@ final class CollectionsList {
         int from = (int) Math.min(all.size(), (page - 1L) * perPage);
         int to = Math.min(all.size(), from + perPage);
         boolean skipTotal = List.of("1", "t", "T", "TRUE", "true", "True").contains(e.queryParam("skipTotal"));
-        e.json(200, Json.createObjectBuilder()
+        JsonObject result = Json.createObjectBuilder()
                 .add("items", CollectionsApi.array(all.subList(from, to)))
                 .add("page", page)
                 .add("perPage", perPage)
                 .add("totalItems", skipTotal ? -1 : all.size())
                 .add("totalPages", skipTotal ? -1 : (all.size() + perPage - 1) / perPage)
-                .build());
+                .build();
+        e.app().onCollectionsListRequest().trigger(new CollectionsRequestEvent(e, result), ev -> e.json(200, ev.data()));
     }
 }

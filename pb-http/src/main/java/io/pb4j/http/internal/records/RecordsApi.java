@@ -5,6 +5,8 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
 import io.pb4j.core.RecordPage;
 import io.pb4j.core.RecordQuery;
+import io.pb4j.core.RecordRequestEvent;
+import io.pb4j.core.RecordsListRequestEvent;
 import io.pb4j.core.RecordUpsert;
 import io.pb4j.core.ValidationException;
 import io.pb4j.core.router.RequestEvent;
@@ -72,22 +74,26 @@ public final class RecordsApi {
             throw ApiException.badRequest("");
         }
         ListTimingThrottle.afterList(e, c, page.items().isEmpty());
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        e.app().expand(page.items(), e.queryParam("expand"), e.requestInfo(Map.of())).forEach(items::add);
-        e.json(200, Json.createObjectBuilder()
-                .add("items", items)
-                .add("page", page.page())
-                .add("perPage", page.perPage())
-                .add("totalItems", page.totalItems())
-                .add("totalPages", page.totalPages())
-                .build());
+        e.app().hooks().recordsListRequest().trigger(new RecordsListRequestEvent(e, c, page), ev -> {
+            RecordPage p = ev.page();
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            e.app().expand(p.items(), e.queryParam("expand"), e.requestInfo(Map.of())).forEach(items::add);
+            e.json(200, Json.createObjectBuilder()
+                    .add("items", items)
+                    .add("page", p.page())
+                    .add("perPage", p.perPage())
+                    .add("totalItems", p.totalItems())
+                    .add("totalPages", p.totalPages())
+                    .build());
+        });
     }
 
     private static void view(RequestEvent e) {
         Collection c = collection(e);
         String rule = rule(e, c.viewRule());
         Record r = fetch(e, c, rule, Map.of());
-        e.json(200, expanded(e, r));
+        e.app().hooks().recordViewRequest().trigger(new RecordRequestEvent(e, c, Optional.of(r)),
+                ev -> e.json(200, expanded(e, r)));
     }
 
     private static void create(RequestEvent e) {
@@ -100,15 +106,18 @@ public final class RecordsApi {
         Map<String, Object> body = RequestBody.read(e);
         String rule = rule(e, c.createRule());
         Record r = Record.create(c);
-        try {
-            e.app().upsert(r, e.requestInfo(Map.of())).load(body).create(rule);
-        } catch (ValidationException ex) {
-            throw ApiException.badRequest("Failed to create record.", ex.errors());
-        } catch (StoreException ex) {
-            // as PocketBase: a save the database refuses (its table renamed meanwhile, say) is the request's 400
-            throw ApiException.badRequest("Failed to create record.");
-        }
-        e.json(200, expanded(e, r));
+        RecordUpsert form = e.app().upsert(r, e.requestInfo(Map.of())).load(body);
+        e.app().hooks().recordCreateRequest().trigger(new RecordRequestEvent(e, c, Optional.of(r)), ev -> {
+            try {
+                form.create(rule);
+            } catch (ValidationException ex) {
+                throw ApiException.badRequest("Failed to create record.", ex.errors());
+            } catch (StoreException ex) {
+                // as PocketBase: a save the database refuses (its table renamed meanwhile, say) is the request's 400
+                throw ApiException.badRequest("Failed to create record.");
+            }
+            e.json(200, expanded(e, r));
+        });
     }
 
     private static void update(RequestEvent e) {
@@ -125,14 +134,16 @@ public final class RecordsApi {
             // the update rule sees the stored row, and the body with its modifiers resolved as @request.body
             fetch(e, c, rule, form.requestInfo().body());
         }
-        try {
-            form.update();
-        } catch (ValidationException ex) {
-            throw ApiException.badRequest("Failed to update record.", ex.errors());
-        } catch (StoreException ex) {
-            throw ApiException.badRequest("Failed to update record.");
-        }
-        e.json(200, expanded(e, r));
+        e.app().hooks().recordUpdateRequest().trigger(new RecordRequestEvent(e, c, Optional.of(r)), ev -> {
+            try {
+                form.update();
+            } catch (ValidationException ex) {
+                throw ApiException.badRequest("Failed to update record.", ex.errors());
+            } catch (StoreException ex) {
+                throw ApiException.badRequest("Failed to update record.");
+            }
+            e.json(200, expanded(e, r));
+        });
     }
 
     private static void delete(RequestEvent e) {
@@ -142,8 +153,10 @@ public final class RecordsApi {
         }
         String rule = rule(e, c.deleteRule());
         Record r = fetch(e, c, rule, Map.of());
-        e.app().delete(r);
-        e.noContent();
+        e.app().hooks().recordDeleteRequest().trigger(new RecordRequestEvent(e, c, Optional.of(r)), ev -> {
+            e.app().delete(r);
+            e.noContent();
+        });
     }
 
     /** The record by id, or 404 when it is missing or the rule (seeing {@code body} as @request.body) rejects it. */

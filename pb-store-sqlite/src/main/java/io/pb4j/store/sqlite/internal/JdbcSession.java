@@ -48,8 +48,6 @@ final class JdbcSession implements SqlSession, AutoCloseable {
 
     private long schemaEpoch;
     private boolean schemaChanged;
-    /** Null outside a write transaction; the actions to run once it commits. */
-    private List<Runnable> afterCommit;
 
     JdbcSession(Connection connection, NativeCalls calls, Duration queryTimeout) throws SQLException {
         this.connection = connection;
@@ -133,26 +131,6 @@ final class JdbcSession implements SqlSession, AutoCloseable {
             }
         }
         return prepare(sql, params).executeUpdate();
-    }
-
-    @Override
-    public void afterCommit(Runnable action) {
-        if (afterCommit == null) {
-            throw new IllegalStateException("this session is not in a write transaction");
-        }
-        afterCommit.add(java.util.Objects.requireNonNull(action, "action"));
-    }
-
-    /** Starts collecting after-commit actions (the writer lane, at BEGIN). */
-    void beginTransaction() {
-        afterCommit = new ArrayList<>();
-    }
-
-    /** Stops collecting and returns the actions collected since {@link #beginTransaction()}. */
-    List<Runnable> endTransaction() {
-        List<Runnable> actions = afterCommit == null ? List.of() : afterCommit;
-        afterCommit = null;
-        return actions;
     }
 
     @Override

@@ -252,7 +252,6 @@ final class SqliteStore implements Store {
         }
 
         <T> T write(Function<JdbcSession, T> work) {
-            List<Runnable> committed;
             T result;
             lock.lock();
             try {
@@ -260,32 +259,17 @@ final class SqliteStore implements Store {
                     return work.apply(session);
                 }
                 session.raw("BEGIN IMMEDIATE");
-                session.beginTransaction();
                 try {
                     result = work.apply(session);
                 } catch (RuntimeException | Error e) {
-                    session.endTransaction();
                     session.raw("ROLLBACK");
                     throw e;
                 }
-                committed = session.endTransaction();
                 session.raw("COMMIT");
             } finally {
                 lock.unlock();
             }
-            // outside the lock: an action may write again (its own transaction) without nesting into a finished one
-            runAll(committed);
             return result;
-        }
-
-        private static void runAll(List<Runnable> actions) {
-            for (Runnable action : actions) {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    System.getLogger(SqliteStore.class.getName()).log(System.Logger.Level.WARNING, "after-commit action failed", e);
-                }
-            }
         }
 
         /** Waits for the running work and closes the connection. */
