@@ -233,13 +233,19 @@ public final class Bench {
         Path target = repo.resolve("bench/target");
         String classPath = target.resolve("classes") + java.io.File.pathSeparator
                 + Files.readString(target.resolve("module-path")).strip() + "/*";
-        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC",
-                "-Xms16m", "-Xmx256m", "-cp", classPath, "HelloServer").redirectErrorStream(true).start();
+        ProcessBuilder hello = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "-Xms16m", "-Xmx192m", "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40", "-cp",
+                classPath, "HelloServer").redirectErrorStream(true);
+        hello.environment().put("MALLOC_ARENA_MAX", "2");
+        Process p = hello.start();
         try {
             var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
             String line = out.readLine();
-            if (line == null || !line.startsWith("hello port=")) {
-                throw new IllegalStateException("HelloServer did not start: " + line);
+            while (line != null && !line.startsWith("hello port=")) {
+                line = out.readLine(); // Helidon's own start-up log lines
+            }
+            if (line == null) {
+                throw new IllegalStateException("HelloServer exited before it listened");
             }
             Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { }));
             String base = "http://127.0.0.1:" + line.substring("hello port=".length()).strip();

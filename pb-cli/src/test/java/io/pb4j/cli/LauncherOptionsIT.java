@@ -32,9 +32,10 @@ class LauncherOptionsIT {
     }
 
     @Test
-    void defaultsAreTheSerialCollectorAndAHeapOf16To256Megabytes() throws Exception {
+    void defaultsAreTheSerialCollectorAndAHeapOf16To192Megabytes() throws Exception {
         String out = version("-XX:+PrintCommandLineFlags");
-        assertThat(out).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=16777216", "-XX:MaxHeapSize=268435456");
+        assertThat(out).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=16777216", "-XX:MaxHeapSize=201326592",
+                "-XX:MaxHeapFreeRatio=40", "-XX:MinHeapFreeRatio=15");
         assertThat(out).contains("pb4j version ");
     }
 
