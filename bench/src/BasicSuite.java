@@ -36,6 +36,9 @@ final class BasicSuite {
         Scenario.RawOp rawGetOne = () -> raw.queries(() -> new Object[] {ids.get(ThreadLocalRandom.current().nextInt(ids.size()))},
                 "SELECT * FROM `posts` WHERE `id` = ? LIMIT 1");
         return List.of(
+                // no SQL: the floor of pb4j's request path, compared with a bare Helidon hello (HelloServer)
+                new Scenario("health", List.of(Scenario.get("/api/health")), "", Scenario.NOTHING, Scenario.READERS,
+                        Scenario.NONE),
                 new Scenario("list perPage=20", list, "", Scenario.NOTHING, Scenario.READERS,
                         () -> raw.queries(() -> new Object[] {20 * ThreadLocalRandom.current().nextInt(pages)}, page, count)),
                 new Scenario("list perPage=20 skipTotal=1", skipTotal, "", Scenario.NOTHING, Scenario.READERS,

@@ -111,6 +111,9 @@ public final class Bench {
             }
             report.rssAfterLoad(server.rssMiB());
         }
+        if (api.containsKey("health")) {
+            measureHello(scenarios.stream().filter(s -> s.name().equals("health")).findFirst().orElseThrow());
+        }
         log("restarting the server on the seeded data dir");
         awaitQuietMachine(null);
         try (Server again = Server.start(variant, image, repo, data, EMAIL, PASSWORD, work.resolve("server-restart.log"), false)) {
@@ -141,6 +144,9 @@ public final class Bench {
         log("raw sqlite-jdbc baseline");
         for (Scenario s : scenarios) {
             List<Statement> statements = captured.get(s);
+            if (s.raw() == Scenario.NONE) {
+                continue;
+            }
             if (statements != null) {
                 rawDb.ddl(statements.stream().filter(Bench::isIndexDdl).map(Statement::sql).toList());
                 List<Statement> reads = statements.stream().filter(Bench::isRead).toList();
@@ -219,6 +225,65 @@ public final class Bench {
         double clientCpu = clientCpuSeconds() - client0;
         cpuShare.put(s.name(), serverCpu / (serverCpu + clientCpu));
         apiOthers.put(s.name(), (machineBusySeconds() - busy0 - serverCpu - clientCpu) / ((System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * The bare Helidon hello ({@link HelloServer}) under the health scenario's load, once pb4j has stopped, in a JVM
+     * with the image launcher's options; the report shows pb4j's health as ratios to it.
+     */
+    private void measureHello(Scenario health) throws Exception {
+        String name = "bare Helidon SE hello, same body as /api/health";
+        log(name);
+        Path target = repo.resolve("bench/target");
+        String classPath = target.resolve("classes") + java.io.File.pathSeparator
+                + Files.readString(target.resolve("module-path")).strip() + "/*";
+        ProcessBuilder hello = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "-Xms16m", "-Xmx192m", "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40", "-cp",
+                classPath, "HelloServer").redirectErrorStream(true);
+        hello.environment().put("MALLOC_ARENA_MAX", "2");
+        Process p = hello.start();
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+            String line = out.readLine();
+            while (line != null && !line.startsWith("hello port=")) {
+                line = out.readLine(); // Helidon's own start-up log lines
+            }
+            if (line == null) {
+                throw new IllegalStateException("HelloServer exited before it listened");
+            }
+            Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { }));
+            String base = "http://127.0.0.1:" + line.substring("hello port=".length()).strip();
+            Path requests = work.resolve("requests-hello.txt");
+            Files.write(requests, health.requests());
+            awaitQuietMachine(null);
+            double client0 = clientCpuSeconds();
+            double busy0 = machineBusySeconds();
+            double hello0 = cpuSeconds(p.pid());
+            long t0 = System.nanoTime();
+            Api http = new Api(base, num("connections"));
+            Load.Stats stats = client.equals("wrk")
+                    ? Wrk.run(base, requests, "", num("connections"), Duration.ofSeconds(num("warmup")),
+                            Duration.ofSeconds(num("measure")), num("max-requests"))
+                    : load(num("connections"), w -> () -> http.sendLine(health.requests().getFirst(), ""));
+            log(String.format("  %s: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors %s", client, stats.perSecond(),
+                    stats.p50(), stats.p99(), stats.errors(), stats.firstError()));
+            double helloCpu = cpuSeconds(p.pid()) - hello0;
+            double clientCpu = clientCpuSeconds() - client0;
+            api.put(name, stats);
+            cpuShare.put(name, helloCpu / (helloCpu + clientCpu));
+            apiOthers.put(name, (machineBusySeconds() - busy0 - helloCpu - clientCpu) / ((System.nanoTime() - t0) / 1e9));
+            report.versusHello(api.get("health"), stats);
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    /** CPU seconds (user + system) of a process, from /proc/PID/stat. */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     private void measureRaw(Scenario s, Scenario.RawOp op) throws Exception {

@@ -47,6 +47,13 @@ final class Report {
                 opt.get("connections"), seconds));
     }
 
+    /** pb4j's health scenario against the bare Helidon hello measured in the same run (the machine's load cancels out). */
+    void versusHello(Load.Stats health, Load.Stats hello) {
+        server.append(String.format("| `/api/health` ÷ bare Helidon SE hello, same run | throughput %.2f×, p99 %.2f× "
+                + "(%.0f vs %.0f req/s, p99 %.2f vs %.2f ms) |%n", health.perSecond() / hello.perSecond(),
+                health.p99() / hello.p99(), health.perSecond(), hello.perSecond(), health.p99(), hello.p99()));
+    }
+
     void rssAfterLoad(double mib) {
         server.append(String.format("| RSS after all scenarios | %.0f MiB |%n", mib));
     }
@@ -77,6 +84,13 @@ final class Report {
         for (var e : api.entrySet()) {
             Load.Stats a = e.getValue();
             Load.Stats r = raw.get(e.getKey());
+            if (r == null) {
+                // no raw side (health, the bare hello)
+                md.append(String.format("| %s | %.0f | %.2f | %.2f | %d | %.0f%% | %.2f | – | – | – | – | – |%n",
+                        e.getKey(), a.perSecond(), a.p50(), a.p99(), a.errors(), 100 * cpuShare.get(e.getKey()),
+                        apiOthers.get(e.getKey())));
+                continue;
+            }
             md.append(String.format("| %s | %.0f | %.2f | %.2f | %d | %.0f%% | %.2f | %.0f | %.3f | %.3f | %.2f | %.3f |%n", e.getKey(),
                     a.perSecond(), a.p50(), a.p99(), a.errors(), 100 * cpuShare.get(e.getKey()), apiOthers.get(e.getKey()),
                     r.perSecond(), r.p50(), r.p99(), rawOthers.get(e.getKey()), a.perSecond() / r.perSecond()));

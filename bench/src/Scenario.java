@@ -23,6 +23,9 @@ record Scenario(String name, List<String> requests, String token, Step before, i
 
     static final Step NOTHING = server -> { };
 
+    /** No raw side: the scenario does no SQL (health); the report leaves its raw columns empty. */
+    static final RawOp NONE = () -> () -> { };
+
     static String get(String path) {
         return "GET\t" + path;
     }

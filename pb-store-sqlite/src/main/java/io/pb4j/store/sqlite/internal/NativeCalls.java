@@ -6,8 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -40,8 +40,24 @@ final class NativeCalls implements AutoCloseable {
 
     private final ExecutorService platform = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
             .name("pb4j-sqlite-", 0).factory());
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-            .daemon().name("pb4j-sqlite-watchdog").factory());
+    private final ScheduledThreadPoolExecutor watchdog = watchdog();
+
+    /**
+     * One thread for the alarms of every timed read. Cancelled alarms leave its queue at once: by default they would
+     * stay there until their time, one per read for the whole query timeout (about 100 000 at a few thousand reads a
+     * second), surviving young collections and filling the old generation under load.
+     */
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon()
+                .name("pb4j-sqlite-watchdog").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    /** Alarms not yet fired nor cancelled (for tests). */
+    int pendingAlarms() {
+        return watchdog.getQueue().size();
+    }
 
     /**
      * Runs a read, interrupting it after {@code timeout} (none when zero) or when the calling thread is interrupted.

@@ -26,9 +26,11 @@ import java.util.function.Function;
  * virtual threads, and reads bounded by the query timeout.
  */
 final class SqliteStore implements Store {
-    /** PocketBase's connection PRAGMAs. */
+    /** PocketBase's connection PRAGMAs, but for the page cache (see {@link #cache}). */
     private static final String PRAGMAS = "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
-            + "&temp_store=MEMORY&cache_size=-16000&journal_size_limit=200000000";
+            + "&temp_store=MEMORY&journal_size_limit=200000000";
+    /** PocketBase's page cache, for the writers: 16 MB. */
+    private static final int WRITER_CACHE_KIB = 16000;
 
     private final NativeCalls calls = new NativeCalls();
     private final Path dir;
@@ -44,12 +46,14 @@ final class SqliteStore implements Store {
     private SqliteStore(Path dir, int readerCount, Duration queryTimeout) throws SQLException {
         this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(connect(dataUrl), calls, queryTimeout));
+        this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout));
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
-        this.auxiliary = new Lane(new JdbcSession(connect(auxiliaryUrl), calls, queryTimeout));
+        this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, WRITER_CACHE_KIB)), calls,
+                queryTimeout));
+        String readerUrl = cache(dataUrl, ReaderPool.CACHE_KIB);
         this.readers = new ReaderPool(() -> {
             try {
-                return new JdbcSession(connect(dataUrl), calls, queryTimeout);
+                return new JdbcSession(connect(readerUrl), calls, queryTimeout);
             } catch (SQLException e) {
                 throw new StoreException("cannot open a reader connection: " + e.getMessage(), e);
             }
@@ -65,7 +69,13 @@ final class SqliteStore implements Store {
             return null;
         });
         // opened after the table exists, so its cached statements never predate the schema
-        this.auxiliaryReader = new Lane(new JdbcSession(connect(auxiliaryUrl), calls, queryTimeout));
+        this.auxiliaryReader = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, ReaderPool.CACHE_KIB)), calls,
+                queryTimeout));
+    }
+
+    /** The URL with a page cache of at most {@code kib} KiB ({@code cache_size} is negative for a size in KiB). */
+    private static String cache(String url, int kib) {
+        return url + "&cache_size=-" + kib;
     }
 
     /**

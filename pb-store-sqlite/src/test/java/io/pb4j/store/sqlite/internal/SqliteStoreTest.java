@@ -52,6 +52,14 @@ class SqliteStoreTest {
     }
 
     @Test
+    void readersKeepSqlitesDefaultPageCacheAndWritersPocketBasesLargerOne() {
+        assertThat(store.read(s -> s.query("PRAGMA cache_size", List.of())).get(0).values()).containsExactly(-2000);
+        assertThat(store.write(s -> s.query("PRAGMA cache_size", List.of())).get(0).values()).containsExactly(-16000);
+        assertThat(store.writeAuxiliary(s -> s.query("PRAGMA cache_size", List.of())).get(0).values())
+                .containsExactly(-16000);
+    }
+
+    @Test
     void tableColumnsListAViewsColumnsWithTheirDeclaredTypes() {
         List<Map<String, Object>> columns = store.write(s -> {
             s.execute("CREATE VIEW v AS SELECT * FROM (SELECT id, n + 1 AS m FROM items)");
