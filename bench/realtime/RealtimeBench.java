@@ -136,7 +136,7 @@ public final class RealtimeBench {
         List<Sse> conns = connectAll(n, k -> null, "rt_bench/*");
         long connectMs = (System.nanoTime() - t0) / 1_000_000;
         Thread.sleep(2000);
-        System.gc();
+        gc(server);
         String before = procFacts(server);
         String diagnosis = diagnose == null ? "" : diagnose(server, diagnose);
         List<Long> all = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class RealtimeBench {
             jcmd(server, "JFR.stop", "name=rt", "filename=" + profile);
         }
         errors.addAndGet(missed);
-        System.gc();
+        gc(server);
         String after = procFacts(server);
         report.append("### ").append(n).append(" SSE clients on `rt_bench/*` (listRule \"\"), ").append(events).append(" creates at 1/s\n\n");
         report.append("| figure | value |\n|---|---|\n");
@@ -304,7 +304,6 @@ public final class RealtimeBench {
     static void soak(Process server, int n, int seconds, StringBuilder report) throws Exception {
         int errors0 = errors.get();
         Thread.sleep(2000);
-        System.gc();
         gc(server);
         String start = procFacts(server);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

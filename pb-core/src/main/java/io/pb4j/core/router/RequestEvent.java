@@ -57,6 +57,11 @@ public final class RequestEvent {
         return request.method();
     }
 
+    /** The client's IP as PocketBase's {@code RealIP}: through the trusted proxy headers, see {@link ClientIp}. */
+    public String realIp() {
+        return ClientIp.of(app, request);
+    }
+
     public String path() {
         return request.path();
     }

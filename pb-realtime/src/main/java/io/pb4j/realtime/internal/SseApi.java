@@ -40,7 +40,7 @@ final class SseApi {
     }
 
     private void connect(RequestEvent e) {
-        Client client = broker.newClient("sse", e.request().remoteIp());
+        Client client = broker.newClient("sse", e.realIp());
         RealtimeConnectRequestEvent ce = new RealtimeConnectRequestEvent(app, Optional.of(e), client);
         app.onRealtimeConnectRequest().trigger(ce, event -> {
             event.request().orElseThrow().setHeader("Cache-Control", "no-store");
@@ -134,7 +134,7 @@ final class SseApi {
         form.validate();
         Client client = broker.registeredClient(form.clientId())
                 .orElseThrow(() -> ApiException.notFound("Missing or invalid client id."));
-        if (!client.ip().isEmpty() && !client.ip().equals(e.request().remoteIp())) {
+        if (!client.ip().isEmpty() && !client.ip().equals(e.realIp())) {
             throw ApiException.badRequest("Invalid realtime client.");
         }
         Optional<Record> auth = e.auth();

@@ -1,50 +1,23 @@
 package io.pb4j.http.internal.ratelimit;
 
+import io.pb4j.core.router.ClientIp;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** IP literals and subnets as PocketBase's rate limiter reads them (Go's {@code netip}); never a DNS lookup. */
 public final class IpAddresses {
-    private static final Pattern IPV4 = Pattern.compile("^(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}$");
-    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$");
-
     private IpAddresses() {
     }
 
     /** The address bytes of an IPv4 or IPv6 literal, empty for anything else. */
     static Optional<byte[]> parse(String text) {
-        String s = text.strip();
-        boolean v4 = IPV4.matcher(s).matches();
-        if (v4) {
-            for (String part : s.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    return Optional.empty();
-                }
-            }
-        }
-        if (!v4 && !IPV6.matcher(s).matches()) {
-            return Optional.empty();
-        }
-        try {
-            // a literal (checked above), so no name is resolved
-            return Optional.of(InetAddress.getByName(s).getAddress());
-        } catch (UnknownHostException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return ClientIp.literal(text).map(InetAddress::getAddress);
     }
 
     /** The literal in one canonical form, for use as a limiter key; empty when {@code text} is no IP literal. */
     static Optional<String> canonical(String text) {
-        return parse(text).map(bytes -> {
-            try {
-                return InetAddress.getByAddress(bytes).getHostAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return ClientIp.literal(text).map(InetAddress::getHostAddress);
     }
 
     /** PocketBase's {@code isIPInList}: {@code ip} equals one of the addresses or lies in one of the subnets. */

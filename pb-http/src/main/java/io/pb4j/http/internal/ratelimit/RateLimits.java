@@ -6,9 +6,6 @@ import io.pb4j.core.PocketBase;
 import io.pb4j.core.router.Middleware;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Route;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,37 +148,7 @@ public final class RateLimits {
      * rightmost valid one, or the leftmost with {@code useLeftmostIP}), else the peer's address.
      */
     public static String realIp(RequestEvent e) {
-        JsonObject proxy = e.app().settings().get("trustedProxy") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        if (proxy.get("headers") instanceof JsonArray headers) {
-            boolean leftmost = proxy.getBoolean("useLeftmostIP", false);
-            for (JsonValue h : headers) {
-                List<String> values = h instanceof JsonString name ? headerValues(e, name.getString()) : List.of();
-                if (values.isEmpty() || values.getLast().isEmpty()) {
-                    continue;
-                }
-                List<String> ips = new ArrayList<>(List.of(values.getLast().split(",", -1)));
-                if (!leftmost) {
-                    java.util.Collections.reverse(ips);
-                }
-                for (String ip : ips) {
-                    Optional<String> parsed = IpAddresses.canonical(ip);
-                    if (parsed.isPresent()) {
-                        return parsed.get();
-                    }
-                }
-            }
-        }
-        return e.request().remoteIp();
-    }
-
-    private static List<String> headerValues(RequestEvent e, String name) {
-        List<String> out = new ArrayList<>();
-        e.request().headers().forEach((k, v) -> {
-            if (k.equalsIgnoreCase(name)) {
-                out.addAll(v);
-            }
-        });
-        return out;
+        return e.realIp();
     }
 
     private record State(JsonValue config, RateLimitRules rules, Map<String, RateLimiter> limiters) {
