@@ -93,6 +93,8 @@ public final class RealtimeBench {
                 + " -Djava.util.logging.config.file=" + logging).trim();
         serve.environment().put("JDK_JAVA_OPTIONS", serverOpts);
         Process server = serve.start();
+        // never leave a server behind, also when the bench is interrupted or the server hangs (e.g. out of memory)
+        Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
         hub = new Hub();
         StringBuilder report = new StringBuilder();
         try {
@@ -120,7 +122,9 @@ public final class RealtimeBench {
         } finally {
             hub.close();
             server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
         }
         System.out.println(report);
         Path out = Path.of(opt.getOrDefault("out", "bench/results/realtime-latest.md"));
