@@ -201,6 +201,10 @@ final class Client implements RealtimeClient {
             if (queue.isEmpty() && !discarded && deadline - System.nanoTime() > 0) {
                 LockSupport.park(this);
             }
+            // an interrupted thread (the server stopping) would return from park at once, for ever: end the client
+            if (Thread.currentThread().isInterrupted()) {
+                discard();
+            }
         } finally {
             waiting = false;
             wakeAt = Long.MAX_VALUE;
