@@ -1,26 +1,28 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,20 +32,22 @@ import java.util.regex.Pattern;
 
 /**
  * The realtime bench (see bench/realtime/README.md): N raw SSE clients on one pb4j server (the jlink image), one
- * create per second, delivery latency from the create request to each client; then the fan-out of one event to
- * 1 000 clients whose listRule depends on @request.auth.id; then a connect/disconnect soak under write load.
- * Everything on 127.0.0.1; each client is a plain socket read by a virtual thread.
+ * create per second, delivery latency from the commit to each client; then one event fanned out to 1 000 clients
+ * whose listRule depends on @request.auth.id; then a connect/disconnect soak under write load. Everything on
+ * 127.0.0.1. The clients are cheap so that they do not dominate the 2 shared cores: every SSE stream is a
+ * non-blocking socket read by one selector thread, which only looks for the markers it needs in the bytes.
  */
 public final class RealtimeBench {
     static String base;
+    static int port;
     static String superuser;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    static final Pattern TS = Pattern.compile("\"title\":\"t(\\d+)\"");
-    static final Pattern ID = Pattern.compile("^id:(.*)$");
     static final AtomicInteger errors = new AtomicInteger();
+    static Hub hub;
+    static Path sqlLog;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new java.util.HashMap<>();
+        Map<String, String> opt = new HashMap<>();
         for (String a : args) {
             int eq = a.indexOf('=');
             opt.put(a.substring(2, eq < 0 ? a.length() : eq), eq < 0 ? "true" : a.substring(eq + 1));
@@ -55,22 +59,43 @@ public final class RealtimeBench {
         int ruleUsers = Integer.parseInt(opt.getOrDefault("rule-users", "200"));
         int soakSeconds = Integer.parseInt(opt.getOrDefault("soak", "300"));
         int soakClients = Integer.parseInt(opt.getOrDefault("soak-clients", "1000"));
+        String only = opt.getOrDefault("only", "fanout,rule,soak");
+        boolean diagnose = opt.containsKey("diagnose");
         Path dir = Files.createTempDirectory("pb4j-rt-bench");
-        int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
-        String bin = image.resolve("bin/pb4j").toString();
-        new ProcessBuilder(bin, "superuser", "upsert", "bench@example.com", "1234567890", "--dir=" + dir).inheritIO().start().waitFor();
-        ProcessBuilder serve = new ProcessBuilder(bin, "serve", "--http=127.0.0.1:" + port, "--dir=" + dir)
+        // the image, or (--server=modules) the bench's own JDK over pb-cli/target/modules, e.g. for JFR (not in the image)
+        List<String> bin = opt.getOrDefault("server", "image").equals("modules")
+                ? List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED,org.xerial.sqlitejdbc",
+                        "-p", "pb-cli/target/modules" + java.io.File.pathSeparator + "pb-cli/target/pb-cli-0.1.0-SNAPSHOT.jar",
+                        "--add-modules", "ALL-MODULE-PATH", "-m", "io.pb4j.cli/io.pb4j.cli.Main")
+                : List.of(image.resolve("bin/pb4j").toString());
+        new ProcessBuilder(concat(bin, "superuser", "upsert", "bench@example.com", "1234567890", "--dir=" + dir)).inheritIO().start().waitFor();
+        // every SQL statement to a file (DEBUG of io.pb4j.sql), to count the statements per event
+        sqlLog = dir.resolve("sql.log");
+        Path logging = dir.resolve("logging.properties");
+        Files.writeString(logging, """
+                handlers=
+                io.pb4j.sql.level=FINE
+                io.pb4j.sql.useParentHandlers=false
+                io.pb4j.sql.handlers=java.util.logging.FileHandler
+                java.util.logging.FileHandler.pattern=%s
+                java.util.logging.FileHandler.level=FINE
+                java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter
+                java.util.logging.SimpleFormatter.format=%%5$s%%n
+                """.formatted(sqlLog.toString().replace("\\", "/")));
+        ProcessBuilder serve = new ProcessBuilder(concat(bin, "serve", "--http=127.0.0.1:" + port, "--dir=" + dir))
                 .redirectOutput(dir.resolve("server.log").toFile()).redirectErrorStream(true);
         // JVM flags for the server through the java launcher's own variable (the image's script passes none)
-        String serverOpts = opt.getOrDefault("server-opts", "");
-        if (!serverOpts.isEmpty()) {
-            serve.environment().put("JDK_JAVA_OPTIONS", serverOpts);
-        }
+        String serverOpts = (opt.getOrDefault("server-opts", "-Xmx256m") + (diagnose ? " -XX:NativeMemoryTracking=summary" : "")
+                + " -Djava.util.logging.config.file=" + logging).trim();
+        serve.environment().put("JDK_JAVA_OPTIONS", serverOpts);
         Process server = serve.start();
+        // never leave a server behind, also when the bench is interrupted or the server hangs (e.g. out of memory)
+        Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
+        hub = new Hub();
         StringBuilder report = new StringBuilder();
         try {
             waitHealthy();
@@ -80,81 +105,143 @@ public final class RealtimeBench {
                     + "\"fields\":[{\"name\":\"title\",\"type\":\"text\"}]}");
             report.append("## Realtime bench, ").append(Instant.now()).append("\n\n");
             report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average at start ")
-                    .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("; server: ").append(bin)
-                    .append(serverOpts.isEmpty() ? "" : " with `" + serverOpts + "`").append("\n\n");
-            fanOut(server, clients, events, report);
-            ruleFanOut(server, ruleClients, ruleUsers, report);
-            if (soakSeconds > 0) {
+                    .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("; server: ").append(String.join(" ", bin))
+                    .append(" with `JDK_JAVA_OPTIONS=").append(opt.getOrDefault("server-opts", "-Xmx256m")).append("` (+ the SQL log)")
+                    .append("; client: one selector thread for all SSE streams\n\n");
+            if (only.contains("fanout")) {
+                fanOut(server, clients, events, report, diagnose ? dir : null, opt.get("profile"));
+            }
+            if (only.contains("rule")) {
+                ruleFanOut(server, ruleClients, ruleUsers, report);
+            }
+            if (only.contains("soak") && soakSeconds > 0) {
                 soak(server, soakClients, soakSeconds, report);
             }
+            report.append("Bench client CPU for the whole run: ").append(ProcessHandle.current().info().totalCpuDuration()
+                    .map(d -> d.toMillis() + " ms").orElse("?")).append("; errors in total: ").append(errors.get()).append("\n");
         } finally {
+            hub.close();
             server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
         }
         System.out.println(report);
         Path out = Path.of(opt.getOrDefault("out", "bench/results/realtime-latest.md"));
-        Files.createDirectories(out.getParent());
+        Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.toString());
     }
 
     // ----- scenario 1: N clients on one collection, one create per second
 
-    static void fanOut(Process server, int n, int events, StringBuilder report) throws Exception {
-        Map<Long, List<Long>> received = new ConcurrentHashMap<>();
+    static void fanOut(Process server, int n, int events, StringBuilder report, Path diagnose, String profile) throws Exception {
+        int errors0 = errors.get();
         long t0 = System.nanoTime();
-        List<SseConnection> conns = connectAll(n, k -> null, "rt_bench/*", received);
+        List<Sse> conns = connectAll(n, k -> null, "rt_bench/*");
         long connectMs = (System.nanoTime() - t0) / 1_000_000;
         Thread.sleep(2000);
+        gc(server);
         String before = procFacts(server);
-        List<Long> lastClient = new ArrayList<>();
-        List<Long> all = Collections.synchronizedList(new ArrayList<>());
+        String diagnosis = diagnose == null ? "" : diagnose(server, diagnose);
+        List<Long> all = new ArrayList<>();
+        List<Long> last = new ArrayList<>();
+        List<Long> commitToLast = new ArrayList<>();
+        if (profile != null) {
+            jcmd(server, "JFR.start", "name=rt", "settings=profile");
+        }
+        long[] split0 = cpuSplit(server);
+        long cpu0 = cpuMs(server);
+        long sql0 = sqlLines();
+        int missed = 0;
         for (int i = 0; i < events; i++) {
             long sent = System.nanoTime();
-            received.put(sent, Collections.synchronizedList(new ArrayList<>()));
-            post("/api/collections/rt_bench/records", superuser, "{\"title\":\"t" + sent + "\"}");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (received.get(sent).size() < n && System.nanoTime() < deadline) {
-                Thread.sleep(5);
+            String title = "t" + sent;
+            Event ev = hub.expect(title);
+            String body = post("/api/collections/rt_bench/records", superuser, "{\"title\":\"" + title + "\"}");
+            long answered = System.nanoTime();
+            ev.await(n, TimeUnit.SECONDS.toNanos(5));
+            hub.forget(title);
+            long[] at = ev.arrivals();
+            missed += n - at.length;
+            long max = 0;
+            for (long a : at) {
+                all.add(a - sent);
+                max = Math.max(max, a - sent);
             }
-            List<Long> got = received.get(sent);
-            synchronized (got) {
-                if (got.size() < n) {
-                    errors.addAndGet(n - got.size());
-                }
-                long max = 0;
-                for (long at : got) {
-                    long lat = at - sent;
-                    all.add(lat);
-                    max = Math.max(max, lat);
-                }
-                lastClient.add(max);
+            last.add(max);
+            // the commit is before the create's response: the time from the response to the last client is a
+            // lower bound of commit → last client, the time from the request an upper bound
+            if (at.length > 0) {
+                commitToLast.add(Math.max(0, Arrays.stream(at).max().getAsLong() - answered));
             }
-            long next = sent + TimeUnit.SECONDS.toNanos(1);
-            long wait = next - System.nanoTime();
+            long wait = sent + TimeUnit.SECONDS.toNanos(1) - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000);
             }
         }
+        long cpu1 = cpuMs(server);
+        long[] split1 = cpuSplit(server);
+        long sql1 = sqlLines();
+        if (profile != null) {
+            jcmd(server, "JFR.stop", "name=rt", "filename=" + profile);
+        }
+        errors.addAndGet(missed);
+        gc(server);
         String after = procFacts(server);
         report.append("### ").append(n).append(" SSE clients on `rt_bench/*` (listRule \"\"), ").append(events).append(" creates at 1/s\n\n");
         report.append("| figure | value |\n|---|---|\n");
         report.append("| connect + subscribe all clients | ").append(connectMs).append(" ms |\n");
         report.append("| deliveries | ").append(all.size()).append(" of ").append((long) n * events).append(" |\n");
-        report.append("| errors (missed deliveries, failed requests) | ").append(errors.get()).append(" |\n");
-        report.append("| latency create request → one client, p50 / p99 / max | ").append(ms(pct(all, 50))).append(" / ")
+        report.append("| errors (missed deliveries, failed requests) | ").append(errors.get() - errors0).append(" |\n");
+        report.append("| delivery create request → each client, p50 / p99 / max | ").append(ms(pct(all, 50))).append(" / ")
                 .append(ms(pct(all, 99))).append(" / ").append(ms(pct(all, 100))).append(" ms |\n");
-        report.append("| latency create request → last client of the event, p50 / p99 / max | ").append(ms(pct(lastClient, 50))).append(" / ")
-                .append(ms(pct(lastClient, 99))).append(" / ").append(ms(pct(lastClient, 100))).append(" ms |\n");
-        report.append("| server before events | ").append(before).append(" |\n");
-        report.append("| server after events | ").append(after).append(" |\n\n");
-        conns.forEach(SseConnection::close);
+        report.append("| delivery create request → last client of the event, p50 / p99 / max | ").append(ms(pct(last, 50))).append(" / ")
+                .append(ms(pct(last, 99))).append(" / ").append(ms(pct(last, 100))).append(" ms |\n");
+        report.append("| delivery create response → last client of the event, p50 / p99 / max | ").append(ms(pct(commitToLast, 50)))
+                .append(" / ").append(ms(pct(commitToLast, 99))).append(" / ").append(ms(pct(commitToLast, 100))).append(" ms |\n");
+        report.append("| server CPU per event (incl. the create request; /proc ticks) | ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", (cpu1 - cpu0) / (double) events)).append(" ms (user ")
+                .append((split1[0] - split0[0]) / events).append(", system ").append((split1[1] - split0[1]) / events).append(") |\n");
+        report.append("| SQL statements per event (incl. the create request) | ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", (sql1 - sql0) / (double) events)).append(" |\n");
+        report.append("| server with the clients connected, before the events (after a GC) | ").append(before).append(" |\n");
+        report.append("| server after the events (after a GC) | ").append(after).append(" |\n\n");
+        report.append(diagnosis);
+        conns.forEach(Sse::close);
         Thread.sleep(3000);
         report.append("After closing them: ").append(procFacts(server)).append("\n\n");
+    }
+
+    /** Heap histogram and native memory with the clients connected, through the bench JDK's jcmd. */
+    static String diagnose(Process server, Path dir) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        long pid = javaPid(server);
+        StringBuilder out = new StringBuilder("Diagnosis with the clients connected:\n\n```\n");
+        for (String[] cmd : List.of(new String[] {"GC.heap_info"}, new String[] {"GC.class_histogram"},
+                new String[] {"VM.native_memory", "summary"}, new String[] {"Thread.print"})) {
+            List<String> argv = new ArrayList<>(List.of(jcmd, String.valueOf(pid)));
+            argv.addAll(List.of(cmd));
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            Files.writeString(dir.resolve(cmd[0] + ".txt"), text);
+            List<String> lines = text.lines().toList();
+            if (cmd[0].equals("Thread.print")) {
+                out.append("Thread.print: ").append(lines.stream().filter(l -> l.startsWith("\"")).count()).append(" platform threads\n");
+                continue;
+            }
+            out.append(String.join(" ", cmd)).append(":\n");
+            lines.stream().limit(cmd[0].equals("GC.class_histogram") ? 25 : 60).forEach(l -> out.append(l).append('\n'));
+        }
+        out.append("```\n(full files in ").append(dir).append(")\n\n");
+        System.out.println(out);
+        return out.toString();
     }
 
     // ----- scenario 2: one event to 1 000 clients whose listRule reads @request.auth.id
 
     static void ruleFanOut(Process server, int n, int users, StringBuilder report) throws Exception {
+        int errors0 = errors.get();
         post("/api/collections", superuser, "{\"name\":\"rt_owned\",\"listRule\":\"owner = @request.auth.id\","
                 + "\"viewRule\":\"\",\"fields\":[{\"name\":\"title\",\"type\":\"text\"},"
                 + "{\"name\":\"owner\",\"type\":\"relation\",\"collectionId\":\"_pb_users_auth_\",\"maxSelect\":1}]}");
@@ -168,65 +255,77 @@ public final class RealtimeBench {
             tokens.add(field(post("/api/collections/users/impersonate/" + id, superuser, "{\"duration\":3600}"), "token"));
         }
         long usersMs = (System.nanoTime() - t0) / 1_000_000;
-        Map<Long, List<Long>> received = new ConcurrentHashMap<>();
-        List<SseConnection> conns = connectAll(n, k -> tokens.get(k % tokens.size()), "rt_owned/*", received);
+        List<Sse> conns = connectAll(n, k -> tokens.get(k % tokens.size()), "rt_owned/*");
         Thread.sleep(1000);
-        long[] cpu0 = cpu(server);
         int rounds = 20;
         List<Long> last = new ArrayList<>();
-        int expectedPerEvent = (int) Math.ceil((double) n / users);
+        long cpu0 = cpuMs(server);
+        long sql0 = sqlLines();
+        long rule0 = sqlLines("__pb_rt__");
         for (int r = 0; r < rounds; r++) {
             long sent = System.nanoTime();
-            received.put(sent, Collections.synchronizedList(new ArrayList<>()));
-            post("/api/collections/rt_owned/records", superuser, "{\"title\":\"t" + sent + "\",\"owner\":\"" + ids.get(r % ids.size()) + "\"}");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            String title = "t" + sent;
+            Event ev = hub.expect(title);
             int expected = 0;
             for (int i = 0; i < n; i++) {
                 if (i % users == r % users) {
                     expected++;
                 }
             }
-            while (received.get(sent).size() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(2);
+            post("/api/collections/rt_owned/records", superuser, "{\"title\":\"" + title + "\",\"owner\":\"" + ids.get(r % ids.size()) + "\"}");
+            ev.await(expected, TimeUnit.SECONDS.toNanos(5));
+            Thread.sleep(100); // none beyond the expected ones
+            hub.forget(title);
+            long[] at = ev.arrivals();
+            if (at.length != expected) {
+                errors.incrementAndGet();
             }
-            List<Long> got = received.get(sent);
-            synchronized (got) {
-                if (got.size() != expected) {
-                    errors.incrementAndGet();
-                }
-                last.add(got.stream().mapToLong(at -> at - sent).max().orElse(0));
-            }
+            last.add(Arrays.stream(at).map(a -> a - sent).max().orElse(0));
             Thread.sleep(200);
         }
-        long[] cpu1 = cpu(server);
-        long ticks = (cpu1[0] + cpu1[1]) - (cpu0[0] + cpu0[1]);
+        long cpu1 = cpuMs(server);
+        long sql1 = sqlLines();
+        long rule1 = sqlLines("__pb_rt__");
         report.append("### One event to ").append(n).append(" clients of ").append(users)
                 .append(" distinct users, listRule `owner = @request.auth.id`\n\n");
         report.append("| figure | value |\n|---|---|\n");
         report.append("| users created + impersonated | ").append(users).append(" in ").append(usersMs).append(" ms |\n");
-        report.append("| clients per event that pass the rule | ").append(expectedPerEvent).append(" (the rest are checked and dropped) |\n");
-        report.append("| latency create request → last passing client, p50 / max over ").append(rounds).append(" events | ")
+        report.append("| clients per event that pass the rule | ").append((int) Math.ceil((double) n / users))
+                .append(" (the rest are checked and dropped) |\n");
+        report.append("| delivery create request → last passing client, p50 / max over ").append(rounds).append(" events | ")
                 .append(ms(pct(last, 50))).append(" / ").append(ms(pct(last, 100))).append(" ms |\n");
-        report.append("| server CPU per event (incl. the create request itself) | ").append(ticks * 10 / rounds).append(" ms |\n");
-        report.append("| errors | ").append(errors.get()).append(" |\n\n");
-        conns.forEach(SseConnection::close);
+        report.append("| server CPU per event (incl. the create request; /proc ticks) | ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", (cpu1 - cpu0) / (double) rounds)).append(" ms |\n");
+        report.append("| SQL statements per event: rule checks / all (incl. the create request) | ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f / %.1f", (rule1 - rule0) / (double) rounds, (sql1 - sql0) / (double) rounds))
+                .append(" |\n");
+        report.append("| errors (wrong delivery counts, failed requests) | ").append(errors.get() - errors0).append(" |\n\n");
+        conns.forEach(Sse::close);
     }
 
     // ----- scenario 3: soak
 
     static void soak(Process server, int n, int seconds, StringBuilder report) throws Exception {
+        int errors0 = errors.get();
         Thread.sleep(2000);
+        gc(server);
         String start = procFacts(server);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong cycles = new AtomicLong();
-        Map<Long, List<Long>> sink = new ConcurrentHashMap<>();
         List<Thread> workers = new ArrayList<>();
+        Semaphore gate = new Semaphore(64);
         for (int i = 0; i < n; i++) {
             workers.add(Thread.ofVirtual().start(() -> {
                 java.util.Random random = new java.util.Random();
                 while (System.nanoTime() < end) {
                     try {
-                        SseConnection c = SseConnection.open(null, "rt_bench/*", sink);
+                        Sse c;
+                        gate.acquire();
+                        try {
+                            c = Sse.open(null, "rt_bench/*");
+                        } finally {
+                            gate.release();
+                        }
                         Thread.sleep(500 + random.nextInt(3000));
                         c.close();
                         cycles.incrementAndGet();
@@ -239,85 +338,243 @@ public final class RealtimeBench {
         Thread writer = Thread.ofVirtual().start(() -> {
             while (System.nanoTime() < end) {
                 try {
-                    post("/api/collections/rt_bench/records", superuser, "{\"title\":\"t" + System.nanoTime() + "\"}");
+                    post("/api/collections/rt_bench/records", superuser, "{\"title\":\"s" + System.nanoTime() + "\"}");
                     Thread.sleep(100);
                 } catch (Exception e) {
                     errors.incrementAndGet();
                 }
             }
         });
+        List<String> samples = new ArrayList<>();
+        long next = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < end) {
+            Thread.sleep(1000);
+            if (System.nanoTime() >= next) {
+                samples.add(procFacts(server));
+                next += TimeUnit.SECONDS.toNanos(60);
+            }
+        }
         for (Thread t : workers) {
             t.join();
         }
         writer.join();
-        sink.clear();
+        // a closed stream is noticed at the server's next write to it: the next event or keep-alive
+        post("/api/collections/rt_bench/records", superuser, "{\"title\":\"end\"}");
         Thread.sleep(5000);
+        gc(server);
         String stop = procFacts(server);
         report.append("### Soak: ").append(n).append(" clients connecting and disconnecting for ").append(seconds)
                 .append(" s, 10 creates/s\n\n| figure | value |\n|---|---|\n");
         report.append("| connect/subscribe/disconnect cycles | ").append(cycles.get()).append(" |\n");
-        report.append("| errors | ").append(errors.get()).append(" |\n");
-        report.append("| server at start | ").append(start).append(" |\n");
-        report.append("| server at end (5 s after the last client left) | ").append(stop).append(" |\n\n");
+        report.append("| errors | ").append(errors.get() - errors0).append(" |\n");
+        report.append("| server at start (after a GC) | ").append(start).append(" |\n");
+        for (int i = 0; i < samples.size(); i++) {
+            report.append("| server after ").append((i + 1) * 60).append(" s | ").append(samples.get(i)).append(" |\n");
+        }
+        report.append("| server at end (one more event, 5 s, a GC) | ").append(stop).append(" |\n\n");
     }
 
-    // ----- plumbing
+    // ----- the clients
 
-    /** {@code n} clients subscribed to {@code topic}, client {@code k} with the token {@code token.apply(k)} (null: guest). */
-    static List<SseConnection> connectAll(int n, java.util.function.IntFunction<String> token, String topic,
-                                          Map<Long, List<Long>> received) throws InterruptedException {
-        List<SseConnection> conns = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch ready = new CountDownLatch(n);
-        Semaphore gate = new Semaphore(64);
-        for (int i = 0; i < n; i++) {
-            int k = i;
-            Thread.ofVirtual().start(() -> {
-                try {
-                    gate.acquire();
-                    try {
-                        conns.add(SseConnection.open(token.apply(k), topic, received));
-                        if (conns.size() % 1000 == 0) {
-                            System.out.println("[rt-bench] " + conns.size() + " clients connected");
-                        }
-                    } finally {
-                        gate.release();
-                    }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                } finally {
-                    ready.countDown();
-                }
-            });
-        }
-        ready.await();
-        return conns;
-    }
+    /** What one event's title has collected: arrival times at the clients. Written by the hub thread only. */
+    static final class Event {
+        private long[] at = new long[64];
+        private int count;
 
-    /** One SSE client over a plain socket (chunked transfer decoded), recording the arrival of each event. */
-    static final class SseConnection {
-        final Socket socket;
-        volatile String clientId;
-
-        private SseConnection(Socket socket) {
-            this.socket = socket;
-        }
-
-        static SseConnection open(String token, String topic, Map<Long, List<Long>> received) throws Exception {
-            URI uri = URI.create(base);
-            Socket socket = new Socket();
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
-            SseConnection c = new SseConnection(socket);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/realtime HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            CountDownLatch connected = new CountDownLatch(1);
-            Thread.ofVirtual().start(() -> c.read(connected, received));
-            if (!connected.await(30, TimeUnit.SECONDS)) {
-                c.close();
-                throw new IOException("no PB_CONNECT");
+        synchronized void arrived(long nanos) {
+            if (count == at.length) {
+                at = Arrays.copyOf(at, at.length * 2);
             }
-            String body = "{\"clientId\":\"" + c.clientId + "\",\"subscriptions\":[\"" + topic + "\"]}";
+            at[count++] = nanos;
+            notifyAll();
+        }
+
+        synchronized void await(int n, long nanos) throws InterruptedException {
+            long deadline = System.nanoTime() + nanos;
+            while (count < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+
+        synchronized long[] arrivals() {
+            return Arrays.copyOf(at, count);
+        }
+    }
+
+    /** One selector thread reading every SSE stream. */
+    static final class Hub implements AutoCloseable {
+        private static final byte[] TITLE = "\"title\":\"".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] CLIENT_ID = "\"clientId\":\"".getBytes(StandardCharsets.US_ASCII);
+        private final Selector selector;
+        private final Thread thread;
+        private final ConcurrentLinkedQueue<Sse> joining = new ConcurrentLinkedQueue<>();
+        private final Map<String, Event> expected = new ConcurrentHashMap<>();
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+        private volatile boolean closed;
+
+        Hub() throws IOException {
+            selector = Selector.open();
+            thread = Thread.ofPlatform().name("rt-bench-hub").daemon().start(this::loop);
+        }
+
+        Event expect(String title) {
+            Event e = new Event();
+            expected.put(title, e);
+            return e;
+        }
+
+        void forget(String title) {
+            expected.remove(title);
+        }
+
+        void join(Sse c) {
+            joining.add(c);
+            selector.wakeup();
+        }
+
+        private void loop() {
+            try {
+                while (!closed) {
+                    selector.select(1000);
+                    long now = System.nanoTime();
+                    for (Sse c; (c = joining.poll()) != null; ) {
+                        try {
+                            c.channel.register(selector, SelectionKey.OP_READ, c);
+                        } catch (IOException | RuntimeException e) {
+                            c.connected.completeExceptionally(e);
+                        }
+                    }
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        Sse c = (Sse) key.attachment();
+                        try {
+                            buffer.clear();
+                            int read = c.channel.read(buffer);
+                            if (read < 0) {
+                                key.cancel();
+                                c.close();
+                                continue;
+                            }
+                            buffer.flip();
+                            consume(c, now);
+                        } catch (IOException | RuntimeException e) {
+                            key.cancel();
+                            c.close();
+                        }
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Appends what was read to the client's unfinished message and handles each complete one ("\n\n"). */
+        private void consume(Sse c, long now) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            byte[] data = c.pending.length == 0 ? bytes : concat(c.pending, bytes);
+            int from = 0;
+            for (int i = Math.max(0, c.pending.length - 1); i + 1 < data.length; i++) {
+                if (data[i] == '\n' && data[i + 1] == '\n') {
+                    message(c, data, from, i, now);
+                    from = i + 2;
+                    i++;
+                }
+            }
+            c.pending = from == 0 && data == bytes && c.pending.length == 0 ? bytes : Arrays.copyOfRange(data, from, data.length);
+        }
+
+        private void message(Sse c, byte[] data, int from, int to, long now) {
+            if (!c.connected.isDone()) {
+                int at = indexOf(data, from, to, CLIENT_ID);
+                if (at >= 0) {
+                    int start = at + CLIENT_ID.length;
+                    int end = start;
+                    while (end < to && data[end] != '"') {
+                        end++;
+                    }
+                    c.connected.complete(new String(data, start, end - start, StandardCharsets.US_ASCII));
+                }
+                return;
+            }
+            int at = indexOf(data, from, to, TITLE);
+            if (at < 0) {
+                return;
+            }
+            int start = at + TITLE.length;
+            int end = start;
+            while (end < to && data[end] != '"') {
+                end++;
+            }
+            Event e = expected.get(new String(data, start, end - start, StandardCharsets.US_ASCII));
+            if (e != null) {
+                e.arrived(now);
+            }
+        }
+
+        private static int indexOf(byte[] data, int from, int to, byte[] what) {
+            outer:
+            for (int i = from; i + what.length <= to; i++) {
+                for (int j = 0; j < what.length; j++) {
+                    if (data[i + j] != what[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+
+        private static byte[] concat(byte[] a, byte[] b) {
+            byte[] out = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            selector.wakeup();
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            selector.close();
+        }
+    }
+
+    /** One SSE stream: a socket the hub reads; subscribed with one POST once PB_CONNECT gave its client id. */
+    static final class Sse {
+        final SocketChannel channel;
+        final CompletableFuture<String> connected = new CompletableFuture<>();
+        byte[] pending = new byte[0];
+
+        private Sse(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        static Sse open(String token, String topic) throws Exception {
+            SocketChannel ch = SocketChannel.open();
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ch.connect(new InetSocketAddress("127.0.0.1", port));
+            ch.write(ByteBuffer.wrap(("GET /api/realtime HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+            ch.configureBlocking(false);
+            Sse c = new Sse(ch);
+            hub.join(c);
+            String clientId;
+            try {
+                clientId = c.connected.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                c.close();
+                throw new IOException("no PB_CONNECT", e);
+            }
+            String body = "{\"clientId\":\"" + clientId + "\",\"subscriptions\":[\"" + topic + "\"]}";
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/realtime"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
             if (token != null) {
@@ -331,76 +588,50 @@ public final class RealtimeBench {
             return c;
         }
 
-        private void read(CountDownLatch connected, Map<Long, List<Long>> received) {
-            try (InputStream raw = new BufferedInputStream(socket.getInputStream())) {
-                // status line and headers
-                String line;
-                while (!(line = readLine(raw)).isEmpty()) {
-                    // skip
-                }
-                ByteArrayOutputStream pending = new ByteArrayOutputStream();
-                while (true) {
-                    String size = readLine(raw);
-                    int n = Integer.parseInt(size.trim(), 16);
-                    if (n == 0) {
-                        return;
-                    }
-                    byte[] chunk = raw.readNBytes(n);
-                    readLine(raw);
-                    pending.write(chunk);
-                    String text = pending.toString(StandardCharsets.UTF_8);
-                    int end;
-                    while ((end = text.indexOf("\n\n")) >= 0) {
-                        String event = text.substring(0, end);
-                        text = text.substring(end + 2);
-                        long at = System.nanoTime();
-                        if (clientId == null) {
-                            for (String l : event.split("\n")) {
-                                Matcher m = ID.matcher(l);
-                                if (m.matches()) {
-                                    clientId = m.group(1);
-                                }
-                            }
-                            connected.countDown();
-                            continue;
-                        }
-                        Matcher m = TS.matcher(event);
-                        if (m.find()) {
-                            List<Long> list = received.get(Long.parseLong(m.group(1)));
-                            if (list != null) {
-                                list.add(at);
-                            }
-                        }
-                    }
-                    pending.reset();
-                    pending.write(text.getBytes(StandardCharsets.UTF_8));
-                }
-            } catch (IOException | RuntimeException e) {
-                // closed
-            }
-        }
-
-        private static String readLine(InputStream in) throws IOException {
-            StringBuilder b = new StringBuilder();
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n') {
-                if (c != '\r') {
-                    b.append((char) c);
-                }
-            }
-            if (c < 0 && b.isEmpty()) {
-                throw new IOException("end of stream");
-            }
-            return b.toString();
-        }
-
         void close() {
             try {
-                socket.close();
+                channel.close();
             } catch (IOException e) {
                 // gone
             }
         }
+    }
+
+    /** {@code n} clients subscribed to {@code topic}, client {@code k} with the token {@code token.apply(k)} (null: guest). */
+    static List<Sse> connectAll(int n, java.util.function.IntFunction<String> token, String topic) throws InterruptedException {
+        List<Sse> conns = Collections.synchronizedList(new ArrayList<>());
+        Semaphore gate = new Semaphore(32);
+        AtomicInteger done = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            gate.acquire();
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    conns.add(Sse.open(token.apply(k), topic));
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    System.err.println("[rt-bench] connect failed: " + e);
+                } finally {
+                    gate.release();
+                    if (done.incrementAndGet() % 1000 == 0) {
+                        System.out.println("[rt-bench] " + done.get() + " clients connected");
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return conns;
+    }
+
+    // ----- plumbing
+
+    static List<String> concat(List<String> head, String... tail) {
+        List<String> out = new ArrayList<>(head);
+        out.addAll(List.of(tail));
+        return out;
     }
 
     static String post(String path, String token, String json) throws Exception {
@@ -441,15 +672,45 @@ public final class RealtimeBench {
         throw new IllegalStateException("server did not start");
     }
 
-    /** RSS, threads and open files of the server process (the launcher's java child when there is one). */
-    static String procFacts(Process server) throws IOException {
+    static long sqlLines() throws IOException {
+        return sqlLines("");
+    }
+
+    static long sqlLines(String containing) throws IOException {
+        if (!Files.exists(sqlLog)) {
+            return 0;
+        }
+        try (var lines = Files.lines(sqlLog)) {
+            return lines.filter(l -> l.contains(containing)).count();
+        }
+    }
+
+    /** A full GC in the server (jcmd of the bench JDK), so that heap figures are the live heap. */
+    static void gc(Process server) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        new ProcessBuilder(jcmd, String.valueOf(javaPid(server)), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** RSS, live heap (jcmd GC.heap_info), threads and open files of the server process. */
+    static String procFacts(Process server) throws Exception {
         long pid = javaPid(server);
         String status = Files.readString(Path.of("/proc/" + pid + "/status"));
         long fds;
         try (var s = Files.list(Path.of("/proc/" + pid + "/fd"))) {
             fds = s.count();
         }
-        return "RSS " + grab(status, "VmRSS") + ", threads " + grab(status, "Threads") + ", open files " + fds;
+        return "RSS " + grab(status, "VmRSS") + ", heap used " + heapUsed(pid) + ", threads " + grab(status, "Threads")
+                + ", open files " + fds;
+    }
+
+    static String heapUsed(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher m = Pattern.compile("used (\\d+K)").matcher(text);
+        return m.find() ? m.group(1) : "?";
     }
 
     static long javaPid(Process server) {
@@ -457,9 +718,24 @@ public final class RealtimeBench {
                 .map(ProcessHandle::pid).findFirst().orElse(server.pid());
     }
 
-    static long[] cpu(Process server) throws IOException {
+    static void jcmd(Process server, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(javaPid(server))));
+        argv.addAll(List.of(args));
+        new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor(60, TimeUnit.SECONDS);
+    }
+
+    /** User and system CPU of the server in ms. */
+    static long[] cpuSplit(Process server) throws IOException {
         String[] f = Files.readString(Path.of("/proc/" + javaPid(server) + "/stat")).split("\\) ")[1].split(" ");
-        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        return new long[] {Long.parseLong(f[11]) * 10, Long.parseLong(f[12]) * 10};
+    }
+
+    /** User + system CPU of the server in ms (clock ticks of 10 ms). */
+    static long cpuMs(Process server) throws IOException {
+        String[] f = Files.readString(Path.of("/proc/" + javaPid(server) + "/stat")).split("\\) ")[1].split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     static String grab(String status, String key) {

@@ -35,10 +35,16 @@ final class SseClient implements AutoCloseable {
     volatile boolean ended;
 
     SseClient(TestServer server) {
+        this(server, java.util.Map.of());
+    }
+
+    /** With these request headers on the {@code GET} (e.g. a proxy's {@code X-Forwarded-For}). */
+    SseClient(TestServer server, java.util.Map<String, String> headers) {
         http = HttpClient.newHttpClient();
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(server.base + "/api/realtime")).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(server.base + "/api/realtime")).GET();
+            headers.forEach(get::header);
+            response = http.send(get.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -14,13 +14,14 @@ public final class AuthPlugin implements Plugin {
     @Override
     public void register(PocketBase app) {
         app.authTokenResolver((a, token, type) -> TokenType.fromClaim(type).flatMap(t -> AuthTokens.verify(a, token, t)));
+        AppleNames appleNames = new AppleNames();
         app.onServe().bind("pbAuthApi", -100, se -> {
             se.router().bind(new Middleware("pbLoadAuthToken", Middleware.PRIORITY_LOAD_AUTH_TOKEN, LoadAuthToken::handle));
             AuthApi.bind(se.router());
             OAuth2ProvidersApi.bind(se.router());
             AuthMethodsApi.bind(se.router());
-            OAuth2Api.bind(se.router());
-            OAuth2RedirectApi.bind(se.router());
+            OAuth2Api.bind(se.router(), appleNames);
+            OAuth2RedirectApi.bind(se.router(), appleNames);
             ImpersonateApi.bind(se.router());
             OtpApi.bind(se.router());
             VerificationApi.bind(se.router());

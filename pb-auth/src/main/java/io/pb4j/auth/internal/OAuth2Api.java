@@ -33,15 +33,15 @@ final class OAuth2Api {
     private OAuth2Api() {
     }
 
-    static void bind(Router router) {
-        router.post("/api/collections/{collection}/auth-with-oauth2", OAuth2Api::authWithOAuth2);
+    static void bind(Router router, AppleNames appleNames) {
+        router.post("/api/collections/{collection}/auth-with-oauth2", e -> authWithOAuth2(e, appleNames));
     }
 
     /** The request body ({@code redirectUrl} is PocketBase's deprecated spelling of {@code redirectURL}). */
     record Form(String provider, String code, String codeVerifier, String redirectUrl, JsonObject createData) {
     }
 
-    private static void authWithOAuth2(RequestEvent e) {
+    private static void authWithOAuth2(RequestEvent e, AppleNames appleNames) {
         Collection c = AuthApi.authCollection(e);
         if (!(c.options().get("oauth2") instanceof JsonObject oauth2) || !oauth2.getBoolean("enabled", false)) {
             throw ApiException.forbidden("The collection is not configured to allow OAuth2 authentication.");
@@ -67,6 +67,14 @@ final class OAuth2Api {
             user = provider.fetchAuthUser(token);
         } catch (IOException | RuntimeException failure) {
             throw ApiException.badRequest("Failed to fetch OAuth2 user.");
+        }
+        // Apple names the user only in the first redirect's form_post, which /api/oauth2-redirect kept for this code
+        if ("apple".equals(form.provider()) && user.name().isEmpty()) {
+            Optional<String> name = appleNames.take(form.code());
+            if (name.isPresent()) {
+                user = new AuthUser(user.id(), name.get(), user.username(), user.email(), user.avatarUrl(), user.accessToken(),
+                        user.refreshToken(), user.expiry(), user.rawUser());
+            }
         }
 
         OAuth2Submit.Result result = OAuth2Submit.run(e, c, form, user, loggedIn);

@@ -19,7 +19,8 @@ import java.util.Optional;
  * is {@code state} (through {@code app.realtime()}), which must have subscribed to {@code @oauth2} from the same IP;
  * its {@code @oauth2} subscription is then removed. The browser is redirected to the dashboard's success page (307
  * for GET, 303 for POST) when a code came without an error, to the failure page otherwise, as PocketBase does when
- * it bundles its dashboard. Without pb-realtime no client exists and every request fails.
+ * it bundles its dashboard. Without pb-realtime no client exists and every request fails. Apple's {@code user} form
+ * field (the name, sent on the first sign-in only) is kept in {@link AppleNames} for the code's sign-in.
  */
 final class OAuth2RedirectApi {
     static final String FAILURE_PATH = "../_/#/auth/oauth2-redirect-failure";
@@ -30,12 +31,12 @@ final class OAuth2RedirectApi {
     private OAuth2RedirectApi() {
     }
 
-    static void bind(Router router) {
-        router.get("/api/oauth2-redirect", OAuth2RedirectApi::redirect);
-        router.post("/api/oauth2-redirect", OAuth2RedirectApi::redirect);
+    static void bind(Router router, AppleNames appleNames) {
+        router.get("/api/oauth2-redirect", e -> redirect(e, appleNames));
+        router.post("/api/oauth2-redirect", e -> redirect(e, appleNames));
     }
 
-    private static void redirect(RequestEvent e) {
+    private static void redirect(RequestEvent e, AppleNames appleNames) {
         Map<String, String> data = "GET".equals(e.method()) ? Map.of("state", e.queryParam("state"), "code", e.queryParam("code"),
                 "error", e.queryParam("error")) : form(e);
         String state = data.getOrDefault("state", "");
@@ -49,10 +50,15 @@ final class OAuth2RedirectApi {
         }
         RealtimeClient client = found.get();
         try {
-            if (!client.ip().isEmpty() && !client.ip().equals(e.request().remoteIp())) {
+            if (!client.ip().isEmpty() && !client.ip().equals(e.realIp())) {
                 LOG.log(System.Logger.Level.DEBUG, "the OAuth2 redirect came from another IP than its realtime client");
                 go(e, FAILURE_PATH);
                 return;
+            }
+            // Apple's first form_post names the user (the user field, not forwarded): kept for auth-with-oauth2
+            String appleUser = data.getOrDefault("user", "");
+            if (!appleUser.isEmpty() && error.isEmpty() && !code.isEmpty()) {
+                appleNames.store(code, appleUser);
             }
             // Go's json.Marshal of PocketBase's struct: state, code, then error only when not empty
             JsonObjectBuilder message = Json.createObjectBuilder().add("state", state).add("code", code);

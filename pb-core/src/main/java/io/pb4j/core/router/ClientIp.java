@@ -1,5 +1,6 @@
 package io.pb4j.core.router;
 
+import io.pb4j.core.PocketBase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -9,6 +10,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,11 +31,16 @@ public final class ClientIp {
      * rightmost valid one, or the leftmost with {@code useLeftmostIP}), else the peer's address.
      */
     public static String of(RequestEvent e) {
-        JsonObject proxy = e.app().settings().get("trustedProxy") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+        return of(e.app(), e.request());
+    }
+
+    /** {@link #of(RequestEvent)} for a request outside the router (e.g. a WebSocket upgrade). */
+    public static String of(PocketBase app, HttpRequest request) {
+        JsonObject proxy = app.settings().get("trustedProxy") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
         if (proxy.get("headers") instanceof JsonArray headers) {
             boolean leftmost = proxy.getBoolean("useLeftmostIP", false);
             for (JsonValue h : headers) {
-                List<String> values = h instanceof JsonString name ? headerValues(e, name.getString()) : List.of();
+                List<String> values = h instanceof JsonString name ? headerValues(request.headers(), name.getString()) : List.of();
                 if (values.isEmpty() || values.getLast().isEmpty()) {
                     continue;
                 }
@@ -49,12 +56,12 @@ public final class ClientIp {
                 }
             }
         }
-        return e.request().remoteIp();
+        return request.remoteIp();
     }
 
-    private static List<String> headerValues(RequestEvent e, String name) {
+    private static List<String> headerValues(Map<String, List<String>> headers, String name) {
         List<String> out = new ArrayList<>();
-        e.request().headers().forEach((k, v) -> {
+        headers.forEach((k, v) -> {
             if (k.equalsIgnoreCase(name)) {
                 out.addAll(v);
             }

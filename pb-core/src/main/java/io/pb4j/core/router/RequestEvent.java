@@ -62,6 +62,11 @@ public final class RequestEvent extends HookEvent {
         return request.method();
     }
 
+    /** The client's IP as PocketBase's {@code RealIP}: through the trusted proxy headers, see {@link ClientIp}. */
+    public String realIp() {
+        return ClientIp.of(app, request);
+    }
+
     public String path() {
         return request.path();
     }

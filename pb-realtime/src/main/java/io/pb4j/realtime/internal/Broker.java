@@ -7,8 +7,10 @@ import io.pb4j.core.realtime.RealtimeMessageEvent;
 import io.pb4j.core.realtime.RealtimeClient;
 import io.pb4j.core.realtime.RealtimeMessage;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * PocketBase's subscriptions broker: the registered clients by id, and one dispatcher thread that fans record events
- * out in commit order (the thread exits when idle, so an idle app holds none). Thread-safe.
+ * PocketBase's subscriptions broker: the registered clients by id and by subscribed topic (so that an event looks at
+ * its subscribers only, not at every client), and one dispatcher thread that fans record events out in commit order
+ * (the thread exits when idle, so an idle app holds none). Thread-safe.
  */
 final class Broker implements Realtime {
     private static final System.Logger LOG = System.getLogger(Broker.class.getName());
 
     private final PocketBase app;
     private final ConcurrentHashMap<String, Client> clients = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<Client>> byTopic = new ConcurrentHashMap<>();
+    private final Deadlines deadlines = new Deadlines(this);
     private final ExecutorService dispatcher = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
             Thread.ofPlatform().daemon().name("pb4j-realtime-dispatch").factory());
 
@@ -43,6 +48,34 @@ final class Broker implements Realtime {
 
     void unregister(Client client) {
         clients.remove(client.id(), client);
+    }
+
+    void index(String topic, Client client) {
+        byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(client);
+    }
+
+    void unindex(String topic, Client client) {
+        byTopic.computeIfPresent(topic, (t, set) -> {
+            set.remove(client);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** The live clients with a subscription to any of {@code topics}, each once. */
+    Set<Client> subscribers(Set<String> topics) {
+        Set<Client> out = new LinkedHashSet<>();
+        for (String t : topics) {
+            Set<Client> set = byTopic.get(t);
+            if (set != null) {
+                out.addAll(set);
+            }
+        }
+        out.removeIf(Client::isDiscarded);
+        return out;
+    }
+
+    Deadlines deadlines() {
+        return deadlines;
     }
 
     /** Runs {@code work} on the dispatcher, after the work queued before it. */
@@ -100,18 +133,18 @@ final class Broker implements Realtime {
             long maxDeadline = System.nanoTime() + ce.maxTimeout().toNanos();
             long idleDeadline = System.nanoTime() + ce.idleTimeout().toNanos();
             while (!client.isDiscarded()) {
-                long left = Math.min(maxDeadline, idleDeadline) - System.nanoTime();
-                if (left <= 0) {
+                long deadline = Math.min(maxDeadline, idleDeadline);
+                if (deadline - System.nanoTime() <= 0) {
                     return;
                 }
-                Optional<RealtimeMessage> next = client.next(left);
-                if (next.isPresent()) {
-                    deliver(client, next.get(), sink);
-                    idleDeadline = System.nanoTime() + ce.idleTimeout().toNanos();
+                Optional<Outgoing> next = client.poll();
+                if (next.isEmpty()) {
+                    client.await(deadline);
+                    continue;
                 }
+                deliver(client, next.get().message(), sink);
+                idleDeadline = System.nanoTime() + ce.idleTimeout().toNanos();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "realtime " + client.transport() + " client gone: " + e);
         } finally {
@@ -126,16 +159,10 @@ final class Broker implements Realtime {
     @Override
     public int broadcast(String topic, String data) {
         int sent = 0;
-        String prefix = topic + "?";
-        List<String> prefixes = List.of(prefix);
-        for (Client c : clients.values()) {
-            List<Subscription> subs = c.subscriptionsFor(prefixes);
-            List<RealtimeMessage> messages = new ArrayList<>(subs.size());
-            for (Subscription s : subs) {
-                messages.add(new RealtimeMessage(s.name(), data));
-            }
-            for (RealtimeMessage m : messages) {
-                c.send(m);
+        Set<String> topics = Set.of(topic);
+        for (Client c : subscribers(topics)) {
+            for (Subscription s : c.subscriptionsFor(topics)) {
+                c.send(new RealtimeMessage(s.name(), data));
                 sent++;
             }
         }

@@ -3,37 +3,46 @@ package io.pb4j.realtime.internal;
 import io.pb4j.core.Record;
 import io.pb4j.core.realtime.RealtimeClient;
 import io.pb4j.core.realtime.RealtimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A realtime client: its subscriptions, bound auth and a bounded queue of messages that its connection thread
  * drains. Thread-safe: the broker's dispatcher sends, the connection thread takes, requests change subscriptions.
+ *
+ * <p>The connection thread parks without a timeout while it waits: a send unparks it, and {@link Deadlines} wakes it
+ * when its {@link #wakeAt()} has come (keep-alive, idle and total timeouts).
  */
 final class Client implements RealtimeClient {
     /** Messages waiting for the connection; a client this far behind is discarded rather than buffered without end. */
     static final int QUEUE_CAPACITY = 512;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Wakes the connection thread when the client is discarded. */
-    private static final RealtimeMessage WAKE_UP = new RealtimeMessage("__pb4j_wake_up__", "");
 
     private final String id = randomId();
     private final String transport;
     private final String ip;
     private final Broker broker;
-    /** Linked, not array-backed: an idle client (the usual case) then holds no 512-slot array. */
-    private final BlockingQueue<RealtimeMessage> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    /** Unbounded by type, bounded by {@link #queued}; an idle client holds no array. */
+    private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private volatile Record auth;
     private volatile boolean discarded;
+    /** The connection thread that drains the queue, once it serves. */
+    private volatile Thread owner;
+    private volatile long wakeAt = Long.MAX_VALUE;
+    private volatile boolean waiting;
 
     Client(Broker broker, String transport, String ip) {
         this.broker = broker;
@@ -52,6 +61,11 @@ final class Client implements RealtimeClient {
     @Override
     public String id() {
         return id;
+    }
+
+    /** The SSE {@code id:} line of this client's messages. */
+    byte[] idLine() {
+        return ("id:" + id + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -86,31 +100,56 @@ final class Client implements RealtimeClient {
 
     @Override
     public synchronized void subscribe(List<String> names) {
+        Set<String> before = topics();
         for (String name : names) {
             if (!name.isEmpty()) {
                 subscriptions.put(name, Subscription.parse(name));
             }
         }
+        reindex(before);
     }
 
     @Override
     public synchronized void unsubscribe(List<String> names) {
+        Set<String> before = topics();
         if (names.isEmpty()) {
             subscriptions.clear();
         } else {
             names.forEach(subscriptions::remove);
         }
+        reindex(before);
     }
 
-    /** The subscriptions for any of these prefixes ({@code posts/*?}, see {@link Subscription#matches}). */
-    synchronized List<Subscription> subscriptionsFor(List<String> prefixes) {
-        List<Subscription> out = new ArrayList<>(0);
+    /** The distinct topics ({@code posts/*}) of the subscriptions. Call with the lock held. */
+    private Set<String> topics() {
+        Set<String> out = new HashSet<>();
         for (Subscription s : subscriptions.values()) {
-            for (String prefix : prefixes) {
-                if (s.matches(prefix)) {
-                    out.add(s);
-                    break;
-                }
+            out.add(s.topic());
+        }
+        return out;
+    }
+
+    /** Tells the broker's topic index what changed; a discarded client leaves it entirely. */
+    private void reindex(Set<String> before) {
+        Set<String> after = discarded ? Set.of() : topics();
+        for (String t : before) {
+            if (!after.contains(t)) {
+                broker.unindex(t, this);
+            }
+        }
+        for (String t : after) {
+            if (!before.contains(t)) {
+                broker.index(t, this);
+            }
+        }
+    }
+
+    /** The subscriptions whose topic is one of {@code topics} ({@code posts/*}, see {@link Subscription#topic}). */
+    synchronized List<Subscription> subscriptionsFor(Set<String> topics) {
+        List<Subscription> out = new ArrayList<>(1);
+        for (Subscription s : subscriptions.values()) {
+            if (topics.contains(s.topic())) {
+                out.add(s);
             }
         }
         return out;
@@ -118,24 +157,70 @@ final class Client implements RealtimeClient {
 
     @Override
     public void send(RealtimeMessage message) {
+        offer(Outgoing.of(message));
+    }
+
+    /** Queues a message and wakes the connection; a client whose queue is full is discarded. */
+    void offer(Outgoing message) {
         if (discarded) {
             return;
         }
-        if (!queue.offer(message)) {
+        if (queued.incrementAndGet() > QUEUE_CAPACITY) {
             discard();
+            return;
+        }
+        queue.add(message);
+        if (waiting) {
+            Thread t = owner;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
         }
     }
 
-    /** The next message, waiting at most {@code nanos}; empty on time-out or once discarded. */
-    Optional<RealtimeMessage> next(long nanos) throws InterruptedException {
-        RealtimeMessage m = queue.poll(nanos, TimeUnit.NANOSECONDS);
-        return m == null || m == WAKE_UP || discarded ? Optional.empty() : Optional.of(m);
+    /** A message already queued, without waiting; empty once discarded. */
+    Optional<Outgoing> poll() {
+        Outgoing m = queue.poll();
+        if (m == null || discarded) {
+            return Optional.empty();
+        }
+        queued.decrementAndGet();
+        return Optional.of(m);
     }
 
-    /** A message already queued, without waiting. */
-    Optional<RealtimeMessage> poll() {
-        RealtimeMessage m = queue.poll();
-        return m == null || m == WAKE_UP || discarded ? Optional.empty() : Optional.of(m);
+    /**
+     * Waits, on the connection thread, until a message is queued, the client is discarded or {@code deadline}
+     * (nanoTime) has passed; spurious returns are possible, callers loop.
+     */
+    void await(long deadline) {
+        owner = Thread.currentThread();
+        wakeAt = deadline;
+        waiting = true;
+        try {
+            broker.deadlines().watch(deadline);
+            if (queue.isEmpty() && !discarded && deadline - System.nanoTime() > 0) {
+                LockSupport.park(this);
+            }
+            // an interrupted thread (the server stopping) would return from park at once, for ever: end the client
+            if (Thread.currentThread().isInterrupted()) {
+                discard();
+            }
+        } finally {
+            waiting = false;
+            wakeAt = Long.MAX_VALUE;
+        }
+    }
+
+    /** When {@link Deadlines} must wake the connection thread (nanoTime); {@code Long.MAX_VALUE} when it is busy. */
+    long wakeAt() {
+        return wakeAt;
+    }
+
+    void wake() {
+        Thread t = owner;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     @Override
@@ -150,12 +235,18 @@ final class Client implements RealtimeClient {
         }
         discarded = true;
         broker.unregister(this);
+        synchronized (this) {
+            for (String t : topics()) {
+                broker.unindex(t, this);
+            }
+        }
         queue.clear();
-        queue.offer(WAKE_UP);
+        queued.set(0);
+        wake();
     }
 
     /** Messages waiting, for tests and the bench. */
     int queued() {
-        return queue.size();
+        return queued.get();
     }
 }

@@ -12,9 +12,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sends one record event to the subscribers allowed to see it (PocketBase's {@code realtimeBroadcastRecord}):
@@ -25,6 +27,10 @@ import java.util.Optional;
  */
 final class RecordFanOut {
     private record Target(Client client, Subscription subscription, RequestInfo info) {
+    }
+
+    /** One event's exported JSON per view, and its encoded messages per (view, event name). */
+    private record Views(Map<ExportKey, String> data, Map<List<Object>, Outgoing> messages) {
     }
 
     private record ExportKey(boolean superuser, String auth, String expand, String fields) {
@@ -41,23 +47,22 @@ final class RecordFanOut {
     /** Runs on the dispatcher thread. {@code record} is the after-commit copy: read only. */
     void publish(String action, Record record) {
         Collection c = record.collection();
-        List<String> viewPrefixes = List.of(c.name() + "/" + record.id() + "?", c.id() + "/" + record.id() + "?");
-        List<String> listPrefixes = List.of(c.name() + "/*?", c.id() + "/*?", c.name() + "?", c.id() + "?");
+        Set<String> viewTopics = Set.of(c.name() + "/" + record.id(), c.id() + "/" + record.id());
+        Set<String> listTopics = new HashSet<>(List.of(c.name() + "/*", c.id() + "/*", c.name(), c.id()));
         List<Target> list = new ArrayList<>();
         List<Target> view = new ArrayList<>();
-        for (Client client : broker.registered()) {
-            if (client.isDiscarded()) {
-                continue;
-            }
-            collect(client, client.subscriptionsFor(listPrefixes), list);
-            collect(client, client.subscriptionsFor(viewPrefixes), view);
+        Set<String> all = new HashSet<>(listTopics);
+        all.addAll(viewTopics);
+        for (Client client : broker.subscribers(all)) {
+            collect(client, client.subscriptionsFor(listTopics), list);
+            collect(client, client.subscriptionsFor(viewTopics), view);
         }
         if (list.isEmpty() && view.isEmpty()) {
             return;
         }
-        Map<ExportKey, String> messages = new HashMap<>();
-        deliver(action, record, list, c.listRule(), messages);
-        deliver(action, record, view, c.viewRule(), messages);
+        Views views = new Views(new HashMap<>(), new HashMap<>());
+        deliver(action, record, list, c.listRule(), views);
+        deliver(action, record, view, c.viewRule(), views);
     }
 
     private static void collect(Client client, List<Subscription> subs, List<Target> into) {
@@ -70,7 +75,7 @@ final class RecordFanOut {
         }
     }
 
-    private void deliver(String action, Record record, List<Target> targets, Optional<String> rule, Map<ExportKey, String> messages) {
+    private void deliver(String action, Record record, List<Target> targets, Optional<String> rule, Views views) {
         if (targets.isEmpty()) {
             return;
         }
@@ -84,8 +89,11 @@ final class RecordFanOut {
                 continue;
             }
             Target t = targets.get(i);
-            String data = messages.computeIfAbsent(exportKey(record, t), k -> message(action, record, t.info(), k));
-            t.client().send(new RealtimeMessage(t.subscription().name(), data));
+            ExportKey key = exportKey(record, t);
+            // one encoded message per distinct (view of the record, event name), shared by every client that gets it
+            Outgoing out = views.messages().computeIfAbsent(List.of(key, t.subscription().name()), k -> Outgoing.of(new RealtimeMessage(
+                    t.subscription().name(), views.data().computeIfAbsent(key, x -> message(action, record, t.info(), x)))));
+            t.client().offer(out);
         }
     }
 

@@ -40,7 +40,7 @@ final class SseApi {
     }
 
     private void connect(RequestEvent e) {
-        Client client = broker.newClient("sse", e.request().remoteIp());
+        Client client = broker.newClient("sse", e.realIp());
         RealtimeConnectRequestEvent ce = new RealtimeConnectRequestEvent(app, Optional.of(e), client);
         app.onRealtimeConnectRequest().trigger(ce, event -> {
             event.request().orElseThrow().setHeader("Cache-Control", "no-store");
@@ -53,9 +53,10 @@ final class SseApi {
     private void serve(Client client, RealtimeConnectRequestEvent ce, OutputStream out) throws IOException {
         // registered only once the stream is written (never for a HEAD request, which gets no body)
         broker.register(client);
+        byte[] idLine = client.idLine();
         try {
             LOG.log(System.Logger.Level.DEBUG, "realtime connection established: {0}", client.id());
-            if (!write(client, new RealtimeMessage("PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"), out)) {
+            if (!write(client, idLine, Outgoing.of(new RealtimeMessage("PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}")), out)) {
                 return;
             }
             out.flush();
@@ -63,51 +64,60 @@ final class SseApi {
             long maxDeadline = now + ce.maxTimeout().toNanos();
             long idleDeadline = now + ce.idleTimeout().toNanos();
             long keepAlive = Math.max(1, ce.keepAlive().toNanos());
+            long keepAliveAt = now + keepAlive;
             while (!client.isDiscarded()) {
                 now = System.nanoTime();
-                long left = Math.min(maxDeadline, idleDeadline) - now;
-                if (left <= 0) {
+                long end = Math.min(maxDeadline, idleDeadline);
+                if (end - now <= 0) {
                     return;
                 }
-                Optional<RealtimeMessage> next = client.next(Math.min(left, keepAlive));
-                if (client.isDiscarded()) {
-                    return;
-                }
+                Optional<Outgoing> next = client.poll();
                 if (next.isEmpty()) {
-                    if (System.nanoTime() < Math.min(maxDeadline, idleDeadline)) {
+                    if (keepAliveAt - now <= 0) {
                         out.write(KEEP_ALIVE);
                         out.flush();
+                        keepAliveAt = now + keepAlive;
+                        continue;
                     }
+                    client.await(Math.min(end, keepAliveAt));
                     continue;
                 }
-                boolean delivered = write(client, next.get(), out);
+                boolean delivered = write(client, idLine, next.get(), out);
                 for (int i = 1; i < BATCH; i++) {
-                    Optional<RealtimeMessage> more = client.poll();
+                    Optional<Outgoing> more = client.poll();
                     if (more.isEmpty()) {
                         break;
                     }
-                    delivered |= write(client, more.get(), out);
+                    delivered |= write(client, idLine, more.get(), out);
                 }
                 out.flush();
+                keepAliveAt = System.nanoTime() + keepAlive;
                 if (delivered) {
                     idleDeadline = System.nanoTime() + ce.idleTimeout().toNanos();
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             client.discard();
             LOG.log(System.Logger.Level.DEBUG, "realtime connection closed: {0}", client.id());
         }
     }
 
-    /** Fires the message hook; its default action writes PocketBase's framing. Whether the message was written. */
-    private boolean write(Client client, RealtimeMessage message, OutputStream out) throws IOException {
+    /**
+     * Fires the message hook (when it has handlers); its default action writes PocketBase's framing, the shared
+     * encoded tail when the handlers left the message as it was. Whether the message was written.
+     */
+    private boolean write(Client client, byte[] idLine, Outgoing outgoing, OutputStream out) throws IOException {
+        if (app.onRealtimeMessageSend().length() == 0) {
+            out.write(idLine);
+            out.write(outgoing.frameTail());
+            return true;
+        }
         boolean[] written = {false};
         try {
-            app.onRealtimeMessageSend().trigger(new RealtimeMessageEvent(app, client, message), me -> {
+            app.onRealtimeMessageSend().trigger(new RealtimeMessageEvent(app, client, outgoing.message()), me -> {
                 try {
-                    out.write(frame(client.id(), me.message()));
+                    out.write(idLine);
+                    out.write(me.message() == outgoing.message() ? outgoing.frameTail() : Outgoing.tail(me.message()));
                     written[0] = true;
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
@@ -119,16 +129,12 @@ final class SseApi {
         return written[0];
     }
 
-    static byte[] frame(String clientId, RealtimeMessage m) {
-        return ("id:" + clientId + "\nevent:" + m.name() + "\ndata:" + m.data() + "\n\n").getBytes(StandardCharsets.UTF_8);
-    }
-
     private void subscribe(RequestEvent e) {
         SubscribeForm form = SubscribeForm.parse(e.header("Content-Type"), e.body());
         form.validate();
         Client client = broker.registeredClient(form.clientId())
                 .orElseThrow(() -> ApiException.notFound("Missing or invalid client id."));
-        if (!client.ip().isEmpty() && !client.ip().equals(e.request().remoteIp())) {
+        if (!client.ip().isEmpty() && !client.ip().equals(e.realIp())) {
             throw ApiException.badRequest("Invalid realtime client.");
         }
         Optional<Record> auth = e.auth();

@@ -12,10 +12,11 @@ import java.util.Map;
 
 /**
  * A subscription as PocketBase's client keeps it: {@code name} exactly as submitted (the SSE event name of its
- * messages), and the {@code query} and {@code headers} of its {@code ?options=} JSON, values stringified and header
+ * messages), its {@code topic} (the name up to the first {@code ?}: PocketBase matches a name against the prefix
+ * {@code topic + "?"}), and the {@code query} and {@code headers} of its {@code ?options=} JSON, values stringified and header
  * names snake_cased. Options that do not parse are no options, as in PocketBase.
  */
-record Subscription(String name, Map<String, String> query, Map<String, String> headers) {
+record Subscription(String name, String topic, Map<String, String> query, Map<String, String> headers) {
     Subscription {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
@@ -33,13 +34,10 @@ record Subscription(String name, Map<String, String> query, Map<String, String> 
                 h.forEach((k, v) -> headers.put(io.pb4j.core.Inflector.snakecase(k), stringify(v)));
             }
         }
-        return new Subscription(name, query, headers);
+        int q = name.indexOf('?');
+        return new Subscription(name, q < 0 ? name : name.substring(0, q), query, headers);
     }
 
-    /** Whether this subscription is for {@code prefix} ({@code posts/*?}): its name plus {@code ?} starts with it. */
-    boolean matches(String prefix) {
-        return (name + "?").startsWith(prefix);
-    }
 
     /** The first {@code options} parameter of the name's query string, decoded; {@code ""} when absent or invalid. */
     private static String optionsParam(String name) {

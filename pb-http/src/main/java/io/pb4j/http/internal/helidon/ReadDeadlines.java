@@ -7,9 +7,8 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,9 +24,16 @@ final class ReadDeadlines implements Http1ConnectionListener, AutoCloseable {
 
     private final Duration timeout;
     private final Duration bodyTimeout;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("pb4j-read-deadlines").factory());
+    private final ScheduledThreadPoolExecutor timer = newTimer();
     private final Map<ConnectionContext, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
+    /** Most alarms are cancelled long before they fire: they leave the queue at once instead of piling up for minutes. */
+    private static ScheduledThreadPoolExecutor newTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("pb4j-read-deadlines").factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     ReadDeadlines(Duration headerTimeout, Duration bodyTimeout) {
         this.timeout = headerTimeout;

@@ -1,11 +1,14 @@
 package io.pb4j.http.internal.realtime;
 
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.realtime.RealtimeClient;
 import io.pb4j.core.realtime.RealtimeMessage;
+import io.pb4j.core.router.ClientIp;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,15 +43,24 @@ final class UpdatesSocket implements WsListener {
     private volatile RealtimeClient client;
     private volatile String token = "";
     private volatile String ip = "";
+    private volatile Map<String, List<String>> upgradeHeaders = Map.of();
 
     UpdatesSocket(PocketBase app, Router router) {
         this.app = app;
         this.router = router;
     }
 
+    /** Keeps the upgrade request's headers: the client IP behind a trusted proxy is in them. */
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
+        upgradeHeaders = headers.toMap();
+        return Optional.empty();
+    }
+
     @Override
     public void onOpen(WsSession session) {
-        ip = session.socketContext().remotePeer().host();
+        // PocketBase's RealIP, as for SSE clients: the requests below then carry it as their peer address
+        ip = ClientIp.of(app, new UpgradeRequest(session.socketContext().remotePeer().host(), upgradeHeaders));
         Optional<RealtimeClient> connected = app.realtime().connect("websocket", ip, m -> send(session, event(m)));
         if (connected.isEmpty()) {
             session.close(1008, "refused");
