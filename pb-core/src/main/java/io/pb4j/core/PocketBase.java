@@ -207,6 +207,21 @@ public final class PocketBase implements AutoCloseable {
         return recordHooks.deleted();
     }
 
+    /** {@link #onRecordAfterCreateSuccess()} for the collections with these names or ids only. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordAfterCreateSuccess(String... tags) {
+        return new io.pb4j.core.hook.TaggedHook<>(recordHooks.created(), List.of(tags));
+    }
+
+    /** {@link #onRecordAfterUpdateSuccess()} for the collections with these names or ids only. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordAfterUpdateSuccess(String... tags) {
+        return new io.pb4j.core.hook.TaggedHook<>(recordHooks.updated(), List.of(tags));
+    }
+
+    /** {@link #onRecordAfterDeleteSuccess()} for the collections with these names or ids only. */
+    public io.pb4j.core.hook.TaggedHook<RecordEvent> onRecordAfterDeleteSuccess(String... tags) {
+        return new io.pb4j.core.hook.TaggedHook<>(recordHooks.deleted(), List.of(tags));
+    }
+
     /**
      * PocketBase's {@code OnRealtimeConnectRequest}: fired when a realtime client connects, before it is registered;
      * the default action registers it and serves its stream until it goes away.

@@ -49,8 +49,9 @@ class RecordHooksTest {
         app.onRecordCreate("demo2").bindFunc(e -> { calls.add("create"); e.next(); calls.add("created"); });
         app.onRecordValidate().bindFunc(e -> { calls.add("validate:" + e.record().collection().name()); e.next(); });
         app.onRecordCreateExecute("demo2").bindFunc(e -> { calls.add("execute"); e.next(); });
-        app.onRecordAfterCreateSuccess().bindFunc(e -> { calls.add("success"); e.next(); });
+        app.onRecordAfterCreateSuccess("demo2").bindFunc(e -> { calls.add("success"); e.next(); });
         app.onRecordCreate("demo1").bindFunc(e -> { calls.add("other collection"); e.next(); });
+        app.onRecordAfterCreateSuccess("demo1").bindFunc(e -> { calls.add("other collection's success"); e.next(); });
 
         assertThat(createDemo2("hooked").status()).isEqualTo(200);
 
