@@ -8,19 +8,21 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The data database's reader connections. A connection is opened when every open one is busy, so a few slow filters
- * never make cheap reads queue behind them, and connections beyond the idle limit are closed when given back; past
+ * never make cheap reads queue behind them; past
  * {@link #MAX_OPEN} busy readers, readers wait in turn. Thread-safe.
  *
  * <p>PocketBase allows 120 open and 15 idle connections: goroutines are cheap and Go's SQLite shares nothing. Here
  * every busy reader also holds a platform thread (see {@link NativeCalls}) and a page cache of its own, and SQLite
  * steps a statement on one core: on a 2-core server 120 readers only time-slice, and their caches (up to
  * {@link #CACHE_KIB} each) are what made the resident memory grow under load. So the pool scales with the cores:
- * 8 open per core (16 to 120), 4 idle per core (4 to 15), which still leaves room for slow filters beside cheap reads.
+ * 8 open per core (16 to 120), which still leaves room for slow filters beside cheap reads. Every open reader is
+ * kept: closing readers past an idle limit below the open one made a busy server open a connection (and lose its
+ * statement cache) on most reads, which halved getOne's rate (bench/RESULTS.md).
  */
 final class ReaderPool implements AutoCloseable {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     static final int MAX_OPEN = Math.clamp(8L * CORES, 16, 120);
-    static final int MAX_IDLE = Math.clamp(4L * CORES, 4, 15);
+    static final int MAX_IDLE = MAX_OPEN;
     /**
      * Each reader's page cache: SQLite's default of 2 MiB, not the writer's 16 MiB. Readers re-read pages from the
      * operating system's file cache, which they share; their own caches would only hold copies of the same pages.

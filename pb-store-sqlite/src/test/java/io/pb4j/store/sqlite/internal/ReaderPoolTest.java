@@ -25,7 +25,7 @@ class ReaderPoolTest {
     void theLimitsFollowTheCoresWithinPocketBasesOwn() {
         int cores = Runtime.getRuntime().availableProcessors();
         assertThat(ReaderPool.MAX_OPEN).isBetween(16, 120).isEqualTo(Math.clamp(8L * cores, 16, 120));
-        assertThat(ReaderPool.MAX_IDLE).isBetween(4, 15).isLessThan(ReaderPool.MAX_OPEN);
+        assertThat(ReaderPool.MAX_IDLE).isEqualTo(ReaderPool.MAX_OPEN);
     }
 
     @Test
