@@ -64,7 +64,7 @@ class FilesApiTest {
     @Test
     void uploadsAreStoredUnderPocketBasesNamesAndServedBack() throws Exception {
         String record = create(Part.text("title", "upload"), Part.file("files", "My Report.TXT", TEXT),
-                Part.file("files", "../../etc/passwd", TEXT));
+                Part.file("files", "reports/passwd", TEXT));
         String id = Uploads.id(record);
         List<String> names = Uploads.names(record, "files");
         assertThat(names).hasSize(2);
@@ -177,6 +177,22 @@ class FilesApiTest {
         assertThat(fakeImage.text()).contains("\"image\":{\"code\":\"validation_invalid_mime_type\"",
                 "mime type must be one of: image/png, image/jpeg, image/gif.");
         assertThat(filesUnder(storage())).isEqualTo(before);
+    }
+
+    @Test
+    void aPathTraversalInAnUploadNameIsRefusedAndStoresNothing() throws Exception {
+        long before = filesUnder(storage());
+        for (String name : List.of("../../../etc/passwd", "a/../b.txt", "..")) {
+            Uploads.Response r = Uploads.multipart(server, "POST", "/api/collections/docs/records", null,
+                    Part.text("title", "traversal " + name), Part.file("files", name, TEXT));
+            assertThat(r.status()).as(name).isEqualTo(400);
+            assertThat(r.text()).as(name).contains("\"files\":{\"code\":\"validation_invalid_file_name\"",
+                    "a file name must not contain \\\"..\\\" path segments.");
+        }
+        assertThat(filesUnder(storage())).isEqualTo(before);
+        // dots inside a name are no traversal
+        assertThat(Uploads.names(create(Part.text("title", "dots"), Part.file("files", "v1..2.txt", TEXT)), "files").getFirst())
+                .startsWith("v1").doesNotContain("/");
     }
 
     @Test

@@ -221,6 +221,11 @@ public record FileField(String id, String name, boolean system, boolean hidden, 
                 return Optional.of(FieldSupport.error("validation_length_out_of_range", "the length must be between {{.min}} and {{.max}}",
                         Map.of("min", 1, "max", 150)));
             }
+            if (climbsOut(upload.originalName())) {
+                return Optional.of(FieldSupport.error("validation_invalid_file_name",
+                        "Failed to upload {{.file}} - a file name must not contain \"..\" path segments.",
+                        Map.of("file", cut(upload.originalName(), 300))));
+            }
             if (upload.size() > effectiveMaxSize()) {
                 return Optional.of(FieldSupport.error("validation_file_size_limit",
                         "Failed to upload {{.file}} - the maximum allowed file size is {{.maxSize}} bytes.",
@@ -252,6 +257,20 @@ public record FileField(String id, String name, boolean system, boolean hidden, 
         // Go renders the list as [a b]
         return Optional.of(new ValidationError("validation_invalid_file", "Invalid new files: [" + String.join(" ", added) + "].",
                 Map.of("invalidFiles", added)));
+    }
+
+    /**
+     * Whether a client's file name tries a path traversal ({@code ../../etc/passwd}, {@code ..\boot.ini}).
+     * PocketBase only drops the path from such a name; pb4j refuses the upload, so a probe gets a clear 400
+     * instead of a stored file.
+     */
+    private static boolean climbsOut(String originalName) {
+        for (String segment : originalName.split("[/\\\\]", -1)) {
+            if (segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cut(String s, int max) {
