@@ -53,6 +53,9 @@ public final class Hooks {
     private final Hook<RecordRequestEvent> recordAuthWithOTPRequest = new Hook<>();
     private final Hook<TerminateEvent> terminate = new Hook<>();
     private final Hook<BatchRequestEvent> batchRequest = new Hook<>();
+    private final Hook<RecordEnrichEvent> recordEnrich = new Hook<>();
+    private final Hook<RecordAuthRequestEvent> recordAuthRequest = new Hook<>();
+    private final Hook<RecordAuthWithOAuth2RequestEvent> recordAuthWithOAuth2Request = new Hook<>();
 
     Hooks() {
     }
@@ -417,6 +420,36 @@ public final class Hooks {
         return batchRequest;
     }
 
+    /** PocketBase's {@code OnRecordEnrich}; see {@link RecordEnrichEvent}. */
+    public Hook<RecordEnrichEvent> recordEnrich() {
+        return recordEnrich;
+    }
+
+    /** {@link #recordEnrich()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<RecordEnrichEvent> recordEnrich(String... tags) {
+        return new TaggedHook<>(recordEnrich, List.of(tags));
+    }
+
+    /** PocketBase's {@code OnRecordAuthRequest}; see {@link RecordAuthRequestEvent}. */
+    public Hook<RecordAuthRequestEvent> recordAuthRequest() {
+        return recordAuthRequest;
+    }
+
+    /** {@link #recordAuthRequest()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<RecordAuthRequestEvent> recordAuthRequest(String... tags) {
+        return new TaggedHook<>(recordAuthRequest, List.of(tags));
+    }
+
+    /** PocketBase's {@code OnRecordAuthWithOAuth2Request}; see {@link RecordAuthWithOAuth2RequestEvent}. */
+    public Hook<RecordAuthWithOAuth2RequestEvent> recordAuthWithOAuth2Request() {
+        return recordAuthWithOAuth2Request;
+    }
+
+    /** {@link #recordAuthWithOAuth2Request()} for the collections with these names or ids only (none: all). */
+    public TaggedHook<RecordAuthWithOAuth2RequestEvent> recordAuthWithOAuth2Request(String... tags) {
+        return new TaggedHook<>(recordAuthWithOAuth2Request, List.of(tags));
+    }
+
     /**
      * Every hook the app has under PocketBase's name: the app, record, mailer, realtime, settings and file hooks of
      * {@code app}, then this catalogue's ({@code "OnRecordCreateRequest"} …). For tools that bind on all of them,
@@ -441,6 +474,7 @@ public final class Hooks {
         all.put("OnSettingsUpdateRequest", app.onSettingsUpdateRequest());
         all.put("OnFileDownloadRequest", app.onFileDownloadRequest());
         all.putAll(app.hooks().byName());
+        all.putAll(app.modelHooks().byName());
         return all;
     }
 
@@ -484,6 +518,9 @@ public final class Hooks {
         all.put("OnMailerRecordAuthAlertSend", mailerRecordAuthAlertSend);
         all.put("OnRecordAuthWithOTPRequest", recordAuthWithOTPRequest);
         all.put("OnBatchRequest", batchRequest);
+        all.put("OnRecordEnrich", recordEnrich);
+        all.put("OnRecordAuthRequest", recordAuthRequest);
+        all.put("OnRecordAuthWithOAuth2Request", recordAuthWithOAuth2Request);
         return all;
     }
 }

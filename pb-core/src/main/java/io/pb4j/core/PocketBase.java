@@ -90,6 +90,7 @@ public final class PocketBase implements AutoCloseable {
     private PocketBase(Config config) {
         this.config = config;
         systemJobs.registerBase();
+        ModelProxies.bind(this, modelHooks, hooks, recordHooks);
         // PocketBase's __pbAppLoggerOnSettingsReload__: stored logs follow the new logs settings
         onSettingsReload.bind("__pbAppLoggerOnSettingsReload__", 0, e -> {
             e.next();
@@ -434,7 +435,7 @@ public final class PocketBase implements AutoCloseable {
     public Collection save(Collection collection) {
         Map<String, String> names = collectionNames();
         Collection saved = store().write(s -> {
-            Collection c = CollectionSaver.save(s, collection);
+            Collection c = CollectionSaver.save(s, collection, collectionWrites);
             SettingsSaver.followRenames(s, names, settingsCipher());
             return c;
         });
@@ -454,7 +455,7 @@ public final class PocketBase implements AutoCloseable {
     public void importCollections(List<JsonObject> collections, boolean deleteMissing) {
         Map<String, String> names = collectionNames();
         store().write(s -> {
-            CollectionImport.run(s, collections, deleteMissing);
+            CollectionImport.run(s, collections, deleteMissing, collectionWrites);
             SettingsSaver.followRenames(s, names, settingsCipher());
             return null;
         });
@@ -464,7 +465,7 @@ public final class PocketBase implements AutoCloseable {
     /** Deletes a collection and drops its table. */
     public void delete(Collection collection) {
         store().write(s -> {
-            CollectionSaver.delete(s, collection);
+            CollectionSaver.delete(s, collection, collectionWrites);
             return null;
         });
         reloadSchema();
@@ -515,19 +516,19 @@ public final class PocketBase implements AutoCloseable {
 
     /** Validates and inserts or updates a record in one transaction. */
     public Record save(Record record) {
-        recordHooks.guarded(record.isNew() ? "create" : "update", record, () -> store().write(s -> {
+        store().write(s -> {
             RecordSaver.save(s, record, recordHooks);
             return null;
-        }));
+        });
         record.markSaved();
         return record;
     }
 
     public void delete(Record record) {
-        recordHooks.guarded("delete", record, () -> store().write(s -> {
+        store().write(s -> {
             RecordSaver.delete(s, record, recordHooks);
             return null;
-        }));
+        });
     }
 
     /** A form that loads a request body into {@code record} and saves it with the request's rights. */
@@ -549,7 +550,7 @@ public final class PocketBase implements AutoCloseable {
      * requester manages and where {@code emailVisibility} is on.
      */
     public List<JsonObject> expand(List<Record> records, String expand, RequestInfo request) {
-        return new RecordExpander(this, request).export(records, expand);
+        return new RecordExpander(this, request, enricher).export(records, expand);
     }
 
     /**
@@ -852,10 +853,12 @@ public final class PocketBase implements AutoCloseable {
      * @throws ValidationException with the field errors (a 400 with them inside a route)
      */
     public void validate(Record record) {
-        Map<String, Object> errors = store().read(s -> io.pb4j.core.internal.RecordSaver.errors(s, record));
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        store().read(s -> modelChain.validate(record, e -> {
+            Map<String, Object> errors = io.pb4j.core.internal.RecordSaver.errors(s, record);
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+        }));
     }
 
     /**
@@ -948,6 +951,41 @@ public final class PocketBase implements AutoCloseable {
     // ----- the hook catalogue (PocketBase's request hooks; see Hooks)
 
     private final Hooks hooks = new Hooks();
+    private final ModelHooks modelHooks = new ModelHooks();
+    private final ModelChain modelChain = new ModelChain(this, modelHooks, hooks, recordHooks);
+    private final io.pb4j.core.internal.CollectionWrites collectionWrites = new CollectionHooks(modelChain);
+
+    /** PocketBase's model and collection hooks ({@code onModel*}, {@code onCollection*}); see {@link ModelEvent}. */
+    public ModelHooks modelHooks() {
+        return modelHooks;
+    }
+
+    ModelChain modelChain() {
+        return modelChain;
+    }
+
+    /** {@code onRecordEnrich} for the expander: each record's chain in turn; false once a handler stopped one. */
+    private final RecordExpander.Enrich enricher = new RecordExpander.Enrich() {
+        @Override
+        public boolean active() {
+            return hooks.recordEnrich().length() > 0;
+        }
+
+        @Override
+        public boolean run(List<Record> records, RequestInfo info) {
+            if (!active()) {
+                return true;
+            }
+            for (Record r : records) {
+                boolean[] through = {false};
+                hooks.recordEnrich().trigger(new RecordEnrichEvent(PocketBase.this, r, info), e -> through[0] = true);
+                if (!through[0]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    };
 
     /** The request hooks of PocketBase's catalogue that pb4j fires; the {@code onX()} methods below hand them out. */
     public Hooks hooks() {
@@ -1147,5 +1185,150 @@ public final class PocketBase implements AutoCloseable {
     /** PocketBase's {@code OnBatchRequest}; see {@link BatchRequestEvent}. */
     public Hook<BatchRequestEvent> onBatchRequest() {
         return hooks.batchRequest();
+    }
+
+    /** PocketBase's {@code OnModelValidate} for the events with these tags (none: all); see {@link ModelHooks#modelValidate()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelValidate(String... tags) {
+        return modelHooks.modelValidate(tags);
+    }
+
+    /** PocketBase's {@code OnModelCreate} for the events with these tags (none: all); see {@link ModelHooks#modelCreate()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelCreate(String... tags) {
+        return modelHooks.modelCreate(tags);
+    }
+
+    /** PocketBase's {@code OnModelCreateExecute} for the events with these tags (none: all); see {@link ModelHooks#modelCreateExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelCreateExecute(String... tags) {
+        return modelHooks.modelCreateExecute(tags);
+    }
+
+    /** PocketBase's {@code OnModelAfterCreateSuccess} for the events with these tags (none: all); see {@link ModelHooks#modelAfterCreateSuccess()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelAfterCreateSuccess(String... tags) {
+        return modelHooks.modelAfterCreateSuccess(tags);
+    }
+
+    /** PocketBase's {@code OnModelAfterCreateError} for the events with these tags (none: all); see {@link ModelHooks#modelAfterCreateError()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelErrorEvent> onModelAfterCreateError(String... tags) {
+        return modelHooks.modelAfterCreateError(tags);
+    }
+
+    /** PocketBase's {@code OnModelUpdate} for the events with these tags (none: all); see {@link ModelHooks#modelUpdate()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelUpdate(String... tags) {
+        return modelHooks.modelUpdate(tags);
+    }
+
+    /** PocketBase's {@code OnModelUpdateExecute} for the events with these tags (none: all); see {@link ModelHooks#modelUpdateExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelUpdateExecute(String... tags) {
+        return modelHooks.modelUpdateExecute(tags);
+    }
+
+    /** PocketBase's {@code OnModelAfterUpdateSuccess} for the events with these tags (none: all); see {@link ModelHooks#modelAfterUpdateSuccess()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelAfterUpdateSuccess(String... tags) {
+        return modelHooks.modelAfterUpdateSuccess(tags);
+    }
+
+    /** PocketBase's {@code OnModelAfterUpdateError} for the events with these tags (none: all); see {@link ModelHooks#modelAfterUpdateError()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelErrorEvent> onModelAfterUpdateError(String... tags) {
+        return modelHooks.modelAfterUpdateError(tags);
+    }
+
+    /** PocketBase's {@code OnModelDelete} for the events with these tags (none: all); see {@link ModelHooks#modelDelete()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelDelete(String... tags) {
+        return modelHooks.modelDelete(tags);
+    }
+
+    /** PocketBase's {@code OnModelDeleteExecute} for the events with these tags (none: all); see {@link ModelHooks#modelDeleteExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelDeleteExecute(String... tags) {
+        return modelHooks.modelDeleteExecute(tags);
+    }
+
+    /** PocketBase's {@code OnModelAfterDeleteSuccess} for the events with these tags (none: all); see {@link ModelHooks#modelAfterDeleteSuccess()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelEvent> onModelAfterDeleteSuccess(String... tags) {
+        return modelHooks.modelAfterDeleteSuccess(tags);
+    }
+
+    /** PocketBase's {@code OnModelAfterDeleteError} for the events with these tags (none: all); see {@link ModelHooks#modelAfterDeleteError()}. */
+    public io.pb4j.core.hook.TaggedHook<ModelErrorEvent> onModelAfterDeleteError(String... tags) {
+        return modelHooks.modelAfterDeleteError(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionValidate} for the events with these tags (none: all); see {@link ModelHooks#collectionValidate()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionValidate(String... tags) {
+        return modelHooks.collectionValidate(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionCreate} for the events with these tags (none: all); see {@link ModelHooks#collectionCreate()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionCreate(String... tags) {
+        return modelHooks.collectionCreate(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionCreateExecute} for the events with these tags (none: all); see {@link ModelHooks#collectionCreateExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionCreateExecute(String... tags) {
+        return modelHooks.collectionCreateExecute(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionAfterCreateSuccess} for the events with these tags (none: all); see {@link ModelHooks#collectionAfterCreateSuccess()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionAfterCreateSuccess(String... tags) {
+        return modelHooks.collectionAfterCreateSuccess(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionAfterCreateError} for the events with these tags (none: all); see {@link ModelHooks#collectionAfterCreateError()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionErrorEvent> onCollectionAfterCreateError(String... tags) {
+        return modelHooks.collectionAfterCreateError(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionUpdate} for the events with these tags (none: all); see {@link ModelHooks#collectionUpdate()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionUpdate(String... tags) {
+        return modelHooks.collectionUpdate(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionUpdateExecute} for the events with these tags (none: all); see {@link ModelHooks#collectionUpdateExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionUpdateExecute(String... tags) {
+        return modelHooks.collectionUpdateExecute(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionAfterUpdateSuccess} for the events with these tags (none: all); see {@link ModelHooks#collectionAfterUpdateSuccess()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionAfterUpdateSuccess(String... tags) {
+        return modelHooks.collectionAfterUpdateSuccess(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionAfterUpdateError} for the events with these tags (none: all); see {@link ModelHooks#collectionAfterUpdateError()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionErrorEvent> onCollectionAfterUpdateError(String... tags) {
+        return modelHooks.collectionAfterUpdateError(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionDelete} for the events with these tags (none: all); see {@link ModelHooks#collectionDelete()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionDelete(String... tags) {
+        return modelHooks.collectionDelete(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionDeleteExecute} for the events with these tags (none: all); see {@link ModelHooks#collectionDeleteExecute()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionDeleteExecute(String... tags) {
+        return modelHooks.collectionDeleteExecute(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionAfterDeleteSuccess} for the events with these tags (none: all); see {@link ModelHooks#collectionAfterDeleteSuccess()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionEvent> onCollectionAfterDeleteSuccess(String... tags) {
+        return modelHooks.collectionAfterDeleteSuccess(tags);
+    }
+
+    /** PocketBase's {@code OnCollectionAfterDeleteError} for the events with these tags (none: all); see {@link ModelHooks#collectionAfterDeleteError()}. */
+    public io.pb4j.core.hook.TaggedHook<CollectionErrorEvent> onCollectionAfterDeleteError(String... tags) {
+        return modelHooks.collectionAfterDeleteError(tags);
+    }
+
+    /** PocketBase's {@code OnRecordEnrich} for the collections with these names or ids (none: all); see {@link RecordEnrichEvent}. */
+    public io.pb4j.core.hook.TaggedHook<RecordEnrichEvent> onRecordEnrich(String... tags) {
+        return hooks.recordEnrich(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAuthRequest} for the collections with these names or ids (none: all); see {@link RecordAuthRequestEvent}. */
+    public io.pb4j.core.hook.TaggedHook<RecordAuthRequestEvent> onRecordAuthRequest(String... tags) {
+        return hooks.recordAuthRequest(tags);
+    }
+
+    /** PocketBase's {@code OnRecordAuthWithOAuth2Request} for the collections with these names or ids (none: all); see {@link RecordAuthWithOAuth2RequestEvent}. */
+    public io.pb4j.core.hook.TaggedHook<RecordAuthWithOAuth2RequestEvent> onRecordAuthWithOAuth2Request(String... tags) {
+        return hooks.recordAuthWithOAuth2Request(tags);
     }
 }

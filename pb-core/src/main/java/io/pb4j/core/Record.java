@@ -19,6 +19,11 @@ public final class Record {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Object> original;
     private boolean isNew;
+    /** Export visibility set by hide/unhide, by field or custom key (PocketBase's customVisibility). */
+    private Map<String, Boolean> visibility = Map.of();
+    /** Values of keys that are not fields, exported with {@link #withCustomData}. */
+    private Map<String, Object> custom = Map.of();
+    private boolean exportCustomData;
 
     private Record(Collection collection, Map<String, Object> original, boolean isNew) {
         this.collection = collection;
@@ -98,10 +103,62 @@ public final class Record {
         return Optional.ofNullable(values.get(field));
     }
 
-    /** Sets a field, coercing the value with the field's rules; unknown names are ignored. */
+    /**
+     * Sets a field, coercing the value with the field's rules. A name that is no field sets a custom value, which the
+     * API shows only once {@link #withCustomData(boolean)} is on (e.g. in an {@code onRecordEnrich} handler).
+     */
     public Record set(String field, Object value) {
-        collection.field(field).ifPresent(f -> values.put(f.name(), f.coerce(value)));
+        Optional<io.pb4j.core.field.Field> f = collection.field(field);
+        if (f.isPresent()) {
+            values.put(f.get().name(), f.get().coerce(value));
+        } else {
+            if (custom.isEmpty()) {
+                custom = new LinkedHashMap<>();
+            }
+            custom.put(field, value);
+        }
         return this;
+    }
+
+    /** A custom value set with {@link #set} under a name that is no field. */
+    public Optional<Object> getCustom(String key) {
+        return Optional.ofNullable(custom.get(key));
+    }
+
+    /** Leaves these fields (or custom keys) out of the record's API JSON (PocketBase's {@code Hide}). */
+    public Record hide(String... names) {
+        return visible(false, names);
+    }
+
+    /** Shows these fields in the record's API JSON, hidden ones too (PocketBase's {@code Unhide}). */
+    public Record unhide(String... names) {
+        return visible(true, names);
+    }
+
+    /** Whether the API JSON shows the custom values set with {@link #set} (PocketBase's {@code WithCustomData}). */
+    public Record withCustomData(boolean on) {
+        exportCustomData = on;
+        return this;
+    }
+
+    private Record visible(boolean shown, String... names) {
+        if (visibility.isEmpty()) {
+            visibility = new LinkedHashMap<>();
+        }
+        for (String name : names) {
+            visibility.put(name, shown);
+        }
+        return this;
+    }
+
+    /** A copy with the same values, original, export visibility and custom data. */
+    public Record copy() {
+        Record r = new Record(collection, original, isNew);
+        r.values.putAll(values);
+        r.visibility = visibility.isEmpty() ? Map.of() : new LinkedHashMap<>(visibility);
+        r.custom = custom.isEmpty() ? Map.of() : new LinkedHashMap<>(custom);
+        r.exportCustomData = exportCustomData;
+        return r;
     }
 
     /** Sets a value as it is, without coercion (PocketBase's {@code SetRaw}); the value must be the field's Java type. */
@@ -189,13 +246,21 @@ public final class Record {
             if (auth && ("password".equals(name) || "tokenKey".equals(name))) {
                 continue;
             }
-            if (f.hidden() && !showHidden) {
+            Boolean shown = visibility.get(name);
+            if (shown != null ? !shown : f.hidden() && !showHidden) {
                 continue;
             }
             if (auth && "email".equals(name) && !showEmail && !getBool("emailVisibility")) {
                 continue;
             }
             sorted.put(name, f.toJsonValue(values.get(name)));
+        }
+        if (exportCustomData) {
+            custom.forEach((key, value) -> {
+                if (!Boolean.FALSE.equals(visibility.get(key))) {
+                    sorted.put(key, io.pb4j.core.internal.Json.toJson(value));
+                }
+            });
         }
         sorted.put("collectionId", jakarta.json.Json.createValue(collection.id()));
         sorted.put("collectionName", jakarta.json.Json.createValue(collection.name()));

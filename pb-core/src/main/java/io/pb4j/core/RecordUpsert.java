@@ -93,7 +93,7 @@ public final class RecordUpsert {
         Collection c = record.collection();
         String manageRule = manageRule();
         boolean needsProbe = !superuser && (!createRule.isBlank() || !manageRule.isBlank());
-        app.recordHooks().guarded("create", record, () -> app.store().write(s -> {
+        app.store().write(s -> {
             boolean manager = superuser;
             if (needsProbe) {
                 RequestInfo info = requestInfo();
@@ -105,7 +105,7 @@ public final class RecordUpsert {
             checkAuthForm(manager);
             RecordSaver.save(s, record, app.recordCommits());
             return null;
-        }));
+        });
         record.markSaved();
         return record;
     }

@@ -101,7 +101,7 @@ record PbScenario(String file, String func, int line, String name, String method
     }
 
     /**
-     * Counts every hook's calls during the request (bound before the scenario's own setup) and checks them against
+     * Counts every hook's calls during the request (bound after the scenario's own setup) and checks them against
      * PocketBase's {@code ExpectedEvents}, given as name, count pairs ({@code "*", 0} forbids all others).
      */
     PbScenario events(Object... nameCountPairs) {
@@ -111,11 +111,12 @@ record PbScenario(String file, String func, int line, String name, String method
         }
         Step before = setup;
         Check check = after;
-        return setup(new Step("HookCalls.countAll" + (before == null ? "" : " + " + before.name()), server -> {
-            HookCalls.countAll(server.app);
+        // counted from after the setup, as PocketBase's ApiScenario resets the counts after BeforeTestFunc
+        return setup(new Step((before == null ? "" : before.name() + " + ") + "HookCalls.countAll", server -> {
             if (before != null) {
                 before.apply(server);
             }
+            HookCalls.countAll(server.app);
         })).after(new Check("HookCalls.problems(" + expectedEvents + ")" + (check == null ? "" : " + " + check.name()), server -> {
             List<String> out = new java.util.ArrayList<>(HookCalls.problems(server.app, expectedEvents));
             if (check != null) {

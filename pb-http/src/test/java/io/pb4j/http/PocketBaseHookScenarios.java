@@ -4,6 +4,9 @@ import static io.pb4j.http.PocketBaseScenarios.SUPERUSER;
 import static io.pb4j.http.PocketBaseScenarios.USER;
 import static io.pb4j.http.PocketBaseScenarios.s;
 
+import io.pb4j.core.Collection;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
@@ -43,7 +46,58 @@ final class PocketBaseHookScenarios {
         Setup.OTP_A15.apply(server);
     });
 
+    private static FakeOAuth2Provider gitlab;
+
+    /** One fake provider for the scenarios of this class, started on first use (it stops with the test JVM). */
+    private static synchronized FakeOAuth2Provider gitlab() {
+        if (gitlab == null) {
+            gitlab = FakeOAuth2Provider.start();
+        }
+        return gitlab;
+    }
+
+    /**
+     * PocketBase's BeforeTestFunc of the OAuth2 tx check: users' MFA off and OAuth2 on, with its {@code test} provider
+     * here the {@code gitlab} provider at a fake server on 127.0.0.1 (it answers code {@code test123} with account
+     * {@code test123}); the fixture already links test@example.com to gitlab account test123, as the Go test stubs.
+     */
+    private static final PbScenario.Step USERS_OAUTH2_LINKED = new PbScenario.Step(
+            "users MFA off + OAuth2 gitlab at FakeOAuth2Provider (the fixture links test@example.com to gitlab/test123)", server -> {
+        MailSetups.usersOption(server, "mfa", false);
+        Collection users = server.app.findCollection("users").orElseThrow();
+        JsonObject oauth2 = Json.createObjectBuilder(users.options().getJsonObject("oauth2")).add("enabled", true)
+                .add("providers", Json.createArrayBuilder().add(AuthFlows.json(gitlab().gitlabEntry()))).build();
+        server.app.save(users.toBuilder().options(Json.createObjectBuilder(users.options()).add("oauth2", oauth2).build()).build());
+    });
+
+    /** batch_test.go's "transaction timeout" BeforeTestFunc: a 1 s batch timeout, and demo2 creates that take 600 ms. */
+    private static final PbScenario.Step BATCH_TIMEOUT_1S_SLOW_DEMO2 = new PbScenario.Step(
+            "Setup.batch(timeout=1) + onRecordCreateRequest(demo2) sleeps 600 ms", server -> {
+        JsonObject settings = server.app.settings();
+        server.app.saveSettingsNoValidate(Json.createObjectBuilder(settings)
+                .add("batch", Json.createObjectBuilder(settings.getJsonObject("batch")).add("timeout", 1)).build());
+        server.app.onRecordCreateRequest("demo2").bindFunc(e -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            e.next();
+        });
+    });
+
+    /** batch_test.go's "transaction timeout" AfterTestFunc: no batch record was kept. */
+    private static final PbScenario.Check NO_BATCH_RECORDS = new PbScenario.Check("no demo2 record with title~\"batch\"",
+            server -> server.app.countRecords("demo2", "title~'batch'", java.util.Map.of()) == 0 ? List.of()
+                    : List.of("batch records were kept"));
+
     static final List<PbScenario> PORTED = List.of(
+            txCheck(s("record_auth_with_oauth2_test.go", "TestRecordAuthWithOAuth2", 1896, "OnRecordAuthWithOAuth2Request tx body write check", "POST", "/api/collections/users/auth-with-oauth2", null, "{\"provider\":\"gitlab\",\"code\":\"test123\",\"codeVerifier\":\"v\",\"redirectURL\":\"https://example.com\"}", 400), "OnRecordAuthWithOAuth2Request", USERS_OAUTH2_LINKED),
+            s("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "POST", "/api/batch", SUPERUSER, "{\n\t\t\t\t\"requests\": [\n\t\t\t\t\t{\"method\":\"POST\", \"url\":\"/api/collections/demo2/records\", \"body\": {\"title\": \"batch1\"}},\n\t\t\t\t\t{\"method\":\"POST\", \"url\":\"/api/collections/demo2/records\", \"body\": {\"title\": \"batch2\"}}\n\t\t\t\t]\n\t\t\t}", 400)
+                    .setup(BATCH_TIMEOUT_1S_SLOW_DEMO2).expect("\"data\":{}").after(NO_BATCH_RECORDS)
+                    .events("*", 0, "OnBatchRequest", 1, "OnRecordCreateRequest", 2, "OnModelCreate", 1, "OnModelCreateExecute", 1,
+                            "OnModelAfterCreateError", 1, "OnModelValidate", 1, "OnRecordCreate", 1, "OnRecordCreateExecute", 1,
+                            "OnRecordAfterCreateError", 1, "OnRecordEnrich", 1, "OnRecordValidate", 1),
             txCheck(s("record_crud_test.go", "TestRecordCrudList", 446, "OnRecordsListRequest tx body write check", "GET", "/api/collections/demo4/records", SUPERUSER, null, 400), "OnRecordsListRequest"),
             txCheck(s("record_crud_test.go", "TestRecordCrudView", 916, "OnRecordViewRequest tx body write check", "GET", "/api/collections/demo1/records/al1h9ijdeojtsjy", SUPERUSER, null, 400), "OnRecordViewRequest"),
             txCheck(s("record_crud_test.go", "TestRecordCrudDelete", 1288, "OnRecordDeleteRequest tx body write check", "DELETE", "/api/collections/clients/records/o1y0dd0spd786md", SUPERUSER, null, 400), "OnRecordDeleteRequest"),

@@ -16,6 +16,31 @@ final class PocketBaseMailScenarios {
     }
 
 
+    /** The request info context each app's onRecordAuthRequest saw last. */
+    private static final java.util.Map<io.pb4j.core.PocketBase, String> AUTH_CONTEXTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Setup.OTP_A15_UNVERIFIED_NO_MFA, and an onRecordAuthRequest handler that notes the request info context (the Go test asserts it). */
+    private static final PbScenario.Step OTP_A15_UNVERIFIED_NO_MFA_AUTH_CONTEXT = new PbScenario.Step(
+            "Setup.OTP_A15_UNVERIFIED_NO_MFA + onRecordAuthRequest notes the request info context", server -> {
+        Setup.OTP_A15_UNVERIFIED_NO_MFA.apply(server);
+        server.app.onRecordAuthRequest().bindFunc(e -> {
+            AUTH_CONTEXTS.put(server.app, e.request().requestInfo(java.util.Map.of()).context());
+            e.next();
+        });
+    });
+
+    /** After.USER_UNVERIFIED_EXTERNAL_AUTHS_KEPT, and onRecordAuthRequest saw the context "otp". */
+    private static final PbScenario.Check EXTERNAL_AUTHS_KEPT_AND_OTP_CONTEXT = new PbScenario.Check(
+            "After.USER_UNVERIFIED_EXTERNAL_AUTHS_KEPT + onRecordAuthRequest saw context otp", server -> {
+        List<String> out = new java.util.ArrayList<>(After.USER_UNVERIFIED_EXTERNAL_AUTHS_KEPT.problems(server));
+        String context = AUTH_CONTEXTS.get(server.app);
+        if (!"otp".equals(context)) {
+            out.add("after: onRecordAuthRequest saw request info context " + context + ", expected otp");
+        }
+        return out;
+    });
+
     static final List<PbScenario> PORTED = List.of(
             s("record_auth_otp_request_test.go", "TestRecordRequestOTP", 20, "not an auth collection", "POST", "/api/collections/demo1/request-otp", null, "{\"email\":\"test@example.com\"}", 404)
                     .expect("\"data\":{}"),
@@ -67,10 +92,9 @@ final class PocketBaseMailScenarios {
                     .setup(Setup.OTP_A15)
                     .expect("\"mfaId\":\""),
             s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 239, "valid otp with valid password and empty sentTo (disabled MFA)", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 200)
-                    .setup(Setup.OTP_A15_UNVERIFIED_NO_MFA).after(After.USER_UNVERIFIED_EXTERNAL_AUTHS_KEPT)
+                    .setup(OTP_A15_UNVERIFIED_NO_MFA_AUTH_CONTEXT).after(EXTERNAL_AUTHS_KEPT_AND_OTP_CONTEXT)
                     .expect("\"token\":\"", "\"record\":{", "\"email\":\"test@example.com\"")
-                    .notExpect("\"meta\":", "\"tokenKey\"", "\"password\"")
-                    .unchecked("BeforeTestFunc hook assertion (OnRecordAuthRequest sees the request info context \"otp\"; pb4j has no such hook)"),
+                    .notExpect("\"meta\":", "\"tokenKey\"", "\"password\""),
             s("record_auth_with_otp_test.go", "TestRecordAuthWithOTP", 342, "valid otp with valid password and nonempty sentTo=email (disabled MFA)", "POST", "/api/collections/users/auth-with-otp", null, "{\n\t\t\t\t\"otpId\":\"aaaaaaaaaaaaaaa\",\n\t\t\t\t\"password\":\"123456\"\n\t\t\t}", 200)
                     .setup(Setup.OTP_A15_SENT_TO_UNVERIFIED)
                     .expect("\"token\":\"", "\"record\":{", "\"email\":\"test@example.com\"")

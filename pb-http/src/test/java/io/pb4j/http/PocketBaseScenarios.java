@@ -564,8 +564,7 @@ final class PocketBaseScenarios {
             PocketBaseRealtimeScenarios.PORTED, PocketBaseFileScenarios.PORTED,
             PocketBaseHookScenarios.PORTED);
 
-    static final List<Skipped> SKIPPED = concat(List.of(
-            new Skipped("batch_test.go", "TestBatchRequest", 551, "transaction timeout", "hook counts (its ExpectedEvents with \"*\": 0 count OnBatchRequest, OnModel* and OnRecordEnrich, which pb4j does not fire yet)")),
+    static final List<Skipped> SKIPPED = concat(List.of(),
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
             PocketBaseMailScenarios.SKIPPED,
             PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED,

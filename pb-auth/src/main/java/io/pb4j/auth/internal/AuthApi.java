@@ -4,6 +4,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordAuthRequestEvent;
 import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.Passwords;
@@ -142,21 +143,26 @@ final class AuthApi {
                         .withRequest(e.requestInfo(Map.of()))).items().isEmpty())) {
             throw ApiException.forbidden("The request doesn't satisfy the collection requirements to authenticate.");
         }
-        if (Mfa.pending(e, record, method)) {
-            return;
-        }
-        AuthAlerts.afterAuth(e, record, method);
-        // as PocketBase, the response sees the signed-in record as @request.auth: its email and (for superusers) its
-        // hidden fields show, and ?expand= fetches relations through viewRules as that record
-        RequestInfo info = e.requestInfo(Map.of());
-        RequestInfo asRecord = new RequestInfo(Optional.of(record), info.method(), info.query(), info.headers(),
-                info.body(), info.context());
-        JsonObjectBuilder response = Json.createObjectBuilder();
-        meta.ifPresent(m -> response.add("meta", m));
-        e.json(200, response
-                .add("record", e.app().expand(List.of(record), e.queryParam("expand"), asRecord).getFirst())
-                .add("token", token)
-                .build());
+        e.app().hooks().recordAuthRequest().trigger(new RecordAuthRequestEvent(e, record, token, method, meta), auth -> {
+            if (e.written()) {
+                return;
+            }
+            if (Mfa.pending(e, record, method)) {
+                return;
+            }
+            AuthAlerts.afterAuth(e, record, method);
+            // as PocketBase, the response sees the signed-in record as @request.auth: its email and (for superusers) its
+            // hidden fields show, and ?expand= fetches relations through viewRules as that record
+            RequestInfo info = e.requestInfo(Map.of());
+            RequestInfo asRecord = new RequestInfo(Optional.of(record), info.method(), info.query(), info.headers(),
+                    info.body(), info.context());
+            JsonObjectBuilder response = Json.createObjectBuilder();
+            auth.meta().ifPresent(m -> response.add("meta", m));
+            e.json(200, response
+                    .add("record", e.app().expand(List.of(record), e.queryParam("expand"), asRecord).getFirst())
+                    .add("token", auth.token())
+                    .build());
+        });
     }
 
     private static void checkLength(Map<String, Object> errors, String key, String value) {

@@ -9,6 +9,7 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.Collection;
 import io.pb4j.core.DateTimes;
 import io.pb4j.core.Record;
+import io.pb4j.core.RecordAuthWithOAuth2RequestEvent;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
@@ -77,9 +78,16 @@ final class OAuth2Api {
             }
         }
 
-        OAuth2Submit.Result result = OAuth2Submit.run(e, c, form, user, loggedIn);
-        JsonObject meta = Json.createObjectBuilder(meta(user)).add("isNew", result.isNew()).build();
-        AuthApi.respond(e, result.record(), AuthTokens.newAuthToken(result.record(), true), "oauth2", Optional.of(meta));
+        AuthUser signedIn = user;
+        OAuth2Submit.Found found = OAuth2Submit.find(e, c, form.provider(), user, loggedIn);
+        RecordAuthWithOAuth2RequestEvent event = new RecordAuthWithOAuth2RequestEvent(e, c, form.provider(), meta(user),
+                found.record(), form.createData());
+        e.app().hooks().recordAuthWithOAuth2Request().trigger(event, ev -> {
+            OAuth2Submit.Result result = OAuth2Submit.submit(e, c, form.provider(), ev.createData(), signedIn, loggedIn,
+                    found.link(), ev.record());
+            JsonObject meta = Json.createObjectBuilder(ev.oauth2User()).add("isNew", ev.isNewRecord()).build();
+            AuthApi.respond(e, result.record(), AuthTokens.newAuthToken(result.record(), true), "oauth2", Optional.of(meta));
+        });
     }
 
     /** PocketBase's JSON of an {@code auth.AuthUser} ({@code avatarUrl} is its legacy duplicate of {@code avatarURL}). */

@@ -32,9 +32,14 @@ final class OAuth2Submit {
     private OAuth2Submit() {
     }
 
-    static Result run(RequestEvent e, Collection c, OAuth2Api.Form form, AuthUser user, Optional<Record> loggedIn) {
+    /** The {@code _externalAuths} link of the provider's user, if any, and the record the sign-in belongs to, if any. */
+    record Found(Optional<Record> link, Optional<Record> record) {
+    }
+
+    /** The link and the record: the linked record, else the signed-in one, else the one with the provider's email. */
+    static Found find(RequestEvent e, Collection c, String provider, AuthUser user, Optional<Record> loggedIn) {
         Collection links = e.app().findCollection(EXTERNAL_AUTHS).orElseThrow();
-        Optional<Record> link = findLink(e, links, c, form.provider(), user.id());
+        Optional<Record> link = findLink(e, links, c, provider, user.id());
         Optional<Record> found;
         if (link.isPresent()) {
             found = Optional.of(e.app().findRecordById(c, link.get().getString("recordRef")).orElseThrow(ApiException::notFound));
@@ -45,11 +50,21 @@ final class OAuth2Submit {
         } else {
             found = Optional.empty();
         }
+        return new Found(link, found);
+    }
+
+    /**
+     * Creates the record from {@code createData} when {@code found} is empty, else updates the found one; links it to
+     * the provider's user unless {@code link} already does.
+     */
+    static Result submit(RequestEvent e, Collection c, String provider, JsonObject createData, AuthUser user,
+                         Optional<Record> loggedIn, Optional<Record> link, Optional<Record> found) {
+        Collection links = e.app().findCollection(EXTERNAL_AUTHS).orElseThrow();
         return e.app().store().write(s -> {
             Record record;
-            Optional<Record> existingLink = link;
+            Optional<Record> existingLink = link.filter(l -> found.filter(r -> r.id().equals(l.getString("recordRef"))).isPresent());
             if (found.isEmpty()) {
-                record = create(e, c, form.createData(), user);
+                record = create(e, c, createData, user);
             } else {
                 record = found.get();
                 if (!record.getBool("verified")) {
@@ -64,7 +79,7 @@ final class OAuth2Submit {
                 Record newLink = Record.create(links);
                 newLink.set("collectionRef", c.id());
                 newLink.set("recordRef", record.id());
-                newLink.set("provider", form.provider());
+                newLink.set("provider", provider);
                 newLink.set("providerId", user.id());
                 e.app().save(newLink);
             }

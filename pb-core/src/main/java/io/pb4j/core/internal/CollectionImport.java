@@ -32,13 +32,19 @@ public final class CollectionImport {
     }
 
     public static void run(SqlSession s, List<JsonObject> toImport, boolean deleteMissing) {
+        run(s, toImport, deleteMissing, CollectionWrites.NONE);
+    }
+
+    /** {@link #run(SqlSession, List, boolean)} with each save and delete through {@code writes} (the app's hooks). */
+    public static void run(SqlSession s, List<JsonObject> toImport, boolean deleteMissing, CollectionWrites writes) {
         Map<String, Collection> stored = new LinkedHashMap<>();
         List<Collection> saved;
         try {
-            saved = saveAll(s, toImport, deleteMissing, stored);
+            saved = saveAll(s, toImport, deleteMissing, stored, writes);
         } catch (RuntimeException e) {
             throw failure("Failed to import the collections configuration. Raw error:\n" + e.getMessage());
         }
+        // validated without hooks, as PocketBase's import runs its collection validator directly
         for (Collection c : saved) {
             Map<String, Object> errors = CollectionValidator.validate(s, c, Optional.ofNullable(stored.get(c.id())), false);
             if (!errors.isEmpty()) {
@@ -50,7 +56,7 @@ public final class CollectionImport {
 
     /** Deletes the missing collections (when asked) and saves the imported ones; fills {@code stored} by id. */
     private static List<Collection> saveAll(SqlSession s, List<JsonObject> toImport, boolean deleteMissing,
-                                            Map<String, Collection> stored) {
+                                            Map<String, Collection> stored, CollectionWrites writes) {
         if (toImport.isEmpty()) {
             throw new IllegalArgumentException("no collections to import");
         }
@@ -69,20 +75,20 @@ public final class CollectionImport {
             // before the saves, in case an imported collection reuses a deleted one's name
             for (Collection c : existing) {
                 if (!importedIds.contains(c.id()) && !c.system()) {
-                    CollectionSaver.deleteUnchecked(s, c);
+                    CollectionSaver.deleteUnchecked(s, c, writes);
                 }
             }
         }
         List<Collection> saved = new ArrayList<>();
         for (Imported i : imported) {
-            saved.add(save(s, i.collection()));
+            saved.add(save(s, i.collection(), writes));
         }
         return saved;
     }
 
-    private static Collection save(SqlSession s, Collection c) {
+    private static Collection save(SqlSession s, Collection c, CollectionWrites writes) {
         try {
-            return CollectionSaver.saveNoValidate(s, c);
+            return CollectionSaver.saveNoValidate(s, c, writes);
         } catch (RuntimeException e) {
             String detail = e instanceof ValidationException v ? indented(v.errors()) : e.getMessage();
             throw new IllegalStateException("failed to save collection \"" + c.name() + "\": " + detail, e);

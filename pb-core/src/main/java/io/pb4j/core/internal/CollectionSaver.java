@@ -37,34 +37,45 @@ public final class CollectionSaver {
     }
 
     public static Collection save(SqlSession s, Collection input) {
-        return save(s, input, false);
+        return save(s, input, false, CollectionWrites.NONE);
+    }
+
+    /** Validates and saves a collection through {@code writes} (the app's hooks). */
+    public static Collection save(SqlSession s, Collection input, CollectionWrites writes) {
+        return save(s, input, false, writes);
+    }
+
+    static Collection save(SqlSession s, Collection input, boolean trusted) {
+        return save(s, input, trusted, CollectionWrites.NONE);
     }
 
     /**
      * Saves a collection; {@code trusted} (the system schema) may hold fields of types whose module is absent,
      * which user saves may only keep unchanged.
      */
-    static Collection save(SqlSession s, Collection input, boolean trusted) {
+    static Collection save(SqlSession s, Collection input, boolean trusted, CollectionWrites writes) {
         Optional<Collection> original = input.id().isEmpty() ? Optional.empty()
                 : s.query("SELECT * FROM _collections WHERE id = ?", List.of(input.id())).stream()
                         .findFirst().map(CollectionCodec::fromRow);
         Collection c = CollectionNormalizer.normalize(s, input, original);
-        Map<String, Object> errors = CollectionValidator.validate(s, c, original, trusted);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return write(s, c, original);
+        return writes.save(c, original.isEmpty(), true, checked -> {
+            Map<String, Object> errors = CollectionValidator.validate(s, checked, original, trusted);
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+        }, written -> write(s, written, original));
     }
 
     /**
      * PocketBase's {@code SaveNoValidate}, for the collection import: normalises, migrates the table and writes the
      * row; the caller validates once every imported collection is saved.
      */
-    static Collection saveNoValidate(SqlSession s, Collection input) {
+    static Collection saveNoValidate(SqlSession s, Collection input, CollectionWrites writes) {
         Optional<Collection> original = input.id().isEmpty() ? Optional.empty()
                 : s.query("SELECT * FROM _collections WHERE id = ?", List.of(input.id())).stream()
                         .findFirst().map(CollectionCodec::fromRow);
-        return write(s, CollectionNormalizer.normalize(s, input, original), original);
+        return writes.save(CollectionNormalizer.normalize(s, input, original), original.isEmpty(), false, c -> {
+        }, written -> write(s, written, original));
     }
 
     private static Collection write(SqlSession s, Collection c, Optional<Collection> original) {
@@ -98,10 +109,12 @@ public final class CollectionSaver {
      * Deletes a collection without PocketBase's integrity checks (references from other collections, dependent
      * views), as the collection import does for the collections it replaces.
      */
-    static void deleteUnchecked(SqlSession s, Collection c) {
-        TableMigrator.drop(s, c);
-        deleteAuthReferences(s, c);
-        s.execute("DELETE FROM _collections WHERE id = ?", List.of(c.id()));
+    static void deleteUnchecked(SqlSession s, Collection c, CollectionWrites writes) {
+        writes.delete(c, deleted -> {
+            TableMigrator.drop(s, deleted);
+            deleteAuthReferences(s, deleted);
+            s.execute("DELETE FROM _collections WHERE id = ?", List.of(deleted.id()));
+        });
     }
 
     /** PocketBase deletes the MFAs, OTPs, external auths and auth origins of a deleted auth collection's records. */
@@ -115,6 +128,15 @@ public final class CollectionSaver {
     }
 
     public static void delete(SqlSession s, Collection c) {
+        delete(s, c, CollectionWrites.NONE);
+    }
+
+    /** Deletes a collection (PocketBase's checks first) through {@code writes} (the app's hooks). */
+    public static void delete(SqlSession s, Collection collection, CollectionWrites writes) {
+        writes.delete(collection, c -> deleteChecked(s, c));
+    }
+
+    private static void deleteChecked(SqlSession s, Collection c) {
         if (c.system()) {
             throw ApiException.badRequest("Failed to delete collection due to: System collections cannot be deleted.");
         }

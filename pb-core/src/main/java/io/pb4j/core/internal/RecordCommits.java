@@ -15,9 +15,9 @@ public interface RecordCommits {
     /**
      * Runs the save of {@code record} inside {@code s}'s transaction: {@code validation} (throws when the record is
      * invalid) and then {@code execution} (the write). The app runs them through its record hooks; by default they
-     * just run.
+     * just run. Without {@code validate} (a saveNoValidate) the validation still runs, but no validate hook fires.
      */
-    default void save(SqlSession s, Record record, boolean isNew, Runnable validation, Runnable execution) {
+    default void save(SqlSession s, Record record, boolean isNew, boolean validate, Runnable validation, Runnable execution) {
         validation.run();
         execution.run();
     }
@@ -27,6 +27,9 @@ public interface RecordCommits {
         execution.run();
     }
 
-    /** A write of {@code record} ({@code action} is {@code create}, {@code update} or {@code delete}) in {@code s}. */
+    /**
+     * A write of {@code record} in {@code s} that did not run through {@link #save} or {@link #delete}: a cascade's
+     * relation update ({@code action} {@code update}).
+     */
     void written(SqlSession s, String action, Record record);
 }

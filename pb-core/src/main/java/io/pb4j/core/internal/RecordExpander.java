@@ -48,16 +48,53 @@ public final class RecordExpander {
     private final boolean superuser;
     /** Ids of the auth records the requester manages, filled per batch of exported records. */
     private final Set<String> managed = new HashSet<>();
+    private final Enrich enrich;
+
+    /**
+     * The app's {@code onRecordEnrich} as the expander calls it: {@link #active()} when handlers listen (the records
+     * are then exported from copies the handlers may change), and {@link #run} fires the hook for each record,
+     * answering whether every chain went through to its end.
+     */
+    public interface Enrich {
+        Enrich NONE = new Enrich() {
+            @Override
+            public boolean active() {
+                return false;
+            }
+
+            @Override
+            public boolean run(List<Record> records, RequestInfo info) {
+                return true;
+            }
+        };
+
+        boolean active();
+
+        boolean run(List<Record> records, RequestInfo info);
+    }
 
     public RecordExpander(PocketBase app, RequestInfo info) {
+        this(app, info, Enrich.NONE);
+    }
+
+    public RecordExpander(PocketBase app, RequestInfo info, Enrich enrich) {
         this.app = app;
         this.info = info;
         this.superuser = info.auth().map(a -> a.collection().isSuperusers()).orElse(false);
+        this.enrich = enrich;
     }
 
     /** The records (of one collection) exported, with the relations that {@code expand} names. */
-    public List<JsonObject> export(List<Record> records, String expand) {
+    public List<JsonObject> export(List<Record> given, String expand) {
+        List<Record> records = given;
         List<String> paths = normalize(expand);
+        if (enrich.active()) {
+            // the handlers change the answer's own copies: a record shared by several answers (realtime) stays as it is
+            records = given.stream().map(Record::copy).toList();
+            if (!enrich.run(records, info)) {
+                paths = List.of();
+            }
+        }
         Map<Record, Map<String, JsonValue>> expansions = new IdentityHashMap<>();
         boolean any = false;
         if (!records.isEmpty()) {
@@ -124,6 +161,7 @@ public final class RecordExpander {
         } catch (RuntimeException ex) {
             return Optional.empty();
         }
+        enrich.run(related, expandInfo());
         Map<Record, JsonObject> relatedJson = new IdentityHashMap<>();
         Map<Record, JsonValue> nested = Map.of();
         if (segments.size() > 1 && !related.isEmpty()) {

@@ -64,9 +64,8 @@ public final class RecordSaver {
             if (!isNew && r.collection().isAuth()) {
                 AuthRecordEffects.afterUpdate(s, r);
             }
-            commits.written(s, isNew ? "create" : "update", r);
         };
-        commits.save(s, r, isNew, validation, execution);
+        commits.save(s, r, isNew, validate, validation, execution);
     }
 
     /** Everything that can reject {@code r} before its write; returns its stored files for the write. */
@@ -217,13 +216,13 @@ public final class RecordSaver {
         if (r.collection().isView()) {
             throw ApiException.badRequest("Unsupported collection type.");
         }
-        if (r.collection().isSuperusers()) {
-            List<Map<String, Object>> rows = s.query("SELECT COUNT(*) AS n FROM " + s.dialect().quote(r.collection().name()), List.of());
-            if (((Number) rows.get(0).get("n")).longValue() <= 1) {
-                throw ApiException.badRequest("You can't delete the only existing superuser.");
-            }
-        }
         commits.delete(s, r, () -> {
+            if (r.collection().isSuperusers()) {
+                List<Map<String, Object>> rows = s.query("SELECT COUNT(*) AS n FROM " + s.dialect().quote(r.collection().name()), List.of());
+                if (((Number) rows.get(0).get("n")).longValue() <= 1) {
+                    throw ApiException.badRequest("You can't delete the only existing superuser.");
+                }
+            }
             cascade(s, r, commits);
             s.execute("DELETE FROM " + s.dialect().quote(r.collection().name()) + " WHERE " + s.dialect().quote("id") + " = ?",
                     List.of(r.id()));
@@ -231,7 +230,6 @@ public final class RecordSaver {
                 AuthRecordEffects.afterDelete(s, r);
             }
             RecordFiles.afterDelete(r);
-            commits.written(s, "delete", r);
         });
     }
 

@@ -32,7 +32,7 @@ public final class TransactionEffects implements Store {
     private static final class Pending {
         final Supplier<Optional<FileStorage>> files;
         final List<Runnable> onCommit = new ArrayList<>();
-        final List<Runnable> onRollback = new ArrayList<>();
+        final List<java.util.function.Consumer<RuntimeException>> onRollback = new ArrayList<>();
 
         Pending(Supplier<Optional<FileStorage>> files) {
             this.files = files;
@@ -57,9 +57,25 @@ public final class TransactionEffects implements Store {
 
     /** Runs {@code effect} if the current write rolls back (never outside a write). */
     public static void afterRollback(Runnable effect) {
+        afterRollback(failure -> effect.run());
+    }
+
+    /** Runs {@code effect} with the failure if the current write rolls back (never outside a write). */
+    public static void afterRollback(java.util.function.Consumer<RuntimeException> effect) {
         Pending p = CURRENT.get();
         if (p != null) {
             p.onRollback.add(effect);
+        }
+    }
+
+    /** Runs {@code effect} once the current write ends, committed or rolled back (at once outside a write). */
+    public static void afterEnd(Runnable effect) {
+        Pending p = CURRENT.get();
+        if (p == null) {
+            run(effect);
+        } else {
+            p.onCommit.add(effect);
+            p.onRollback.add(failure -> effect.run());
         }
     }
 
@@ -75,7 +91,8 @@ public final class TransactionEffects implements Store {
             result = delegate.write(work);
         } catch (RuntimeException | Error e) {
             CURRENT.remove();
-            pending.onRollback.reversed().forEach(TransactionEffects::run);
+            RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            pending.onRollback.reversed().forEach(effect -> run(() -> effect.accept(failure)));
             throw e;
         }
         CURRENT.remove();

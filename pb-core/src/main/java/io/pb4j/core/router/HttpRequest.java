@@ -41,4 +41,18 @@ public interface HttpRequest {
 
     /** The peer's IP address. */
     String remoteIp();
+
+    /** Whether the request came over TLS (PocketBase's {@code IsTLS}); false by default. */
+    default boolean isTls() {
+        return false;
+    }
+
+    /**
+     * Parses a form body ({@code multipart/form-data} or {@code application/x-www-form-urlencoded}, by
+     * {@code contentType}); a 400 {@link io.pb4j.core.ApiException} when it is malformed. By default no transport
+     * parser: {@link RequestForm#EMPTY}.
+     */
+    default RequestForm parseForm(String contentType, byte[] body) {
+        return RequestForm.EMPTY;
+    }
 }

@@ -345,4 +345,131 @@ public final class RequestEvent extends HookEvent {
         }
     }
 
+
+    // ----- PocketBase's tools/router/event.go helpers
+
+    private RequestForm form;
+    private final List<String> responseCookies = new ArrayList<>();
+
+    /** Writes an HTML response ({@code text/html; charset=utf-8}). */
+    public void html(int status, String html) {
+        write(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes an XML response ({@code application/xml; charset=utf-8}), prefixed with the XML declaration as PocketBase's. */
+    public void xml(int status, String xml) {
+        String declared = xml.startsWith("<?xml") ? xml : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml;
+        write(status, "application/xml; charset=utf-8", declared.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * PocketBase's {@code BindBody}: reads the JSON, multipart or urlencoded body into {@code type}, a {@code Map} or a
+     * Java record whose components are the body keys (a form's {@code @jsonPayload} is read as JSON). An empty body
+     * gives empty values; a malformed one a 400 "An error occurred while loading the submitted data.".
+     *
+     * <pre>{@code
+     * record Order(String item, int quantity, List<String> tags) {}
+     * Order order = e.bindBody(Order.class);
+     * }</pre>
+     */
+    public <T> T bindBody(Class<T> type) {
+        return BodyBinder.bind(this, type);
+    }
+
+    /** The files of a multipart body under form key {@code key} (PocketBase's {@code FindUploadedFiles}); empty when none. */
+    public List<io.pb4j.core.field.UploadedFile> findUploadedFiles(String key) {
+        return form().files().getOrDefault(key, List.of());
+    }
+
+    /** The parsed form body, once. */
+    RequestForm form() {
+        if (form == null) {
+            String contentType = header("Content-Type");
+            byte[] bytes = body();
+            form = bytes.length == 0 ? RequestForm.EMPTY : request.parseForm(contentType, bytes);
+        }
+        return form;
+    }
+
+    /** The request's cookies by name (the first of a repeated name). */
+    public Map<String, String> cookies() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : request.headers().getOrDefault("Cookie", List.of())) {
+            for (String pair : line.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    String value = pair.substring(eq + 1).strip();
+                    if (value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    out.putIfAbsent(pair.substring(0, eq).strip(), value);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One request cookie's value. */
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies().get(name));
+    }
+
+    /** Adds a {@code Set-Cookie} header to the response (PocketBase's {@code SetCookie}); each cookie its own header. */
+    public void setCookie(Cookie cookie) {
+        responseCookies.add(cookie.header());
+    }
+
+    /** The {@code Set-Cookie} header values set so far, in order. */
+    public List<String> responseCookies() {
+        return List.copyOf(responseCookies);
+    }
+
+    /** Whether the request came over TLS (PocketBase's {@code IsTLS}). */
+    public boolean isTls() {
+        return request.isTls();
+    }
+
+    /** The connecting peer's IP (PocketBase's {@code RemoteIP}); behind a proxy, the proxy's: see {@link #realIp()}. */
+    public String remoteIp() {
+        return request.remoteIp();
+    }
+
+    /** PocketBase's {@code Error}: an {@link ApiException} to throw, {@code message} empty for the status's default. */
+    public ApiException error(int status, String message, Map<String, ?> data) {
+        return new ApiException(status, message.isBlank() ? "" : ApiException.sentenize(message), data);
+    }
+
+    /** A 400 to throw; empty {@code message}: "Something went wrong while processing your request.". */
+    public ApiException badRequestError(String message, Map<String, ?> data) {
+        return new ApiException(400, orDefault(message, "Something went wrong while processing your request."), data);
+    }
+
+    /** A 404 to throw; empty {@code message}: "The requested resource wasn't found.". */
+    public ApiException notFoundError(String message, Map<String, ?> data) {
+        return new ApiException(404, orDefault(message, "The requested resource wasn't found."), data);
+    }
+
+    /** A 403 to throw; empty {@code message}: "You are not allowed to perform this request.". */
+    public ApiException forbiddenError(String message, Map<String, ?> data) {
+        return new ApiException(403, orDefault(message, "You are not allowed to perform this request."), data);
+    }
+
+    /** A 401 to throw; empty {@code message}: "Missing or invalid authentication.". */
+    public ApiException unauthorizedError(String message, Map<String, ?> data) {
+        return new ApiException(401, orDefault(message, "Missing or invalid authentication."), data);
+    }
+
+    /** A 429 to throw; empty {@code message}: "Too Many Requests.". */
+    public ApiException tooManyRequestsError(String message, Map<String, ?> data) {
+        return new ApiException(429, orDefault(message, "Too Many Requests."), data);
+    }
+
+    /** A 500 to throw; empty {@code message}: "Something went wrong while processing your request.". */
+    public ApiException internalServerError(String message, Map<String, ?> data) {
+        return new ApiException(500, orDefault(message, "Something went wrong while processing your request."), data);
+    }
+
+    private static String orDefault(String message, String fallback) {
+        return ApiException.sentenize(message.isBlank() ? fallback : message.strip());
+    }
 }

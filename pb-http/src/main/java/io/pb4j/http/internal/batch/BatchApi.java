@@ -58,7 +58,7 @@ public final class BatchApi {
             JsonArrayBuilder results = Json.createArrayBuilder();
             e.app().store().write(s -> {
                 for (int i = 0; i < requests.size(); i++) {
-                    RequestEvent sub = run(e, router, requests.get(i), i);
+                    RequestEvent sub = run(e, router, requests.get(i), i, deadline);
                     results.add(Json.createObjectBuilder().add("body", parse(sub.responseBody())).add("status", sub.responseStatus()));
                     if (System.nanoTime() > deadline) {
                         throw ApiException.badRequest("Batch transaction failed.");
@@ -71,7 +71,7 @@ public final class BatchApi {
     }
 
     /** Runs sub-request {@code i}; a failure aborts the transaction with PocketBase's "Batch transaction failed.". */
-    private static RequestEvent run(RequestEvent outer, Router router, BatchRequest request, int i) {
+    private static RequestEvent run(RequestEvent outer, Router router, BatchRequest request, int i, long deadline) {
         BatchRequest r = resolveUpsert(outer, request);
         String action = r.method().toUpperCase(java.util.Locale.ROOT) + " " + r.url();
         RequestEvent sub;
@@ -87,7 +87,12 @@ public final class BatchApi {
             sub = router.dispatchRoute(outer.app(), http, ev -> {
                 outer.auth().ifPresent(ev::auth);
                 ev.infoContext("batch");
+                BatchDeadline.set(ev, deadline);
             });
+        }
+        if (BatchDeadline.passed(deadline)) {
+            // the timeout, not the sub-request's own answer, as PocketBase abandons the batch at its deadline
+            throw ApiException.badRequest("Batch transaction failed.");
         }
         if (sub == null || sub.responseStatus() >= 400) {
             JsonValue response = sub == null

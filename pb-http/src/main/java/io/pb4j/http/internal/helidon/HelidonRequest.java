@@ -154,4 +154,27 @@ final class HelidonRequest implements HttpRequest {
     public String remoteIp() {
         return req.remotePeer().host();
     }
+
+    @Override
+    public boolean isTls() {
+        return req.isSecure();
+    }
+
+    /** Multipart and urlencoded bodies through pb-http's form parsers (the ones the record API reads with). */
+    @Override
+    public io.pb4j.core.router.RequestForm parseForm(String contentType, byte[] body) {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        String failed = "An error occurred while loading the submitted data.";
+        if (type.startsWith("multipart/form-data")) {
+            io.pb4j.http.internal.forms.MultipartForm form = io.pb4j.http.internal.forms.MultipartForm.parse(contentType, body, failed);
+            Map<String, List<io.pb4j.core.field.UploadedFile>> files = new java.util.LinkedHashMap<>();
+            form.files().forEach((key, parts) -> files.put(key, parts.stream()
+                    .map(p -> io.pb4j.core.field.UploadedFile.of(p.filename(), p.size(), p.source())).toList()));
+            return new io.pb4j.core.router.RequestForm(form.values(), files);
+        }
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            return new io.pb4j.core.router.RequestForm(io.pb4j.http.internal.forms.UrlEncodedForm.parse(body, failed), Map.of());
+        }
+        return io.pb4j.core.router.RequestForm.EMPTY;
+    }
 }

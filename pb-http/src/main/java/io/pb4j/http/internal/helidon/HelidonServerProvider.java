@@ -106,6 +106,9 @@ public final class HelidonServerProvider implements ServerProvider {
         for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
             res.header(HeaderNames.create(h.getKey()), h.getValue());
         }
+        if (!e.responseCookies().isEmpty()) {
+            res.header(HeaderNames.SET_COOKIE, e.responseCookies().toArray(String[]::new));
+        }
         if (request.broken()) {
             res.header(HeaderNames.CONNECTION, "close");
         }

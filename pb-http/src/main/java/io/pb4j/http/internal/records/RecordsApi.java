@@ -108,6 +108,7 @@ public final class RecordsApi {
         Record r = Record.create(c);
         RecordUpsert form = e.app().upsert(r, e.requestInfo(Map.of())).load(body);
         e.app().hooks().recordCreateRequest().trigger(new RecordRequestEvent(e, c, Optional.of(r)), ev -> {
+            io.pb4j.http.internal.batch.BatchDeadline.check(e);
             try {
                 form.create(rule);
             } catch (ValidationException ex) {
@@ -135,6 +136,7 @@ public final class RecordsApi {
             fetch(e, c, rule, form.requestInfo().body());
         }
         e.app().hooks().recordUpdateRequest().trigger(new RecordRequestEvent(e, c, Optional.of(r)), ev -> {
+            io.pb4j.http.internal.batch.BatchDeadline.check(e);
             try {
                 form.update();
             } catch (ValidationException ex) {
@@ -154,6 +156,7 @@ public final class RecordsApi {
         String rule = rule(e, c.deleteRule());
         Record r = fetch(e, c, rule, Map.of());
         e.app().hooks().recordDeleteRequest().trigger(new RecordRequestEvent(e, c, Optional.of(r)), ev -> {
+            io.pb4j.http.internal.batch.BatchDeadline.check(e);
             e.app().delete(r);
             e.noContent();
         });
