@@ -22,7 +22,7 @@ final class JsMigrations {
     private JsMigrations() {
     }
 
-    static void register(PocketBase app, Engine engine, Path dir) {
+    static void register(PocketBase app, java.util.function.Supplier<Engine> engine, Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -38,8 +38,8 @@ final class JsMigrations {
         }
     }
 
-    private static void run(PocketBase app, Engine engine, Path dir, Path file, boolean up) {
-        JsContext c = new JsContext(Generation.newContext(engine, dir));
+    private static void run(PocketBase app, java.util.function.Supplier<Engine> engine, Path dir, Path file, boolean up) {
+        JsContext c = new JsContext(Generation.newContext(engine.get(), dir));
         Registrar registrar = new Registrar(app, c, dir.toString());
         try {
             c.context.getBindings("js").putMember("__pb", new GoView(registrar));

@@ -27,7 +27,7 @@ public final class JsRuntime {
 
     private final PocketBase app;
     private final JsHooksOptions options;
-    private final Engine engine;
+    private Engine engine;
     private final Map<String, Slot> routes = new ConcurrentHashMap<>();
     private final List<Runnable> unbinders = new ArrayList<>();
     private volatile Generation current;
@@ -44,7 +44,17 @@ public final class JsRuntime {
     private JsRuntime(PocketBase app, JsHooksOptions options) {
         this.app = app;
         this.options = options;
-        this.engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    }
+
+    /**
+     * The shared GraalJS engine (parsed code is cached across its contexts), created on first use: an app whose
+     * folders hold no scripts pays nothing for the module.
+     */
+    private synchronized Engine engine() {
+        if (engine == null) {
+            engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+        }
+        return engine;
     }
 
     /** Binds the runtime to the app's life: load on bootstrap, routes on serve, stop on terminate. */
@@ -55,9 +65,11 @@ public final class JsRuntime {
             JsHooksOptions o = options.get();
             JsRuntime rt = new JsRuntime(app, o);
             holder[0] = rt;
-            JsMigrations.register(app, rt.engine, o.migrationsDir());
-            TypesFile.write(app.config().dataDir());
-            rt.loadOrFail();
+            JsMigrations.register(app, rt::engine, o.migrationsDir());
+            if (!Generation.hookFiles(o.hooksDir()).isEmpty()) {
+                TypesFile.write(app.config().dataDir());
+                rt.loadOrFail();
+            }
         });
         app.onServe().bind("pbJsvm", 0, se -> {
             JsRuntime rt = holder[0];
@@ -66,7 +78,7 @@ public final class JsRuntime {
                 synchronized (rt) {
                     rt.bindRoutes(rt.current);
                 }
-                if (rt.options.watch()) {
+                if (rt.options.watch() && java.nio.file.Files.isDirectory(rt.options.hooksDir())) {
                     rt.watcher = new Watcher(rt.options.hooksDir(), rt::reload);
                     rt.watcher.start();
                 }
@@ -83,7 +95,7 @@ public final class JsRuntime {
     }
 
     private synchronized void loadOrFail() {
-        Generation g = new Generation(app, engine, options.hooksDir(), Generation.hookFiles(options.hooksDir()), options.poolSize());
+        Generation g = new Generation(app, engine(), options.hooksDir(), Generation.hookFiles(options.hooksDir()), options.poolSize());
         current = g;
         bindHooks(g);
     }
@@ -92,12 +104,13 @@ public final class JsRuntime {
     synchronized void reload() {
         Generation g;
         try {
-            g = new Generation(app, engine, options.hooksDir(), Generation.hookFiles(options.hooksDir()), options.poolSize());
+            g = new Generation(app, engine(), options.hooksDir(), Generation.hookFiles(options.hooksDir()), options.poolSize());
         } catch (RuntimeException ex) {
             LOG.log(System.Logger.Level.ERROR, "failed to reload the JS hooks: " + ex.getMessage());
             app.logger().error("Failed to reload the JS hooks", "error", ex.getMessage());
             return;
         }
+        TypesFile.write(app.config().dataDir());
         Generation old = current;
         for (Runnable r : unbinders) {
             r.run();
@@ -237,6 +250,8 @@ public final class JsRuntime {
         if (current != null) {
             current.close();
         }
-        engine.close(true);
+        if (engine != null) {
+            engine.close(true);
+        }
     }
 }
