@@ -42,6 +42,22 @@ class JsRoutesTest {
                             const lib = require(`${__hooks}/lib/util.js`)
                             return e.json(200, { value: lib.double(21) })
                         })
+                        let inFlight = 0
+                        routerAdd("GET", "/exclusive", (e) => {
+                            inFlight++
+                            const mine = inFlight
+                            sleep(50)
+                            inFlight--
+                            return e.json(mine === 1 ? 200 : 500, { inFlight: mine })
+                        })
+                        routerAdd("GET", "/template", (e) => {
+                            const html = $template.loadString("<p>{{.name}} & {{ .user.age }}</p>").render({ name: "<b>x</b>", user: { age: 3 } })
+                            return e.html(200, html)
+                        })
+                        routerAdd("GET", "/file", (e) => {
+                            const f = $filesystem.fileFromBytes("hello", "a.txt")
+                            return e.json(200, { name: f.originalName(), size: f.size() })
+                        })
                         routerAdd("GET", "/security", (e) => e.json(200, { len: $security.randomString(12).length,
                             sha: $security.sha256("abc"), str: toString([104, 105]) }))
                         """,
@@ -112,6 +128,28 @@ class JsRoutesTest {
         var boom = server.get("/boom");
         assertThat(boom.statusCode()).isEqualTo(400);
         assertThat(boom.body()).isEqualTo("{\"data\":{},\"message\":\"Something went wrong while processing your request.\",\"status\":400}");
+    }
+
+    @Test
+    void concurrentRequestsNeverShareAContext() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> server.get("/exclusive").statusCode()));
+            }
+            for (var f : futures) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void templateAndFilesystem() {
+        assertThat(server.get("/template").body()).isEqualTo("<p>&lt;b&gt;x&lt;/b&gt; & 3</p>");
+        assertThat(server.get("/file").body()).isEqualTo("{\"name\":\"a.txt\",\"size\":5}");
     }
 
     @Test

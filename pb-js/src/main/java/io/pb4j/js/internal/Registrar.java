@@ -22,6 +22,8 @@ public final class Registrar {
     public final Object security;
     public final Object http;
     public final Object os;
+    public final Object filesystem;
+    public final Object template;
     public final String hooksDir;
     private final PocketBase pocketBase;
     private final JsContext context;
@@ -36,6 +38,8 @@ public final class Registrar {
         this.security = new GoView(new JsSecurity());
         this.http = new GoView(new JsHttp());
         this.os = new GoView(new JsOs());
+        this.filesystem = new GoView(new JsFilesystem());
+        this.template = new GoView(new JsTemplate());
         this.hooksDir = hooksDir;
     }
 

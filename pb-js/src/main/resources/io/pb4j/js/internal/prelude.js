@@ -9,6 +9,8 @@
     def("$security", pb.security);
     def("$http", pb.http);
     def("$os", pb.os);
+    def("$filesystem", pb.filesystem);
+    def("$template", pb.template);
 
     def("routerAdd", (method, path, handler, ...middlewares) => pb.routerAdd(method, path, handler, middlewares));
     def("routerUse", (...middlewares) => pb.routerUse(middlewares));

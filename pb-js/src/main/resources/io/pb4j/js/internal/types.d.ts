@@ -221,3 +221,20 @@ declare namespace $os {
   function tempDir(): string;
   function getwd(): string;
 }
+
+interface PbFile {
+  name(): string;
+  originalName(): string;
+  size(): number;
+}
+
+declare namespace $filesystem {
+  function fileFromPath(path: string): PbFile;
+  function fileFromBytes(bytes: string | number[], name: string): PbFile;
+  function fileFromURL(url: string, timeoutSeconds?: number): PbFile;
+}
+
+declare namespace $template {
+  function loadString(text: string): { render(data: any): string };
+  function loadFiles(...paths: string[]): { render(data: any): string };
+}
