@@ -2,12 +2,8 @@ package io.pb4j.js.internal;
 
 import io.pb4j.core.Record;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -76,28 +72,19 @@ final class Convert {
     }
 
     static Object fromJson(JsonValue j) {
-        return switch (j.getValueType()) {
-            case NULL -> null;
-            case TRUE -> true;
-            case FALSE -> false;
-            case STRING -> ((JsonString) j).getString();
-            case NUMBER -> {
-                JsonNumber n = (JsonNumber) j;
-                yield n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
-            }
-            case ARRAY -> {
-                List<Object> out = new ArrayList<>();
-                for (JsonValue x : (JsonArray) j) {
-                    out.add(fromJson(x));
-                }
-                yield ProxyArray.fromList(out);
-            }
-            case OBJECT -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                ((JsonObject) j).forEach((k, x) -> out.put(k, fromJson(x)));
-                yield ProxyObject.fromMap(out);
-            }
-        };
+        return toJs(Plain.of(j));
+    }
+
+    /** Bytes from a script value: a string (as UTF-8) or an array of byte values. */
+    static byte[] bytes(Value v) {
+        if (v.isString()) {
+            return v.asString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[(int) v.getArraySize()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) v.getArrayElement(i).asInt();
+        }
+        return out;
     }
 
     /** The Java object behind a script value, or the value as plain Java data (strings, numbers, lists, maps). */

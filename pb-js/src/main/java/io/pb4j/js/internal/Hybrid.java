@@ -1,8 +1,6 @@
 package io.pb4j.js.internal;
 
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
-import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * A request event that is also callable, so one value serves both styles of handler: a v0.23+ handler reads it as
@@ -10,23 +8,23 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * gets it as {@code next} and calls it, which continues the chain, and its inner function gets it as {@code c}
  * ({@code c.request().header}, {@code c.pathParam}). {@code request} is callable in the same way.
  */
-final class Hybrid implements ProxyObject, ProxyExecutable {
-    private final GoView view;
+final class Hybrid extends CallableView {
     private final JsRequestEvent event;
 
-    Hybrid(JsRequestEvent event, GoView view) {
+    private Hybrid(JsRequestEvent event) {
+        super(event);
         this.event = event;
-        this.view = view;
     }
 
     static Hybrid of(JsRequestEvent event) {
-        return new Hybrid(event, new GoView(event));
+        return new Hybrid(event);
     }
 
     JsRequestEvent event() {
         return event;
     }
 
+    /** Calling the event continues the chain: the old {@code next(c)}. */
     @Override
     public Object execute(Value... arguments) {
         event.next();
@@ -35,58 +33,6 @@ final class Hybrid implements ProxyObject, ProxyExecutable {
 
     @Override
     public Object getMember(String key) {
-        if (key.equals("request")) {
-            return new CallableView(event.request);
-        }
-        return view.getMember(key);
-    }
-
-    @Override
-    public Object getMemberKeys() {
-        return view.getMemberKeys();
-    }
-
-    @Override
-    public boolean hasMember(String key) {
-        return view.hasMember(key);
-    }
-
-    @Override
-    public void putMember(String key, Value value) {
-        view.putMember(key, value);
-    }
-
-    /** An object that calling returns itself: {@code e.request.header} and {@code c.request().header} alike. */
-    static final class CallableView implements ProxyObject, ProxyExecutable {
-        private final GoView view;
-
-        CallableView(Object target) {
-            this.view = new GoView(target);
-        }
-
-        @Override
-        public Object execute(Value... arguments) {
-            return this;
-        }
-
-        @Override
-        public Object getMember(String key) {
-            return view.getMember(key);
-        }
-
-        @Override
-        public Object getMemberKeys() {
-            return view.getMemberKeys();
-        }
-
-        @Override
-        public boolean hasMember(String key) {
-            return view.hasMember(key);
-        }
-
-        @Override
-        public void putMember(String key, Value value) {
-            view.putMember(key, value);
-        }
+        return key.equals("request") ? new CallableView(event.request) : super.getMember(key);
     }
 }

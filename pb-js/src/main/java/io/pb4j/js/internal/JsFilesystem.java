@@ -24,16 +24,7 @@ public final class JsFilesystem {
     }
 
     public UploadedFile fileFromBytes(Value bytes, String name) {
-        byte[] out;
-        if (bytes.isString()) {
-            out = bytes.asString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        } else {
-            out = new byte[(int) bytes.getArraySize()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (byte) bytes.getArrayElement(i).asInt();
-            }
-        }
-        return UploadedFile.of(name, out);
+        return UploadedFile.of(name, Convert.bytes(bytes));
     }
 
     public UploadedFile fileFromURL(String url, long timeoutSeconds) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package io.pb4j.js.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +25,7 @@ public final class JsOs {
     }
 
     public void writeFile(String path, Value data, long perm) throws IOException {
-        byte[] bytes;
-        if (data.isString()) {
-            bytes = data.asString().getBytes(StandardCharsets.UTF_8);
-        } else {
-            bytes = new byte[(int) data.getArraySize()];
-            for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = (byte) data.getArrayElement(i).asInt();
-            }
-        }
-        Files.write(Path.of(path), bytes);
+        Files.write(Path.of(path), Convert.bytes(data));
     }
 
     public List<Entry> readDir(String path) throws IOException {

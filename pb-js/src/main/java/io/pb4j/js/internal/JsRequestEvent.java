@@ -54,16 +54,7 @@ public final class JsRequestEvent {
     }
 
     public void blob(int status, String contentType, Value bytes) {
-        byte[] out;
-        if (bytes.isString()) {
-            out = bytes.asString().getBytes(StandardCharsets.UTF_8);
-        } else {
-            out = new byte[(int) bytes.getArraySize()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (byte) bytes.getArrayElement(i).asInt();
-            }
-        }
-        event.blob(status, contentType, out);
+        event.blob(status, contentType, Convert.bytes(bytes));
     }
 
     public void noContent(int status) {

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.graalvm.polyglot.Value;
 
@@ -114,11 +113,7 @@ public final class Registrar {
     }
 
     public String bytesToString(Value bytes) {
-        byte[] out = new byte[(int) bytes.getArraySize()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) bytes.getArrayElement(i).asInt();
-        }
-        return new String(out, StandardCharsets.UTF_8);
+        return new String(Convert.bytes(bytes), StandardCharsets.UTF_8);
     }
 
     /** A path of either style: {@code /a/{id}} as it is, the old {@code /a/:id} and {@code *} turned into it. */
