@@ -59,6 +59,9 @@ public final class JsBench {
                     .fields(List.of(TextField.primaryKeyField(), TextField.builder("title").build())).build());
         }
         String base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0);
+        try (var engine = org.graalvm.polyglot.Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build()) {
+            System.out.println("GraalJS runtime: " + engine.getImplementationName());
+        }
         System.out.printf("start-up with hooks (bootstrap + load + serve): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
         HttpClient http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(threads)).build();
