@@ -49,6 +49,13 @@ final class CliArgs {
                     case "version" -> version = true;
                     case "dev" -> dev = inline == null || parseBool(inline, arg);
                     case "automigrate" -> automigrate = inline == null || parseBool(inline, arg);
+                    case "hooksWatch" -> HooksFlags.watch(inline == null || parseBool(inline, arg));
+                    case "hooksDir", "hooksPool" -> {
+                        if (inline == null && i + 1 >= args.size()) {
+                            throw new UsageException("flag needs an argument: --" + name, topicOf(positional));
+                        }
+                        HooksFlags.set(name, inline == null ? args.get(++i) : inline, topicOf(positional));
+                    }
                     case "migrationsDir", "origins" -> {
                         if (inline == null && i + 1 >= args.size()) {
                             throw new UsageException("flag needs an argument: --" + name, topicOf(positional));
@@ -56,6 +63,7 @@ final class CliArgs {
                         String value = inline == null ? args.get(++i) : inline;
                         if (name.equals("migrationsDir")) {
                             migrationsDir = value;
+                            HooksFlags.migrationsDir(value);
                         } else {
                             // cobra's string slice: comma-separated, and each repetition adds
                             for (String origin : value.split(",", -1)) {

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class CliLauncher implements Launcher {
     /** Flags whose value may follow as the next argument ({@code --dir pb_data}). */
     private static final Set<String> VALUE_FLAGS = Set.of("--dir", "--http", "--encryptionEnv", "--queryTimeout",
-            "--migrationsDir", "--origins");
+            "--migrationsDir", "--origins", "--hooksDir", "--hooksPool");
 
     @Override
     public int start(PocketBase app, List<String> args) {

@@ -8,6 +8,9 @@ final class Usage {
                   --dir string             the PocketBase data directory (default "pb_data")
                   --encryptionEnv string   the env variable whose value of 32 characters will be used
                                            as encryption key for the app settings (default none)
+                  --hooksDir string        the directory with the JS app hooks (default "pb_data/../pb_hooks")
+                  --hooksPool int          the total prewarm JS contexts for the JS app hooks execution (default 15)
+                  --hooksWatch             auto reload the JS app hooks on pb_hooks file change (default true)
                   --migrationsDir string   the directory with the user defined migrations (default "pb_data/../migrations")
                   --queryTimeout int       the default SELECT queries timeout in seconds (default 30)
             """;

@@ -1,0 +1,54 @@
+package io.pb4j.js.internal;
+
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.Record;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.graalvm.polyglot.Value;
+
+/** PocketBase's JSVM names that pb4j's Java API spells differently, e.g. {@code $app.findCollectionByNameOrId}. */
+final class Aliases {
+    private Aliases() {
+    }
+
+    /** One aliased method: what it does with the target and the script's arguments. */
+    @FunctionalInterface
+    interface Alias {
+        Object call(Object target, Value[] args);
+    }
+
+    static Alias find(Object target, String name) {
+        if (target instanceof PocketBase) {
+            return switch (name) {
+                case "findCollectionByNameOrId" -> (t, a) -> new GoView(((PocketBase) t).findCollection(a[0].asString())
+                        .orElseThrow(() -> new NoSuchElementException("sql: no rows in result set")));
+                case "dataDir" -> (t, a) -> ((PocketBase) t).config().dataDir().toString();
+                case "isDev" -> (t, a) -> ((PocketBase) t).config().dev();
+                case "countRecords" -> null;
+                default -> null;
+            };
+        }
+        if (target instanceof Record) {
+            return switch (name) {
+                case "setEmail" -> (t, a) -> set(t, "email", a);
+                case "setVerified" -> (t, a) -> set(t, "verified", a);
+                case "setEmailVisibility" -> (t, a) -> set(t, "emailVisibility", a);
+                case "verified" -> (t, a) -> ((Record) t).getBool("verified");
+                case "tableName" -> (t, a) -> ((Record) t).collection().name();
+                case "load" -> (t, a) -> {
+                    if (Convert.toJava(a[0]) instanceof Map<?, ?> m) {
+                        m.forEach((k, v) -> ((Record) t).set(String.valueOf(k), v));
+                    }
+                    return null;
+                };
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    private static Object set(Object record, String field, Value[] args) {
+        ((Record) record).set(field, Convert.toJava(args[0]));
+        return null;
+    }
+}

@@ -1,0 +1,182 @@
+package io.pb4j.js.internal;
+
+import io.pb4j.core.PocketBase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * One load of the hook files: a pool of contexts that each ran them (the first synchronously, so a script error
+ * fails the load; the others in the background), and what the first one registered. A handler borrows an idle
+ * context for its call (a nested call on the same thread reuses the one it holds), so no context is ever used by two
+ * threads at once.
+ */
+final class Generation implements AutoCloseable {
+    private static final ThreadLocal<JsContext> CURRENT = new ThreadLocal<>();
+    private static final String PRELUDE = prelude();
+
+    private final PocketBase app;
+    private final Engine engine;
+    private final Path hooksDir;
+    private final List<Source> sources;
+    private final BlockingQueue<JsContext> idle = new LinkedBlockingQueue<>();
+    private final List<JsContext> all = new CopyOnWriteArrayList<>();
+    private final List<Registration> registrations;
+    private volatile boolean closed;
+
+    /** Loads {@code files} into the first context; throws {@link ScriptError} naming the file and line on failure. */
+    Generation(PocketBase app, Engine engine, Path hooksDir, List<Path> files, int poolSize) {
+        this.app = app;
+        this.engine = engine;
+        this.hooksDir = hooksDir;
+        this.sources = files.stream().map(Generation::source).toList();
+        JsContext first = create();
+        this.registrations = List.copyOf(first.registrations);
+        all.add(first);
+        idle.add(first);
+        if (poolSize > 1) {
+            Thread.ofVirtual().name("pb4j-js-prewarm").start(() -> {
+                for (int i = 1; i < poolSize && !closed; i++) {
+                    try {
+                        JsContext c = create();
+                        all.add(c);
+                        idle.add(c);
+                    } catch (RuntimeException ex) {
+                        app.logger().error("failed to prewarm a JS context", "error", ex.getMessage());
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    List<Registration> registrations() {
+        return registrations;
+    }
+
+    int size() {
+        return all.size();
+    }
+
+    private static Source source(Path file) {
+        try {
+            return Source.newBuilder("js", file.toFile()).name(file.getFileName().toString()).build();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private JsContext create() {
+        Context context = newContext(engine, hooksDir);
+        JsContext c = new JsContext(context);
+        try {
+            context.getBindings("js").putMember("__pb", new GoView(new Registrar(app, c, hooksDir.toString())));
+            context.eval(Source.newBuilder("js", PRELUDE, "pb4j-prelude.js").cached(true).buildLiteral());
+            for (Source s : sources) {
+                context.eval(s);
+            }
+            return c;
+        } catch (PolyglotException pe) {
+            c.close();
+            throw new ScriptError(ScriptError.describe(pe));
+        }
+    }
+
+    static Context newContext(Engine engine, Path hooksDir) {
+        return Context.newBuilder("js").engine(engine)
+                .allowIO(IOAccess.ALL)
+                .allowExperimentalOptions(true)
+                .option("js.commonjs-require", "true")
+                .option("js.commonjs-require-cwd", hooksDir.toAbsolutePath().toString())
+                .option("js.ecmascript-version", "2022")
+                .build();
+    }
+
+    /** Runs {@code work} with this thread's context of this generation, borrowing an idle one when it holds none. */
+    <T> T with(Function<JsContext, T> work) {
+        JsContext held = CURRENT.get();
+        if (held != null && all.contains(held)) {
+            return work.apply(held);
+        }
+        JsContext c;
+        try {
+            c = idle.take();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a JS context", ex);
+        }
+        CURRENT.set(c);
+        try {
+            return work.apply(c);
+        } finally {
+            CURRENT.set(held);
+            if (closed) {
+                c.close();
+            } else {
+                idle.add(c);
+            }
+        }
+    }
+
+    /** Calls the {@code index}-th registered function with {@code args}; what it throws as the app's errors. */
+    Value call(int index, Object... args) {
+        return with(c -> {
+            try {
+                return c.functions.get(index).execute(args);
+            } catch (PolyglotException pe) {
+                RuntimeException t = ScriptError.translate(pe);
+                if (t.getCause() instanceof ScriptError se) {
+                    app.logger().error("JS handler failed", "error", se.getMessage());
+                    System.getLogger("io.pb4j.js").log(System.Logger.Level.WARNING, se.getMessage());
+                }
+                throw t;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        JsContext c;
+        while ((c = idle.poll()) != null) {
+            c.close();
+        }
+    }
+
+    static String preludeText() {
+        return PRELUDE;
+    }
+
+    private static String prelude() {
+        try (InputStream in = Generation.class.getResourceAsStream("prelude.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static List<Path> hookFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".pb.js") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

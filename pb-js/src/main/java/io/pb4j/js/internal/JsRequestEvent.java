@@ -1,0 +1,232 @@
+package io.pb4j.js.internal;
+
+import io.pb4j.core.PocketBase;
+import io.pb4j.core.Record;
+import io.pb4j.core.router.RequestEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Value;
+
+/**
+ * PocketBase's {@code core.RequestEvent} as scripts see it ({@code e} of a route handler or middleware, and the
+ * request part of the {@code on*Request} hooks' events): {@code e.request}, {@code e.auth}, {@code e.app},
+ * {@code e.json/string/html/blob/noContent/redirect}, {@code e.requestInfo()}, {@code e.bindBody(obj)},
+ * {@code e.next()} … The pre-v0.23 echo-style names ({@code c.pathParam}, {@code c.queryParam}, {@code c.get}) are
+ * here as well, for old handlers.
+ */
+public final class JsRequestEvent {
+    public final JsRequest request;
+    public final Object auth;
+    public final PocketBase app;
+    private final RequestEvent event;
+
+    JsRequestEvent(RequestEvent e) {
+        this.event = e;
+        this.request = new JsRequest(e);
+        this.auth = e.auth().map(GoView::new).orElse(null);
+        this.app = e.app();
+    }
+
+    RequestEvent event() {
+        return event;
+    }
+
+    public void next() {
+        event.next();
+    }
+
+    public void json(int status, Value data) {
+        event.json(status, Convert.toJson(data));
+    }
+
+    public void string(int status, String text) {
+        event.string(status, text);
+    }
+
+    public void html(int status, String html) {
+        event.blob(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void blob(int status, String contentType, Value bytes) {
+        event.blob(status, contentType, Convert.bytes(bytes));
+    }
+
+    public void noContent(int status) {
+        if (status == 204) {
+            event.noContent();
+        } else {
+            event.blob(status, "", new byte[0]);
+        }
+    }
+
+    public void redirect(int status, String url) {
+        event.redirect(status, url);
+    }
+
+    public String realIP() {
+        return event.realIp();
+    }
+
+    public boolean hasSuperuserAuth() {
+        return event.isSuperuser();
+    }
+
+    public boolean isTLS() {
+        return false;
+    }
+
+    /** A value the middlewares stored for this request; old handlers' {@code c.get("authRecord")}/{@code "admin"}. */
+    public Object get(String key) {
+        if (key.equals("authRecord")) {
+            return event.auth().filter(r -> !r.collection().isSuperusers()).map(GoView::new).orElse(null);
+        }
+        if (key.equals("admin")) {
+            return event.auth().filter(r -> r.collection().isSuperusers()).map(GoView::new).orElse(null);
+        }
+        return Convert.toJs(event.store().get(key));
+    }
+
+    public void set(String key, Value value) {
+        event.store().put(key, Convert.toJava(value));
+    }
+
+    /** PocketBase's {@code e.requestInfo()}: query, headers, body, auth, method and context of the request. */
+    public JsRequestInfo requestInfo() {
+        return new JsRequestInfo(event.requestInfo(body()));
+    }
+
+    /** Copies the request body's fields onto {@code target} (those it declares, or all when it declares none). */
+    public void bindBody(Value target) {
+        Map<String, Object> body = body();
+        boolean onlyKnown = target.getMemberKeys().size() > 0;
+        for (var entry : body.entrySet()) {
+            if (!onlyKnown || target.hasMember(entry.getKey())) {
+                target.putMember(entry.getKey(), Convert.toJs(entry.getValue()));
+            }
+        }
+    }
+
+    // ----- the pre-v0.23 names
+
+    public String pathParam(String name) {
+        return request.pathValue(name);
+    }
+
+    public String queryParam(String name) {
+        return event.queryParam(name);
+    }
+
+    public String formValue(String name) {
+        Object v = body().get(name);
+        return v == null ? event.queryParam(name) : String.valueOf(v);
+    }
+
+    public void bind(Value target) {
+        bindBody(target);
+    }
+
+    public JsResponse response() {
+        return new JsResponse(event);
+    }
+
+    /** The body as data: a JSON object, or the first value of each url-encoded field. */
+    Map<String, Object> body() {
+        byte[] raw = event.body();
+        if (raw.length == 0) {
+            return Map.of();
+        }
+        String type = event.header("Content-Type").toLowerCase(java.util.Locale.ROOT);
+        String text = new String(raw, StandardCharsets.UTF_8);
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String pair : text.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.putIfAbsent(k, v);
+            }
+            return out;
+        }
+        try {
+            JsonValue json = Json.createReader(new StringReader(text)).readValue();
+            if (json instanceof JsonObject o) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                o.forEach((k, v) -> out.put(k, Plain.of(v)));
+                return out;
+            }
+        } catch (RuntimeException ex) {
+            throw io.pb4j.core.ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
+        }
+        return Map.of();
+    }
+
+    /** Echo's response, for old handlers' {@code c.response().header().set(name, value)}. */
+    public static final class JsResponse {
+        private final RequestEvent event;
+
+        JsResponse(RequestEvent event) {
+            this.event = event;
+        }
+
+        public Headers header() {
+            return new Headers(event);
+        }
+    }
+
+    /** Response headers. */
+    public static final class Headers {
+        private final RequestEvent event;
+
+        Headers(RequestEvent event) {
+            this.event = event;
+        }
+
+        public void set(String name, String value) {
+            event.setHeader(name, value);
+        }
+
+        public String get(String name) {
+            return event.responseHeaders().getOrDefault(name, "");
+        }
+    }
+
+    /** PocketBase's {@code core.RequestInfo}. */
+    public static final class JsRequestInfo {
+        public final Object auth;
+        public final String method;
+        public final Map<String, String> query;
+        public final Map<String, String> headers;
+        public final Map<String, Object> body;
+        public final String context;
+        // the pre-v0.23 names
+        public final Map<String, Object> data;
+        public final Object authRecord;
+        public final Object admin;
+
+        JsRequestInfo(io.pb4j.core.RequestInfo info) {
+            Record r = info.auth().orElse(null);
+            this.auth = r == null ? null : new GoView(r);
+            this.method = info.method();
+            this.query = info.query();
+            this.headers = info.headers();
+            this.body = info.body();
+            this.context = info.context();
+            this.data = info.body();
+            this.authRecord = r == null || r.collection().isSuperusers() ? null : auth;
+            this.admin = r != null && r.collection().isSuperusers() ? auth : null;
+        }
+
+        public boolean hasSuperuserAuth() {
+            return admin != null;
+        }
+    }
+}

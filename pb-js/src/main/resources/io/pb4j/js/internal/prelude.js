@@ -1,0 +1,105 @@
+// pb4j's JavaScript globals, PocketBase's JSVM API over the host object __pb (see Registrar.java).
+(function (pb) {
+    const g = globalThis;
+    const def = (name, value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });
+
+    def("__hooks", pb.hooksDir);
+    def("$app", pb.app);
+    def("$apis", pb.apis);
+    def("$security", pb.security);
+    def("$http", pb.http);
+    def("$os", pb.os);
+    def("$filesystem", pb.filesystem);
+    def("$template", pb.template);
+
+    def("routerAdd", (method, path, handler, ...middlewares) => pb.routerAdd(method, path, handler, middlewares));
+    def("routerUse", (...middlewares) => pb.routerUse(middlewares));
+    def("routerPre", (...middlewares) => pb.routerUse(middlewares));
+    def("cronAdd", (id, expr, handler) => pb.cronAdd(id, expr, handler));
+    def("cronRemove", (id) => pb.cronRemove(id));
+    def("migrate", (up, down) => pb.migrate(up, down === undefined ? null : down));
+    def("sleep", (ms) => pb.sleep(ms));
+
+    // every hook the app offers, OnRecordCreate -> onRecordCreate(handler, ...tags)
+    for (const name of pb.hookNames()) {
+        def("o" + name.slice(1), (handler, ...tags) => pb.hook(name, handler, tags, 0));
+    }
+    // pre-v0.23 names: "before" hooks continue after the handler, "after" hooks run it after the action
+    const old = {
+        onRecordBeforeCreateRequest: ["OnRecordCreateRequest", 1], onRecordAfterCreateRequest: ["OnRecordCreateRequest", 2],
+        onRecordBeforeUpdateRequest: ["OnRecordUpdateRequest", 1], onRecordAfterUpdateRequest: ["OnRecordUpdateRequest", 2],
+        onRecordBeforeDeleteRequest: ["OnRecordDeleteRequest", 1], onRecordAfterDeleteRequest: ["OnRecordDeleteRequest", 2],
+        onModelBeforeCreate: ["OnRecordCreate", 1], onModelAfterCreate: ["OnRecordAfterCreateSuccess", 1],
+        onModelBeforeUpdate: ["OnRecordUpdate", 1], onModelAfterUpdate: ["OnRecordAfterUpdateSuccess", 1],
+        onModelBeforeDelete: ["OnRecordDelete", 1], onModelAfterDelete: ["OnRecordAfterDeleteSuccess", 1],
+        onRecordAuthRequest: ["OnRecordAuthWithPasswordRequest", 2],
+    };
+    for (const [name, [hook, style]] of Object.entries(old)) {
+        if (!(name in g)) {
+            def(name, (handler, ...tags) => pb.hook(hook, handler, tags, style));
+        }
+    }
+
+    def("toString", (value, maxBytes) => {
+        if (value === null || value === undefined) {
+            return "";
+        }
+        if (typeof value === "string") {
+            return value;
+        }
+        if (Array.isArray(value) && value.every((b) => typeof b === "number")) {
+            return pb.bytesToString(value);
+        }
+        if (typeof value === "object") {
+            return JSON.stringify(value);
+        }
+        return String(value);
+    });
+    def("readerToString", (reader, maxBytes) => g.toString(reader, maxBytes));
+
+    def("DynamicModel", function DynamicModel(shape) {
+        Object.assign(this, shape || {});
+    });
+    def("arrayOf", (model) => []);
+    def("Record", function Record(collection, data) {
+        return pb.newRecord(collection, data === undefined ? null : data);
+    });
+    def("Collection", function Collection(data) {
+        return pb.newCollection(data || {});
+    });
+
+    class ApiError extends Error {
+        constructor(status, message, data) {
+            super(message || "");
+            this.status = status | 0;
+            this.message = message || "";
+            this.data = data || {};
+            this.__pbApiError = true;
+        }
+    }
+    class BadRequestError extends ApiError {
+        constructor(message, data) { super(400, message || "Something went wrong while processing your request.", data); }
+    }
+    class NotFoundError extends ApiError {
+        constructor(message, data) { super(404, message || "The requested resource wasn't found.", data); }
+    }
+    class ForbiddenError extends ApiError {
+        constructor(message, data) { super(403, message || "You are not allowed to perform this request.", data); }
+    }
+    class UnauthorizedError extends ApiError {
+        constructor(message, data) { super(401, message || "Missing or invalid authentication.", data); }
+    }
+    class TooManyRequestsError extends ApiError {
+        constructor(message, data) { super(429, message || "Too Many Requests.", data); }
+    }
+    class InternalServerError extends ApiError {
+        constructor(message, data) { super(500, message || "Something went wrong while processing your request.", data); }
+    }
+    def("ApiError", ApiError);
+    def("BadRequestError", BadRequestError);
+    def("NotFoundError", NotFoundError);
+    def("ForbiddenError", ForbiddenError);
+    def("UnauthorizedError", UnauthorizedError);
+    def("TooManyRequestsError", TooManyRequestsError);
+    def("InternalServerError", InternalServerError);
+})(__pb);
