@@ -32,6 +32,12 @@ public final class HelidonServerProvider implements ServerProvider {
         Duration headerTimeout = app.config().readHeaderTimeout();
         ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, app.config().readTimeout());
         ClientGone clientGone = new ClientGone();
+        // Go reads up to 1 MiB of request line and headers (DefaultMaxHeaderBytes); long filters need it
+        Http1Config http1 = Http1Config.builder()
+                .maxPrologueLength(MAX_HEADER_BYTES)
+                .maxHeadersSize(MAX_HEADER_BYTES)
+                .addReceiveListener(deadlines)
+                .build();
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -43,15 +49,13 @@ public final class HelidonServerProvider implements ServerProvider {
                 .useNio(false)
                 // stop() waits this long for in-flight requests before it interrupts them
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
-                // a connection that sends no complete request line in time is closed (Go's ReadHeaderTimeout)
+                // a connection that sends no complete request line in time is closed (Go's ReadHeaderTimeout), the
+                // time counted from its opening or last response (IdleConnections), never during a request
                 .idleConnectionTimeout(headerTimeout)
                 .idleConnectionPeriod(checkPeriod(headerTimeout))
-                // Go reads up to 1 MiB of request line and headers (DefaultMaxHeaderBytes); long filters need it
-                .addProtocol(Http1Config.builder()
-                        .maxPrologueLength(MAX_HEADER_BYTES)
-                        .maxHeadersSize(MAX_HEADER_BYTES)
-                        .addReceiveListener(deadlines)
-                        .build())
+                // tried before Helidon's own HTTP/1 selector (from the protocol below), so it serves every connection
+                .addConnectionSelector(new IdleConnections(http1))
+                .addProtocol(http1)
                 .routing(r -> r.any((req, res) -> handle(app, router, deadlines, clientGone, req, res)))
                 // the WebSocket face of realtime (pb4j's own, beside PocketBase's SSE); without pb-realtime it refuses
                 .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router))
@@ -95,6 +99,16 @@ public final class HelidonServerProvider implements ServerProvider {
 
     private static void handle(PocketBase app, Router router, ReadDeadlines deadlines, ClientGone clientGone,
                                ServerRequest req, ServerResponse res) {
+        IdleConnections.handling(true);
+        try {
+            serve(app, router, deadlines, clientGone, req, res);
+        } finally {
+            IdleConnections.handling(false);
+        }
+    }
+
+    private static void serve(PocketBase app, Router router, ReadDeadlines deadlines, ClientGone clientGone,
+                              ServerRequest req, ServerResponse res) {
         RequestEvent e;
         HelidonRequest request;
         try (ClientGone.Watch watch = clientGone.watch(req.localPeer().port(), req.remotePeer().port())) {
