@@ -38,7 +38,7 @@ public final class HelidonServerProvider implements ServerProvider {
                 .maxHeadersSize(MAX_HEADER_BYTES)
                 .addReceiveListener(deadlines)
                 .build();
-        WebServer server = WebServer.builder()
+        var builder = WebServer.builder()
                 .host(host)
                 .port(port)
                 .maxPayloadSize(-1)
@@ -53,14 +53,14 @@ public final class HelidonServerProvider implements ServerProvider {
                 // time counted from its opening or last response (IdleConnections), never during a request
                 .idleConnectionTimeout(headerTimeout)
                 .idleConnectionPeriod(checkPeriod(headerTimeout))
-                // tried before Helidon's own HTTP/1 selector (from the protocol below), so it serves every connection
-                .addConnectionSelector(new IdleConnections(http1))
                 .addProtocol(http1)
                 .routing(r -> r.any((req, res) -> handle(app, router, deadlines, clientGone, req, res)))
                 // the WebSocket face of realtime (pb4j's own, beside PocketBase's SSE); without pb-realtime it refuses
-                .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router))
-                .build()
-                .start();
+                .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router));
+        // tried before Helidon's own HTTP/1 selector, so it serves every connection; it needs the protocols as Helidon
+        // completes them (the WebSocket upgrade's configuration is discovered)
+        builder.addConnectionSelector(new IdleConnections(http1, builder.buildPrototype().protocols()));
+        WebServer server = builder.build().start();
         if (!server.isRunning() || server.port() <= 0) {
             // Helidon logs a listener that cannot bind and carries on; PocketBase's serve fails with the reason
             server.stop();

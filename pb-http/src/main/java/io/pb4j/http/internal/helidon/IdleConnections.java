@@ -7,6 +7,7 @@ import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionProvider;
+import io.helidon.webserver.spi.ProtocolConfig;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 import java.time.Duration;
@@ -28,8 +29,8 @@ public final class IdleConnections implements ServerConnectionSelector {
 
     private final ServerConnectionSelector http1;
 
-    IdleConnections(Http1Config config) {
-        this.http1 = new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, config, ProtocolConfigs.create(List.of(config)));
+    IdleConnections(Http1Config config, List<ProtocolConfig> protocols) {
+        this.http1 = new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, config, ProtocolConfigs.create(protocols));
     }
 
     @Override
