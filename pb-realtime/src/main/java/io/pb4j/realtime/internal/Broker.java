@@ -6,6 +6,7 @@ import io.pb4j.core.realtime.RealtimeConnectRequestEvent;
 import io.pb4j.core.realtime.RealtimeMessageEvent;
 import io.pb4j.core.realtime.RealtimeClient;
 import io.pb4j.core.realtime.RealtimeMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,50 +123,43 @@ final class Broker implements Realtime {
             return Optional.empty();
         }
         register(client);
-        Thread.ofVirtual().name("pb4j-realtime-" + transport).start(() -> pump(client, ce, sink));
-        return Optional.of(client);
-    }
-
-    /** Hands a non-SSE client's messages to its sink until it is discarded, idle or past its lifetime. */
-    private void pump(Client client, RealtimeConnectRequestEvent ce, Consumer<RealtimeMessage> sink) {
-        try {
-            deliver(client, new RealtimeMessage("PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"), sink);
-            long maxDeadline = System.nanoTime() + ce.maxTimeout().toNanos();
-            long idleDeadline = System.nanoTime() + ce.idleTimeout().toNanos();
-            while (!client.isDiscarded()) {
-                long deadline = Math.min(maxDeadline, idleDeadline);
-                if (deadline - System.nanoTime() <= 0) {
-                    return;
-                }
-                Optional<Outgoing> next = client.poll();
-                if (next.isEmpty()) {
-                    client.await(deadline);
-                    continue;
-                }
-                deliver(client, next.get().message(), sink);
-                idleDeadline = System.nanoTime() + ce.idleTimeout().toNanos();
+        Sink transportSink = new Sink() {
+            @Override
+            public boolean write(Client c, Outgoing message) {
+                boolean[] written = {false};
+                app.onRealtimeMessageSend().trigger(new RealtimeMessageEvent(app, c, message.message()), me -> {
+                    sink.accept(me.message());
+                    written[0] = true;
+                });
+                return written[0];
             }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "realtime " + client.transport() + " client gone: " + e);
-        } finally {
-            client.discard();
-        }
-    }
 
-    private void deliver(Client client, RealtimeMessage message, Consumer<RealtimeMessage> sink) {
-        app.onRealtimeMessageSend().trigger(new RealtimeMessageEvent(app, client, message), me -> sink.accept(me.message()));
+            @Override
+            public void flush() {
+                // the transport sends each message whole
+            }
+        };
+        Outgoing first = Outgoing.of(new RealtimeMessage("PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"));
+        // the thread only waits for the client's deadlines; writers deliver its messages
+        Thread.ofVirtual().name("pb4j-realtime-" + transport)
+                .start(() -> client.serve(transportSink, first, ce.maxTimeout(), ce.idleTimeout(), Duration.ZERO));
+        return Optional.of(client);
     }
 
     @Override
     public int broadcast(String topic, String data) {
         int sent = 0;
         Set<String> topics = Set.of(topic);
+        List<Client> ready = new ArrayList<>();
         for (Client c : subscribers(topics)) {
             for (Subscription s : c.subscriptionsFor(topics)) {
-                c.send(new RealtimeMessage(s.name(), data));
+                if (c.offer(Outgoing.of(new RealtimeMessage(s.name(), data)))) {
+                    ready.add(c);
+                }
                 sent++;
             }
         }
+        Writers.start(ready);
         return sent;
     }
 }

@@ -3,8 +3,10 @@ package io.pb4j.realtime.internal;
 import io.pb4j.core.Record;
 import io.pb4j.core.realtime.RealtimeClient;
 import io.pb4j.core.realtime.RealtimeMessage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,19 +15,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A realtime client: its subscriptions, bound auth and a bounded queue of messages that its connection thread
- * drains. Thread-safe: the broker's dispatcher sends, the connection thread takes, requests change subscriptions.
+ * A realtime client: its subscriptions, bound auth and a bounded queue of messages that {@link Writers} write to its
+ * {@link Sink}. Thread-safe: the broker's dispatcher and the Java API send, writer threads write, requests change
+ * subscriptions, and the connection thread only waits for the client's end.
  *
- * <p>The connection thread parks without a timeout while it waits: a send unparks it, and {@link Deadlines} wakes it
- * when its {@link #wakeAt()} has come (keep-alive, idle and total timeouts).
+ * <p>The connection thread parks without a timeout while it waits, and is not woken by messages: {@link Deadlines}
+ * wakes it when its {@link #wakeAt()} has come (keep-alive, idle and total timeouts) or the client is discarded.
  */
 final class Client implements RealtimeClient {
+    private static final System.Logger LOG = System.getLogger(Client.class.getName());
     /** Messages waiting for the connection; a client this far behind is discarded rather than buffered without end. */
     static final int QUEUE_CAPACITY = 512;
+    /** A write blocked this long (the client reads nothing, its socket buffers are full) drops the client. */
+    static final long WRITE_TIMEOUT = TimeUnit.SECONDS.toNanos(5);
+    /** Messages written before one flush when several are waiting. */
+    private static final int BATCH = 64;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,13 +47,23 @@ final class Client implements RealtimeClient {
     /** Unbounded by type, bounded by {@link #queued}; an idle client holds no array. */
     private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    /** Set while a writer is asked for or at work: one writer at a time, so messages leave in order. */
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Held while writing; the connection takes it before it ends, so nothing is written to a closed stream. */
+    private final ReentrantLock writing = new ReentrantLock();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private volatile Record auth;
     private volatile boolean discarded;
-    /** The connection thread that drains the queue, once it serves. */
+    private volatile Sink sink;
+    /** The writer thread at work and since when (nanoTime, 0 when none): {@link #dropIfBlocked} reads them. */
+    private volatile Thread writer;
+    private volatile long writingSince;
+    /** When a message last reached the client and when anything (keep-alives too) was last written (nanoTime). */
+    private volatile long lastDelivered = System.nanoTime();
+    private volatile long lastWritten = lastDelivered;
+    /** The connection thread while it waits. */
     private volatile Thread owner;
     private volatile long wakeAt = Long.MAX_VALUE;
-    private volatile boolean waiting;
 
     Client(Broker broker, String transport, String ip) {
         this.broker = broker;
@@ -157,48 +178,155 @@ final class Client implements RealtimeClient {
 
     @Override
     public void send(RealtimeMessage message) {
-        offer(Outgoing.of(message));
+        if (offer(Outgoing.of(message))) {
+            Writers.start(this);
+        }
     }
 
-    /** Queues a message and wakes the connection; a client whose queue is full is discarded. */
-    void offer(Outgoing message) {
+    /**
+     * Queues a message; whether the caller must have a writer drain this client ({@link Writers#start}), which is
+     * so when no writer is asked for or at work yet. A client whose queue is full is dropped.
+     */
+    boolean offer(Outgoing message) {
+        if (discarded) {
+            return false;
+        }
+        if (queued.incrementAndGet() > QUEUE_CAPACITY) {
+            drop();
+            return false;
+        }
+        queue.add(message);
+        return scheduled.compareAndSet(false, true);
+    }
+
+    /** On a writer thread: writes what is queued to the sink, until the queue stays empty. */
+    void drain() {
+        do {
+            Sink s = sink;
+            if (s != null && !discarded) {
+                writing.lock();
+                try {
+                    writeQueued(s);
+                } finally {
+                    writing.unlock();
+                }
+            }
+            scheduled.set(false);
+            // a message queued after the last poll found the flag still set: take it, unless another writer did
+        } while (sink != null && !discarded && !queue.isEmpty() && scheduled.compareAndSet(false, true));
+    }
+
+    private void writeQueued(Sink s) {
         if (discarded) {
             return;
         }
-        if (queued.incrementAndGet() > QUEUE_CAPACITY) {
+        writer = Thread.currentThread();
+        writingSince = System.nanoTime() | 1;
+        try {
+            boolean delivered = false;
+            int n = 0;
+            for (Outgoing m; !discarded && (m = poll()) != null; ) {
+                delivered |= s.write(this, m);
+                if (++n % BATCH == 0) {
+                    s.flush();
+                }
+            }
+            if (n > 0 && !discarded) {
+                s.flush();
+            }
+            long now = System.nanoTime();
+            lastWritten = now;
+            if (delivered) {
+                lastDelivered = now;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "realtime client " + id + " gone: " + e, e);
             discard();
-            return;
-        }
-        queue.add(message);
-        if (waiting) {
-            Thread t = owner;
-            if (t != null) {
-                LockSupport.unpark(t);
+        } finally {
+            synchronized (this) {
+                writer = null;
+                writingSince = 0;
+                // an interrupt meant for this client's blocked write must not hit the next client's
+                Thread.interrupted();
             }
         }
     }
 
-    /** A message already queued, without waiting; empty once discarded. */
-    Optional<Outgoing> poll() {
+    private Outgoing poll() {
         Outgoing m = queue.poll();
-        if (m == null || discarded) {
-            return Optional.empty();
+        if (m != null) {
+            queued.decrementAndGet();
         }
-        queued.decrementAndGet();
-        return Optional.of(m);
+        return m;
     }
 
     /**
-     * Waits, on the connection thread, until a message is queued, the client is discarded or {@code deadline}
-     * (nanoTime) has passed; spurious returns are possible, callers loop.
+     * Serves the client on its connection thread: queues {@code first} (PB_CONNECT), lets writers write to
+     * {@code sink}, has a {@link Outgoing#PING} written when nothing was written for {@code keepAlive} (zero for
+     * none), and returns when the client is discarded, idle for {@code idle} or alive for {@code max}; the client is
+     * then discarded and no writer writes to the sink any more.
      */
-    void await(long deadline) {
+    void serve(Sink sink, Outgoing first, Duration max, Duration idle, Duration keepAlive) {
+        this.sink = sink;
+        long start = System.nanoTime();
+        long maxDeadline = start + max.toNanos();
+        long keepAliveNanos = keepAlive.toNanos();
+        long pinged = start;
+        try {
+            if (offer(first)) {
+                Writers.start(this);
+            }
+            while (!discarded) {
+                long now = System.nanoTime();
+                long end = Math.min(maxDeadline, lastDelivered + idle.toNanos());
+                if (end - now <= 0) {
+                    return;
+                }
+                long wake = end;
+                if (keepAliveNanos > 0) {
+                    long pingAt = Math.max(lastWritten, pinged) + keepAliveNanos;
+                    if (pingAt - now <= 0) {
+                        pinged = now;
+                        if (offer(Outgoing.PING)) {
+                            Writers.start(this);
+                        }
+                        pingAt = now + keepAliveNanos;
+                    }
+                    wake = Math.min(wake, pingAt);
+                }
+                await(wake);
+            }
+        } finally {
+            discard();
+            awaitWriter();
+        }
+    }
+
+    /** Waits for a writer at work to finish; one that stays blocked is interrupted, which closes its socket. */
+    private void awaitWriter() {
+        boolean locked = false;
+        try {
+            locked = writing.tryLock(WRITE_TIMEOUT, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!locked) {
+            interruptWriter();
+            writing.lock();
+        }
+        writing.unlock();
+    }
+
+    /**
+     * Waits, on the connection thread, until the client is discarded or {@code deadline} (nanoTime) has passed;
+     * spurious returns are possible, callers loop.
+     */
+    private void await(long deadline) {
         owner = Thread.currentThread();
         wakeAt = deadline;
-        waiting = true;
         try {
             broker.deadlines().watch(deadline);
-            if (queue.isEmpty() && !discarded && deadline - System.nanoTime() > 0) {
+            if (!discarded && deadline - System.nanoTime() > 0) {
                 LockSupport.park(this);
             }
             // an interrupted thread (the server stopping) would return from park at once, for ever: end the client
@@ -206,7 +334,6 @@ final class Client implements RealtimeClient {
                 discard();
             }
         } finally {
-            waiting = false;
             wakeAt = Long.MAX_VALUE;
         }
     }
@@ -220,6 +347,29 @@ final class Client implements RealtimeClient {
         Thread t = owner;
         if (t != null) {
             LockSupport.unpark(t);
+        }
+    }
+
+    /** Drops the client when a write to it has been blocked for {@link #WRITE_TIMEOUT} at {@code now}. */
+    void dropIfBlocked(long now) {
+        long since = writingSince;
+        if (since != 0 && now - since > WRITE_TIMEOUT) {
+            drop();
+        }
+    }
+
+    /** Discards a client that cannot keep up, and frees the writer that may be blocked on its socket. */
+    private void drop() {
+        LOG.log(System.Logger.Level.DEBUG, "realtime client " + id + " dropped: it does not read its messages");
+        discard();
+        interruptWriter();
+    }
+
+    /** Interrupts the writer blocked at this client: a virtual thread's blocking socket write closes the socket. */
+    private synchronized void interruptWriter() {
+        Thread w = writer;
+        if (w != null) {
+            w.interrupt();
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Wakes connection threads whose keep-alive, idle or total deadline has come, so that a waiting connection needs no
+ * Wakes connection threads whose keep-alive, idle or total deadline has come, and drops clients whose socket write
+ * has been blocked too long ({@link Client#dropIfBlocked}), so that a waiting connection needs no
  * timer of its own (a timed park per connection per message costs a timer insertion and removal each time). One
  * virtual thread scans the registered clients at most once a second, sooner when a deadline is nearer, and exits
  * when no client is left. Thread-safe.
@@ -50,6 +51,7 @@ final class Deadlines {
             boolean any = false;
             for (Client c : broker.registered()) {
                 any = true;
+                c.dropIfBlocked(now);
                 long at = c.wakeAt();
                 if (at == Long.MAX_VALUE) {
                     continue;

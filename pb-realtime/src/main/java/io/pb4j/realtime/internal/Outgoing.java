@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
  * ({@code event:…\ndata:…\n\n}) encoded once: one record event reaches thousands of clients as one shared instance.
  */
 record Outgoing(RealtimeMessage message, byte[] frameTail) {
+    /** The SSE keep-alive comment, queued like a message so that it takes the same write path; no hook sees it. */
+    static final Outgoing PING = new Outgoing(new RealtimeMessage("keep-alive", ""), ":\n\n".getBytes(StandardCharsets.UTF_8));
+
     static Outgoing of(RealtimeMessage message) {
         return new Outgoing(message, tail(message));
     }

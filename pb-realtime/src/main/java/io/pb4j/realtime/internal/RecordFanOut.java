@@ -61,8 +61,10 @@ final class RecordFanOut {
             return;
         }
         Views views = new Views(new HashMap<>(), new HashMap<>());
-        deliver(action, record, list, c.listRule(), views);
-        deliver(action, record, view, c.viewRule(), views);
+        List<Client> ready = new ArrayList<>();
+        deliver(action, record, list, c.listRule(), views, ready);
+        deliver(action, record, view, c.viewRule(), views, ready);
+        Writers.start(ready);
     }
 
     private static void collect(Client client, List<Subscription> subs, List<Target> into) {
@@ -75,7 +77,8 @@ final class RecordFanOut {
         }
     }
 
-    private void deliver(String action, Record record, List<Target> targets, Optional<String> rule, Views views) {
+    /** Queues the event for the targets that may see it; those that need a writer are added to {@code ready}. */
+    private void deliver(String action, Record record, List<Target> targets, Optional<String> rule, Views views, List<Client> ready) {
         if (targets.isEmpty()) {
             return;
         }
@@ -93,7 +96,9 @@ final class RecordFanOut {
             // one encoded message per distinct (view of the record, event name), shared by every client that gets it
             Outgoing out = views.messages().computeIfAbsent(List.of(key, t.subscription().name()), k -> Outgoing.of(new RealtimeMessage(
                     t.subscription().name(), views.data().computeIfAbsent(key, x -> message(action, record, t.info(), x)))));
-            t.client().offer(out);
+            if (t.client().offer(out)) {
+                ready.add(t.client());
+            }
         }
     }
 

@@ -23,8 +23,6 @@ import java.util.Optional;
 final class SseApi {
     private static final System.Logger LOG = System.getLogger(SseApi.class.getName());
     private static final byte[] KEEP_ALIVE = ":\n\n".getBytes(StandardCharsets.UTF_8);
-    /** Messages written before one flush when several are waiting. */
-    private static final int BATCH = 64;
 
     private final PocketBase app;
     private final Broker broker;
@@ -49,57 +47,33 @@ final class SseApi {
         });
     }
 
-    /** Writes the client's messages until it goes away, times out or is discarded; then unregisters it. */
-    private void serve(Client client, RealtimeConnectRequestEvent ce, OutputStream out) throws IOException {
+    /**
+     * Lets the broker's writers write the client's messages to the stream until it goes away, times out or is
+     * discarded; then unregisters it. This connection thread only waits meanwhile.
+     */
+    private void serve(Client client, RealtimeConnectRequestEvent ce, OutputStream out) {
         // registered only once the stream is written (never for a HEAD request, which gets no body)
         broker.register(client);
         byte[] idLine = client.idLine();
-        try {
-            LOG.log(System.Logger.Level.DEBUG, "realtime connection established: {0}", client.id());
-            if (!write(client, idLine, Outgoing.of(new RealtimeMessage("PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}")), out)) {
-                return;
+        Sink sink = new Sink() {
+            @Override
+            public boolean write(Client c, Outgoing message) throws IOException {
+                if (message == Outgoing.PING) {
+                    out.write(KEEP_ALIVE);
+                    return false;
+                }
+                return SseApi.this.write(c, idLine, message, out);
             }
-            out.flush();
-            long now = System.nanoTime();
-            long maxDeadline = now + ce.maxTimeout().toNanos();
-            long idleDeadline = now + ce.idleTimeout().toNanos();
-            long keepAlive = Math.max(1, ce.keepAlive().toNanos());
-            long keepAliveAt = now + keepAlive;
-            while (!client.isDiscarded()) {
-                now = System.nanoTime();
-                long end = Math.min(maxDeadline, idleDeadline);
-                if (end - now <= 0) {
-                    return;
-                }
-                Optional<Outgoing> next = client.poll();
-                if (next.isEmpty()) {
-                    if (keepAliveAt - now <= 0) {
-                        out.write(KEEP_ALIVE);
-                        out.flush();
-                        keepAliveAt = now + keepAlive;
-                        continue;
-                    }
-                    client.await(Math.min(end, keepAliveAt));
-                    continue;
-                }
-                boolean delivered = write(client, idLine, next.get(), out);
-                for (int i = 1; i < BATCH; i++) {
-                    Optional<Outgoing> more = client.poll();
-                    if (more.isEmpty()) {
-                        break;
-                    }
-                    delivered |= write(client, idLine, more.get(), out);
-                }
+
+            @Override
+            public void flush() throws IOException {
                 out.flush();
-                keepAliveAt = System.nanoTime() + keepAlive;
-                if (delivered) {
-                    idleDeadline = System.nanoTime() + ce.idleTimeout().toNanos();
-                }
             }
-        } finally {
-            client.discard();
-            LOG.log(System.Logger.Level.DEBUG, "realtime connection closed: {0}", client.id());
-        }
+        };
+        LOG.log(System.Logger.Level.DEBUG, "realtime connection established: {0}", client.id());
+        client.serve(sink, Outgoing.of(new RealtimeMessage("PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}")),
+                ce.maxTimeout(), ce.idleTimeout(), ce.keepAlive());
+        LOG.log(System.Logger.Level.DEBUG, "realtime connection closed: {0}", client.id());
     }
 
     /**

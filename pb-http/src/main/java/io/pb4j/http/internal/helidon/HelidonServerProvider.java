@@ -32,7 +32,13 @@ public final class HelidonServerProvider implements ServerProvider {
         Duration headerTimeout = app.config().readHeaderTimeout();
         ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, app.config().readTimeout());
         ClientGone clientGone = new ClientGone();
-        WebServer server = WebServer.builder()
+        // Go reads up to 1 MiB of request line and headers (DefaultMaxHeaderBytes); long filters need it
+        Http1Config http1 = Http1Config.builder()
+                .maxPrologueLength(MAX_HEADER_BYTES)
+                .maxHeadersSize(MAX_HEADER_BYTES)
+                .addReceiveListener(deadlines)
+                .build();
+        var builder = WebServer.builder()
                 .host(host)
                 .port(port)
                 .maxPayloadSize(-1)
@@ -43,20 +49,18 @@ public final class HelidonServerProvider implements ServerProvider {
                 .useNio(false)
                 // stop() waits this long for in-flight requests before it interrupts them
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
-                // a connection that sends no complete request line in time is closed (Go's ReadHeaderTimeout)
+                // a connection that sends no complete request line in time is closed (Go's ReadHeaderTimeout), the
+                // time counted from its opening or last response (IdleConnections), never during a request
                 .idleConnectionTimeout(headerTimeout)
                 .idleConnectionPeriod(checkPeriod(headerTimeout))
-                // Go reads up to 1 MiB of request line and headers (DefaultMaxHeaderBytes); long filters need it
-                .addProtocol(Http1Config.builder()
-                        .maxPrologueLength(MAX_HEADER_BYTES)
-                        .maxHeadersSize(MAX_HEADER_BYTES)
-                        .addReceiveListener(deadlines)
-                        .build())
+                .addProtocol(http1)
                 .routing(r -> r.any((req, res) -> handle(app, router, deadlines, clientGone, req, res)))
                 // the WebSocket face of realtime (pb4j's own, beside PocketBase's SSE); without pb-realtime it refuses
-                .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router))
-                .build()
-                .start();
+                .addRouting(io.pb4j.http.internal.realtime.UpdatesEndpoint.routing(app, router));
+        // tried before Helidon's own HTTP/1 selector, so it serves every connection; it needs the protocols as Helidon
+        // completes them (the WebSocket upgrade's configuration is discovered)
+        builder.addConnectionSelector(new IdleConnections(http1, builder.buildPrototype().protocols()));
+        WebServer server = builder.build().start();
         if (!server.isRunning() || server.port() <= 0) {
             // Helidon logs a listener that cannot bind and carries on; PocketBase's serve fails with the reason
             server.stop();
@@ -95,6 +99,16 @@ public final class HelidonServerProvider implements ServerProvider {
 
     private static void handle(PocketBase app, Router router, ReadDeadlines deadlines, ClientGone clientGone,
                                ServerRequest req, ServerResponse res) {
+        IdleConnections.handling(true);
+        try {
+            serve(app, router, deadlines, clientGone, req, res);
+        } finally {
+            IdleConnections.handling(false);
+        }
+    }
+
+    private static void serve(PocketBase app, Router router, ReadDeadlines deadlines, ClientGone clientGone,
+                              ServerRequest req, ServerResponse res) {
         RequestEvent e;
         HelidonRequest request;
         try (ClientGone.Watch watch = clientGone.watch(req.localPeer().port(), req.remotePeer().port())) {

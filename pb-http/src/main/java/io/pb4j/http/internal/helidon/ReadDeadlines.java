@@ -77,6 +77,7 @@ final class ReadDeadlines implements Http1ConnectionListener, AutoCloseable {
 
     @Override
     public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+        IdleConnections.requestLine();
         ScheduledFuture<?> alarm = timer.schedule(() -> {
             if (pending.remove(ctx) != null) {
                 LOG.log(System.Logger.Level.DEBUG, "closing " + ctx.remotePeer() + ": no headers within " + timeout);

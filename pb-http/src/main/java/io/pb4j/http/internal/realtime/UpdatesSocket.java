@@ -54,6 +54,7 @@ final class UpdatesSocket implements WsListener {
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
         upgradeHeaders = headers.toMap();
+        io.pb4j.http.internal.helidon.IdleConnections.upgraded();
         return Optional.empty();
     }
 

@@ -1,0 +1,124 @@
+package io.pb4j.http.internal.helidon;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.common.concurrency.limits.Limit;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.ProtocolConfigs;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionProvider;
+import io.helidon.webserver.spi.ProtocolConfig;
+import io.helidon.webserver.spi.ServerConnection;
+import io.helidon.webserver.spi.ServerConnectionSelector;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Helidon's HTTP/1 connections with their idle time counted as Go's server counts the wait for a request. Helidon
+ * 4.5.0 counts it from the start of the connection's latest request, so a request that runs past the idle timeout
+ * (our read-header timeout) has its keep-alive connection closed after it, and the wait after any long request is cut
+ * short. Here a connection is never idle while one of our handlers runs, and otherwise idle since the latest of its
+ * opening, its last request line and its last response; once upgraded to a WebSocket, the socket's own idle time
+ * counts. Thread-safe: the connection's own thread reports, Helidon's idle check reads.
+ */
+public final class IdleConnections implements ServerConnectionSelector {
+    /** The tracked connection served by the current (connection) thread. */
+    private static final ThreadLocal<Tracked> CURRENT = new ThreadLocal<>();
+
+    private final ServerConnectionSelector http1;
+
+    IdleConnections(Http1Config config, List<ProtocolConfig> protocols) {
+        this.http1 = new Http1ConnectionProvider().create(WebServer.DEFAULT_SOCKET_NAME, config, ProtocolConfigs.create(protocols));
+    }
+
+    @Override
+    public int bytesToIdentifyConnection() {
+        return http1.bytesToIdentifyConnection();
+    }
+
+    @Override
+    public Support supports(BufferData request) {
+        return http1.supports(request);
+    }
+
+    @Override
+    public Set<String> supportedApplicationProtocols() {
+        return http1.supportedApplicationProtocols();
+    }
+
+    @Override
+    public ServerConnection connection(ConnectionContext ctx) {
+        return new Tracked(http1.connection(ctx));
+    }
+
+    /** On a connection's thread: a request line has been read. */
+    static void requestLine() {
+        Tracked t = CURRENT.get();
+        if (t != null) {
+            t.lastActivity = System.nanoTime();
+        }
+    }
+
+    /** On a connection's thread: one of our handlers starts ({@code true}) or has ended. */
+    static void handling(boolean started) {
+        Tracked t = CURRENT.get();
+        if (t != null) {
+            t.handling = started;
+            t.lastActivity = System.nanoTime();
+        }
+    }
+
+    /** On a connection's thread: the connection is becoming a WebSocket, whose idle time is its own. */
+    public static void upgraded() {
+        Tracked t = CURRENT.get();
+        if (t != null) {
+            t.upgraded = true;
+        }
+    }
+
+    private static final class Tracked implements ServerConnection {
+        private final ServerConnection delegate;
+        private volatile long lastActivity = System.nanoTime();
+        private volatile boolean handling;
+        private volatile boolean upgraded;
+
+        Tracked(ServerConnection delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void handle(Semaphore requestSemaphore) throws InterruptedException {
+            CURRENT.set(this);
+            try {
+                delegate.handle(requestSemaphore);
+            } finally {
+                CURRENT.remove();
+            }
+        }
+
+        @Override
+        public void handle(Limit limit) throws InterruptedException {
+            CURRENT.set(this);
+            try {
+                delegate.handle(limit);
+            } finally {
+                CURRENT.remove();
+            }
+        }
+
+        @Override
+        public Duration idleTime() {
+            if (upgraded) {
+                return delegate.idleTime();
+            }
+            return handling ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastActivity);
+        }
+
+        @Override
+        public void close(boolean interrupt) {
+            delegate.close(interrupt);
+        }
+    }
+}
