@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The benchmark harness: starts a real pb4j server, sets up a suite's collections and data through the API, measures
  * each scenario over HTTP keep-alive and its raw sqlite-jdbc equivalent, and writes bench/results/latest.md.
  * Options ({@code --name=value}): suite=basic|pocketbase, server=image|modules, image=DIR (default pb-cli/target/image),
- * client=wrk|java, connections=16, warmup=5, measure=10 (seconds), max-requests=200000 (per measured phase),
+ * client=wrk|java, connections=16, warmup=5, measure=10 (seconds), max-requests=0 (a bound per measured phase of the
+ * HttpClient and raw runs; 0 = none, wrk is bounded by time only),
  * records=10000 (basic) or 100000 (pocketbase), raw-threads=nproc, quiet-wait=60 (seconds), only=TEXT (just the
  * scenarios whose name contains TEXT).
  */
@@ -51,7 +52,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("suite", "basic", "connections", "16", "warmup", "5",
-                "measure", "10", "max-requests", "200000", "quiet-wait", "60",
+                "measure", "10", "max-requests", "0", "quiet-wait", "60",
                 "raw-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
@@ -215,7 +216,7 @@ public final class Bench {
         long t0 = System.nanoTime();
         Load.Stats stats = client.equals("wrk")
                 ? Wrk.run(http.base, requests, s.token(), num("connections"), Duration.ofSeconds(num("warmup")),
-                        Duration.ofSeconds(num("measure")), num("max-requests"))
+                        Duration.ofSeconds(num("measure")))
                 : load(num("connections"), w -> () -> http.sendLine(
                         s.requests().get(ThreadLocalRandom.current().nextInt(s.requests().size())), s.token()));
         log(String.format("  %s: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors %s", client, stats.perSecond(), stats.p50(),
@@ -263,7 +264,7 @@ public final class Bench {
             Api http = new Api(base, num("connections"));
             Load.Stats stats = client.equals("wrk")
                     ? Wrk.run(base, requests, "", num("connections"), Duration.ofSeconds(num("warmup")),
-                            Duration.ofSeconds(num("measure")), num("max-requests"))
+                            Duration.ofSeconds(num("measure")))
                     : load(num("connections"), w -> () -> http.sendLine(health.requests().getFirst(), ""));
             log(String.format("  %s: %.0f/s p50 %.2f ms p99 %.2f ms, %d errors %s", client, stats.perSecond(),
                     stats.p50(), stats.p99(), stats.errors(), stats.firstError()));

@@ -30,6 +30,7 @@ final class Load {
     /** Runs {@code workers} threads, each with {@code opFactory.apply(workerIndex)} created on its own thread. */
     static Stats run(int workers, Duration warmup, Duration measure, long maxRequests, IntFunction<Op> opFactory)
             throws InterruptedException {
+        long bound = maxRequests > 0 ? maxRequests : Long.MAX_VALUE; // 0: the measured window alone bounds the phase
         long warmEnd = System.nanoTime() + warmup.toNanos();
         long end = warmEnd + measure.toNanos();
         AtomicLong issued = new AtomicLong();
@@ -48,7 +49,7 @@ final class Load {
                 while (System.nanoTime() < warmEnd) {
                     attempt(op, firstError);
                 }
-                while (System.nanoTime() < end && issued.getAndIncrement() < maxRequests) {
+                while (System.nanoTime() < end && issued.getAndIncrement() < bound) {
                     long t0 = System.nanoTime();
                     boolean ok = attempt(op, firstError);
                     long t1 = System.nanoTime();

@@ -76,7 +76,8 @@ final class Report {
                 .append(", HTTP/1.1 keep-alive, ").append(opt.get("connections"))
                 .append(" connections, all on 127.0.0.1, sharing the cores with the server\n");
         md.append("- each scenario: ").append(opt.get("warmup")).append(" s warm-up (discarded), then ").append(opt.get("measure"))
-                .append(" s or ").append(opt.get("max-requests")).append(" requests, whichever ends first\n");
+                .append(Long.parseLong(opt.get("max-requests")) > 0 && !opt.get("client").equals("wrk")
+                        ? " s or " + opt.get("max-requests") + " requests, whichever ends first\n" : " s\n");
         md.append("- raw: sqlite-jdbc in the harness JVM, after the server stopped, on a `VACUUM INTO` copy of the seeded data.db; ")
                 .append(opt.get("raw-threads")).append(" threads for reads, 1 for inserts (SQLite has one writer)\n\n");
         md.append("| scenario | API req/s | API p50 ms | API p99 ms | API errors | server CPU share | other procs, cores | raw ops/s | raw p50 ms | raw p99 ms | other procs, cores | API/raw throughput |\n");

@@ -37,6 +37,10 @@ class LauncherOptionsIT {
         assertThat(out).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=100663296", "-XX:MaxHeapSize=201326592",
                 "-XX:MaxHeapFreeRatio=40", "-XX:MinHeapFreeRatio=15");
         assertThat(out).contains("pb4j version ");
+        if (Runtime.version().feature() >= 22) {
+            // the image's runtime is the JDK that built it, which runs this test
+            assertThat(out).contains("-XX:TrimNativeHeapInterval=5000");
+        }
     }
 
     @Test

@@ -31,6 +31,8 @@ final class SqliteStore implements Store {
             + "&temp_store=MEMORY&journal_size_limit=200000000";
     /** PocketBase's page cache, for the writers: 16 MB. */
     private static final int WRITER_CACHE_KIB = 16000;
+    /** auxiliary.db's WAL is copied into the database every this many pages (SQLite's default: 1 000). */
+    static final int AUXILIARY_CHECKPOINT_PAGES = 10_000;
 
     private final NativeCalls calls = new NativeCalls();
     private final Path dir;
@@ -50,6 +52,12 @@ final class SqliteStore implements Store {
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
         this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, WRITER_CACHE_KIB)), calls,
                 queryTimeout));
+        // Each request's log entry adds a row to _logs' message index at a random place: a commit of 1 000 entries
+        // dirties ~1 000 index pages, and with SQLite's checkpoint every 1 000 WAL pages each was copied back into
+        // auxiliary.db after nearly every commit. Every 10 000 pages (~40 MB of WAL), a page dirtied by several
+        // commits is copied once: 28 % fewer bytes written per entry (10.1 -> 7.3 KB) and ~18 % less writer CPU
+        // (38.6 -> 31.5 µs, four runs each of 100 000 entries into a 200 000-row _logs).
+        auxiliary.session().raw("PRAGMA wal_autocheckpoint = " + AUXILIARY_CHECKPOINT_PAGES);
         String readerUrl = cache(dataUrl, ReaderPool.CACHE_KIB);
         this.readers = new ReaderPool(() -> {
             try {

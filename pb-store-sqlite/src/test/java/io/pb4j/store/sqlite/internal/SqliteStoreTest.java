@@ -52,6 +52,18 @@ class SqliteStoreTest {
     }
 
     @Test
+    void theLogWriterCheckpointsAuxiliaryDbEveryTenThousandPagesAndTheDataWriterAtSqlitesDefault() {
+        assertThat(store.writeAuxiliary(s -> s.query("PRAGMA wal_autocheckpoint", List.of())).get(0).values())
+                .containsExactly(10_000);
+        assertThat(store.write(s -> s.query("PRAGMA wal_autocheckpoint", List.of())).get(0).values())
+                .containsExactly(1_000);
+        // a write after the pragma still lands in auxiliary.db and is read back by its own reader connection
+        store.writeAuxiliary(s -> s.execute("INSERT INTO _logs (id, message) VALUES ('a', 'm')", List.of()));
+        assertThat(store.readAuxiliary(s -> s.query("SELECT message FROM _logs WHERE id = 'a'", List.of())).get(0).values())
+                .containsExactly("m");
+    }
+
+    @Test
     void readersKeepSqlitesDefaultPageCacheAndWritersPocketBasesLargerOne() {
         assertThat(store.read(s -> s.query("PRAGMA cache_size", List.of())).get(0).values()).containsExactly(-2000);
         assertThat(store.write(s -> s.query("PRAGMA cache_size", List.of())).get(0).values()).containsExactly(-16000);
