@@ -8,5 +8,10 @@ module io.pb4j.store.postgres {
     requires java.sql;
     requires org.postgresql.jdbc;
 
+    exports io.pb4j.store.postgres;
+
+    // migrate-store reads the SQLite side through the sqlite store, when present
+    uses io.pb4j.core.spi.StoreProvider;
+
     provides io.pb4j.core.spi.StoreProvider with io.pb4j.store.postgres.internal.PostgresStoreProvider;
 }

@@ -252,7 +252,7 @@ final class SqliteToPostgres {
                     out.append("ILIKE");
                     return i;
                 }
-                case "ROWID", "_ROWID_", "OID" -> {
+                case "ROWID", "_ROWID_" -> {
                     if (!call && !prevPunct(i, "\"")) {
                         out.append(quote(ROWID));
                         return i;
