@@ -5,6 +5,8 @@ final class Usage {
     private static final String GLOBAL_FLAGS = """
                   --automigrate            enable/disable auto migrations (default: on with --dev)
                   --dev                    enable dev mode, aka. printing logs and sql statements to the console
+                  --db string              the database: postgres://user:password@host:port/database,
+                                           or the env variable PB4J_DB (default: SQLite in --dir)
                   --dir string             the PocketBase data directory (default "pb_data")
                   --encryptionEnv string   the env variable whose value of 32 characters will be used
                                            as encryption key for the app settings (default none)
@@ -66,6 +68,20 @@ final class Usage {
 
                     Global Flags:
                     """ + GLOBAL_FLAGS;
+            case "migrate-store" -> """
+                    Copies a SQLite data dir (pb4j's or PocketBase's) into an empty PostgreSQL database,
+                    verifying the row count of every table; uploaded files stay in the data dir
+
+                    Usage:
+                      pb4j migrate-store --from=pb_data --to=postgres://user:password@host:port/database [flags]
+
+                    Flags:
+                          --from string   the data dir to copy (default: --dir)
+                          --to string     the PostgreSQL database to copy into
+                      -h, --help          help for migrate-store
+
+                    Global Flags:
+                    """ + GLOBAL_FLAGS;
             case "superuser upsert" -> superuserCommand("upsert",
                     "Creates, or updates if email exists, a single superuser", "test@example.com 1234567890");
             case "superuser create" -> superuserCommand("create", "Creates a new superuser", "test@example.com 1234567890");
@@ -80,6 +96,7 @@ final class Usage {
 
                     Available Commands:
                       migrate     Executes app DB migration scripts
+                      migrate-store Copies a SQLite data dir into PostgreSQL
                       serve       Starts the web server (default to 127.0.0.1:8090)
                       superuser   Manage superusers
 

@@ -145,10 +145,14 @@ final class PgSession implements SqlSession, AutoCloseable {
         log(pg, params);
         try {
             if (params.isEmpty() && !isDml(pg)) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute(pg);
-                    schemaChanged = true;
-                    return Math.max(0, st.getUpdateCount());
+                schemaChanged = true;
+                try {
+                    return ddl(pg);
+                } catch (SQLException e) {
+                    if (!"2BP01".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    return withViewsLifted(pg);
                 }
             }
             try (PreparedStatement ps = connection.prepareStatement(pg)) {
@@ -158,6 +162,54 @@ final class PgSession implements SqlSession, AutoCloseable {
         } catch (SQLException e) {
             throw translate(e, pg);
         }
+    }
+
+    private int ddl(String pg) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(pg);
+            return Math.max(0, st.getUpdateCount());
+        }
+    }
+
+    private static final Pattern DROP_VIEW = Pattern.compile("(?is)^\\s*DROP\\s+VIEW\\s+(?:IF\\s+EXISTS\\s+)?\"?([^\"\\s;]+)\"?");
+
+    /**
+     * SQLite binds a view's names when the view is used, so a table column or a view that views select from may be
+     * dropped or changed; PostgreSQL refuses ("other objects depend on it"). Here every view is dropped, the
+     * statement runs, and the views are created again from their definitions, in rounds until no more succeed (a
+     * view that no longer compiles stays dropped, which is where SQLite would keep a view that fails when used).
+     */
+    private int withViewsLifted(String pg) throws SQLException {
+        Map<String, String> views = new LinkedHashMap<>();
+        for (Map<String, Object> v : select("SELECT name, sql FROM sqlite_master WHERE type = 'view'", List.of())) {
+            views.put(String.valueOf(v.get("name")), String.valueOf(v.get("sql")));
+        }
+        for (String name : views.keySet()) {
+            ddl("DROP VIEW IF EXISTS " + SqliteToPostgres.quote(name) + " CASCADE");
+        }
+        int changed = ddl(pg);
+        Matcher dropped = DROP_VIEW.matcher(pg);
+        if (dropped.find()) {
+            views.remove(dropped.group(1));
+        }
+        boolean progress = true;
+        while (progress && !views.isEmpty()) {
+            progress = false;
+            for (var it = views.entrySet().iterator(); it.hasNext(); ) {
+                try {
+                    ddl(it.next().getValue());
+                    it.remove();
+                    progress = true;
+                } catch (SQLException stillBroken) {
+                    // another round, once the views it selects from exist (autosave undid only this statement)
+                }
+            }
+        }
+        if (!views.isEmpty()) {
+            System.getLogger("io.pb4j.store.postgres").log(System.Logger.Level.WARNING,
+                    "views dropped because they no longer compile after a schema change: " + views.keySet());
+        }
+        return changed;
     }
 
     private static boolean isDml(String sql) {

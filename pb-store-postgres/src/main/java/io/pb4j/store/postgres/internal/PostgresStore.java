@@ -160,6 +160,20 @@ final class PostgresStore implements Store {
         }
     }
 
+    /**
+     * A backup zip holds {@code data.db} and {@code auxiliary.db}; a PostgreSQL app has neither, and a copy of the
+     * database belongs to PostgreSQL's own tools, which can take one while nodes keep writing. So backups are refused
+     * with a message that says so (the API answers it as a 400).
+     */
+    @Override
+    public void snapshot(java.nio.file.Path dir) {
+        throw io.pb4j.core.ApiException.badRequest(SNAPSHOT_REFUSED);
+    }
+
+    static final String SNAPSHOT_REFUSED = "This app stores its data in PostgreSQL: pb4j backups cannot hold it. "
+            + "Back the database up with PostgreSQL's own tools (pg_dump, or base backups with WAL archiving) "
+            + "and the data dir's files (uploads) with your file backups or S3.";
+
     /** PocketBase's daily optimisation: fresh planner statistics. */
     @Override
     public void optimize() {

@@ -27,7 +27,7 @@ final class SqliteToPostgres {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
     /** SQLite functions that compat.sql provides under a {@code pb_} name (PostgreSQL has some as keywords). */
     private static final Set<String> FUNCTIONS = Set.of("json_array", "json_object", "json_extract", "json_valid",
-            "json_type", "json_array_length", "json_each", "strftime", "iif", "hex", "randomblob", "datetime", "date",
+            "json_type", "json_array_length", "json_set", "json_each", "strftime", "iif", "hex", "randomblob", "datetime", "date",
             "time", "unixepoch", "instr", "typeof");
     private static final Set<String> TYPES = Set.of("JSON", "BOOLEAN", "NUMERIC", "TEXT", "INTEGER", "REAL", "BLOB");
 

@@ -60,6 +60,9 @@ AS $$ SELECT array_to_json(v)::text $$;
 CREATE OR REPLACE FUNCTION pb_json_object(k text, v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT json_build_object(k, v)::text $$;
 --;
+CREATE OR REPLACE FUNCTION pb_json_set(t text, p text, v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT jsonb_set(coalesce(nullif(t, ''), '{}')::jsonb, pb_json_path(p), CASE WHEN v IS JSON SCALAR AND v !~ '^"' THEN v::jsonb ELSE to_jsonb(v) END)::text $$;
+--;
 CREATE OR REPLACE FUNCTION pb_json_array_length(t text) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT CASE WHEN t IS JSON ARRAY THEN json_array_length(t::json) WHEN t IS JSON THEN 0 END $$;
 --;
