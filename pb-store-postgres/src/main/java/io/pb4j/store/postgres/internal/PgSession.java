@@ -415,7 +415,6 @@ final class PgSession implements SqlSession, AutoCloseable {
     }
 
     private static void log(String sql, List<?> params) {
-        if (System.getenv("PGDEBUG") != null) System.err.println("PGSQL " + sql + " -- " + params); // DEBUG-REMOVE
         if (SQL_LOG.isLoggable(System.Logger.Level.DEBUG)) {
             SQL_LOG.log(System.Logger.Level.DEBUG, sql.replace('\n', ' ') + " -- params: " + params);
         }
