@@ -25,6 +25,10 @@ AS $$ SELECT CASE WHEN c THEN a ELSE b END $$;
 CREATE OR REPLACE FUNCTION pb_instr(s text, sub text) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT strpos(s, sub) $$;
 --;
+-- geoDistance() takes lon/lat out of JSON text: SQLite's math functions accept text that reads as a number
+CREATE OR REPLACE FUNCTION radians(t text) RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT pg_catalog.radians(t::double precision) $$;
+--;
 CREATE OR REPLACE FUNCTION pb_json_valid(t text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT coalesce(t IS JSON, false) $$;
 --;

@@ -48,7 +48,8 @@ class PostgresAppTest {
                   {"name":"ok","type":"bool"},
                   {"name":"tags","type":"select","maxSelect":3,"values":["a","b","c"]},
                   {"name":"data","type":"json"},
-                  {"name":"when","type":"date"}],
+                  {"name":"when","type":"date"},
+                  {"name":"place","type":"geoPoint"}],
                  "indexes":["CREATE UNIQUE INDEX `idx_posts_title` ON `posts` (`title`)"]}""")).readObject();
         app.importCollections(List.of(posts), false);
         return app.findCollection("posts").orElseThrow();
@@ -58,6 +59,7 @@ class PostgresAppTest {
         Record r = Record.create(c);
         r.set("title", title).set("n", n).set("ok", ok).set("tags", tags).set("data", Json.createReader(new StringReader(data)).readValue());
         r.set("when", "2024-03-0" + Math.max(1, n) + " 10:00:00.000Z");
+        r.set("place", Json.createObjectBuilder().add("lon", 23.32 + n).add("lat", 42.69).build());
         return app.save(r);
     }
 
@@ -103,6 +105,7 @@ class PostgresAppTest {
         assertThat(titles(c, "when >= '2024-03-02 00:00:00.000Z'", "-when")).containsExactly("HELLO again", "world");
         assertThat(titles(c, "strftime('%Y-%m', when) = '2024-03' && n = 1", "")).containsExactly("Hello");
         assertThat(titles(c, "", "-title")).containsExactly("world", "Hello", "HELLO again");
+        assertThat(titles(c, "geoDistance(place.lon, place.lat, 24.3, 42.7) < 50", "")).containsExactly("Hello");
         assertThat(app.search(c, RecordQuery.builder().filter("ok = true").perPage(1).build()).totalItems()).isEqualTo(2);
     }
 
