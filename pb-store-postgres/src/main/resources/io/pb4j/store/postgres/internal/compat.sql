@@ -10,6 +10,27 @@ DO $$ BEGIN CREATE DOMAIN pb_bool AS integer; EXCEPTION WHEN duplicate_object TH
 --;
 DO $$ BEGIN CREATE DOMAIN pb_number AS double precision; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
 --;
+-- booleans are 0/1 in SQLite and in pb4j's columns, so a predicate compares with an integer: (a = b) = 0
+CREATE OR REPLACE FUNCTION pb_bool_eq_int(a boolean, b integer) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT a = (b <> 0) $$;
+--;
+CREATE OR REPLACE FUNCTION pb_int_eq_bool(a integer, b boolean) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT (a <> 0) = b $$;
+--;
+CREATE OR REPLACE FUNCTION pb_bool_ne_int(a boolean, b integer) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT a <> (b <> 0) $$;
+--;
+CREATE OR REPLACE FUNCTION pb_int_ne_bool(a integer, b boolean) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT (a <> 0) <> b $$;
+--;
+DO $$ BEGIN
+    CREATE OPERATOR = (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = pb_bool_eq_int, COMMUTATOR = =, NEGATOR = <>);
+    CREATE OPERATOR = (LEFTARG = integer, RIGHTARG = boolean, FUNCTION = pb_int_eq_bool, COMMUTATOR = =, NEGATOR = <>);
+    CREATE OPERATOR <> (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = pb_bool_ne_int, COMMUTATOR = <>, NEGATOR = =);
+    CREATE OPERATOR <> (LEFTARG = integer, RIGHTARG = boolean, FUNCTION = pb_int_ne_bool, COMMUTATOR = <>, NEGATOR = =);
+EXCEPTION WHEN duplicate_function OR duplicate_object THEN NULL;
+END $$;
+--;
 CREATE OR REPLACE FUNCTION pb_hex(b bytea) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT upper(encode(b, 'hex')) $$;
 --;
