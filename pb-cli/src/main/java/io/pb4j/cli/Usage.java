@@ -96,7 +96,6 @@ final class Usage {
 
                     Available Commands:
                       migrate     Executes app DB migration scripts
-                      migrate-store Copies a SQLite data dir into PostgreSQL
                       serve       Starts the web server (default to 127.0.0.1:8090)
                       superuser   Manage superusers
 
