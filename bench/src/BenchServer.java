@@ -20,7 +20,8 @@ public final class BenchServer {
         if (args.length > 3 && args[3].equals("--dev")) {
             printSql();
         }
-        var app = PocketBase.create(cfg -> cfg.dataDir(Path.of(args[0])));
+        // args() with none: only the environment's PB4J_DB (bench --db=postgres://…) can pick a store
+        var app = PocketBase.create(cfg -> cfg.args().dataDir(Path.of(args[0])));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         long t0 = System.nanoTime();
         app.bootstrap();

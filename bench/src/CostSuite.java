@@ -18,7 +18,10 @@ import java.util.Map;
  *       pb-store-sqlite's platform pool (what the hop costs);</li>
  *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs).</li>
  * </ul>
- * Always the {@code modules} server (the switches are JVM options). {@code --jfr=DIR} records a JFR profile of each
+ * Always the {@code modules} server (the switches are JVM options). With {@code --db=postgres://…} the server runs on
+ * that PostgreSQL database (which must be empty, or hold only a previous cost run's app) and each variant gets a second row: the CPU of
+ * every {@code postgres} process of the machine per request, and a third: create (POST) per request, server and
+ * postgres. {@code --jfr=DIR} records a JFR profile of each
  * variant into DIR. {@code --variants=default,hop} limits the variants (names containing the given words).
  */
 final class CostSuite {
@@ -34,6 +37,8 @@ final class CostSuite {
         variants.put("no sqlite hop", List.of("-Dpb4j.sqlite.inlineCalls=true"));
         variants.put("no client watch", List.of("-Dpb4j.http.watchClients=false"));
         String only = opt.getOrDefault("variants", "");
+        Server.db = opt.getOrDefault("db", "");
+        boolean postgres = !Server.db.isEmpty();
         Report.deleteTree(work);
         Files.createDirectories(work);
         Path data = work.resolve("pb_data");
@@ -78,14 +83,33 @@ final class CostSuite {
                     }
                 }
                 double[] cells = new double[4];
+                double[] pgCells = new double[4];
                 for (int c = 0; c < 4; c++) {
                     maxDays(api, c % 2 == 0 ? 0 : 5);
                     load(api, ids, requests / 4, connections); // warm-up
                     Thread.sleep(500);
                     double cpu0 = server.cpuSeconds();
+                    double pg0 = postgres ? Server.postgresCpuSeconds() : 0;
                     load(api, ids, requests, connections);
                     Thread.sleep(500); // the log writer commits what it gathered (it lingers 200 ms)
                     cells[c] = (server.cpuSeconds() - cpu0) * 1e6 / requests;
+                    pgCells[c] = postgres ? (Server.postgresCpuSeconds() - pg0) * 1e6 / requests : 0;
+                }
+                if (postgres) {
+                    String pgRow = String.format("| %s: postgres processes | %.1f | %.1f | %.1f | %.1f | |%n", v.getKey(),
+                            pgCells[0], pgCells[1], pgCells[2], pgCells[3]);
+                    Bench.log(pgRow.strip());
+                    out.append(pgRow);
+                    int creates = Math.max(200, requests / 10);
+                    maxDays(api, 0);
+                    double cpu0 = server.cpuSeconds();
+                    double pg0 = Server.postgresCpuSeconds();
+                    api.seed("posts", creates, i -> "{\"title\":\"created " + i + "\",\"views\":" + i + "}");
+                    String createRow = String.format("| %s: create (server / postgres, logs off) | %.1f | %.1f | | | |%n",
+                            v.getKey(), (server.cpuSeconds() - cpu0) * 1e6 / creates,
+                            (Server.postgresCpuSeconds() - pg0) * 1e6 / creates);
+                    Bench.log(createRow.strip());
+                    out.append(createRow);
                 }
                 double off = (cells[0] + cells[2]) / 2;
                 double on = (cells[1] + cells[3]) / 2;

@@ -24,6 +24,42 @@ final class Server implements AutoCloseable {
 
     /** More JVM options for the {@code modules} server (the cost suite's switches and JFR). */
     static List<String> jvmOptions = List.of();
+    /** {@code --db=postgres://…}: the servers' database, handed over as PB4J_DB; empty for SQLite. */
+    static String db = "";
+
+    private static ProcessBuilder withDb(ProcessBuilder b) {
+        if (!db.isEmpty()) {
+            b.environment().put("PB4J_DB", db);
+        }
+        return b;
+    }
+
+    /**
+     * CPU seconds of every process named {@code postgres} on this machine (the server and its backends): what the
+     * database spends on a PostgreSQL run, beside the JVM's own.
+     */
+    static double postgresCpuSeconds() throws IOException {
+        double total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    if (!stat.contains("(postgres)")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                            + Long.parseLong(f[14])) / 100.0;
+                } catch (IOException gone) {
+                    // the process ended while we read
+                }
+            }
+        }
+        return total;
+    }
 
     final String variant;
     final int port;
@@ -55,7 +91,7 @@ final class Server implements AutoCloseable {
     private static Server startImage(Path image, Path dataDir, String email, String password, Path log, boolean dev)
             throws Exception {
         String bin = image.resolve("bin/pb4j").toString();
-        Process upsert = new ProcessBuilder(bin, "superuser", "upsert", email, password, "--dir=" + dataDir)
+        Process upsert = withDb(new ProcessBuilder(bin, "superuser", "upsert", email, password, "--dir=" + dataDir))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (upsert.waitFor() != 0) {
             throw new IllegalStateException("pb4j superuser upsert failed, see " + log);
@@ -69,7 +105,7 @@ final class Server implements AutoCloseable {
         if (dev) {
             cmd.add("--dev");
         }
-        Process p = new ProcessBuilder(cmd)
+        Process p = withDb(new ProcessBuilder(cmd))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         double ms = awaitHealth(port, t0, p);
         return new Server("image", p, port, ms, "superuser upserted by a separate `pb4j superuser upsert` run (not timed)");
@@ -86,7 +122,7 @@ final class Server implements AutoCloseable {
                 "-cp", target.resolve("classes").toString(), "BenchServer", dataDir.toString(), email, password,
                 dev ? "--dev" : ""));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = withDb(new ProcessBuilder(cmd)).redirectErrorStream(true).start();
         CompletableFuture<Matcher> ready = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> copyOutput(p, log, ready));
         Matcher m = ready.get(60, TimeUnit.SECONDS);

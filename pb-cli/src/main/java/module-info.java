@@ -9,6 +9,8 @@ module io.pb4j.cli {
     requires io.pb4j.core;
     requires java.logging;
     requires jdk.unsupported;
+    // migrate-store, when the PostgreSQL store is in the image
+    requires static io.pb4j.store.postgres;
 
     provides io.pb4j.core.spi.Launcher with io.pb4j.cli.CliLauncher;
 }

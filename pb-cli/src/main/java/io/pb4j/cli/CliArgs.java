@@ -29,6 +29,8 @@ final class CliArgs {
         String migrationsDir = null;
         Boolean automigrate = null;
         List<String> origins = new ArrayList<>();
+        String db = null;
+        String from = null;
 
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -87,6 +89,18 @@ final class CliArgs {
                             http = value;
                         }
                     }
+                    case "db", "from", "to" -> {
+                        // --db: read by the app's config (DbFlag); --from/--to: migrate-store's source and target
+                        if (inline == null && i + 1 >= args.size()) {
+                            throw new UsageException("flag needs an argument: --" + name, topicOf(positional));
+                        }
+                        String value = inline == null ? args.get(++i) : inline;
+                        if (name.equals("from")) {
+                            from = value;
+                        } else {
+                            db = value;
+                        }
+                    }
                     case "queryTimeout" -> {
                         String value = inline;
                         if (value == null) {
@@ -133,10 +147,20 @@ final class CliArgs {
             case "migrate" -> help ? new Invocation.Help("migrate")
                     : new Invocation.Migrate(Path.of(dir), dev, migrations, positional.subList(1, positional.size()), "");
             case "superuser" -> superuser(positional, Path.of(dir), dev, help);
+            case "migrate-store" -> help ? new Invocation.Help("migrate-store")
+                    : migrateStore(from == null ? Path.of(dir) : Path.of(from), db);
             default -> throw new UsageException("unknown command \"" + command + "\" for \"pb4j\"", "");
         };
         Invocation withEnv = withEncryptionEnv(invocation, encryptionEnv);
         return withEnv instanceof Invocation.Serve serve ? serve.withQueryTimeout(queryTimeout) : withEnv;
+    }
+
+    private static Invocation migrateStore(Path from, String to) {
+        if (to == null || to.isBlank()) {
+            throw new UsageException("migrate-store needs --to=postgres://user:password@host:port/database",
+                    "migrate-store");
+        }
+        return new Invocation.MigrateStore(from, to);
     }
 
     /** Seconds, as cobra's IntVar reads them; 0 or less means PocketBase's default (core/base.go). */

@@ -57,6 +57,9 @@ sealed interface Invocation {
         }
     }
 
+    /** {@code migrate-store --from=pb_data --to=postgres://…}: copies a SQLite data dir into PostgreSQL. */
+    record MigrateStore(Path from, String to) implements Invocation {}
+
     /**
      * {@code superuser upsert|create|update|delete}; {@code password} is {@code ""} for {@code delete}.
      */

@@ -124,6 +124,7 @@ public final class Main {
             case Invocation.Superuser superuser -> superuser(app, superuser) ? 0 : 1;
             case Invocation.Serve serve -> serve(app, serve) ? 0 : 1;
             case Invocation.Migrate migrate -> migrate(app, migrate) ? 0 : 1;
+            case Invocation.MigrateStore m -> StoreMigrationCommand.run(m, out, err) ? 0 : 1;
         };
     }
 

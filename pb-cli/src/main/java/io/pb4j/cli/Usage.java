@@ -5,6 +5,8 @@ final class Usage {
     private static final String GLOBAL_FLAGS = """
                   --automigrate            enable/disable auto migrations (default: on with --dev)
                   --dev                    enable dev mode, aka. printing logs and sql statements to the console
+                  --db string              the database: postgres://user:password@host:port/database,
+                                           or the env variable PB4J_DB (default: SQLite in --dir)
                   --dir string             the PocketBase data directory (default "pb_data")
                   --encryptionEnv string   the env variable whose value of 32 characters will be used
                                            as encryption key for the app settings (default none)
@@ -66,6 +68,20 @@ final class Usage {
 
                     Flags:
                       -h, --help   help for migrate
+
+                    Global Flags:
+                    """ + GLOBAL_FLAGS;
+            case "migrate-store" -> """
+                    Copies a SQLite data dir (pb4j's or PocketBase's) into an empty PostgreSQL database,
+                    verifying the row count of every table; uploaded files stay in the data dir
+
+                    Usage:
+                      pb4j migrate-store --from=pb_data --to=postgres://user:password@host:port/database [flags]
+
+                    Flags:
+                          --from string   the data dir to copy (default: --dir)
+                          --to string     the PostgreSQL database to copy into
+                      -h, --help          help for migrate-store
 
                     Global Flags:
                     """ + GLOBAL_FLAGS;

@@ -116,6 +116,8 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
         public Builder args(String... args) {
             io.pb4j.core.internal.GlobalFlags.apply(List.of(args), this::dataDir, this::dev, this::encryptionEnv,
                     this::queryTimeout);
+            // --db=postgres://… (or PB4J_DB): the PostgreSQL store
+            io.pb4j.core.internal.DbFlag.apply(List.of(args), this::store);
             return this;
         }
 

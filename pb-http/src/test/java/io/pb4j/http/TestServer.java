@@ -33,8 +33,13 @@ final class TestServer implements AutoCloseable {
 
     private TestServer(Path dir, boolean seedSuperuser, java.util.function.Consumer<io.pb4j.core.Config.Builder> configurer) {
         this.dir = dir;
-        app = PocketBase.create(cfg -> configurer.accept(cfg.dataDir(dir)));
-        app.bootstrap();
+        if (PostgresFixture.enabled()) {
+            app = PocketBase.create(cfg -> configurer.accept(cfg.dataDir(dir).store("postgres")));
+            PostgresFixture.bootstrap(app, dir, !seedSuperuser && Files.isRegularFile(dir.resolve("data.db")));
+        } else {
+            app = PocketBase.create(cfg -> configurer.accept(cfg.dataDir(dir)));
+            app.bootstrap();
+        }
         if (seedSuperuser) {
             app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
         }

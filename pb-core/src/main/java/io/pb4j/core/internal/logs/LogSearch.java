@@ -89,7 +89,7 @@ public final class LogSearch {
         List<LogsStatsItem> out = new ArrayList<>();
         try {
             for (Map<String, Object> row : s.query("SELECT count(" + d.quote("id") + ") AS total, " + hour + " AS date FROM "
-                    + d.quote(LogColumnsResolver.TABLE) + where + " GROUP BY date", params)) {
+                    + d.quote(LogColumnsResolver.TABLE) + where + " GROUP BY date ORDER BY date", params)) {
                 out.add(new LogsStatsItem(DateTimes.normalize(row.get("date")), ((Number) row.get("total")).longValue()));
             }
         } catch (StoreException e) {
