@@ -1,0 +1,60 @@
+package io.pb4j.admin.internal;
+
+import io.pb4j.core.PocketBase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real pb4j server (every module on the test module path: HTTP, auth, files, this dashboard) on 127.0.0.1:0 over a
+ * fresh data dir, with what it printed while starting (the installer link).
+ */
+final class DashboardServer implements AutoCloseable {
+    final PocketBase app;
+    final Path dir;
+    final String base;
+    final String startOutput;
+
+    DashboardServer(boolean withSuperuser) {
+        try {
+            dir = Files.createTempDirectory("pb4j-admin-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        app = PocketBase.create(cfg -> cfg.dataDir(dir));
+        app.bootstrap();
+        if (withSuperuser) {
+            app.superusers().upsert("admin@example.com", "1234567890");
+        }
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int port;
+        synchronized (System.class) {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                port = app.serve("127.0.0.1", 0);
+            } finally {
+                System.setOut(original);
+            }
+        }
+        base = "http://127.0.0.1:" + port;
+        startOutput = captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The installer link printed at start, or empty. */
+    String installerLink() {
+        Matcher m = Pattern.compile("(http://\\S+/_/#/pbinstall/\\S+)").matcher(startOutput);
+        return m.find() ? m.group(1) : "";
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
