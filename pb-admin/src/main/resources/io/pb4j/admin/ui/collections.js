@@ -103,7 +103,7 @@ function collectionForm(data, existing, all, close) {
     renderTabs();
     renderBody();
 
-    form.append(
+    mount(form,
         h("div.grid2", field("Name", name, { name: "name" }), field("Type", type, { name: "type" })),
         tabs, body,
         h("div.actions",

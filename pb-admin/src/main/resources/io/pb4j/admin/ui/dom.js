@@ -106,6 +106,8 @@ export function dialog(title, build) {
             build(close));
         document.body.append(d);
         d.showModal();
+        // the first input of the panel rather than its close button
+        d.querySelector(".panel-body input:not([type=hidden]):not([disabled]), .panel-body select, .panel-body textarea")?.focus();
     });
 }
 

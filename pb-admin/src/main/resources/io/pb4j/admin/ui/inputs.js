@@ -13,12 +13,13 @@ export function fieldInput(f, record, collection) {
 }
 
 const text = (type) => (f, value) => {
-    const input = h("input", { type, name: f.name, value: value ?? "", required: f.required });
-    return { el: field(label(f), input, { name: f.name }), value: () => input.value };
+    const input = h("input", { type, name: f.name, value: value ?? "", required: f.required && !f.primaryKey });
+    const hint = f.primaryKey ? "Leave empty to generate one." : "";
+    return { el: field(label(f), input, { name: f.name, hint }), value: () => input.value };
 };
 
 function label(f) {
-    return f.required ? `${f.name} *` : f.name;
+    return f.required && !f.primaryKey ? `${f.name} *` : f.name;
 }
 
 const INPUTS = {
@@ -75,8 +76,11 @@ const INPUTS = {
             },
         };
     },
-    password(f) {
+    password(f, value, record, collection) {
         const input = h("input", { type: "password", name: f.name, autocomplete: "new-password" });
+        if (collection.type !== "auth" || f.name !== "password") {
+            return { el: field(label(f), input, { name: f.name, hint: "Stored as a hash; leave empty to keep." }), value: () => input.value || undefined };
+        }
         const confirm = h("input", { type: "password", name: `${f.name}Confirm`, autocomplete: "new-password" });
         return {
             el: h("div.grid2", field("Password", input, { name: f.name }), field("Password confirm", confirm, { name: `${f.name}Confirm` })),

@@ -59,7 +59,8 @@ export function recordsView(el, collection, all, editCollection) {
             tabindex: "0",
             "data-id": r.id,
             onclick: () => openRecord(collection, r, load),
-            onkeydown: (ev) => { if (ev.key === "Enter") openRecord(collection, r, load); },
+            // preventDefault: else the Enter's keypress would click the panel's first button once it has the focus
+            onkeydown: (ev) => { if (ev.key === "Enter") { ev.preventDefault(); openRecord(collection, r, load); } },
         }, columns.map((f) => h("td", cell(collection, all, f, r)))));
         mount(table, h("table.grid", h("caption.sr-only", `Records of ${collection.name}`), h("thead", head),
             h("tbody", rows.length ? rows : h("tr", h("td.empty", { colspan: columns.length }, "No records found.")))));
@@ -110,7 +111,7 @@ export function openRecord(collection, record, reload, duplicate = false) {
         const inputs = collection.fields
             .filter((f) => f.name !== "tokenKey" && !(f.name === "id" && !isNew))
             .map((f) => [f, fieldInput(f, duplicate ? { ...current, id: "" } : current, collection)]);
-        form.append(
+        mount(form,
             isNew ? null : h("p.readonly", h("strong", "id: "), h("code", current.id)),
             inputs.map(([, i]) => i.el),
             readOnly ? null : h("div.actions",

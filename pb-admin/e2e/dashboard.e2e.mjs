@@ -1,0 +1,283 @@
+// The dashboard in a real Chromium (Debian's, driven by playwright-core; nothing downloads a browser) against the
+// live pb4j that DashboardE2eTest started: PB_URL, PB_INSTALL_LINK, SCREENSHOTS, CHROMIUM. The tests share one page
+// and run in order, as a user would: install, sign out and in, build a schema, fill it with records.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const BASE = process.env.PB_URL;
+const INSTALL_LINK = process.env.PB_INSTALL_LINK;
+const SHOTS = process.env.SCREENSHOTS || "screenshots";
+const EMAIL = "owner@example.com";
+const PASSWORD = "s3cret-passw0rd";
+mkdirSync(SHOTS, { recursive: true });
+
+// a 2x2 red PNG, the uploaded image
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==", "base64");
+const IMAGE = join(SHOTS, "cover.png");
+writeFileSync(IMAGE, PNG);
+
+let browser;
+let page;
+const errors = [];
+
+before(async () => {
+    browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+        headless: true,
+        args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(15000);
+    page.on("pageerror", (err) => errors.push(String(err)));
+    page.on("dialog", (d) => d.accept());
+});
+
+after(async () => {
+    await browser?.close();
+});
+
+/** A test that saves a screenshot of the page as it failed. */
+function step(name, fn) {
+    test(name, async () => {
+        try {
+            await fn();
+        } catch (err) {
+            await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
+            throw err;
+        }
+    });
+}
+
+async function shot(name) {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The records grid's rows as arrays of cell texts. */
+async function gridRows() {
+    return page.$$eval("table.grid tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent.trim())));
+}
+
+async function openPanelButton(name) {
+    await page.getByRole("button", { name, exact: true }).click();
+}
+
+step("the installer link creates the first superuser and signs in", async () => {
+    assert.ok(INSTALL_LINK, "PB_INSTALL_LINK is set");
+    await page.goto(INSTALL_LINK);
+    await page.getByRole("heading", { name: "Create your first superuser" }).waitFor();
+    await shot("01-installer");
+    await page.getByLabel("Email").fill(EMAIL);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByLabel("Password confirm").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create superuser and sign in" }).click();
+    await page.waitForFunction((re) => new RegExp(re).test(location.hash), "#/collections");
+    await page.getByText(EMAIL).waitFor();
+    await shot("02-signed-in");
+});
+
+step("sign-out, a wrong password shown as an error, then sign-in", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Superuser sign in" }).waitFor();
+    await page.getByLabel("Email").fill(EMAIL);
+    await page.getByLabel("Password", { exact: true }).fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.locator(".toast.error").waitFor();
+    assert.match(await page.locator(".toast.error").first().textContent(), /Failed to authenticate/);
+    await shot("03-sign-in-error");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForFunction((re) => new RegExp(re).test(location.hash), "#/collections");
+    await page.getByText(EMAIL).waitFor();
+});
+
+async function newCollection(name, fields) {
+    await openPanelButton("+ New collection");
+    const panel = page.locator("dialog[open]");
+    await panel.getByLabel("Name", { exact: true }).fill(name);
+    for (const [type, fieldName, options] of fields) {
+        await panel.getByLabel("New field type").selectOption(type);
+        await panel.getByRole("button", { name: "Add field" }).click();
+        const card = panel.locator(".field-card").last();
+        await card.getByLabel("Field name").fill(fieldName);
+        await options?.(card);
+    }
+    return panel;
+}
+
+step("a collection with one field of each type, rules checked by the server", async () => {
+    let panel = await newCollection("authors", [["text", "name", (card) => card.getByLabel("Presentable").check()]]);
+    await panel.getByRole("tab", { name: "API rules" }).click();
+    await panel.getByRole("button", { name: "Unlock (set a rule)" }).first().click();
+    await panel.getByRole("button", { name: "Create" }).click();
+    await page.waitForFunction((re) => new RegExp(re).test(location.hash), "collection=authors");
+    await page.getByRole("heading", { name: /authors/ }).waitFor();
+
+    panel = await newCollection("posts", [
+        ["text", "title", (card) => card.getByLabel("Nonempty").check()],
+        ["number", "views"],
+        ["bool", "published"],
+        ["email", "contact"],
+        ["url", "site"],
+        ["editor", "body"],
+        ["date", "when"],
+        ["autodate", "created", async (card) => card.getByLabel("Set on create").check()],
+        ["select", "status", (card) => card.getByLabel("Choices").fill("draft, published")],
+        ["file", "cover", async (card) => {
+            await card.getByLabel("Max files").fill("1");
+            await card.getByLabel("Thumb sizes (e.g. 100x100)").fill("100x100");
+        }],
+        ["relation", "author", async (card) => {
+            await card.getByLabel("Collection").selectOption({ label: "authors" });
+            await card.getByLabel("Max select").fill("1");
+        }],
+        ["json", "meta"],
+        ["password", "pin"],
+        ["geoPoint", "place"],
+    ]);
+    await shot("04-new-collection-fields");
+    // a rule naming a field that does not exist: the server's error is shown beside the rule
+    await panel.getByRole("tab", { name: "API rules" }).click();
+    await panel.getByRole("button", { name: "Unlock (set a rule)" }).first().click();
+    await panel.getByLabel("List/Search rule").fill("nosuchfield = 1");
+    await panel.getByRole("button", { name: "Create" }).click();
+    const ruleError = panel.locator('[data-error-for="listRule"]');
+    await ruleError.filter({ hasText: /.+/ }).waitFor();
+    await shot("05-rule-error");
+    await panel.getByLabel("List/Search rule").fill('title != ""');
+    await panel.getByRole("button", { name: "Create" }).click();
+    await page.waitForFunction((re) => new RegExp(re).test(location.hash), "collection=posts");
+    await page.getByRole("heading", { name: /posts/ }).waitFor();
+
+    const res = await fetch(`${BASE}/api/collections/posts`, { headers: { Authorization: await token() } });
+    const posts = await res.json();
+    assert.equal(posts.listRule, 'title != ""');
+    assert.deepEqual(posts.fields.map((f) => f.type), ["text", "text", "number", "bool", "email", "url", "editor", "date",
+        "autodate", "select", "file", "relation", "json", "password", "geoPoint"]);
+    assert.deepEqual(posts.fields.find((f) => f.name === "status").values, ["draft", "published"]);
+    assert.equal(posts.fields.find((f) => f.name === "title").required, true);
+});
+
+async function token() {
+    return page.evaluate(() => JSON.parse(localStorage.getItem("pb4j_admin_auth")).token);
+}
+
+async function createRecord(fill) {
+    await openPanelButton("+ New record");
+    const panel = page.locator("dialog[open]");
+    await fill(panel);
+    await panel.getByRole("button", { name: "Create" }).click();
+    await panel.waitFor({ state: "detached" });
+}
+
+step("records with a file upload and a relation; edit, sort, filter, delete", async () => {
+    await page.getByRole("link", { name: /authors/ }).click();
+    await page.getByRole("heading", { name: /authors/ }).waitFor();
+    await createRecord((p) => p.getByLabel("name").fill("Ada"));
+    await createRecord((p) => p.getByLabel("name").fill("Grace"));
+    await page.locator("table.grid tbody tr", { hasText: "Grace" }).waitFor();
+
+    await page.getByRole("link", { name: /posts/ }).click();
+    await page.getByRole("heading", { name: /posts/ }).waitFor();
+    // the server's error beside the field: title is required
+    await openPanelButton("+ New record");
+    let panel = page.locator("dialog[open]");
+    await panel.getByRole("button", { name: "Create" }).click();
+    await panel.locator('[data-error-for="title"]').filter({ hasText: /.+/ }).waitFor();
+    await shot("06-record-error");
+
+    await panel.getByLabel("title *").fill("Hello");
+    await panel.getByLabel("views").fill("3");
+    await panel.getByLabel("status").selectOption("draft");
+    await panel.getByLabel("meta").fill('{"tags":["a","b"]}');
+    await panel.getByLabel("cover").setInputFiles(IMAGE);
+    await panel.locator("img.preview").waitFor();
+    await panel.getByRole("button", { name: "author" }).click();
+    const picker = page.locator("dialog[open]").last();
+    await picker.getByLabel(/Ada/).check();
+    await picker.getByRole("button", { name: "Select" }).click();
+    await panel.locator(".chip", { hasText: "Ada" }).waitFor();
+    await shot("07-record-panel");
+    await panel.getByRole("button", { name: "Create" }).click();
+    await panel.waitFor({ state: "detached" });
+
+    const row = page.locator("table.grid tbody tr", { hasText: "Hello" });
+    await row.locator(".chip", { hasText: "Ada" }).waitFor();
+    await row.locator("img.thumb").waitFor();
+    const thumbOk = await row.locator("img.thumb").evaluate((img) => img.complete && img.naturalWidth > 0
+        || new Promise((resolve) => { img.onload = () => resolve(img.naturalWidth > 0); img.onerror = () => resolve(false); }));
+    assert.ok(thumbOk, "the thumbnail loaded");
+    await shot("08-grid");
+
+    await createRecord(async (p) => {
+        await p.getByLabel("title *").fill("Another");
+        await p.getByLabel("views").fill("10");
+    });
+    await createRecord(async (p) => {
+        await p.getByLabel("title *").fill("Bye");
+        await p.getByLabel("views").fill("1");
+    });
+    await page.locator("table.grid tbody tr", { hasText: "Bye" }).waitFor();
+
+    // edit: open the row with the keyboard, change the title
+    await row.focus();
+    await page.keyboard.press("Enter");
+    panel = page.locator("dialog[open]");
+    await panel.getByLabel("title *").fill("Hello world");
+    await panel.getByRole("button", { name: "Save changes" }).click();
+    await panel.waitFor({ state: "detached" });
+    await page.locator("table.grid tbody tr", { hasText: "Hello world" }).waitFor();
+
+    // sort by views, ascending then descending
+    const titles = async () => (await gridRows()).map((cells) => cells[1]);
+    await page.getByRole("button", { name: /^views/ }).click();
+    await page.locator('th[aria-sort="ascending"]').waitFor();
+    assert.deepEqual(await titles(), ["Bye", "Hello world", "Another"]);
+    await page.getByRole("button", { name: /^views/ }).click();
+    await page.locator('th[aria-sort="descending"]').waitFor();
+    assert.deepEqual(await titles(), ["Another", "Hello world", "Bye"]);
+    await shot("09-sorted");
+
+    // filter in the filter language
+    await page.getByLabel("Filter records").fill('title ~ "world" || views > 5');
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("table.grid tbody tr").length === 2);
+    assert.deepEqual((await titles()).sort(), ["Another", "Hello world"]);
+    await shot("10-filtered");
+    await page.getByLabel("Filter records").fill("nosuchfield = 1");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.locator(".grid-wrap .field-error").waitFor();
+    await page.getByRole("button", { name: "Clear" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("table.grid tbody tr").length === 3);
+
+    // delete
+    await page.locator("table.grid tbody tr", { hasText: "Bye" }).click();
+    panel = page.locator("dialog[open]");
+    await panel.getByRole("button", { name: "Delete" }).click();
+    await page.locator("dialog[open]").last().getByRole("button", { name: "Delete" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("table.grid tbody tr").length === 2);
+
+    const list = await (await fetch(`${BASE}/api/collections/posts/records?sort=title&expand=author`, { headers: { Authorization: await token() } })).json();
+    assert.deepEqual(list.items.map((r) => r.title), ["Another", "Hello world"]);
+    const hello = list.items[1];
+    assert.equal(hello.expand.author.name, "Ada");
+    assert.match(hello.cover, /^cover_\w+\.png$/);
+    assert.deepEqual(hello.meta, { tags: ["a", "b"] });
+});
+
+step("the collection search and a phone-width layout", async () => {
+    await page.getByLabel("Search collections").fill("auth");
+    await page.waitForFunction(() => [...document.querySelectorAll(".collection-list a")].every((a) => a.textContent.toLowerCase().includes("auth")));
+    await page.getByLabel("Search collections").fill("");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("11-phone");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `no horizontal page scroll at 390px (overflow ${overflow}px)`);
+    await page.setViewportSize({ width: 1280, height: 860 });
+});
+
+step("no script errors on the way", () => {
+    assert.deepEqual(errors, []);
+});
