@@ -3,7 +3,7 @@
 // and run in order, as a user would: install, sign out and in, build a schema, fill it with records.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -14,8 +14,8 @@ const EMAIL = "owner@example.com";
 const PASSWORD = "s3cret-passw0rd";
 mkdirSync(SHOTS, { recursive: true });
 
-// a 2x2 red PNG, the uploaded image
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==", "base64");
+// an 8x8 red PNG, the uploaded image
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4ISeHFTEMLQkAkL9BAbKfPiIAAAAASUVORK5CYII=", "base64");
 const IMAGE = join(SHOTS, "cover.png");
 writeFileSync(IMAGE, PNG);
 
@@ -92,6 +92,44 @@ step("sign-out, a wrong password shown as an error, then sign-in", async () => {
     await page.waitForFunction((re) => new RegExp(re).test(location.hash), "#/collections");
     await page.getByText(EMAIL).waitFor();
 });
+
+step("with MFA on, a password and then a one-time password from the mail", async () => {
+    const patch = (body) => fetch(`${BASE}/api/collections/_superusers`, {
+        method: "PATCH", headers: { Authorization: TOKEN, "Content-Type": "application/json" }, body: JSON.stringify(body),
+    });
+    const TOKEN = await token();
+    assert.equal((await patch({ mfa: { enabled: true }, otp: { enabled: true } })).status, 200);
+    try {
+        await page.getByRole("button", { name: "Sign out" }).click();
+        await page.getByRole("heading", { name: "Superuser sign in" }).waitFor();
+        const passwordForm = page.getByRole("form", { name: "Sign in with password" });
+        await passwordForm.getByLabel("Email", { exact: true }).fill(EMAIL);
+        await passwordForm.getByLabel("Password", { exact: true }).fill(PASSWORD);
+        await passwordForm.getByRole("button", { name: "Sign in" }).click();
+        await page.getByRole("heading", { name: "Multi-factor authentication" }).waitFor();
+        const otpForm = page.getByRole("form", { name: "Sign in with a one-time password" });
+        await otpForm.getByLabel("Email", { exact: true }).fill(EMAIL);
+        await otpForm.getByRole("button", { name: "Send me a one-time password" }).click();
+        await otpForm.getByLabel(/One-time password/).waitFor();
+        await shot("03b-mfa-otp");
+        const mail = process.env.PB_MAIL_FILE;
+        await waitFor(() => existsSync(mail) && /<strong>\w+<\/strong>/.test(readFileSync(mail, "utf8")));
+        const code = [...readFileSync(mail, "utf8").matchAll(/<strong>(\w+)<\/strong>/g)].pop()[1];
+        await otpForm.getByLabel(/One-time password/).fill(code);
+        await otpForm.getByRole("button", { name: "Sign in" }).click();
+        await page.waitForFunction(() => location.hash.startsWith("#/collections"));
+        await page.getByText(EMAIL).waitFor();
+    } finally {
+        await patch({ mfa: { enabled: false }, otp: { enabled: false } });
+    }
+});
+
+async function waitFor(check, ms = 10000) {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+        if (check()) return;
+    }
+    throw new Error("timed out waiting");
+}
 
 async function newCollection(name, fields) {
     await openPanelButton("+ New collection");

@@ -45,6 +45,7 @@ class DashboardE2eTest {
                     "PB_INSTALL_LINK", server.installerLink(),
                     "SCREENSHOTS", screenshots.toString(),
                     "CHROMIUM", chromium.toString(),
+                    "PB_MAIL_FILE", server.mailFile().toString(),
                     "NO_COLOR", "1"), RUN_TIMEOUT);
             System.out.println(result.output());
             assertThat(result.code()).as("the browser tests (screenshots in %s):%n%s", screenshots, result.output()).isZero();

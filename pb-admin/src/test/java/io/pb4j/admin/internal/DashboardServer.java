@@ -29,6 +29,15 @@ final class DashboardServer implements AutoCloseable {
         }
         app = PocketBase.create(cfg -> cfg.dataDir(dir));
         app.bootstrap();
+        // the mails (one-time passwords) go to a file the browser tests read, not to an SMTP server
+        app.onMailerSend().bind("testMailFile", 0, e -> {
+            try {
+                Files.writeString(mailFile(), e.message().html() + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
         if (withSuperuser) {
             app.superusers().upsert("admin@example.com", "1234567890");
         }
@@ -45,6 +54,11 @@ final class DashboardServer implements AutoCloseable {
         }
         base = "http://127.0.0.1:" + port;
         startOutput = captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Every mail the app sent, their HTML one after the other. */
+    Path mailFile() {
+        return dir.resolve("mails.html");
     }
 
     /** The installer link printed at start, or empty. */
