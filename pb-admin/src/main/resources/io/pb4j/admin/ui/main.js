@@ -4,6 +4,11 @@ import { h, mount, toast } from "pb/dom.js";
 import { auth, keepFresh, refresh } from "pb/api.js";
 import { installerPage, loginPage } from "pb/auth.js";
 import { collectionsPage } from "pb/collections.js";
+import { settingsPage } from "pb/settings.js";
+import { logsPage } from "pb/logs.js";
+import { sqlPage } from "pb/sql.js";
+
+const PAGES = { "/collections": "Collections", "/logs": "Logs", "/settings": "Settings", "/sql": "SQL" };
 
 const root = document.getElementById("app");
 
@@ -26,17 +31,21 @@ async function route() {
         location.hash = "#/collections";
         return;
     }
-    const main = h("main#main.page", { tabindex: "-1" });
-    mount(root, header(), main);
+    const main = h(path === "/collections" ? "main#main.page" : "main#main.page.single", { tabindex: "-1" });
+    mount(root, header(path), main);
     if (path === "/collections") return collectionsPage(main, query);
+    if (path === "/settings") return settingsPage(main);
+    if (path === "/logs") return logsPage(main);
+    if (path === "/sql") return sqlPage(main);
     mount(main, h("p", "Page not found. ", h("a", { href: "#/collections" }, "Go to collections")));
 }
 
-function header() {
+function header(path) {
     return h("header.top",
         h("a.skip", { href: "#main", onclick: (ev) => { ev.preventDefault(); document.getElementById("main")?.focus(); } }, "Skip to content"),
         h("a.brand", { href: "#/collections" }, "pb4j"),
-        h("nav", { "aria-label": "Main" }, h("a", { href: "#/collections", "aria-current": "page" }, "Collections")),
+        h("nav", { "aria-label": "Main" }, Object.entries(PAGES).map(([p, label]) =>
+            h("a", { href: `#${p}`, "aria-current": p === path ? "page" : undefined }, label))),
         h("span.who", auth.record?.email || ""),
         h("button.ghost", { type: "button", onclick: () => { auth.clear(); location.hash = "#/login"; } }, "Sign out"));
 }
