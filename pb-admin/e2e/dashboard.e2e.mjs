@@ -316,6 +316,16 @@ step("the collection search and a phone-width layout", async () => {
     await page.setViewportSize({ width: 1280, height: 860 });
 });
 
+step("a reload keeps the superuser signed in and renews the token", async () => {
+    const before = await token();
+    await new Promise((r) => setTimeout(r, 1100)); // tokens carry whole seconds
+    await page.reload();
+    await page.getByText(EMAIL).waitFor();
+    await page.waitForFunction((old) => JSON.parse(localStorage.getItem("pb4j_admin_auth")).token !== old, before);
+    const res = await fetch(`${BASE}/api/collections/_superusers/records`, { headers: { Authorization: await token() } });
+    assert.equal(res.status, 200);
+});
+
 step("settings: a field error from the server, then a save; a test email", async () => {
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByRole("heading", { name: "Application", exact: true }).waitFor();

@@ -50,7 +50,7 @@ function level(n) {
     return n >= 8 ? "ERROR" : n >= 4 ? "WARN" : n >= 0 ? "INFO" : "DEBUG";
 }
 
-/** One bar per hour of the stats (the hours without requests drawn as gaps), with a text summary for screen readers. */
+/** One bar per hour of the stats over at least the last day (hours without requests are gaps), with a text summary for screen readers. */
 function drawChart(figure, stats) {
     const total = stats.reduce((sum, s) => sum + s.total, 0);
     if (!stats.length) {
@@ -58,8 +58,9 @@ function drawChart(figure, stats) {
         return;
     }
     const hours = stats.map((s) => Date.parse(s.date.replace(" ", "T")));
-    const first = Math.min(...hours);
     const last = Math.max(...hours);
+    // at least a day, so that one busy hour is a bar among hours and not the whole chart
+    const first = Math.min(...hours, last - 23 * 3600000);
     const slots = Math.round((last - first) / 3600000) + 1;
     const max = Math.max(...stats.map((s) => s.total));
     const width = 800;
@@ -91,8 +92,9 @@ function drawChart(figure, stats) {
         t.textContent = text;
         svg.append(t);
     };
-    axis(stats[0].date.slice(0, 16), 0, "start");
-    if (slots > 1) axis(stats[stats.length - 1].date.slice(0, 16), width, "end");
+    const label = (ms) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+    axis(label(first), 0, "start");
+    axis(label(last), width, "end");
     mount(figure, svg, h("figcaption", `${total} requests over ${slots} hour${slots === 1 ? "" : "s"}`));
 }
 
