@@ -16,8 +16,11 @@ public final class AdminPlugin implements Plugin {
         app.onServe().bind("pbAdminDashboard", 0, se -> {
             DashboardRoutes.bind(se.router(), Assets.load());
             se.next();
-            // after next() the server listens, so the link can carry the bound port
-            Installer.announce(se.app(), se.baseUrl(), System.out);
+            // after next() the server listens, so the link can carry the bound port; off the serve thread (as
+            // PocketBase), since creating the installer superuser hashes a password and serve() should return at once
+            String baseUrl = se.baseUrl();
+            Installer.lastAnnouncement = Thread.ofVirtual().name("pb4j-installer")
+                    .start(() -> Installer.announce(se.app(), baseUrl, System.out));
         });
     }
 }

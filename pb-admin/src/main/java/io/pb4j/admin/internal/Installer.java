@@ -18,6 +18,8 @@ final class Installer {
     static final String EMAIL = "__pbinstaller@example.com";
     private static final Duration TOKEN_DURATION = Duration.ofMinutes(30);
     private static final System.Logger LOG = System.getLogger(Installer.class.getName());
+    /** The latest serve's announcing thread, which the tests join. */
+    static volatile Thread lastAnnouncement;
 
     private Installer() {
     }

@@ -48,6 +48,10 @@ final class DashboardServer implements AutoCloseable {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
                 port = app.serve("127.0.0.1", 0);
+                Installer.lastAnnouncement.join(java.time.Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             } finally {
                 System.setOut(original);
             }
