@@ -617,7 +617,7 @@ public final class PocketBase implements AutoCloseable {
         }
         // as PocketBase's apis.Serve: the latest migrations are applied before the server starts
         migrations.up();
-        onServe.trigger(new ServeEvent(this, router), e -> {
+        onServe.trigger(new ServeEvent(this, router, host), e -> {
             ServerProvider provider = Catalog.first(ServiceLoader.load(ServerProvider.class), "HTTP server (add the pb-http module)");
             server = provider.start(this, host, port, router);
         });

@@ -10,10 +10,12 @@ import io.pb4j.core.router.Router;
 public final class ServeEvent extends HookEvent {
     private final PocketBase app;
     private final Router router;
+    private final String host;
 
-    ServeEvent(PocketBase app, Router router) {
+    ServeEvent(PocketBase app, Router router, String host) {
         this.app = app;
         this.router = router;
+        this.host = host;
     }
 
     /** The app about to serve. */
@@ -24,5 +26,14 @@ public final class ServeEvent extends HookEvent {
     /** The router to add routes and middlewares to. */
     public Router router() {
         return router;
+    }
+
+    /**
+     * The server's base URL, e.g. {@code http://127.0.0.1:8090} (a wildcard host such as {@code 0.0.0.0} as
+     * {@code 127.0.0.1}), for links printed at start. Valid only after {@code next()} returned: the server listens then.
+     */
+    public String baseUrl() {
+        String h = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + app.port();
     }
 }

@@ -1,0 +1,137 @@
+// The dashboard's HTTP client: pb4j's public API only (the calls the official SDK makes), with the superuser's
+// token kept in localStorage and refreshed while the page is open.
+
+const KEY = "pb4j_admin_auth";
+const listeners = new Set();
+
+/** An API error with PocketBase's envelope: status, message and the per-field `data`. */
+export class ApiError extends Error {
+    constructor(status, body) {
+        super(body?.message || `Request failed (${status}).`);
+        this.status = status;
+        this.data = body?.data || {};
+        this.body = body || {};
+    }
+}
+
+export const auth = {
+    get token() {
+        return load().token || "";
+    },
+    get record() {
+        return load().record || null;
+    },
+    get isValid() {
+        const token = this.token;
+        return !!token && tokenExpiry(token) > Date.now();
+    },
+    save(token, record) {
+        localStorage.setItem(KEY, JSON.stringify({ token, record }));
+        listeners.forEach((fn) => fn());
+    },
+    clear() {
+        localStorage.removeItem(KEY);
+        listeners.forEach((fn) => fn());
+    },
+    onChange(fn) {
+        listeners.add(fn);
+    },
+};
+
+function load() {
+    try {
+        return JSON.parse(localStorage.getItem(KEY) || "{}");
+    } catch {
+        return {};
+    }
+}
+
+/** The payload of a JWT, or {} when it is not one. */
+export function tokenPayload(token) {
+    try {
+        const part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+        return JSON.parse(atob(part));
+    } catch {
+        return {};
+    }
+}
+
+function tokenExpiry(token) {
+    return (tokenPayload(token).exp || 0) * 1000;
+}
+
+/**
+ * Sends one request. `body` may be a plain object (sent as JSON) or FormData; `token` overrides the stored one
+ * (the installer's). A 401 from the stored token signs the superuser out.
+ */
+export async function send(method, path, { body, query, token } = {}) {
+    const url = new URL(path, location.origin);
+    for (const [k, v] of Object.entries(query || {})) {
+        if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
+    }
+    const headers = {};
+    const useToken = token ?? auth.token;
+    if (useToken) headers.Authorization = useToken;
+    let payload = body;
+    if (body && !(body instanceof FormData)) {
+        headers["Content-Type"] = "application/json";
+        payload = JSON.stringify(body);
+    }
+    const res = await fetch(url, { method, headers, body: payload });
+    const text = await res.text();
+    let json = null;
+    try {
+        json = text ? JSON.parse(text) : null;
+    } catch {
+        json = null;
+    }
+    if (!res.ok) {
+        if (res.status === 401 && !token && auth.token && !path.includes("/auth-with-")) auth.clear();
+        throw new ApiError(res.status, json);
+    }
+    return json;
+}
+
+export const superusers = "/api/collections/_superusers";
+
+/** Renews the token some minutes before it expires, for as long as the page is open. */
+export function keepFresh() {
+    setInterval(async () => {
+        if (!auth.isValid) return;
+        const left = tokenExpiry(auth.token) - Date.now();
+        const payload = tokenPayload(auth.token);
+        if (payload.refreshable === false || left > 10 * 60 * 1000) return;
+        try {
+            await refresh();
+        } catch {
+            /* a failed refresh leaves the token to expire; the next request signs out */
+        }
+    }, 60 * 1000);
+}
+
+export async function refresh() {
+    const res = await send("POST", `${superusers}/auth-refresh`);
+    auth.save(res.token, res.record);
+    return res;
+}
+
+/** The URL of a record's file, with an optional thumb size ("100x100"). */
+export function fileUrl(collectionId, recordId, name, thumb = "") {
+    const u = `/api/files/${encodeURIComponent(collectionId)}/${encodeURIComponent(recordId)}/${encodeURIComponent(name)}`;
+    return thumb ? `${u}?thumb=${thumb}` : u;
+}
+
+let collectionsCache = null;
+
+/** Every collection (cached until a collection is saved or deleted). */
+export async function collections(force = false) {
+    if (!collectionsCache || force) {
+        const res = await send("GET", "/api/collections", { query: { perPage: 500, sort: "+name" } });
+        collectionsCache = res.items;
+    }
+    return collectionsCache;
+}
+
+export function forgetCollections() {
+    collectionsCache = null;
+}

@@ -1,0 +1,69 @@
+// Entry: hash routes (as PocketBase's dashboard: #/pbinstall/<token>, #/login, #/collections?collection=<name>),
+// the header, and the token kept fresh.
+import { h, mount, toast } from "pb/dom.js";
+import { auth, keepFresh, refresh } from "pb/api.js";
+import { installerPage, loginPage } from "pb/auth.js";
+import { collectionsPage } from "pb/collections.js";
+import { settingsPage } from "pb/settings.js";
+import { logsPage } from "pb/logs.js";
+import { sqlPage } from "pb/sql.js";
+
+const PAGES = { "/collections": "Collections", "/logs": "Logs", "/settings": "Settings", "/sql": "SQL" };
+
+const root = document.getElementById("app");
+
+async function route() {
+    const [path, queryString = ""] = location.hash.replace(/^#/, "").split("?");
+    const query = new URLSearchParams(queryString);
+    const install = /^\/pbinstall\/(.+)$/.exec(path);
+    if (install) {
+        auth.clear();
+        return installerPage(root, decodeURIComponent(install[1]));
+    }
+    if (!auth.isValid) {
+        if (path !== "/login") {
+            location.hash = "#/login";
+            return;
+        }
+        return loginPage(root);
+    }
+    if (path === "/login" || path === "" || path === "/") {
+        location.hash = "#/collections";
+        return;
+    }
+    const main = h(path === "/collections" ? "main#main.page" : "main#main.page.single", { tabindex: "-1" });
+    mount(root, header(path), main);
+    if (path === "/collections") return collectionsPage(main, query);
+    if (path === "/settings") return settingsPage(main);
+    if (path === "/logs") return logsPage(main);
+    if (path === "/sql") return sqlPage(main);
+    mount(main, h("p", "Page not found. ", h("a", { href: "#/collections" }, "Go to collections")));
+}
+
+function header(path) {
+    return h("header.top",
+        h("a.skip", { href: "#main", onclick: (ev) => { ev.preventDefault(); document.getElementById("main")?.focus(); } }, "Skip to content"),
+        h("a.brand", { href: "#/collections" }, "pb4j"),
+        h("nav", { "aria-label": "Main" }, Object.entries(PAGES).map(([p, label]) =>
+            h("a", { href: `#${p}`, "aria-current": p === path ? "page" : undefined }, label))),
+        h("span.who", auth.record?.email || ""),
+        h("button.ghost", { type: "button", onclick: () => { auth.clear(); location.hash = "#/login"; } }, "Sign out"));
+}
+
+window.addEventListener("hashchange", () => route().catch(fail));
+auth.onChange(() => {
+    if (!auth.isValid && !location.hash.startsWith("#/pbinstall") && location.hash !== "#/login") location.hash = "#/login";
+});
+
+function fail(err) {
+    console.error(err);
+    toast(err?.message || String(err), "error");
+}
+
+// a stored token is checked (and renewed) once at start, then shortly before it expires
+if (auth.isValid && !location.hash.startsWith("#/pbinstall")) {
+    refresh().catch(() => auth.clear()).finally(() => route().catch(fail));
+} else {
+    route().catch(fail);
+}
+keepFresh();
