@@ -34,7 +34,9 @@ final class Deadlines {
             }
         }
         long planned = nextScan;
-        if (planned == Long.MAX_VALUE || at - planned < 0) {
+        // a plan already due means the ticker is scanning now and may have passed this client: wake it for
+        // another scan, or it would sleep on a plan made without this deadline
+        if (planned == Long.MAX_VALUE || at - planned < 0 || planned - System.nanoTime() <= 0) {
             nextScan = at;
             Thread t = ticker.get();
             if (t != null) {
