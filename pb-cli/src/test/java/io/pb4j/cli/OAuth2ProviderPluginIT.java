@@ -176,7 +176,7 @@ class OAuth2ProviderPluginIT {
         publish(repo, "pb4j-parent", ROOT.resolve("pom.xml"), null);
         publish(repo, "pb-bom", ROOT.resolve("pb-bom/pom.xml"), null);
         publish(repo, "pb-cli", ROOT.resolve("pb-cli/pom.xml"), CLI_JAR);
-        for (String module : List.of("pb-core", "pb-store-sqlite", "pb-http", "pb-auth", "pb-realtime", "pb-files", "pb-admin")) {
+        for (String module : List.of("pb-core", "pb-store-sqlite", "pb-store-postgres", "pb-http", "pb-auth", "pb-realtime", "pb-files", "pb-admin")) {
             publish(repo, module, ROOT.resolve(module).resolve("pom.xml"), MODULES.resolve(module + "-" + VERSION + ".jar"));
         }
     }
