@@ -148,4 +148,15 @@ class AuthAndBasicsTest {
         assertThat(server.send("DELETE", "/api/collections/_superusers/records/" + id, superuser, null).body())
                 .contains("You can't delete the only existing superuser.");
     }
+
+    @Test
+    void superusersAreAlwaysVerified() {
+        String created = server.expect("POST", "/api/collections/_superusers/records", superuser,
+                "{\"email\":\"second@example.com\",\"password\":\"1234567890\",\"passwordConfirm\":\"1234567890\",\"verified\":false}", 200);
+        org.assertj.core.api.Assertions.assertThat(created).contains("\"verified\":true");
+        String id = created.replaceAll("(?s).*\"id\":\"([a-z0-9]+)\".*", "$1");
+        String updated = server.expect("PATCH", "/api/collections/_superusers/records/" + id, superuser, "{\"verified\":false}", 200);
+        org.assertj.core.api.Assertions.assertThat(updated).contains("\"verified\":true");
+        server.expect("DELETE", "/api/collections/_superusers/records/" + id, superuser, null, 204);
+    }
 }

@@ -59,6 +59,9 @@ public final class RecordSaver {
                     r.setRaw(f.name(), saving.beforeSave(r.values().get(f.name()), isNew, now));
                 }
             }
+            if (r.collection().isSuperusers()) {
+                r.setRaw("verified", true); // superusers are always verified, as in PocketBase
+            }
             RecordFiles.beforeWrite(r, storedFiles[0]);
             write(s, r, isNew);
             if (!isNew && r.collection().isAuth()) {
