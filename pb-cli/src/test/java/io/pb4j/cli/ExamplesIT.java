@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ExamplesIT {
     @ParameterizedTest
-    @CsvSource({"examples/hello, pb4j-example-hello-1.0.0.jar", "examples/minimal, pb4j-example-minimal-1.0.0.jar"})
+    @CsvSource({"examples/hello, pb4j-example-hello-1.0.0.jar", "examples/minimal, pb4j-example-minimal-1.0.0.jar",
+            "examples/framework, pb4j-example-framework-1.0.0.jar"})
     void anExampleBuildsAndPassesItsTestsOnItsOwn(String example, String jar) throws Exception {
         Path pom = Path.of(System.getProperty("pb4j.root", "..")).resolve(example).resolve("pom.xml");
         assertThat(Files.readString(pom)).doesNotContain("<parent>").contains("<artifactId>pb-bom</artifactId>");

@@ -179,6 +179,8 @@ class OAuth2ProviderPluginIT {
         for (String module : List.of("pb-core", "pb-store-sqlite", "pb-store-postgres", "pb-http", "pb-auth", "pb-realtime", "pb-files", "pb-admin")) {
             publish(repo, module, ROOT.resolve(module).resolve("pom.xml"), MODULES.resolve(module + "-" + VERSION + ".jar"));
         }
+        // the test kit is no part of the image: its jar is the reactor's
+        publish(repo, "pb-test", ROOT.resolve("pb-test/pom.xml"), ROOT.resolve("pb-test/target/pb-test-" + VERSION + ".jar"));
     }
 
     private static void publish(Path repo, String artifact, Path pom, Path jar) throws IOException {

@@ -158,7 +158,7 @@ public final class ApiScenario {
         before.accept(t);
         t.resetEventCalls();
         ApiResponse r = t.send(method, url, headers, body);
-        List<String> problems = problems(r, t.eventCalls());
+        List<String> problems = problems(r, t.eventCalls(), t.app().hooksByName().keySet());
         if (!problems.isEmpty()) {
             throw new AssertionError("scenario \"" + name + "\" (" + method + " " + url + "):\n  "
                     + String.join("\n  ", problems) + "\nbody: " + r.body());
@@ -167,7 +167,7 @@ public final class ApiScenario {
         return r;
     }
 
-    private List<String> problems(ApiResponse r, Map<String, Integer> calls) {
+    private List<String> problems(ApiResponse r, Map<String, Integer> calls, java.util.Set<String> catalogue) {
         List<String> out = new ArrayList<>();
         if (r.status() != status) {
             out.add("status " + r.status() + ", expected " + status);
@@ -191,7 +191,9 @@ public final class ApiScenario {
         if (events != null) {
             Map<String, Integer> remaining = new LinkedHashMap<>(calls);
             events.forEach((hook, times) -> {
-                if (!hook.equals("*")) {
+                if (!hook.equals("*") && !catalogue.contains(hook)) {
+                    out.add("no hook named " + hook + " in the app's catalogue");
+                } else if (!hook.equals("*")) {
                     int actual = remaining.getOrDefault(hook, 0);
                     if (actual != times) {
                         out.add(hook + " fired " + actual + " times, expected " + times);

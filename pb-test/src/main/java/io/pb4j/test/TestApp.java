@@ -46,9 +46,15 @@ public final class TestApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private TestApp(Path dir, Consumer<Config.Builder> configurer) {
+        this(PocketBase.create(cfg -> configurer.accept(cfg.dataDir(dir))), dir);
+    }
+
+    private TestApp(PocketBase app, Path dir) {
         this.dir = dir;
-        this.app = PocketBase.create(cfg -> configurer.accept(cfg.dataDir(dir)));
-        app.bootstrap();
+        this.app = app;
+        if (!app.isBootstrapped()) {
+            app.bootstrap();
+        }
         app.hooksByName().forEach((name, hook) -> count(hook, eventCalls.computeIfAbsent(name, k -> new AtomicInteger())));
         baseUrl = "http://127.0.0.1:" + app.serve("127.0.0.1", 0);
     }
@@ -62,6 +68,19 @@ public final class TestApp implements AutoCloseable {
     /** {@link #create()} with more configuration, e.g. {@code cfg -> cfg.encryptionEnv("MY_KEY")}. */
     public static TestApp create(Consumer<Config.Builder> configurer) {
         return new TestApp(tempDir(), configurer);
+    }
+
+    /**
+     * Your own app, created (with its hooks and routes bound, as your {@code main} does) over a temporary data dir:
+     * bootstrapped here unless it already is, then served on {@code 127.0.0.1} on a free port. The kit owns it from
+     * now on: {@link #close()} closes it and deletes its data dir.
+     *
+     * <pre>{@code
+     * TestApp t = TestApp.of(MyApp.create("--dir", Files.createTempDirectory("my-app").toString()));
+     * }</pre>
+     */
+    public static TestApp of(PocketBase app) {
+        return new TestApp(app, app.config().dataDir());
     }
 
     /** An app over a temporary copy of {@code dataDir} (PocketBase's {@code tests.NewTestApp(dataDir)}). */

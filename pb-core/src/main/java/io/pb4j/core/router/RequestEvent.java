@@ -191,6 +191,24 @@ public final class RequestEvent extends HookEvent {
     }
 
     /**
+     * PocketBase's {@code e.Set}: keeps {@code value} under {@code key} for the middlewares and the handler after this
+     * one (the {@link #store()}).
+     *
+     * <pre>{@code
+     * e.set("requestId", id);
+     * e.next();
+     * }</pre>
+     */
+    public void set(String key, Object value) {
+        store.put(key, value);
+    }
+
+    /** PocketBase's {@code e.Get}: what {@link #set} kept under {@code key}; empty when nothing was. */
+    public Optional<Object> get(String key) {
+        return Optional.ofNullable(store.get(key));
+    }
+
+    /**
      * Continues with the next middleware, or the route's handler. An error thrown further down passes through, and
      * meanwhile {@link #responseStatus()} reports the status its envelope will have, so a middleware that logs in a
      * {@code finally} sees the real status.

@@ -1,15 +1,18 @@
-package io.pb4j.test;
+package io.pb4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pb4j.test.ApiResponse;
+import io.pb4j.test.ApiScenario;
+import io.pb4j.test.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The test kit against a real pb4j server: PocketBase's own test data and scenarios, run as an app's tests would. */
-class ApiScenarioTest {
+class ApiScenarioKitTest {
     /** PocketBase's test data at the repository root, copied by every TestApp. */
     static final Path FIXTURE = Path.of("..", "fixtures", "pocketbase-test-data");
     /** test@example.com of _superusers in the fixture (a non-expiring token of PocketBase's tests). */
@@ -73,5 +76,27 @@ class ApiScenarioTest {
             ApiScenario.scenario("health").get("/api/health").expect("\"code\":200").test(t);
         }
         assertThat(Files.exists(dir)).isFalse();
+    }
+
+    @Test
+    void anAppOfYourOwnWithRoutesBoundBeforeBootstrapIsServedAndDeletedOnClose() throws Exception {
+        Path dir = Files.createTempDirectory("pb4j-kit-own");
+        io.pb4j.core.PocketBase own = io.pb4j.core.PocketBase.create(cfg -> cfg.dataDir(dir));
+        own.onServe().bindFunc(se -> {
+            se.router().get("/api/own", e -> e.string(200, "mine"));
+            se.next();
+        });
+        try (TestApp t = TestApp.of(own)) {
+            assertThat(own.isBootstrapped()).isTrue();
+            ApiScenario.scenario("own route").get("/api/own").expect("mine").test(t);
+        }
+        assertThat(Files.exists(dir)).isFalse();
+    }
+
+    @Test
+    void aHookNameOutsideTheCatalogueIsAProblem() {
+        ApiScenario s = ApiScenario.scenario("typo").get("/api/health").expect("\"code\":200").events("OnRecordCreateRequets", 0);
+        assertThatThrownBy(s::test).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no hook named OnRecordCreateRequets in the app's catalogue");
     }
 }
