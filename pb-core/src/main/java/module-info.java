@@ -17,6 +17,7 @@ module io.pb4j.core {
     exports io.pb4j.core.realtime;
     exports io.pb4j.core.cron;
     exports io.pb4j.core.migrate;
+    exports io.pb4j.core.security;
 
     uses io.pb4j.core.spi.StoreProvider;
     uses io.pb4j.core.spi.Plugin;

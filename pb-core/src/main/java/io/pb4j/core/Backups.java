@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +40,6 @@ public final class Backups {
     public static final String AUTO_PREFIX = "@auto_pb_backup_";
     private static final List<String> DB_SIDE_FILES = List.of("data.db-wal", "data.db-shm", "data.db-journal",
             "auxiliary.db-wal", "auxiliary.db-shm", "auxiliary.db-journal");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PocketBase app;
     private final AtomicReference<String> active = new AtomicReference<>();
@@ -102,7 +100,7 @@ public final class Backups {
         }
         BackupStorage storage = storage();
         Path dataDir = app.config().dataDir();
-        Path temp = dataDir.resolve(TEMP_DIR).resolve("pb_backup_" + randomSuffix());
+        Path temp = dataDir.resolve(TEMP_DIR).resolve("pb_backup_" + io.pb4j.core.security.RandomStrings.fromAlphabet(8, io.pb4j.core.security.RandomStrings.LOWER_ALPHANUMERIC));
         try {
             Path snapshot = Files.createDirectories(temp.resolve("db"));
             app.store().snapshot(snapshot);
@@ -145,8 +143,8 @@ public final class Backups {
         }
         Path dataDir = app.config().dataDir();
         Path temp = dataDir.resolve(TEMP_DIR);
-        Path extracted = temp.resolve("pb_restore_" + randomSuffix());
-        Path old = temp.resolve("old_pb_data_" + randomSuffix());
+        Path extracted = temp.resolve("pb_restore_" + io.pb4j.core.security.RandomStrings.fromAlphabet(8, io.pb4j.core.security.RandomStrings.LOWER_ALPHANUMERIC));
+        Path old = temp.resolve("old_pb_data_" + io.pb4j.core.security.RandomStrings.fromAlphabet(8, io.pb4j.core.security.RandomStrings.LOWER_ALPHANUMERIC));
         List<String> exclude = List.copyOf(e.exclude());
         try {
             try (InputStream in = storage.open(e.name())) {
@@ -206,14 +204,5 @@ public final class Backups {
         if (!active.compareAndSet(null, name)) {
             throw new IllegalStateException("try again later - another backup/restore operation has already been started");
         }
-    }
-
-    private static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
     }
 }

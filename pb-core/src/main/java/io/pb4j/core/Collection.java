@@ -167,6 +167,11 @@ public final class Collection {
         return options;
     }
 
+    /** The auth options as typed values ({@code authOptions().mfa().enabled()}); all off for a base or view collection. */
+    public AuthOptions authOptions() {
+        return new AuthOptions(options);
+    }
+
     /** When the collection was created (PocketBase's datetime text). */
     public String created() {
         return created;

@@ -83,11 +83,6 @@ final class ModelChain {
         return v.model();
     }
 
-    /** The after-success hook of a write that happened outside the chain (a cascade's relation update). */
-    void updatedOutsideChain(Record record) {
-        written(record, m.modelAfterUpdateSuccess(), m.modelAfterUpdateError());
-    }
-
     private void written(Object model, Hook<ModelEvent> success, Hook<ModelErrorEvent> error) {
         boolean onSuccess = listened(success, model);
         boolean onError = listened(error, model);

@@ -1,19 +1,22 @@
 package io.pb4j.core;
 
-import io.pb4j.core.internal.security.Bcrypt;
-
-/** bcrypt password hashes compatible with PocketBase's ({@code $2a$}, any cost). Thread-safe. */
+/**
+ * bcrypt password hashes compatible with PocketBase's.
+ *
+ * @deprecated moved to {@link io.pb4j.core.security.Passwords}; this forwards to it.
+ */
+@Deprecated(forRemoval = true)
 public final class Passwords {
     private Passwords() {
     }
 
-    /** A bcrypt hash of {@code plain} with {@code cost}, as PocketBase stores passwords. */
+    /** {@link io.pb4j.core.security.Passwords#hash}. */
     public static String hash(String plain, int cost) {
-        return Bcrypt.hash(plain, cost);
+        return io.pb4j.core.security.Passwords.hash(plain, cost);
     }
 
-    /** False for a wrong password or a malformed hash; never throws. */
+    /** {@link io.pb4j.core.security.Passwords#verify}. */
     public static boolean verify(String plain, String hash) {
-        return Bcrypt.verify(plain, hash);
+        return io.pb4j.core.security.Passwords.verify(plain, hash);
     }
 }

@@ -814,7 +814,7 @@ public final class PocketBase implements AutoCloseable {
      * kind (auth, file, verification, password reset, email change). Needs pb-auth, as the typed variant.
      */
     public Optional<Record> findAuthRecordByToken(String token) {
-        String type = io.pb4j.core.internal.security.Jwt.claim(token, "type");
+        String type = io.pb4j.core.security.Jwt.claim(token, "type");
         return type.isEmpty() ? Optional.empty() : findAuthRecordByToken(token, type);
     }
 

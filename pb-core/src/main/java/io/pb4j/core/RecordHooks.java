@@ -47,12 +47,4 @@ final class RecordHooks implements RecordCommits {
     public void delete(SqlSession s, Record record, Runnable execution) {
         app.modelChain().delete(record, e -> execution.run());
     }
-
-    /** A cascade's relation update, written without the save chain: only its after-success hooks fire. */
-    @Override
-    public void written(SqlSession s, String action, Record record) {
-        if ("update".equals(action)) {
-            app.modelChain().updatedOutsideChain(record);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package io.pb4j.core;
 
-import io.pb4j.core.internal.security.Jwt;
+import io.pb4j.core.security.Jwt;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.time.Duration;

@@ -154,7 +154,7 @@ public final class RecordUpsert {
             if (oldPassword.isEmpty()) {
                 errors.put("oldPassword", ValidationError.required());
             } else if (!(original.get("password") instanceof io.pb4j.core.field.PasswordValue pv)
-                    || !Passwords.verify(oldPassword, pv.hash())) {
+                    || !io.pb4j.core.security.Passwords.verify(oldPassword, pv.hash())) {
                 errors.put("oldPassword", new ValidationError("validation_invalid_old_password", "Missing or invalid old password."));
             }
         }

@@ -2,7 +2,7 @@ package io.pb4j.http;
 
 import io.pb4j.core.Collection;
 import io.pb4j.core.DateTimes;
-import io.pb4j.core.Passwords;
+import io.pb4j.core.security.Passwords;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;

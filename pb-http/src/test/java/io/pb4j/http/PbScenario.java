@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One scenario of PocketBase's own API tests ({@code apis/*_test.go}, {@code tests.ApiScenario}) at v0.39.11, run over
- * real HTTP against a copy of PocketBase's test data. It checks what {@code tests.ApiScenario} checks except hooks: the
- * status, that the JSON-compacted body contains every expected fragment and none of the not-expected ones, and that the
- * body is empty when neither list is given. {@code ExpectedEvents} is checked where {@link #events} gives it; the
- * {@code unchecked} notes are not checked.
+ * One scenario of PocketBase's own API tests ({@code apis/*_test.go}, {@code tests.ApiScenario}) at v0.39.11, as data:
+ * {@link #toApiScenario} makes it the test kit's {@link io.pb4j.test.ApiScenario}, which runs it over real HTTP against a
+ * copy of PocketBase's test data and checks what {@code tests.ApiScenario} checks: the status, that the JSON-compacted
+ * body contains every expected fragment and none of the not-expected ones (and is empty when neither list is given),
+ * and the hook calls where {@link #events} gives them. The {@code unchecked} notes are not checked.
  *
  * @param file      PocketBase's test file, e.g. {@code record_crud_test.go}
  * @param func      the Go test function, e.g. {@code TestRecordCrudList}
@@ -21,10 +21,12 @@ import java.util.stream.Stream;
  * @param setup     an HTTP-level stand-in for the scenario's BeforeTestFunc, or null
  * @param unchecked parts of the Go scenario this port does not check (AfterTestFunc, hook assertions)
  * @param after     a check of the stored state that stands in for the scenario's AfterTestFunc, or null
+ * @param events    PocketBase's {@code ExpectedEvents} (hook name to calls; {@code "*", 0}: no others), empty when the
+ *                  Go scenario states none
  */
 record PbScenario(String file, String func, int line, String name, String method, String url, String token, String body,
                   int status, Map<String, String> headers, List<String> expected, List<String> notExpected,
-                  Step setup, List<String> unchecked, Check after) {
+                  Step setup, List<String> unchecked, Check after, Map<String, Integer> events) {
 
     /** A stand-in for a scenario's BeforeTestFunc: its name in the report, and what it does to the fresh server. */
     record Step(String name, java.util.function.Consumer<TestServer> action) {
@@ -57,14 +59,14 @@ record PbScenario(String file, String func, int line, String name, String method
 
     /** A scenario writes (or needs setup) unless it is a plain GET; writers run on their own fresh copy of the fixture. */
     boolean writes() {
-        return !method.equals("GET") || setup != null || after != null;
+        return !method.equals("GET") || setup != null || after != null || !events.isEmpty();
     }
 
     PbScenario header(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new PbScenario(file, func, line, this.name, method, url, token, body, status, Map.copyOf(h), expected,
-                notExpected, setup, unchecked, after);
+                notExpected, setup, unchecked, after, events);
     }
 
     PbScenario setup(Setup s) {
@@ -73,22 +75,22 @@ record PbScenario(String file, String func, int line, String name, String method
 
     PbScenario setup(Step s) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected, s,
-                unchecked, after);
+                unchecked, after, events);
     }
 
     PbScenario expect(String... fragments) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, List.of(fragments),
-                notExpected, setup, unchecked, after);
+                notExpected, setup, unchecked, after, events);
     }
 
     PbScenario notExpect(String... fragments) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected,
-                List.of(fragments), setup, unchecked, after);
+                List.of(fragments), setup, unchecked, after, events);
     }
 
     PbScenario unchecked(String... notes) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected,
-                setup, List.of(notes), after);
+                setup, List.of(notes), after, events);
     }
 
     PbScenario after(After check) {
@@ -97,68 +99,56 @@ record PbScenario(String file, String func, int line, String name, String method
 
     PbScenario after(Check check) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected,
-                setup, unchecked, check);
+                setup, unchecked, check, events);
     }
 
     /**
-     * Counts every hook's calls during the request (bound after the scenario's own setup) and checks them against
-     * PocketBase's {@code ExpectedEvents}, given as name, count pairs ({@code "*", 0} forbids all others).
+     * PocketBase's {@code ExpectedEvents}, given as name, count pairs ({@code "*", 0} forbids all others): the kit's
+     * {@link io.pb4j.test.ApiScenario#events} checks them, counted from after the scenario's own setup.
      */
     PbScenario events(Object... nameCountPairs) {
         Map<String, Integer> expectedEvents = new LinkedHashMap<>();
         for (int i = 0; i < nameCountPairs.length; i += 2) {
             expectedEvents.put((String) nameCountPairs[i], (Integer) nameCountPairs[i + 1]);
         }
-        Step before = setup;
-        Check check = after;
-        // counted from after the setup, as PocketBase's ApiScenario resets the counts after BeforeTestFunc
-        return setup(new Step((before == null ? "" : before.name() + " + ") + "HookCalls.countAll", server -> {
-            if (before != null) {
-                before.apply(server);
-            }
-            HookCalls.countAll(server.app);
-        })).after(new Check("HookCalls.problems(" + expectedEvents + ")" + (check == null ? "" : " + " + check.name()), server -> {
-            List<String> out = new java.util.ArrayList<>(HookCalls.problems(server.app, expectedEvents));
-            if (check != null) {
-                out.addAll(check.problems(server));
-            }
-            return out;
-        }));
+        return new PbScenario(file, func, line, name, method, url, token, body, status, headers, expected, notExpected,
+                setup, unchecked, after, Map.copyOf(expectedEvents));
     }
 
-    /** What the run found wrong, one line each; empty when the scenario passes. */
-    List<String> problems(TestServer.Response r) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
-        if (r.status() != status) {
-            out.add("status " + r.status() + ", expected " + status);
-        }
-        String compact = compactJson(r.body());
-        if (expected.isEmpty() && notExpected.isEmpty()) {
-            if (!r.body().isEmpty()) {
-                out.add("expected an empty body");
-            }
-        }
-        for (String f : expected) {
-            if (!compact.contains(f)) {
-                out.add("missing " + f);
-            }
-        }
-        for (String f : notExpected) {
-            if (compact.contains(f)) {
-                out.add("unexpected " + f);
-            }
-        }
-        return out;
-    }
-
-    TestServer.Response send(TestServer server) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Content-Type", "application/json"); // tests.ApiScenario always sets it
-        h.putAll(headers);
+    /**
+     * This scenario as the test kit's {@link io.pb4j.test.ApiScenario} against {@code server} (whose {@link TestServer#kit()}
+     * runs it): the setup as its before step, the stored-state check as its after step.
+     */
+    io.pb4j.test.ApiScenario toApiScenario(TestServer server) {
+        io.pb4j.test.ApiScenario a = io.pb4j.test.ApiScenario.scenario(key()).request(method, url)
+                .body(body == null ? "" : body).status(status)
+                .header("Content-Type", "application/json") // tests.ApiScenario always sets it
+                .expect(expected.toArray(String[]::new)).notExpect(notExpected.toArray(String[]::new));
+        headers.forEach(a::header);
         if (token != null) {
-            h.put("Authorization", token);
+            a.as(token);
         }
-        return server.sendWith(method, url, h, body);
+        if (!events.isEmpty()) {
+            Object[] pairs = new Object[events.size() * 2];
+            int i = 0;
+            for (Map.Entry<String, Integer> e : events.entrySet()) {
+                pairs[i++] = e.getKey();
+                pairs[i++] = e.getValue();
+            }
+            a.events(pairs);
+        }
+        if (setup != null) {
+            a.before(t -> setup.apply(server));
+        }
+        if (after != null) {
+            a.after((t, r) -> {
+                List<String> problems = after.problems(server);
+                if (!problems.isEmpty()) {
+                    throw new AssertionError("after " + after + ":\n  " + String.join("\n  ", problems));
+                }
+            });
+        }
+        return a;
     }
 
     /** Go's json.Compact: drops insignificant whitespace; a body that is not JSON is left as it is. */

@@ -27,7 +27,7 @@ final class PocketBaseScenarios {
     static PbScenario s(String file, String func, int line, String name, String method, String url, String token,
                                 String body, int status) {
         return new PbScenario(file, func, line, name, method, url, token, body, status, Map.of(), List.of(), List.of(), null,
-                List.of(), null);
+                List.of(), null, Map.of());
     }
 
     static final List<PbScenario> PORTED = concat(List.of(
@@ -161,9 +161,23 @@ final class PocketBaseScenarios {
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudDelete", 1364, "@request :isset (rule pass check)", "DELETE", "/api/collections/demo5/records/la4y2w4o98acwuj?test=1", null, null, 204),
             s("record_crud_test.go", "TestRecordCrudDelete", 1383, "trying to delete a record while being part of a non-cascade required relation", "DELETE", "/api/collections/demo3/records/7nwo8tuiatetxdm", SUPERUSER, null, 400)
-                    .expect("\"data\":{}"),
-            s("record_crud_test.go", "TestRecordCrudDelete", 1409, "delete a record with non-cascade references", "DELETE", "/api/collections/demo3/records/1tmknxy2868d869", SUPERUSER, null, 204),
-            s("record_crud_test.go", "TestRecordCrudDelete", 1434, "delete a record with cascade references", "DELETE", "/api/collections/users/records/oap640cot4yru2s", SUPERUSER, null, 204),
+                    .expect("\"data\":{}")
+                    .events("*", 0, "OnRecordDeleteRequest", 1, "OnModelDelete", 2, "OnModelDeleteExecute", 2, "OnModelAfterDeleteError", 2,
+                            "OnRecordDelete", 2, "OnRecordDeleteExecute", 2, "OnRecordAfterDeleteError", 2, "OnModelUpdate", 2,
+                            "OnModelUpdateExecute", 2, "OnModelAfterUpdateError", 2, "OnRecordUpdate", 2, "OnRecordUpdateExecute", 2,
+                            "OnRecordAfterUpdateError", 2),
+            s("record_crud_test.go", "TestRecordCrudDelete", 1409, "delete a record with non-cascade references", "DELETE", "/api/collections/demo3/records/1tmknxy2868d869", SUPERUSER, null, 204)
+                    .events("*", 0, "OnRecordDeleteRequest", 1, "OnModelDelete", 1, "OnModelDeleteExecute", 1, "OnModelAfterDeleteSuccess", 1,
+                            "OnRecordDelete", 1, "OnRecordDeleteExecute", 1, "OnRecordAfterDeleteSuccess", 1, "OnModelUpdate", 2,
+                            "OnModelUpdateExecute", 2, "OnModelAfterUpdateSuccess", 2, "OnRecordUpdate", 2, "OnRecordUpdateExecute", 2,
+                            "OnRecordAfterUpdateSuccess", 2),
+            s("record_crud_test.go", "TestRecordCrudDelete", 1434, "delete a record with cascade references", "DELETE", "/api/collections/users/records/oap640cot4yru2s", SUPERUSER, null, 204)
+                    .events("*", 0, "OnRecordDeleteRequest", 1, "OnModelDelete", 2, "OnModelDeleteExecute", 2, "OnModelAfterDeleteSuccess", 2,
+                            "OnRecordDelete", 2, "OnRecordDeleteExecute", 2, "OnRecordAfterDeleteSuccess", 2, "OnModelUpdate", 2,
+                            "OnModelUpdateExecute", 2, "OnModelAfterUpdateSuccess", 2, "OnRecordUpdate", 2, "OnRecordUpdateExecute", 2,
+                            "OnRecordAfterUpdateSuccess", 2)
+                    .after(new PbScenario.Check("demo1/84nmscqy84lsi1t is cascade deleted", server ->
+                            server.app.findRecordById("demo1", "84nmscqy84lsi1t").isPresent() ? List.of("84nmscqy84lsi1t is still there") : List.of())),
             s("record_crud_test.go", "TestRecordCrudCreate", 1535, "missing collection", "POST", "/api/collections/missing/records", null, null, 404)
                     .expect("\"data\":{}"),
             s("record_crud_test.go", "TestRecordCrudCreate", 1543, "guest trying to access nil-rule collection", "POST", "/api/collections/demo1/records", null, null, 403)

@@ -21,6 +21,8 @@ final class TestServer implements AutoCloseable {
     final PocketBase app;
     final Path dir;
     final String base;
+    /** The test kit's view of this server when it counts hook calls ({@link #onFixtureCounted()}), else null. */
+    private final io.pb4j.test.TestApp kit;
     private final HttpClient http = HttpClient.newHttpClient();
 
     TestServer() {
@@ -28,10 +30,15 @@ final class TestServer implements AutoCloseable {
     }
 
     private TestServer(Path dir, boolean seedSuperuser) {
-        this(dir, seedSuperuser, cfg -> { });
+        this(dir, seedSuperuser, cfg -> { }, false);
     }
 
     private TestServer(Path dir, boolean seedSuperuser, java.util.function.Consumer<io.pb4j.core.Config.Builder> configurer) {
+        this(dir, seedSuperuser, configurer, false);
+    }
+
+    private TestServer(Path dir, boolean seedSuperuser, java.util.function.Consumer<io.pb4j.core.Config.Builder> configurer,
+                       boolean counted) {
         this.dir = dir;
         if (PostgresFixture.enabled()) {
             app = PocketBase.create(cfg -> configurer.accept(cfg.dataDir(dir).store("postgres")));
@@ -43,8 +50,21 @@ final class TestServer implements AutoCloseable {
         if (seedSuperuser) {
             app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
         }
-        int port = app.serve("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + port;
+        if (counted) {
+            kit = io.pb4j.test.TestApp.of(app);
+            base = kit.baseUrl();
+        } else {
+            kit = null;
+            base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0);
+        }
+    }
+
+    /** The test kit's handle on this server, counting every hook call; only for {@link #onFixtureCounted()}. */
+    io.pb4j.test.TestApp kit() {
+        if (kit == null) {
+            throw new IllegalStateException("this server does not count hook calls: use TestServer.onFixtureCounted()");
+        }
+        return kit;
     }
 
     /**
@@ -74,6 +94,18 @@ final class TestServer implements AutoCloseable {
      * own: {@code test@example.com} / {@code 1234567890}).
      */
     static TestServer onFixture() {
+        return new TestServer(copyOfFixture(), false);
+    }
+
+    /**
+     * {@link #onFixture()} served by the test kit ({@link #kit()}), which counts every hook call as PocketBase's
+     * {@code tests.TestApp} does: PocketBase's scenario tables run on it.
+     */
+    static TestServer onFixtureCounted() {
+        return new TestServer(copyOfFixture(), false, cfg -> { }, true);
+    }
+
+    private static Path copyOfFixture() {
         Path source = fixtureDir();
         Path target = newTempDir();
         try (Stream<Path> files = Files.walk(source)) {
@@ -88,7 +120,7 @@ final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the fixture " + source + " to " + target, e);
         }
-        return new TestServer(target, false);
+        return target;
     }
 
     /** {@code fixtures/pocketbase-test-data} in the repository root (the nearest dir above the working dir with pom.xml and pb-core). */
@@ -163,6 +195,10 @@ final class TestServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (kit != null) {
+            kit.close();
+            return;
+        }
         app.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

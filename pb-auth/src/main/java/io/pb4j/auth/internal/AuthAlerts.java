@@ -5,7 +5,6 @@ import io.pb4j.core.DateTimes;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
 import io.pb4j.core.router.RequestEvent;
-import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,8 +35,7 @@ final class AuthAlerts {
      * (refresh, impersonation).
      */
     static void afterAuth(RequestEvent e, Record record, String method) {
-        JsonObject alert = record.collection().options().getJsonObject("authAlert");
-        if (method.isEmpty() || alert == null || !alert.getBoolean("enabled", false)) {
+        if (method.isEmpty() || !record.collection().authOptions().authAlert().enabled()) {
             return;
         }
         try {

@@ -7,7 +7,7 @@ import io.pb4j.core.Record;
 import io.pb4j.core.RecordAuthRequestEvent;
 import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.ValidationError;
-import io.pb4j.core.Passwords;
+import io.pb4j.core.security.Passwords;
 import io.pb4j.core.RecordQuery;
 import io.pb4j.core.RequestInfo;
 import io.pb4j.core.router.Middlewares;
@@ -50,8 +50,7 @@ final class AuthApi {
 
     private static void authWithPassword(RequestEvent e) {
         Collection c = authCollection(e);
-        JsonObject passwordAuth = c.options().getJsonObject("passwordAuth");
-        if (passwordAuth == null || !passwordAuth.getBoolean("enabled", false)) {
+        if (!c.authOptions().passwordAuth().enabled()) {
             throw ApiException.forbidden("The collection is not configured to allow password authentication.");
         }
         JsonObject body = readJson(e);
@@ -135,9 +134,7 @@ final class AuthApi {
      * {@code {"meta"?, "record", "token"}}.
      */
     static void respond(RequestEvent e, Record record, String token, String method, Optional<JsonObject> meta) {
-        String authRule = record.collection().options().containsKey("authRule")
-                && record.collection().options().get("authRule") == JsonValue.NULL ? null
-                : record.collection().options().getString("authRule", "");
+        String authRule = record.collection().authOptions().authRule().orElse(null);
         if (authRule == null || (!authRule.isBlank() && !e.isSuperuser()
                 && e.app().search(record.collection(), RecordQuery.byId(authRule, record.id())
                         .withRequest(e.requestInfo(Map.of()))).items().isEmpty())) {

@@ -79,7 +79,7 @@ final class AuthMethodsApi {
                 continue;
             }
             OAuth2Config config = OAuth2Providers.config(factory.get(), entry, "");
-            String state = Randoms.alphanumeric(30);
+            String state = io.pb4j.core.security.RandomStrings.alphanumeric(30);
             String verifier = "";
             String challenge = "";
             String method = "";
@@ -88,8 +88,8 @@ final class AuthMethodsApi {
                 params.put("response_mode", "form_post");
             }
             if (config.pkce()) {
-                verifier = Randoms.alphanumeric(43);
-                challenge = Randoms.s256Challenge(verifier);
+                verifier = io.pb4j.core.security.RandomStrings.alphanumeric(43);
+                challenge = io.pb4j.core.security.RandomStrings.s256Challenge(verifier);
                 method = "S256";
                 params.put("code_challenge", challenge);
                 params.put("code_challenge_method", method);

@@ -3,7 +3,6 @@ package io.pb4j.auth.internal;
 import io.pb4j.core.Collection;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +19,9 @@ final class AuthTokens {
         claims.put("type", TokenType.AUTH.claim());
         claims.put("collectionId", record.collection().id());
         claims.put("refreshable", refreshable);
-        JsonObject options = record.collection().options().getJsonObject(TokenType.AUTH.optionsKey());
-        long seconds = options == null ? TokenType.AUTH.defaultDuration().toSeconds() : options.getJsonNumber("duration").longValue();
-        return Tokens.sign(claims, secret(record, TokenType.AUTH), Duration.ofSeconds(seconds));
+        Duration duration = record.collection().authOptions().token(TokenType.AUTH.optionsKey()).duration()
+                .orElse(TokenType.AUTH.defaultDuration());
+        return Tokens.sign(claims, secret(record, TokenType.AUTH), duration);
     }
 
     /**
@@ -35,9 +34,8 @@ final class AuthTokens {
         claims.put("type", type.claim());
         claims.put("collectionId", record.collection().id());
         claims.putAll(extra);
-        JsonObject options = record.collection().options().getJsonObject(type.optionsKey());
-        long seconds = options == null ? type.defaultDuration().toSeconds() : options.getJsonNumber("duration").longValue();
-        return Tokens.sign(claims, secret(record, type), Duration.ofSeconds(seconds));
+        Duration duration = record.collection().authOptions().token(type.optionsKey()).duration().orElse(type.defaultDuration());
+        return Tokens.sign(claims, secret(record, type), duration);
     }
 
     /** The record a token of the given type belongs to, when the token verifies. */
@@ -79,8 +77,6 @@ final class AuthTokens {
     }
 
     private static String secret(Record record, TokenType type) {
-        JsonObject options = record.collection().options().getJsonObject(type.optionsKey());
-        String collectionSecret = options == null ? "" : options.getString("secret", "");
-        return record.tokenKey() + collectionSecret;
+        return record.tokenKey() + record.collection().authOptions().token(type.optionsKey()).secret();
     }
 }

@@ -1,6 +1,7 @@
 package io.pb4j.auth.internal;
 
 import io.pb4j.core.ApiException;
+import io.pb4j.core.AuthOptions;
 import io.pb4j.core.Collection;
 import io.pb4j.core.DateTimes;
 import io.pb4j.core.Record;
@@ -8,10 +9,8 @@ import io.pb4j.core.RecordQuery;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.router.RequestEvent;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +34,8 @@ final class Mfa {
      */
     static boolean pending(RequestEvent e, Record record, String method) {
         Collection c = record.collection();
-        JsonObject mfa = c.options().getJsonObject("mfa");
-        if (method.isEmpty() || mfa == null || !mfa.getBoolean("enabled", false) || !wanted(e, record, mfa)) {
+        AuthOptions.Mfa mfa = c.authOptions().mfa();
+        if (method.isEmpty() || !mfa.enabled() || !wanted(e, record, mfa)) {
             return false;
         }
         String mfaId = mfaId(e);
@@ -66,8 +65,8 @@ final class Mfa {
     }
 
     /** An empty rule asks every record for MFA; a rule that fails to evaluate counts as asking (the safer answer). */
-    private static boolean wanted(RequestEvent e, Record record, JsonObject mfa) {
-        String rule = mfa.get("rule") instanceof JsonString s ? s.getString() : "";
+    private static boolean wanted(RequestEvent e, Record record, AuthOptions.Mfa mfa) {
+        String rule = mfa.rule();
         if (rule.isBlank()) {
             return true;
         }
@@ -79,10 +78,9 @@ final class Mfa {
         }
     }
 
-    private static boolean expired(Record row, JsonObject mfa) {
-        long seconds = mfa.get("duration") instanceof JsonNumber n ? n.longValue() : 0;
+    private static boolean expired(Record row, AuthOptions.Mfa mfa) {
         Instant created = DateTimes.parse(row.getDateTime("created")).orElse(Instant.EPOCH);
-        return created.plus(Duration.ofSeconds(seconds)).isBefore(Instant.now());
+        return created.plus(mfa.duration()).isBefore(Instant.now());
     }
 
     private static String mfaId(RequestEvent e) {

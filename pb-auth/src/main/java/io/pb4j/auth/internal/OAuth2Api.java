@@ -44,7 +44,7 @@ final class OAuth2Api {
 
     private static void authWithOAuth2(RequestEvent e, AppleNames appleNames) {
         Collection c = AuthApi.authCollection(e);
-        if (!(c.options().get("oauth2") instanceof JsonObject oauth2) || !oauth2.getBoolean("enabled", false)) {
+        if (!c.authOptions().oauth2().enabled()) {
             throw ApiException.forbidden("The collection is not configured to allow OAuth2 authentication.");
         }
         Optional<Record> loggedIn = e.auth().filter(r -> r.collection().id().equals(c.id()));

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class OAuth2ProvidersCheck implements CollectionCheck {
     @Override
     public Map<String, Object> errors(Collection c) {
-        if (!c.isAuth() || !(c.options().get("oauth2") instanceof JsonObject oauth2) || !oauth2.getBoolean("enabled", false)) {
+        if (!c.isAuth() || !c.authOptions().oauth2().enabled()) {
             return Map.of();
         }
         List<JsonObject> entries = OAuth2Entries.all(c);

@@ -105,8 +105,7 @@ final class OAuth2Submit {
         if (!(createData.get("email") instanceof JsonString s) || s.getString().isEmpty()) {
             payload.add("email", user.email());
         }
-        JsonObject mapped = c.options().getJsonObject("oauth2").get("mappedFields") instanceof JsonObject m
-                ? m : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject mapped = c.authOptions().oauth2().mappedFields();
         String idField = mapped.getString("id", "");
         String nameField = mapped.getString("name", "");
         String usernameField = mapped.getString("username", "");
@@ -131,7 +130,7 @@ final class OAuth2Submit {
             }
         }
         if (!createData.containsKey("password")) {
-            String password = Randoms.alphanumeric(30);
+            String password = io.pb4j.core.security.RandomStrings.alphanumeric(30);
             payload.add("password", password).add("passwordConfirm", password);
         }
         var sub = e.app().router().dispatchRoute(e.app(), OAuth2CreateRequest.of(e, c.name(), payload.build(), avatarField, avatarFile), ev -> {
@@ -162,7 +161,7 @@ final class OAuth2Submit {
         boolean isLoggedIn = loggedIn.filter(r -> r.id().equals(record.id())).isPresent();
         boolean changed = false;
         if (!isLoggedIn && !record.getBool("verified")) {
-            record.setPassword(Randoms.alphanumeric(30));
+            record.setPassword(io.pb4j.core.security.RandomStrings.alphanumeric(30));
             changed = true;
         }
         if (record.email().isEmpty() && !user.email().isEmpty()) {

@@ -9,7 +9,8 @@ import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.security.SecureRandom;
+import io.pb4j.core.AuthOptions;
+import io.pb4j.core.security.RandomStrings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,6 @@ import java.util.Optional;
  */
 final class OtpApi {
     private static final System.Logger LOG = System.getLogger(OtpApi.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     /** PocketBase reuses the newest OTP once a record has this many unexpired ones (outside dev mode). */
     private static final int MAX_RECENT_OTPS = 10;
     private static final int MAX_ATTEMPTS = 5;
@@ -40,7 +39,7 @@ final class OtpApi {
 
     private static void request(RequestEvent e) {
         Collection c = AuthRequests.authCollection(e);
-        JsonObject otpOptions = requireEnabled(c);
+        AuthOptions.Otp otpOptions = requireEnabled(c);
         JsonObject form = AuthRequests.form(e);
         String email = AuthRequests.string(form, "email");
         Map<String, Object> errors = new LinkedHashMap<>();
@@ -52,7 +51,7 @@ final class OtpApi {
         e.app().hooks().recordRequestOTPRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
             if (found.isEmpty()) {
                 // a random id of the same shape: no account enumeration
-                e.json(200, Json.createObjectBuilder().add("otpId", randomId()).build());
+                e.json(200, Json.createObjectBuilder().add("otpId", RandomStrings.fromAlphabet(15, RandomStrings.LOWER_ALPHANUMERIC)).build());
                 return;
             }
             Record otp = issue(e, found.get(), otpOptions);
@@ -61,8 +60,8 @@ final class OtpApi {
     }
 
     /** A new OTP for {@code record}, mailed in the background, or the last one while too many are pending. */
-    private static Record issue(RequestEvent e, Record record, JsonObject otpOptions) {
-        Duration duration = Duration.ofSeconds(otpOptions.getInt("duration", 180));
+    private static Record issue(RequestEvent e, Record record, AuthOptions.Otp otpOptions) {
+        Duration duration = otpOptions.duration();
         Optional<Record> reused = e.app().config().dev() ? Optional.empty() : reusable(e.app(), record, duration);
         if (reused.isPresent()) {
             Record otp = reused.get();
@@ -70,7 +69,7 @@ final class OtpApi {
                     + record.id() + ", otpId " + otp.id() + ")");
             return otp;
         }
-        String password = randomDigits(otpOptions.getInt("length", 8));
+        String password = RandomStrings.fromAlphabet(otpOptions.length(), RandomStrings.DIGITS);
         Record otp = Otps.create(e.app(), record, password);
         PocketBase app = e.app();
         String otpId = otp.id();
@@ -100,7 +99,7 @@ final class OtpApi {
 
     private static void authWithOtp(RequestEvent e) {
         Collection c = AuthRequests.authCollection(e);
-        JsonObject otpOptions = requireEnabled(c);
+        AuthOptions.Otp otpOptions = requireEnabled(c);
         JsonObject form = AuthRequests.form(e);
         String otpId = AuthRequests.string(form, "otpId");
         String password = AuthRequests.string(form, "password");
@@ -114,7 +113,7 @@ final class OtpApi {
         ApiException invalid = ApiException.badRequest("Invalid or expired OTP.");
         Record otp = Otps.findById(e.app(), otpId).orElseThrow(() -> invalid);
         if (!otp.getString("collectionRef").equals(c.id())
-                || Otps.expired(otp, Duration.ofSeconds(otpOptions.getInt("duration", 180)))) {
+                || Otps.expired(otp, otpOptions.duration())) {
             throw invalid;
         }
         Record record = e.app().findRecordById(c, otp.getString("recordRef")).orElseThrow(() -> invalid);
@@ -148,32 +147,15 @@ final class OtpApi {
         });
     }
 
-    private static JsonObject requireEnabled(Collection c) {
-        JsonObject otp = c.options().getJsonObject("otp");
-        if (otp == null || !otp.getBoolean("enabled", false)) {
+    private static AuthOptions.Otp requireEnabled(Collection c) {
+        AuthOptions.Otp otp = c.authOptions().otp();
+        if (!otp.enabled()) {
             throw ApiException.forbidden("The collection is not configured to allow OTP authentication.");
         }
         return otp;
     }
 
     private static boolean mfaEnabled(Collection c) {
-        JsonObject mfa = c.options().getJsonObject("mfa");
-        return mfa != null && mfa.getBoolean("enabled", false);
-    }
-
-    private static String randomDigits(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append((char) ('0' + RANDOM.nextInt(10)));
-        }
-        return sb.toString();
-    }
-
-    private static String randomId() {
-        StringBuilder sb = new StringBuilder(15);
-        for (int i = 0; i < 15; i++) {
-            sb.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
-        }
-        return sb.toString();
+        return c.authOptions().mfa().enabled();
     }
 }

@@ -69,7 +69,7 @@ final class SettingsMailTestApi {
                 r.set(f.name(), "__pb_test_" + f.name() + "__");
             }
         }
-        r.set("tokenKey", Randoms.alphanumeric(50));
+        r.set("tokenKey", io.pb4j.core.security.RandomStrings.alphanumeric(50));
         r.set("email", email);
         return r;
     }

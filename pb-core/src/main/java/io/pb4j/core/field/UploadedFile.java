@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -18,8 +17,6 @@ public record UploadedFile(String name, String originalName, long size, Source s
     /** How many leading bytes {@link #head()} holds: enough to sniff the content type as {@link ContentTypes} does. */
     public static final int HEAD_BYTES = 3073;
     private static final Pattern EXT_INVALID = Pattern.compile("[^\\w.*\\-+=#]+");
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Opens the file's bytes from the start, each call a new stream; the caller closes it. */
     @FunctionalInterface
@@ -91,11 +88,11 @@ public record UploadedFile(String name, String originalName, long size, Source s
         }
         String base = io.pb4j.core.Inflector.snakecase(trimDots(name.substring(0, name.length() - originalExt.length())));
         if (base.length() < 3) {
-            base += random(10);
+            base += io.pb4j.core.security.RandomStrings.fromAlphabet(10, io.pb4j.core.security.RandomStrings.LOWER_ALPHANUMERIC);
         } else if (base.length() > 100) {
             base = base.substring(0, 100);
         }
-        return base + "_" + random(10) + ext.toLowerCase(java.util.Locale.ROOT);
+        return base + "_" + io.pb4j.core.security.RandomStrings.fromAlphabet(10, io.pb4j.core.security.RandomStrings.LOWER_ALPHANUMERIC) + ext.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String extension(String name) {
@@ -117,14 +114,6 @@ public record UploadedFile(String name, String originalName, long size, Source s
             b--;
         }
         return s.substring(a, b);
-    }
-
-    private static String random(int n) {
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.pb4j.core.hook;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,8 +18,6 @@ import java.util.function.Consumer;
  * {@code Hook<RequestEvent>}, so this is the only place that orders handlers by id and priority.
  */
 public final class Hook<E extends HookEvent> {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     /**
      * One handler: {@code id} (empty: a generated one on binding), {@code priority} (lower runs first) and the function.
@@ -50,7 +47,7 @@ public final class Hook<E extends HookEvent> {
         if (h.id().isEmpty()) {
             String id;
             do {
-                id = generateId();
+                id = io.pb4j.core.security.RandomStrings.pseudorandom(20, io.pb4j.core.security.RandomStrings.ALPHANUMERIC);
             } while (indexOf(next, id) >= 0);
             h = new Handler<>(id, h.priority(), h.func());
             next.add(h);
@@ -132,13 +129,5 @@ public final class Hook<E extends HookEvent> {
             }
         }
         return -1;
-    }
-
-    private static String generateId() {
-        char[] out = new char[20];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-        }
-        return new String(out);
     }
 }

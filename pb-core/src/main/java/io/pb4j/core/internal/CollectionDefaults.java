@@ -4,15 +4,12 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.field.FieldTypes;
 import jakarta.json.JsonObject;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 
 /** PocketBase's defaults for new collections: ids, system fields, auth options with fresh token secrets. */
 public final class CollectionDefaults {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private CollectionDefaults() {
     }
@@ -24,12 +21,9 @@ public final class CollectionDefaults {
         return "pbc_" + crc.getValue();
     }
 
+    /** {@code length} secure random characters of {@code [A-Za-z0-9]}. */
     public static String randomString(int length) {
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            sb.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
-        }
-        return sb.toString();
+        return io.pb4j.core.security.RandomStrings.alphanumeric(length);
     }
 
     public static Field idField() {

@@ -36,8 +36,7 @@ final class CollectionNormalizer {
             Collection named = b.build();
             for (String required : CollectionDefaults.authIndexes(named)) {
                 String column = required.contains("`tokenKey`") ? "tokenKey" : "email";
-                boolean present = indexes.stream().anyMatch(i -> i.toUpperCase().contains("UNIQUE")
-                        && i.replace("`", "").replace("\"", "").matches("(?is).*\\(\\s*" + column + "\\s*\\).*"));
+                boolean present = IndexSql.findSingleColumnUnique(indexes, column).isPresent();
                 if (!present) {
                     indexes.add(required);
                 }

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Each {@code passwordAuth.identityFields} entry must be a field with a single-column UNIQUE index. */
 final class IdentityFieldsCheck {
@@ -25,9 +24,7 @@ final class IdentityFieldsCheck {
                 return Optional.of(new ValidationError("validation_missing_field", "Invalid or missing field " + field,
                         Map.of("fieldName", field)));
             }
-            Pattern unique = Pattern.compile("(?is)^\\s*CREATE\\s+UNIQUE\\s+INDEX\\s.*\\(\\s*[`\"\\[]?" + Pattern.quote(field)
-                    + "[`\"\\]]?(\\s+COLLATE\\s+\\w+)?(\\s+(ASC|DESC))?\\s*\\).*");
-            if (c.indexes().stream().noneMatch(i -> unique.matcher(i).matches())) {
+            if (IndexSql.findSingleColumnUnique(c.indexes(), field).isEmpty()) {
                 return Optional.of(new ValidationError("validation_missing_unique_constraint",
                         "The field " + field + " doesn't have a UNIQUE constraint.", Map.of("fieldName", field)));
             }

@@ -11,18 +11,33 @@ import java.util.regex.Pattern;
  * PocketBase's normalized form ({@code Index.Build}), which is the SQL PocketBase runs and so what its {@code sqlite_master}
  * holds, e.g. {@code CREATE UNIQUE INDEX `idx` ON `table` (\n  `a`,\n  `b`\n) WHERE …}.
  */
-record IndexSql(boolean unique, boolean optional, String schema, String name, String table, List<Column> columns, String where) {
+public record IndexSql(boolean unique, boolean optional, String schema, String name, String table, List<Column> columns, String where) {
     private static final Pattern INDEX = Pattern.compile(
             "(?im)create\\s+(unique\\s+)?\\s*index\\s*(if\\s+not\\s+exists\\s+)?(\\S*)\\s+on\\s+(\\S*)\\s*\\(([\\s\\S]*)\\)(?:\\s*where\\s+([\\s\\S]*))?");
     private static final Pattern COLUMN = Pattern.compile("(?i)^([\\s\\S]+?)(?:\\s+collate\\s+(\\w+))?(?:\\s+(asc|desc))?$");
     private static final String TRIM = "`\"'[]\r\n\t\f\u000B ";
 
     /** One indexed column or expression. */
-    record Column(String name, String collate, String sort) {
+    public record Column(String name, String collate, String sort) {
+    }
+
+    /**
+     * PocketBase's {@code FindSingleColumnUniqueIndex}: the first of {@code indexes} that is UNIQUE over exactly one
+     * column named {@code column} (regardless of case; a {@code COLLATE} or sort order does not matter, a
+     * {@code WHERE} is ignored); empty when there is none.
+     */
+    public static java.util.Optional<IndexSql> findSingleColumnUnique(List<String> indexes, String column) {
+        for (String sql : indexes) {
+            IndexSql index = parse(sql);
+            if (index.unique() && index.columns().size() == 1 && index.columns().getFirst().name().equalsIgnoreCase(column)) {
+                return java.util.Optional.of(index);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Parses {@code sql}; an unparsable statement gives an index with no name (not {@link #valid()}). */
-    static IndexSql parse(String sql) {
+    public static IndexSql parse(String sql) {
         Matcher m = INDEX.matcher(sql);
         if (!m.find()) {
             return new IndexSql(false, false, "", "", "", List.of(), "");

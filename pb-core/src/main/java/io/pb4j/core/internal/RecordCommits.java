@@ -4,12 +4,12 @@ import io.pb4j.core.Record;
 import io.pb4j.core.spi.SqlSession;
 
 /**
- * Told of every record write inside a transaction, so the app can fire its after-success hooks once that
- * transaction commits (through {@link TransactionEffects#afterCommit}).
+ * Runs every record write inside a transaction (cascaded ones too) through the app's model and record hooks, which
+ * fire their after-success hooks once that transaction commits (through {@link TransactionEffects#afterCommit}).
  */
 public interface RecordCommits {
     /** Ignores every write: for saves that must not fire record hooks. */
-    RecordCommits NONE = (s, action, record) -> {
+    RecordCommits NONE = new RecordCommits() {
     };
 
     /**
@@ -26,10 +26,4 @@ public interface RecordCommits {
     default void delete(SqlSession s, Record record, Runnable execution) {
         execution.run();
     }
-
-    /**
-     * A write of {@code record} in {@code s} that did not run through {@link #save} or {@link #delete}: a cascade's
-     * relation update ({@code action} {@code update}).
-     */
-    void written(SqlSession s, String action, Record record);
 }

@@ -302,14 +302,7 @@ public final class RecordExpander {
     }
 
     private static boolean hasSingleColumnUniqueIndex(Collection c, String column) {
-        Pattern unique = Pattern.compile("(?is)^\\s*CREATE\\s+UNIQUE\\s+INDEX\\s+[^(]*\\(\\s*[`\"'\\[]?(\\w+)[`\"'\\]]?\\s*\\)");
-        for (String index : c.indexes()) {
-            Matcher m = unique.matcher(index);
-            if (m.find() && m.group(1).equalsIgnoreCase(column)) {
-                return true;
-            }
-        }
-        return false;
+        return IndexSql.findSingleColumnUnique(c.indexes(), column).isPresent();
     }
 
     /** The record JSON with an {@code expand} key, keys kept sorted as PocketBase (Go maps) writes them. */

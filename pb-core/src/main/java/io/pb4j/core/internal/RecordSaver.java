@@ -239,7 +239,8 @@ public final class RecordSaver {
     /**
      * PocketBase's cascadeRecordDelete, in the delete's transaction and without API rules: every record whose relation
      * field points to {@code deleted} loses that id; emptied, it is deleted when the field cascades, fails the whole
-     * delete when the field is required, and is otherwise saved without validation.
+     * delete when the field is required, and is otherwise saved without validation. Each cascaded delete and update
+     * runs its model and record hooks as a direct one would.
      */
     private static void cascade(SqlSession s, Record deleted, RecordCommits commits) {
         SqlDialect d = s.dialect();
@@ -276,15 +277,10 @@ public final class RecordSaver {
                         throw ApiException.badRequest(
                                 "Failed to delete record. Make sure that the record is not part of a required relation reference.");
                     }
+                    // PocketBase's SaveNoValidate: the whole update chain and its hooks, without validation (another
+                    // relation may still point to a record deleted earlier in this cascade)
                     ref.setRaw(relation.name(), relation.coerce(ids));
-                    String now = io.pb4j.core.DateTimes.now();
-                    for (Field other : referencing.fields()) {
-                        if (other instanceof SaveAwareField saving && "autodate".equals(other.type())) {
-                            ref.setRaw(other.name(), saving.beforeSave(ref.values().get(other.name()), false, now));
-                        }
-                    }
-                    write(s, ref, false);
-                    commits.written(s, "update", ref);
+                    save(s, ref, commits, false);
                 }
             }
         }

@@ -35,9 +35,8 @@ public final class RecordSearch {
      * {@code FindAuthRecordByEmail} and identity lookups).
      */
     public static Optional<Record> findByUniqueField(SqlSession s, Collection c, String field, Object value) {
-        boolean nocase = c.indexes().stream().map(IndexSql::parse)
-                .filter(i -> i.unique() && i.columns().size() == 1 && i.columns().getFirst().name().equalsIgnoreCase(field))
-                .anyMatch(i -> "nocase".equalsIgnoreCase(i.columns().getFirst().collate()));
+        boolean nocase = IndexSql.findSingleColumnUnique(c.indexes(), field)
+                .filter(i -> "nocase".equalsIgnoreCase(i.columns().getFirst().collate())).isPresent();
         SqlDialect d = s.dialect();
         String column = d.quote(field);
         List<Map<String, Object>> rows = s.query("SELECT * FROM " + d.quote(c.name()) + " WHERE "

@@ -42,7 +42,7 @@ class PasswordFieldTest {
         assertThat(field.beforeSave(stored, false, NOW)).isSameAs(stored);
         PasswordValue hashed = (PasswordValue) field.beforeSave(field.coerce("abcdefg1"), true, NOW);
         assertThat(hashed.hash()).startsWith("$2a$");
-        assertThat(io.pb4j.core.Passwords.verify("abcdefg1", hashed.hash())).isTrue();
+        assertThat(io.pb4j.core.security.Passwords.verify("abcdefg1", hashed.hash())).isTrue();
     }
 
     @Test

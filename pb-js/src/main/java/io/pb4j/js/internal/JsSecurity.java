@@ -8,41 +8,31 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
+import io.pb4j.core.security.RandomStrings;
 import javax.crypto.spec.SecretKeySpec;
 import org.graalvm.polyglot.Value;
 
 /** PocketBase's {@code $security}: random strings, hashes, HMACs, HS256 JWTs and AES-GCM encryption. */
 public final class JsSecurity {
-    private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Random PSEUDO = new Random();
 
     public String randomString(int length) {
-        return randomStringWithAlphabet(length, ALPHANUMERIC);
+        return RandomStrings.alphanumeric(length);
     }
 
     public String randomStringWithAlphabet(int length, String alphabet) {
-        return random(RANDOM, length, alphabet);
+        return RandomStrings.fromAlphabet(length, alphabet);
     }
 
     public String pseudorandomString(int length) {
-        return random(PSEUDO, length, ALPHANUMERIC);
+        return RandomStrings.pseudorandom(length, RandomStrings.ALPHANUMERIC);
     }
 
     public String pseudorandomStringWithAlphabet(int length, String alphabet) {
-        return random(PSEUDO, length, alphabet);
-    }
-
-    private static String random(Random r, int length, String alphabet) {
-        StringBuilder b = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-        }
-        return b.toString();
+        return RandomStrings.pseudorandom(length, alphabet);
     }
 
     public String md5(String text) {

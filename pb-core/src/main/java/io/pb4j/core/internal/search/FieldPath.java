@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 final class FieldPath {
     private static final int MAX_NESTED_RELATIONS = 6;
     private static final Pattern VIA = Pattern.compile("^(\\w+)_via_(\\w+)$");
-    private static final Pattern UNIQUE_SINGLE = Pattern.compile(
-            "(?is)^\\s*CREATE\\s+UNIQUE\\s+INDEX\\s+[^(]*\\(\\s*[`\"'\\[]?(\\w+)[`\"'\\]]?\\s*(?:COLLATE\\s+\\w+\\s*)?(?:ASC|DESC)?\\s*\\)");
 
     private final CollectionFieldResolver resolver;
     private final SqlDialect dialect;
@@ -333,13 +331,7 @@ final class FieldPath {
 
     /** PocketBase's FindSingleColumnUniqueIndex, enough to tell whether a back-relation yields one row. */
     private static boolean hasSingleColumnUniqueIndex(Collection c, String column) {
-        for (String index : c.indexes()) {
-            Matcher m = UNIQUE_SINGLE.matcher(index);
-            if (m.find() && m.group(1).equalsIgnoreCase(column)) {
-                return true;
-            }
-        }
-        return false;
+        return io.pb4j.core.internal.IndexSql.findSingleColumnUnique(c.indexes(), column).isPresent();
     }
 
     private String column(String alias, String name) {

@@ -1,4 +1,4 @@
-package io.pb4j.core.internal.security;
+package io.pb4j.core.security;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,9 +17,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * PocketBase's record tokens from the kernel, so that {@code record.newAuthToken()} needs no auth module: HS256,
- * header {@code {"alg":"HS256","typ":"JWT"}}, the claims plus {@code exp} in key order (as pb-auth signs them, so
- * both verify each other's tokens).
+ * PocketBase's {@code security.NewJWT} / {@code ParseJWT}: HS256 tokens with header {@code {"alg":"HS256","typ":"JWT"}}
+ * and the claims plus {@code exp} in key order (as pb-auth signs them, so both verify each other's tokens). Record
+ * tokens come from {@link io.pb4j.core.Record#newAuthToken()} and its siblings; this is for tokens of an app's own.
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * String token = Jwt.sign(Map.of("orderId", order.id()), mySecret, Duration.ofMinutes(15));
+ * String orderId = Jwt.verify(token, mySecret).map(c -> c.getString("orderId", "")).orElseThrow();
+ * }</pre>
  */
 public final class Jwt {
     private static final String HEADER = Base64.getUrlEncoder().withoutPadding()
@@ -47,6 +53,38 @@ public final class Jwt {
         });
         String body = HEADER + "." + base64(payload.build().toString().getBytes(StandardCharsets.UTF_8));
         return body + "." + base64(hmac(secret, body));
+    }
+
+    /**
+     * The claims of {@code token} when it is an HS256 token signed with {@code secret} whose {@code exp} (if any) has not
+     * passed; empty otherwise (PocketBase's {@code ParseJWT}).
+     */
+    public static Optional<JsonObject> verify(String token, String secret) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] expected = hmac(secret, parts[0] + "." + parts[1]);
+        byte[] actual;
+        try {
+            actual = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!java.security.MessageDigest.isEqual(expected, actual) || !header(parts[0]).equals("HS256")) {
+            return Optional.empty();
+        }
+        return unverifiedClaims(token).filter(c -> !(c.get("exp") instanceof jakarta.json.JsonNumber exp)
+                || exp.longValue() > Instant.now().getEpochSecond());
+    }
+
+    private static String header(String part) {
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+            return Json.createReader(new StringReader(json)).readObject().getString("alg", "");
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** The payload claims of a three-part token without verifying it; empty when it is not one. */

@@ -1,0 +1,8 @@
+package io.pb4j.http;
+
+/** PocketBase v0.39.11's {@code apis/record_auth_with_oauth2_test.go} scenarios, run by the test kit (see {@link PocketBaseTestFile}). */
+class RecordAuthWithOauth2ScenariosTest extends PocketBaseTestFile {
+    RecordAuthWithOauth2ScenariosTest() {
+        super("record_auth_with_oauth2_test.go");
+    }
+}

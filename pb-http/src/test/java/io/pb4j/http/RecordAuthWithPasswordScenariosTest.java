@@ -1,0 +1,8 @@
+package io.pb4j.http;
+
+/** PocketBase v0.39.11's {@code apis/record_auth_with_password_test.go} scenarios, run by the test kit (see {@link PocketBaseTestFile}). */
+class RecordAuthWithPasswordScenariosTest extends PocketBaseTestFile {
+    RecordAuthWithPasswordScenariosTest() {
+        super("record_auth_with_password_test.go");
+    }
+}
