@@ -14,7 +14,6 @@ import io.pb4j.core.router.Middlewares;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -57,10 +56,7 @@ final class AuthApi {
         String identity = string(body, "identity");
         String password = string(body, "password");
         String identityField = string(body, "identityField");
-        List<String> identityFields = new ArrayList<>();
-        if (passwordAuth.get("identityFields") instanceof JsonArray a) {
-            a.getValuesAs(JsonString.class).forEach(s -> identityFields.add(s.getString()));
-        }
+        List<String> identityFields = c.authOptions().passwordAuth().identityFields();
         Map<String, Object> errors = new LinkedHashMap<>();
         checkLength(errors, "identity", identity);
         checkLength(errors, "password", password);
