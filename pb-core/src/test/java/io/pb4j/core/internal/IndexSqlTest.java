@@ -50,4 +50,24 @@ class IndexSqlTest {
         assertThat(IndexSql.parse("CREATE UNIQUE INDEX `idx_email_x` ON `users` (`email`) WHERE `email` != ''").build())
                 .isEqualTo("CREATE UNIQUE INDEX `idx_email_x` ON `users` (`email`) WHERE `email` != ''");
     }
+
+    /** PocketBase's TestFindSingleColumnUniqueIndex, plus the COLLATE, sort order and case the old regexes disagreed on. */
+    @Test
+    void findsTheFirstSingleColumnUniqueIndexLikePocketBase() {
+        assertThat(IndexSql.findSingleColumnUnique(List.of(), "test")).isEmpty();
+        assertThat(IndexSql.findSingleColumnUnique(List.of("CREATE UNIQUE INDEX `index1` ON `example` (`test`)"), "")).isEmpty();
+        assertThat(IndexSql.findSingleColumnUnique(List.of("CREATE UNIQUE INDEX `index1` ON `example` (`test2`)"), "test")).isEmpty();
+        assertThat(IndexSql.findSingleColumnUnique(List.of("CREATE INDEX `index1` ON `example` (`test`)"), "test")).isEmpty();
+        assertThat(IndexSql.findSingleColumnUnique(List.of("CREATE UNIQUE INDEX `index1` ON `example` (`test`)"), "test"))
+                .hasValueSatisfying(i -> assertThat(i.name()).isEqualTo("index1"));
+        assertThat(IndexSql.findSingleColumnUnique(List.of("CREATE UNIQUE INDEX `index1` ON `example` (`test`, `test2`)"), "test"))
+                .isEmpty();
+        assertThat(IndexSql.findSingleColumnUnique(List.of("CREATE UNIQUE INDEX `index1` ON `example` (`test`, `test2`)",
+                "CREATE UNIQUE INDEX `index2` ON `example` (`test`)"), "test")).hasValueSatisfying(i -> assertThat(i.name()).isEqualTo("index2"));
+        assertThat(IndexSql.findSingleColumnUnique(List.of("CREATE UNIQUE INDEX `index` ON `example` (`test`) where test != ''"), "test"))
+                .isPresent();
+        assertThat(IndexSql.findSingleColumnUnique(List.of("CREATE UNIQUE INDEX idx ON example (\"Email\" COLLATE NOCASE DESC)"), "email"))
+                .hasValueSatisfying(i -> assertThat(i.columns().getFirst().collate()).isEqualTo("NOCASE"));
+        assertThat(IndexSql.findSingleColumnUnique(List.of("create unique index idx on example ([test] asc)"), "TEST")).isPresent();
+    }
 }
