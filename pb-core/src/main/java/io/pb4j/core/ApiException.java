@@ -9,7 +9,9 @@ import java.util.Map;
  * {@code data} maps field names (or nested keys) to {@link ValidationError}s or to nested maps of them.
  */
 public final class ApiException extends RuntimeException {
+    /** The HTTP status. */
     private final int status;
+    /** The envelope's {@code data}: field name to error. */
     private final Map<String, Object> data;
 
     /** An error answering {@code status} with {@code message} ({@code ""}: the status's default) and field errors {@code data}. */

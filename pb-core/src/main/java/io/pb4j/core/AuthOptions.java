@@ -46,6 +46,7 @@ public record AuthOptions(JsonObject json) {
     public record Token(String secret, Optional<Duration> duration) {
     }
 
+    /** Creates the value from its components. */
     public AuthOptions {
         java.util.Objects.requireNonNull(json, "json");
     }
@@ -60,6 +61,7 @@ public record AuthOptions(JsonObject json) {
         return rule("manageRule");
     }
 
+    /** {@code passwordAuth}; off when missing. */
     public PasswordAuth passwordAuth() {
         JsonObject o = object("passwordAuth");
         List<String> fields = o.get("identityFields") instanceof JsonArray a
@@ -67,6 +69,7 @@ public record AuthOptions(JsonObject json) {
         return new PasswordAuth(o.getBoolean("enabled", false), fields);
     }
 
+    /** {@code oauth2}; off, with no providers, when missing. */
     public OAuth2 oauth2() {
         JsonObject o = object("oauth2");
         JsonObject mapped = o.get("mappedFields") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT;
@@ -75,18 +78,21 @@ public record AuthOptions(JsonObject json) {
         return new OAuth2(o.getBoolean("enabled", false), mapped, providers);
     }
 
+    /** {@code mfa}; off when missing. */
     public Mfa mfa() {
         JsonObject o = object("mfa");
         return new Mfa(o.getBoolean("enabled", false), seconds(o).orElse(Duration.ZERO),
                 o.get("rule") instanceof JsonString s ? s.getString() : "");
     }
 
+    /** {@code otp}; off when missing (PocketBase's defaults: 180 s, 8 digits). */
     public Otp otp() {
         JsonObject o = object("otp");
         return new Otp(o.getBoolean("enabled", false), seconds(o).orElse(Duration.ofSeconds(180)),
                 o.get("length") instanceof JsonNumber n ? n.intValue() : 8);
     }
 
+    /** {@code authAlert}; off when missing. */
     public AuthAlert authAlert() {
         return new AuthAlert(object("authAlert").getBoolean("enabled", false));
     }
@@ -97,22 +103,27 @@ public record AuthOptions(JsonObject json) {
         return new Token(o.get("secret") instanceof JsonString s ? s.getString() : "", seconds(o));
     }
 
+    /** {@code authToken}: the secret and lifetime of auth tokens. */
     public Token authToken() {
         return token("authToken");
     }
 
+    /** {@code verificationToken}: of email verification tokens. */
     public Token verificationToken() {
         return token("verificationToken");
     }
 
+    /** {@code passwordResetToken}: of password reset tokens. */
     public Token passwordResetToken() {
         return token("passwordResetToken");
     }
 
+    /** {@code emailChangeToken}: of email change tokens. */
     public Token emailChangeToken() {
         return token("emailChangeToken");
     }
 
+    /** {@code fileToken}: of protected file tokens. */
     public Token fileToken() {
         return token("fileToken");
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param modified the last modification time in PocketBase's date format ({@code 2006-01-02 15:04:05.000Z})
  */
 public record BackupFile(String key, long size, String modified) {
+    /** Creates the value from its components. */
     public BackupFile {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(modified, "modified");

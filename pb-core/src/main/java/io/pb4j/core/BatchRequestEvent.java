@@ -13,11 +13,13 @@ import java.util.List;
 public final class BatchRequestEvent extends RequestHookEvent {
     private final List<JsonObject> requests;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public BatchRequestEvent(RequestEvent request, List<JsonObject> requests) {
         super(request);
         this.requests = List.copyOf(requests);
     }
 
+    /** The batch's requests as sent, in order. */
     public List<JsonObject> requests() {
         return requests;
     }

@@ -20,14 +20,17 @@ public final class CollectionErrorEvent extends HookEvent implements Tagged {
         this.error = Objects.requireNonNull(error, "error");
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
 
+    /** The collection the event is about. */
     public Collection collection() {
         return collection;
     }
 
+    /** The failure that ended the write. */
     public RuntimeException error() {
         return error;
     }

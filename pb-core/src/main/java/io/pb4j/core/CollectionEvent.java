@@ -24,10 +24,12 @@ public final class CollectionEvent extends HookEvent implements Tagged {
         this.collection = Objects.requireNonNull(collection, "collection");
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
 
+    /** The collection the event is about. */
     public Collection collection() {
         return collection;
     }

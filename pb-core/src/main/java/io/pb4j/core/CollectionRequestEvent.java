@@ -14,15 +14,18 @@ import java.util.Objects;
 public final class CollectionRequestEvent extends RequestHookEvent implements Tagged {
     private Collection collection;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public CollectionRequestEvent(RequestEvent request, Collection collection) {
         super(request);
         this.collection = Objects.requireNonNull(collection, "collection");
     }
 
+    /** The collection the event is about. */
     public Collection collection() {
         return collection;
     }
 
+    /** Replaces the collection the default action will use. */
     public void collection(Collection replacement) {
         this.collection = Objects.requireNonNull(replacement, "collection");
     }

@@ -12,15 +12,18 @@ import java.util.Objects;
 public final class CollectionsRequestEvent extends RequestHookEvent {
     private JsonValue data;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public CollectionsRequestEvent(RequestEvent request, JsonValue data) {
         super(request);
         this.data = Objects.requireNonNull(data, "data");
     }
 
+    /** The response data the default action will write. */
     public JsonValue data() {
         return data;
     }
 
+    /** Replaces the response data the default action will write. */
     public void data(JsonValue replacement) {
         this.data = Objects.requireNonNull(replacement, "data");
     }

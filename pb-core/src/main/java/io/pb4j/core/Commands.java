@@ -38,6 +38,7 @@ public final class Commands {
      * @param handler what it does
      */
     public record Command(String name, String usage, Handler handler) {
+        /** Creates the value from its components. */
         public Command {
             Objects.requireNonNull(usage, "usage");
             Objects.requireNonNull(handler, "handler");

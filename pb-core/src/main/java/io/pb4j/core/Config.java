@@ -21,6 +21,7 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
     /** PocketBase's {@code http.Server.ReadTimeout} ({@code apis/serve.go}). */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(5);
 
+    /** Creates the value from its components. */
     public Config {
         Objects.requireNonNull(encryptionEnv, "encryptionEnv");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -72,16 +73,19 @@ public record Config(Path dataDir, boolean dev, String storeName, boolean discov
             return this;
         }
 
+        /** The data dir ({@code pb_data} by default): the database, uploaded files, backups. */
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
             return this;
         }
 
+        /** Dev mode: log every SQL statement and print the logs to the console. */
         public Builder dev(boolean dev) {
             this.dev = dev;
             return this;
         }
 
+        /** The store provider by name ({@code sqlite} by default, {@code postgres} …). */
         public Builder store(String name) {
             this.storeName = name;
             return this;

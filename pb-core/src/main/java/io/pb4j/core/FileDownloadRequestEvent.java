@@ -20,6 +20,7 @@ public final class FileDownloadRequestEvent extends HookEvent {
     private String servedName;
     private final String thumbError;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public FileDownloadRequestEvent(RequestEvent request, Collection collection, Record record, Field fileField,
                                     String servedPath, String servedName, String thumbError) {
         this.request = request;
@@ -31,18 +32,22 @@ public final class FileDownloadRequestEvent extends HookEvent {
         this.thumbError = thumbError;
     }
 
+    /** The HTTP request this event is part of. */
     public RequestEvent request() {
         return request;
     }
 
+    /** The collection the event is about. */
     public Collection collection() {
         return collection;
     }
 
+    /** The record the event is about. */
     public Record record() {
         return record;
     }
 
+    /** The file field the file belongs to. */
     public Field fileField() {
         return fileField;
     }
@@ -52,6 +57,7 @@ public final class FileDownloadRequestEvent extends HookEvent {
         return servedPath;
     }
 
+    /** Serves the file stored at this path instead. */
     public void servedPath(String path) {
         this.servedPath = Objects.requireNonNull(path, "path");
     }
@@ -61,6 +67,7 @@ public final class FileDownloadRequestEvent extends HookEvent {
         return servedName;
     }
 
+    /** Serves the file under this download name instead. */
     public void servedName(String name) {
         this.servedName = Objects.requireNonNull(name, "name");
     }

@@ -14,12 +14,14 @@ public final class FileTokenRequestEvent extends HookEvent {
     private final Record record;
     private String token;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public FileTokenRequestEvent(RequestEvent request, Record record, String token) {
         this.request = Objects.requireNonNull(request, "request");
         this.record = Objects.requireNonNull(record, "record");
         this.token = Objects.requireNonNull(token, "token");
     }
 
+    /** The HTTP request this event is part of. */
     public RequestEvent request() {
         return request;
     }
@@ -34,6 +36,7 @@ public final class FileTokenRequestEvent extends HookEvent {
         return token;
     }
 
+    /** Replaces the token the default action will answer with. */
     public void token(String token) {
         this.token = Objects.requireNonNull(token, "token");
     }

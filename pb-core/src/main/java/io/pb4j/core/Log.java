@@ -9,6 +9,7 @@ import java.util.Objects;
  * 0 info, 4 warn, 8 error); {@code created} is PocketBase's date text; {@code data} holds the entry's attributes.
  */
 public record Log(String id, String created, JsonObject data, String message, int level) {
+    /** Creates the value from its components. */
     public Log {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(created, "created");

@@ -21,6 +21,7 @@ public final class MailerRecordEvent extends HookEvent implements Tagged {
     private final Map<String, Object> meta;
     private MailMessage message;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public MailerRecordEvent(PocketBase app, Record record, MailMessage message, Map<String, Object> meta) {
         this.app = Objects.requireNonNull(app, "app");
         this.record = Objects.requireNonNull(record, "record");
@@ -28,22 +29,27 @@ public final class MailerRecordEvent extends HookEvent implements Tagged {
         this.meta = Map.copyOf(meta);
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
 
+    /** The record the event is about. */
     public Record record() {
         return record;
     }
 
+    /** The email the default action will send. */
     public MailMessage message() {
         return message;
     }
 
+    /** Replaces the email the default action will send. */
     public void message(MailMessage replacement) {
         this.message = Objects.requireNonNull(replacement, "message");
     }
 
+    /** Extra data for the email (e.g. the OTP id or the new email address). */
     public Map<String, Object> meta() {
         return meta;
     }

@@ -22,6 +22,7 @@ public final class ModelErrorEvent extends HookEvent implements Tagged {
         this.error = Objects.requireNonNull(error, "error");
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
@@ -31,6 +32,7 @@ public final class ModelErrorEvent extends HookEvent implements Tagged {
         return model;
     }
 
+    /** The failure that ended the write. */
     public RuntimeException error() {
         return error;
     }

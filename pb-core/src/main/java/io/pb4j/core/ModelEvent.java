@@ -26,6 +26,7 @@ public final class ModelEvent extends HookEvent implements Tagged {
         this.model = Objects.requireNonNull(model, "model");
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }

@@ -115,6 +115,7 @@ public final class PocketBase implements AutoCloseable {
         return app;
     }
 
+    /** The configuration the app was created with. */
     public Config config() {
         return config;
     }
@@ -124,10 +125,12 @@ public final class PocketBase implements AutoCloseable {
         return migrations;
     }
 
+    /** PocketBase's {@code OnBootstrap}: the default action opens the store and loads the schema; bind after it with {@code e.next()} first. */
     public Hook<BootstrapEvent> onBootstrap() {
         return onBootstrap;
     }
 
+    /** PocketBase's {@code OnServe}: fired before the server starts; bind routes and middlewares on {@code e.router()}. */
     public Hook<ServeEvent> onServe() {
         return onServe;
     }
@@ -334,10 +337,12 @@ public final class PocketBase implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #bootstrap()} has run. */
     public boolean isBootstrapped() {
         return store != null;
     }
 
+    /** The store (the SPI under the app API); apps use {@link #db()} for SQL of their own. */
     public Store store() {
         if (store == null) {
             throw new IllegalStateException("the app is not bootstrapped");
@@ -414,6 +419,7 @@ public final class PocketBase implements AutoCloseable {
 
     // ----- collections
 
+    /** Every collection, system ones included, from the schema cache. */
     public List<Collection> collections() {
         return schema().collections();
     }
@@ -496,6 +502,7 @@ public final class PocketBase implements AutoCloseable {
 
     // ----- records
 
+    /** The record of {@code collection} with {@code id}; empty when there is none. */
     public Optional<Record> findRecordById(Collection collection, String id) {
         return store().read(s -> RecordSearch.findById(this, s, collection, id));
     }
@@ -524,6 +531,7 @@ public final class PocketBase implements AutoCloseable {
         return record;
     }
 
+    /** Deletes {@code record} in one transaction, with PocketBase's cascade and every delete hook. */
     public void delete(Record record) {
         store().write(s -> {
             RecordSaver.delete(s, record, recordHooks);
@@ -565,6 +573,7 @@ public final class PocketBase implements AutoCloseable {
         return io.pb4j.core.internal.BulkRuleCheck.check(this, record, rule, checks);
     }
 
+    /** The {@code _superusers} helpers (upsert, as {@code pb4j superuser upsert} does). */
     public Superusers superusers() {
         return new Superusers(this);
     }
@@ -637,6 +646,7 @@ public final class PocketBase implements AutoCloseable {
         return s.port();
     }
 
+    /** The router the server dispatches to. */
     public Router router() {
         return router;
     }

@@ -21,6 +21,7 @@ public final class RecordAuthRequestEvent extends RequestHookEvent implements Ta
     private String token;
     private JsonObject meta;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public RecordAuthRequestEvent(RequestEvent request, Record record, String token, String authMethod, Optional<JsonObject> meta) {
         super(request);
         this.record = Objects.requireNonNull(record, "record");
@@ -29,6 +30,7 @@ public final class RecordAuthRequestEvent extends RequestHookEvent implements Ta
         this.meta = meta.orElse(null);
     }
 
+    /** The collection the event is about. */
     public Collection collection() {
         return record.collection();
     }
@@ -38,6 +40,7 @@ public final class RecordAuthRequestEvent extends RequestHookEvent implements Ta
         return record;
     }
 
+    /** The auth token the default action will answer with. */
     public String token() {
         return token;
     }
@@ -57,6 +60,7 @@ public final class RecordAuthRequestEvent extends RequestHookEvent implements Ta
         this.meta = meta.orElse(null);
     }
 
+    /** How the record signed in: {@code password}, {@code oauth2}, {@code otp} …. */
     public String authMethod() {
         return authMethod;
     }

@@ -23,6 +23,7 @@ public final class RecordAuthWithOAuth2RequestEvent extends RequestHookEvent imp
     private Record record;
     private JsonObject createData;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public RecordAuthWithOAuth2RequestEvent(RequestEvent request, Collection collection, String providerName,
                                             JsonObject oauth2User, Optional<Record> record, JsonObject createData) {
         super(request);
@@ -34,6 +35,7 @@ public final class RecordAuthWithOAuth2RequestEvent extends RequestHookEvent imp
         this.createData = Objects.requireNonNull(createData, "createData");
     }
 
+    /** The collection the event is about. */
     public Collection collection() {
         return collection;
     }
@@ -63,6 +65,7 @@ public final class RecordAuthWithOAuth2RequestEvent extends RequestHookEvent imp
         return createData;
     }
 
+    /** Replaces the data a new record is created from. */
     public void createData(JsonObject createData) {
         this.createData = Objects.requireNonNull(createData, "createData");
     }

@@ -25,6 +25,7 @@ public final class RecordEnrichEvent extends HookEvent implements Tagged {
         this.requestInfo = Objects.requireNonNull(requestInfo, "requestInfo");
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }

@@ -22,14 +22,17 @@ public final class RecordErrorEvent extends HookEvent implements Tagged {
         this.error = Objects.requireNonNull(error, "error");
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
 
+    /** The record the event is about. */
     public Record record() {
         return record;
     }
 
+    /** The failure that ended the write. */
     public RuntimeException error() {
         return error;
     }

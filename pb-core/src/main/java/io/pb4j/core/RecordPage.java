@@ -4,6 +4,7 @@ import java.util.List;
 
 /** One page of a records search; {@code totalItems} and {@code totalPages} are -1 when the total was skipped. */
 public record RecordPage(List<Record> items, int page, int perPage, long totalItems, long totalPages) {
+    /** Creates the value from its components. */
     public RecordPage {
         items = List.copyOf(items);
     }

@@ -27,6 +27,7 @@ public record RecordQuery(String rule, String filter, String sort, int page, int
     /** PocketBase's largest page size. */
     public static final int MAX_PER_PAGE = 1000;
 
+    /** Creates the value from its components. */
     public RecordQuery {
         page = Math.max(page, 1);
         perPage = perPage <= 0 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);

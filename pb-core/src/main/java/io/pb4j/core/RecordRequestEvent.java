@@ -18,16 +18,19 @@ public final class RecordRequestEvent extends RequestHookEvent implements Tagged
     private final Collection collection;
     private final Record record;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public RecordRequestEvent(RequestEvent request, Collection collection, Optional<Record> record) {
         super(request);
         this.collection = Objects.requireNonNull(collection, "collection");
         this.record = record.orElse(null);
     }
 
+    /** The collection the event is about. */
     public Collection collection() {
         return collection;
     }
 
+    /** The record the event is about; empty before it is known. */
     public Optional<Record> record() {
         return Optional.ofNullable(record);
     }

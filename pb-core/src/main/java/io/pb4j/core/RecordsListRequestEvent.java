@@ -14,20 +14,24 @@ public final class RecordsListRequestEvent extends RequestHookEvent implements T
     private final Collection collection;
     private RecordPage page;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public RecordsListRequestEvent(RequestEvent request, Collection collection, RecordPage page) {
         super(request);
         this.collection = Objects.requireNonNull(collection, "collection");
         this.page = Objects.requireNonNull(page, "page");
     }
 
+    /** The collection the event is about. */
     public Collection collection() {
         return collection;
     }
 
+    /** The page of records the default action will answer with. */
     public RecordPage page() {
         return page;
     }
 
+    /** Replaces the page of records the default action will answer with. */
     public void page(RecordPage replacement) {
         this.page = Objects.requireNonNull(replacement, "page");
     }

@@ -14,14 +14,17 @@ import java.util.Objects;
 public abstract class RequestHookEvent extends HookEvent {
     private final RequestEvent request;
 
+    /** An event of {@code request}. */
     protected RequestHookEvent(RequestEvent request) {
         this.request = Objects.requireNonNull(request, "request");
     }
 
+    /** The HTTP request this event is part of. */
     public RequestEvent request() {
         return request;
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return request.app();
     }

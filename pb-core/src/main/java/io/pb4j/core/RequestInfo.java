@@ -14,6 +14,7 @@ public record RequestInfo(Optional<Record> auth, String method, Map<String, Stri
     /** No request: internal lookups, where {@code @request.*} resolves to NULL. */
     public static final RequestInfo NONE = new RequestInfo(Optional.empty(), "", Map.of(), Map.of(), Map.of(), "default");
 
+    /** Creates the value from its components. */
     public RequestInfo {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);

@@ -14,11 +14,13 @@ public final class SettingsListRequestEvent extends HookEvent {
     private final RequestEvent request;
     private JsonObject settings;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public SettingsListRequestEvent(RequestEvent request, JsonObject settings) {
         this.request = Objects.requireNonNull(request, "request");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** The HTTP request this event is part of. */
     public RequestEvent request() {
         return request;
     }
@@ -28,6 +30,7 @@ public final class SettingsListRequestEvent extends HookEvent {
         return settings;
     }
 
+    /** Replaces the settings the default action will answer with. */
     public void settings(JsonObject replacement) {
         this.settings = Objects.requireNonNull(replacement, "settings");
     }

@@ -16,24 +16,29 @@ public final class SettingsUpdateRequestEvent extends HookEvent {
     private final JsonObject oldSettings;
     private JsonObject newSettings;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public SettingsUpdateRequestEvent(RequestEvent request, JsonObject oldSettings, JsonObject newSettings) {
         this.request = Objects.requireNonNull(request, "request");
         this.oldSettings = Objects.requireNonNull(oldSettings, "oldSettings");
         this.newSettings = Objects.requireNonNull(newSettings, "newSettings");
     }
 
+    /** The HTTP request this event is part of. */
     public RequestEvent request() {
         return request;
     }
 
+    /** The settings before the update. */
     public JsonObject oldSettings() {
         return oldSettings;
     }
 
+    /** The settings to store. */
     public JsonObject newSettings() {
         return newSettings;
     }
 
+    /** Replaces the settings to store. */
     public void newSettings(JsonObject replacement) {
         this.newSettings = Objects.requireNonNull(replacement, "newSettings");
     }

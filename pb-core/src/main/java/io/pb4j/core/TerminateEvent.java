@@ -16,10 +16,12 @@ public final class TerminateEvent extends HookEvent {
         this.restart = restart;
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
 
+    /** Whether the app terminates to restart. */
     public boolean isRestart() {
         return restart;
     }

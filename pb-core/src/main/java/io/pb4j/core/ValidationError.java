@@ -7,6 +7,7 @@ import java.util.Map;
  * with {@code params} only when the rule has template parameters (e.g. {@code {"min": 3}}).
  */
 public record ValidationError(String code, String message, Map<String, Object> params) {
+    /** Creates the value from its components. */
     public ValidationError {
         params = Map.copyOf(params);
     }

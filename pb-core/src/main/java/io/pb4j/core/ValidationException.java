@@ -7,6 +7,7 @@ import java.util.Map;
  * The API layer turns it into a 400 envelope with its own message ("Failed to create record." …).
  */
 public final class ValidationException extends RuntimeException {
+    /** Field name to error. */
     private final Map<String, Object> errors;
 
     /** Validation failed with these errors, keyed by field or property name. */

@@ -8,6 +8,7 @@ import java.util.List;
  * sample of its records (as records of a temporary view collection). Immutable.
  */
 public record ViewDryRun(List<Field> fields, List<Record> sample) {
+    /** Creates the value from its components. */
     public ViewDryRun {
         fields = List.copyOf(fields);
         sample = List.copyOf(sample);

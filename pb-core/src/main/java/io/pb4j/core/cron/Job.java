@@ -7,6 +7,7 @@ import java.util.Objects;
  * {@code {"id", "expression"}}.
  */
 public record Job(String id, Schedule schedule, Runnable task) {
+    /** Creates the value from its components. */
     public Job {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(schedule, "schedule");

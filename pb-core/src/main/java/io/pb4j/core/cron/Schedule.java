@@ -24,6 +24,7 @@ public record Schedule(String expression, Set<Integer> minutes, Set<Integer> hou
             "@midnight", "0 0 * * *",
             "@hourly", "0 * * * *");
 
+    /** Creates the value from its components. */
     public Schedule {
         minutes = Set.copyOf(minutes);
         hours = Set.copyOf(hours);

@@ -25,6 +25,7 @@ public record AutodateField(String id, String name, boolean system, boolean hidd
         return new FieldBuilders.Autodate(name);
     }
 
+    /** Creates the value from its components. */
     public AutodateField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

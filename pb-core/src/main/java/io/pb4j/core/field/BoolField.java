@@ -19,6 +19,7 @@ public record BoolField(String id, String name, boolean system, boolean hidden, 
         return new FieldBuilders.Bool(name);
     }
 
+    /** Creates the value from its components. */
     public BoolField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

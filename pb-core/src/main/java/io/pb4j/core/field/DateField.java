@@ -24,6 +24,7 @@ public record DateField(String id, String name, boolean system, boolean hidden, 
         return new FieldBuilders.Date(name);
     }
 
+    /** Creates the value from its components. */
     public DateField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -23,6 +23,7 @@ public record EditorField(String id, String name, boolean system, boolean hidden
     /** PocketBase's size limit when {@code maxSize} is 0: 5 MiB. */
     public static final long DEFAULT_MAX_SIZE = 5L << 20;
 
+    /** Creates the value from its components. */
     public EditorField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

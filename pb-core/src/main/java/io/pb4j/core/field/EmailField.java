@@ -24,6 +24,7 @@ public record EmailField(String id, String name, boolean system, boolean hidden,
         return new FieldBuilders.Email(name);
     }
 
+    /** Creates the value from its components. */
     public EmailField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -19,17 +19,22 @@ import java.util.Optional;
  * <p>Optional capabilities are separate interfaces: {@link ModifiableField}, {@link SaveAwareField}.
  */
 public interface Field {
+    /** The field's id, stable across renames. */
     String id();
 
+    /** The field's name: the record key and the column. */
     String name();
 
     /** PocketBase's type name, e.g. {@code "text"}. */
     String type();
 
+    /** Whether the field is a system field (it cannot be renamed or removed). */
     boolean system();
 
+    /** Whether the field is left out of API responses (superusers see it). */
     boolean hidden();
 
+    /** Whether the dashboard shows the field as the record's label in relation pickers. */
     boolean presentable();
 
     /** The definition as PocketBase serializes it: every option, keys sorted alphabetically, {@code "type"} included. */

@@ -27,6 +27,7 @@ public record GeoPointField(String id, String name, boolean system, boolean hidd
         return new FieldBuilders.GeoPoint(name);
     }
 
+    /** Creates the value from its components. */
     public GeoPointField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -31,6 +31,7 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
     public static final long DEFAULT_MAX_SIZE = 1L << 20;
     private static final System.Logger LOG = System.getLogger(JsonField.class.getName());
 
+    /** Creates the value from its components. */
     public JsonField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

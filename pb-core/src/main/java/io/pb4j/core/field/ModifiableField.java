@@ -7,7 +7,14 @@ package io.pb4j.core.field;
 public interface ModifiableField extends Field {
     /** Body-key modifiers, as PocketBase spells them. */
     enum Modifier {
-        APPEND, PREPEND, REMOVE, AUTOGENERATE
+        /** {@code field+}: appends to the value (adds, for a number). */
+        APPEND,
+        /** {@code +field}: prepends to the value. */
+        PREPEND,
+        /** {@code field-}: removes from the value (subtracts, for a number). */
+        REMOVE,
+        /** {@code field:autogenerate}: generates the value. */
+        AUTOGENERATE
     }
 
     /** Whether this field supports the modifier. */

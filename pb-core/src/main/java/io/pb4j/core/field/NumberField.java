@@ -23,6 +23,7 @@ public record NumberField(String id, String name, boolean system, boolean hidden
         return new FieldBuilders.Number(name);
     }
 
+    /** Creates the value from its components. */
     public NumberField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

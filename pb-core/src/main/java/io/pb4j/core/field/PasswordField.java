@@ -29,6 +29,7 @@ public record PasswordField(String id, String name, boolean system, boolean hidd
     /** The longest password bcrypt hashes whole (72 bytes with its terminator). */
     public static final int MAX_LENGTH = 71;
 
+    /** Creates the value from its components. */
     public PasswordField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -31,6 +31,7 @@ public record RelationField(String id, String name, boolean system, boolean hidd
         Optional<Integer> count(String collectionIdOrName, List<String> ids);
     }
 
+    /** Creates the value from its components. */
     public RelationField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -23,6 +23,7 @@ public record SelectField(String id, String name, boolean system, boolean hidden
         return new FieldBuilders.Select(name, values);
     }
 
+    /** Creates the value from its components. */
     public SelectField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -34,6 +34,7 @@ public record TextField(String id, String name, boolean system, boolean hidden, 
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
+    /** Creates the value from its components. */
     public TextField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -21,9 +21,11 @@ public record UploadedFile(String name, String originalName, long size, Source s
     /** Opens the file's bytes from the start, each call a new stream; the caller closes it. */
     @FunctionalInterface
     public interface Source {
+        /** Opens the uploaded content (each call from the start). */
         InputStream open() throws IOException;
     }
 
+    /** Creates the value from its components. */
     public UploadedFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(originalName, "originalName");

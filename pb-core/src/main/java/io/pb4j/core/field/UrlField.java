@@ -24,6 +24,7 @@ public record UrlField(String id, String name, boolean system, boolean hidden, b
         return new FieldBuilders.Url(name);
     }
 
+    /** Creates the value from its components. */
     public UrlField {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

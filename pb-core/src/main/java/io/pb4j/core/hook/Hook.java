@@ -23,6 +23,7 @@ public final class Hook<E extends HookEvent> {
      * One handler: {@code id} (empty: a generated one on binding), {@code priority} (lower runs first) and the function.
      */
     public record Handler<E>(String id, int priority, Consumer<E> func) {
+        /** Creates the value from its components. */
         public Handler {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(func, "func");
@@ -87,10 +88,12 @@ public final class Hook<E extends HookEvent> {
         handlers = List.copyOf(next);
     }
 
+    /** Removes every handler. */
     public synchronized void unbindAll() {
         handlers = List.of();
     }
 
+    /** How many handlers are bound. */
     public int length() {
         return handlers.size();
     }

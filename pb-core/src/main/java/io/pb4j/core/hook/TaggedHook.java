@@ -13,6 +13,7 @@ public final class TaggedHook<E extends HookEvent & Tagged> {
     private final Hook<E> hook;
     private final List<String> tags;
 
+    /** A view of {@code hook} whose handlers run only for events with one of {@code tags} (none: all). */
     public TaggedHook(Hook<E> hook, List<String> tags) {
         this.hook = Objects.requireNonNull(hook, "hook");
         this.tags = List.copyOf(tags);
@@ -35,6 +36,7 @@ public final class TaggedHook<E extends HookEvent & Tagged> {
         }));
     }
 
+    /** Binds {@code func} for the tags under a generated id; returns the id. */
     public String bindFunc(Consumer<E> func) {
         return bind(Hook.Handler.of(func));
     }
@@ -44,6 +46,7 @@ public final class TaggedHook<E extends HookEvent & Tagged> {
         return bindFunc(func);
     }
 
+    /** Binds {@code func} for the tags under {@code id} with {@code priority}; returns the id. */
     public String bind(String id, int priority, Consumer<E> func) {
         return bind(new Hook.Handler<>(id, priority, func));
     }
@@ -53,6 +56,7 @@ public final class TaggedHook<E extends HookEvent & Tagged> {
         hook.unbind(ids);
     }
 
+    /** How many handlers are bound. */
     public int length() {
         return hook.length();
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param address the bare address, e.g. {@code "support@example.com"}
  */
 public record MailAddress(String name, String address) {
+    /** Creates the value from its components. */
     public MailAddress {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(address, "address");

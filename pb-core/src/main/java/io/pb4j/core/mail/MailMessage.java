@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record MailMessage(MailAddress from, List<MailAddress> to, List<MailAddress> cc, List<MailAddress> bcc,
                           String subject, String html, String text, Map<String, String> headers) {
+    /** Creates the value from its components. */
     public MailMessage {
         Objects.requireNonNull(from, "from");
         to = List.copyOf(to);

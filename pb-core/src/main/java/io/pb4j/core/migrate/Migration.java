@@ -36,6 +36,7 @@ public interface Migration {
     /** The migration {@link #of} makes. */
     record Functions(String file, Consumer<PocketBase> upFunction, Consumer<PocketBase> downFunction)
             implements Migration {
+        /** Creates the value from its components. */
         public Functions {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(upFunction, "upFunction");

@@ -5,6 +5,7 @@ package io.pb4j.core.migrate;
  * is what the migration threw.
  */
 public final class MigrationException extends RuntimeException {
+    /** The migration file that failed. */
     private final String file;
 
     MigrationException(String message, String file, Throwable cause) {

@@ -28,6 +28,7 @@ public final class RealtimeConnectRequestEvent extends HookEvent {
         this.client = client;
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
@@ -37,6 +38,7 @@ public final class RealtimeConnectRequestEvent extends HookEvent {
         return Optional.ofNullable(request);
     }
 
+    /** The realtime client of the connection. */
     public RealtimeClient client() {
         return client;
     }
@@ -46,6 +48,7 @@ public final class RealtimeConnectRequestEvent extends HookEvent {
         return idleTimeout;
     }
 
+    /** Closes the connection after this long without a message. */
     public void idleTimeout(Duration timeout) {
         this.idleTimeout = Objects.requireNonNull(timeout);
     }
@@ -55,6 +58,7 @@ public final class RealtimeConnectRequestEvent extends HookEvent {
         return maxTimeout;
     }
 
+    /** Closes the connection after this long, whatever it does. */
     public void maxTimeout(Duration timeout) {
         this.maxTimeout = Objects.requireNonNull(timeout);
     }
@@ -67,6 +71,7 @@ public final class RealtimeConnectRequestEvent extends HookEvent {
         return keepAlive;
     }
 
+    /** Sends a keep-alive comment at this interval. */
     public void keepAlive(Duration interval) {
         this.keepAlive = Objects.requireNonNull(interval);
     }

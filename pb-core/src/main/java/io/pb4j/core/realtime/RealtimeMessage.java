@@ -5,6 +5,7 @@ package io.pb4j.core.realtime;
  * {@code PB_CONNECT}, {@code @oauth2}, a custom topic), {@code data} its payload, a single line of JSON text.
  */
 public record RealtimeMessage(String name, String data) {
+    /** Creates the value from its components. */
     public RealtimeMessage {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("message name is empty");

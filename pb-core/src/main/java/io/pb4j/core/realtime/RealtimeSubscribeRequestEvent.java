@@ -20,6 +20,7 @@ public final class RealtimeSubscribeRequestEvent extends HookEvent {
     private final Record auth;
     private List<String> subscriptions;
 
+    /** Creates the event; the endpoint that fires the hook does this, apps receive it. */
     public RealtimeSubscribeRequestEvent(PocketBase app, Optional<RequestEvent> request, RealtimeClient client,
                                          Optional<Record> auth, List<String> subscriptions) {
         this.app = app;
@@ -29,6 +30,7 @@ public final class RealtimeSubscribeRequestEvent extends HookEvent {
         this.subscriptions = List.copyOf(subscriptions);
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
@@ -38,6 +40,7 @@ public final class RealtimeSubscribeRequestEvent extends HookEvent {
         return Optional.ofNullable(request);
     }
 
+    /** The realtime client of the connection. */
     public RealtimeClient client() {
         return client;
     }
@@ -52,6 +55,7 @@ public final class RealtimeSubscribeRequestEvent extends HookEvent {
         return subscriptions;
     }
 
+    /** Replaces the subscriptions the default action will set. */
     public void subscriptions(List<String> subscriptions) {
         this.subscriptions = List.copyOf(subscriptions);
     }

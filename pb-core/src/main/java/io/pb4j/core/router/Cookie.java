@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record Cookie(String name, String value, String path, String domain, int maxAge, boolean secure, boolean httpOnly,
                      String sameSite) {
+    /** Creates the value from its components. */
     public Cookie {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
@@ -32,26 +33,32 @@ public record Cookie(String name, String value, String path, String domain, int 
         return new Cookie(name, value, "", "", 0, false, false, "");
     }
 
+    /** This cookie with {@code Path}. */
     public Cookie withPath(String path) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, sameSite);
     }
 
+    /** This cookie with {@code Domain}. */
     public Cookie withDomain(String domain) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, sameSite);
     }
 
+    /** This cookie with {@code Max-Age} in seconds (0: none, negative: delete now). */
     public Cookie withMaxAge(int seconds) {
         return new Cookie(name, value, path, domain, seconds, secure, httpOnly, sameSite);
     }
 
+    /** This cookie with or without {@code Secure}. */
     public Cookie withSecure(boolean on) {
         return new Cookie(name, value, path, domain, maxAge, on, httpOnly, sameSite);
     }
 
+    /** This cookie with or without {@code HttpOnly}. */
     public Cookie withHttpOnly(boolean on) {
         return new Cookie(name, value, path, domain, maxAge, secure, on, sameSite);
     }
 
+    /** This cookie with {@code SameSite} ({@code Lax}, {@code Strict}, {@code None}; "": none). */
     public Cookie withSameSite(String mode) {
         return new Cookie(name, value, path, domain, maxAge, secure, httpOnly, mode);
     }

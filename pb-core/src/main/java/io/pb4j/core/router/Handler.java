@@ -7,5 +7,6 @@ package io.pb4j.core.router;
  */
 @FunctionalInterface
 public interface Handler {
+    /** Handles {@code e}: writes a response, or (a middleware) calls {@code e.next()}. */
     void handle(RequestEvent e);
 }

@@ -16,13 +16,21 @@ import java.util.zip.GZIPOutputStream;
  * middleware with the same id as one bound further out replaces it for that route or group.
  */
 public final class Middlewares {
+    /** The id of {@link #requireGuestOnly}. */
     public static final String REQUIRE_GUEST_ONLY = "pbRequireGuestOnly";
+    /** The id of {@link #requireAuth}. */
     public static final String REQUIRE_AUTH = "pbRequireAuth";
+    /** The id of {@link #requireSuperuserAuth}. */
     public static final String REQUIRE_SUPERUSER_AUTH = "pbRequireSuperuserAuth";
+    /** The id of {@link #requireSuperuserOrOwnerAuth}. */
     public static final String REQUIRE_SUPERUSER_OR_OWNER_AUTH = "pbRequireSuperuserOrOwnerAuth";
+    /** The id of {@link #requireSameCollectionContextAuth}. */
     public static final String REQUIRE_SAME_COLLECTION_CONTEXT_AUTH = "pbRequireSameCollectionContextAuth";
+    /** The id of {@link #bodyLimit}, to unbind or replace it. */
     public static final String BODY_LIMIT = "pbBodyLimit";
+    /** The id of {@link #gzip}. */
     public static final String GZIP = "pbGzip";
+    /** The id of {@link #skipSuccessActivityLog}. */
     public static final String SKIP_SUCCESS_ACTIVITY_LOG = "pbSkipSuccessActivityLog";
 
     private Middlewares() {

@@ -50,14 +50,17 @@ public final class RequestEvent extends HookEvent {
         this.request = request;
     }
 
+    /** The app the event belongs to. */
     public PocketBase app() {
         return app;
     }
 
+    /** The request as the server adapter sees it. */
     public HttpRequest request() {
         return request;
     }
 
+    /** The HTTP method, upper case. */
     public String method() {
         return request.method();
     }
@@ -67,6 +70,7 @@ public final class RequestEvent extends HookEvent {
         return ClientIp.of(app, request);
     }
 
+    /** The request path, without the query. */
     public String path() {
         return request.path();
     }
@@ -157,6 +161,7 @@ public final class RequestEvent extends HookEvent {
         cleanups.clear();
     }
 
+    /** Caps the request body at {@code limit} bytes (a larger one answers 413). */
     public void bodyLimit(long limit) {
         this.bodyLimit = limit;
     }
@@ -166,10 +171,12 @@ public final class RequestEvent extends HookEvent {
         return Optional.ofNullable(auth);
     }
 
+    /** Sets the request's auth record (what a token loader does). */
     public void auth(Record record) {
         this.auth = record;
     }
 
+    /** Whether the request is authorized as a superuser. */
     public boolean isSuperuser() {
         return auth != null && auth.collection().isSuperusers();
     }
@@ -249,14 +256,17 @@ public final class RequestEvent extends HookEvent {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
+    /** Answers 204 with no body. */
     public void noContent() {
         write(204, "", new byte[0]);
     }
 
+    /** Writes {@code text} as a {@code text/plain} response. */
     public void string(int status, String text) {
         write(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes {@code bytes} as the response body with {@code contentType}. */
     public void blob(int status, String contentType, byte[] bytes) {
         write(status, contentType, bytes);
     }
@@ -273,6 +283,7 @@ public final class RequestEvent extends HookEvent {
         }
     }
 
+    /** Answers with a redirect status (3xx) to {@code location}. */
     public void redirect(int status, String location) {
         responseHeaders.put("Location", location);
         write(status, "", new byte[0]);
@@ -296,6 +307,7 @@ public final class RequestEvent extends HookEvent {
         responseHeaders.put(name, value);
     }
 
+    /** Whether a response has been written. */
     public boolean written() {
         return written;
     }
@@ -311,10 +323,12 @@ public final class RequestEvent extends HookEvent {
         return status;
     }
 
+    /** The response headers set so far. */
     public Map<String, String> responseHeaders() {
         return responseHeaders;
     }
 
+    /** The buffered response body so far. */
     public byte[] responseBody() {
         return responseBody;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 public record RequestForm(Map<String, List<String>> values, Map<String, List<UploadedFile>> files) {
     public static final RequestForm EMPTY = new RequestForm(Map.of(), Map.of());
 
+    /** Creates the value from its components. */
     public RequestForm {
         values = Map.copyOf(values);
         files = Map.copyOf(files);

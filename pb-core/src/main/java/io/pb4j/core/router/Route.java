@@ -27,6 +27,7 @@ public final class Route {
         this.handler = handler;
     }
 
+    /** The HTTP method, upper case. */
     public String method() {
         return method;
     }
@@ -45,6 +46,7 @@ public final class Route {
         return bind(middleware.asHookHandler());
     }
 
+    /** Binds a middleware on this route only (a handler with the same id replaces it). */
     public Route bind(Hook.Handler<RequestEvent> middleware) {
         synchronized (owner) {
             bindings.bind(middleware);

@@ -32,6 +32,7 @@ public final class Router extends RouterGroup {
 
     private volatile Table table;
 
+    /** A router with PocketBase's default middlewares (CORS for {@code *}, security headers). */
     public Router() {
         super(null, "");
         bind(Cors.middleware(List.of("*")));

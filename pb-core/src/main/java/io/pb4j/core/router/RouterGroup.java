@@ -36,22 +36,27 @@ public class RouterGroup {
         }
     }
 
+    /** Adds a {@code GET} route; {@code {name}} segments are path parameters. */
     public Route get(String path, Handler handler) {
         return add("GET", path, handler);
     }
 
+    /** Adds a {@code POST} route. */
     public Route post(String path, Handler handler) {
         return add("POST", path, handler);
     }
 
+    /** Adds a {@code PATCH} route. */
     public Route patch(String path, Handler handler) {
         return add("PATCH", path, handler);
     }
 
+    /** Adds a {@code PUT} route. */
     public Route put(String path, Handler handler) {
         return add("PUT", path, handler);
     }
 
+    /** Adds a {@code DELETE} route. */
     public Route delete(String path, Handler handler) {
         return add("DELETE", path, handler);
     }
@@ -71,6 +76,7 @@ public class RouterGroup {
         return bind(middleware.asHookHandler());
     }
 
+    /** Binds a middleware on every route of this group (a handler with the same id replaces it). */
     public RouterGroup bind(Hook.Handler<RequestEvent> middleware) {
         synchronized (owner) {
             bindings.bind(middleware);

@@ -15,6 +15,7 @@ public interface BackupStorage {
     /** The stored backups whose key starts with {@code prefix}, in key order. */
     List<BackupFile> list(String prefix);
 
+    /** Whether an object is stored under {@code key}. */
     boolean exists(String key);
 
     /** Stores the file at {@code source} under {@code key}, replacing an existing one; {@code source} may be moved. */
@@ -23,5 +24,6 @@ public interface BackupStorage {
     /** Reads a backup; the caller closes the stream. */
     InputStream open(String key);
 
+    /** Deletes the object under {@code key}; a missing one is no error. */
     void delete(String key);
 }

@@ -7,8 +7,10 @@ import io.pb4j.core.PocketBase;
  * unless the app turns discovery off; registered in ascending {@link #order()}, then by name.
  */
 public interface Plugin {
+    /** The plugin's name, as logged and as {@code Config.plugins} selects it. */
     String name();
 
+    /** Where the plugin runs among the others, lowest first (default 0). */
     default int order() {
         return 0;
     }

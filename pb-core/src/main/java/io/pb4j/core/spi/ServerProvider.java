@@ -5,6 +5,7 @@ import io.pb4j.core.router.Router;
 
 /** Starts an HTTP server over a {@link Router}; pb-http provides the Helidon WebServer one. */
 public interface ServerProvider {
+    /** The provider's name. */
     String name();
 
     /**
@@ -15,6 +16,7 @@ public interface ServerProvider {
 
     /** A started server. */
     interface RunningServer extends AutoCloseable {
+        /** The port the server listens on. */
         int port();
 
         /** Stops accepting requests and waits for in-flight ones. */

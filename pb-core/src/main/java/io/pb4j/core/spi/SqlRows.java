@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param rows    each as long as {@code columns}
  */
 public record SqlRows(List<Column> columns, List<List<Object>> rows) {
+    /** Creates the value from its components. */
     public SqlRows {
         columns = List.copyOf(columns);
         List<List<Object>> copy = new ArrayList<>(rows.size());
@@ -30,6 +31,7 @@ public record SqlRows(List<Column> columns, List<List<Object>> rows) {
      * @param nullable whether the driver reports it may be null
      */
     public record Column(String name, String type, boolean nullable) {
+        /** Creates the value from its components. */
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");

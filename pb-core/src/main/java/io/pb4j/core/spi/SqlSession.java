@@ -21,6 +21,7 @@ public interface SqlSession {
      */
     int execute(String sql, List<?> params);
 
+    /** Runs a statement without parameters; returns the changed rows. */
     default int execute(String sql) {
         return execute(sql, List.of());
     }

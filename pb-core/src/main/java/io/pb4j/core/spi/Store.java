@@ -12,10 +12,13 @@ import java.util.function.Function;
  * the transaction back and is rethrown unchanged.
  */
 public interface Store extends AutoCloseable {
+    /** The SQL dialect of the store. */
     SqlDialect dialect();
 
+    /** Runs {@code work} on a reader connection. */
     <T> T read(Function<SqlSession, T> work);
 
+    /** Runs {@code work} in one write transaction (joining the caller's if any): committed when it returns, rolled back when it throws. */
     <T> T write(Function<SqlSession, T> work);
 
     /** The same for the auxiliary database (request logs). */

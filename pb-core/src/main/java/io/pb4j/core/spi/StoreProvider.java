@@ -6,6 +6,7 @@ import java.nio.file.Path;
  * Opens a {@link Store} by name ({@code sqlite}, later {@code postgres}); discovered with {@link java.util.ServiceLoader}.
  */
 public interface StoreProvider {
+    /** The provider's name, as {@code Config.store} selects it ({@code sqlite}, {@code postgres}). */
     String name();
 
     /** Opens (creating if needed) the store for a data directory. */

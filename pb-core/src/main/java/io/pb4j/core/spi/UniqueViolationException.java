@@ -4,6 +4,7 @@ import java.util.List;
 
 /** A write broke a unique constraint; {@code columns} are the constrained columns as the database names them. */
 public final class UniqueViolationException extends StoreException {
+    /** The columns of the violated unique constraint. */
     private final List<String> columns;
 
     /** A unique index refused the write on {@code columns}. */
