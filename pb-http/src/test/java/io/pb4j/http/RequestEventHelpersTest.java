@@ -32,6 +32,8 @@ class RequestEventHelpersTest {
                     .add("tags", Json.createArrayBuilder(o.tags())).add("price", o.price()).build());
         });
         router.post("/api/map", e -> e.string(200, new java.util.TreeMap<>(e.bindBody(Map.class)).toString()));
+        router.get("/api/pojo", e -> e.json(200, new Order("tea", 2, false, List.of("hot"), 3.5)));
+        router.get("/api/plain", e -> e.json(201, Map.of("items", List.of(1, 2.5, "x"), "none", java.util.Optional.empty())));
         router.post("/api/upload", e -> {
             List<UploadedFile> files = e.findUploadedFiles("document");
             StringBuilder b = new StringBuilder();
@@ -147,5 +149,15 @@ class RequestEventHelpersTest {
         TestServer.Response teapot = server.sendWithHeaders("GET", "/api/errors/teapot");
         assertThat(teapot.status()).isEqualTo(418);
         assertThat(teapot.body()).isEqualTo("{\"data\":{\"pot\":{\"code\":\"tea\",\"message\":\"Hot.\"}},\"message\":\"Short and stout.\",\"status\":418}");
+    }
+
+    @Test
+    void jsonWritesRecordsMapsAndListsAsJson() {
+        TestServer.Response pojo = server.send("GET", "/api/pojo", null, null);
+        assertThat(pojo.status()).isEqualTo(200);
+        assertThat(pojo.body()).isEqualTo("{\"item\":\"tea\",\"quantity\":2,\"gift\":false,\"tags\":[\"hot\"],\"price\":3.5}");
+        TestServer.Response plain = server.send("GET", "/api/plain", null, null);
+        assertThat(plain.status()).isEqualTo(201);
+        assertThat(plain.body()).contains("\"items\":[1,2.5,\"x\"]", "\"none\":null");
     }
 }

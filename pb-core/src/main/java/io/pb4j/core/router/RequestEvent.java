@@ -250,6 +250,20 @@ public final class RequestEvent extends HookEvent {
         write(status, "application/json", goEscaped(Json.write(out)).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@link #json(int, JsonValue)} for plain Java values: a Java record (its components in declaration order), a
+     * {@code Map}, a {@code List}, a string, number or boolean, nested freely.
+     *
+     * <pre>{@code
+     * record Stats(long orders, double total) {}
+     * e.json(200, new Stats(3, 141.5));            // {"orders":3,"total":141.5}
+     * e.json(200, Map.of("items", List.of(1, 2)));  // {"items":[1,2]}
+     * }</pre>
+     */
+    public void json(int status, Object value) {
+        json(status, JsonValues.of(value));
+    }
+
     /** The characters Go escapes can only occur inside JSON strings, so replacing them in the whole text is exact. */
     private static String goEscaped(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
