@@ -66,7 +66,8 @@ class PocketBaseScenariosTest {
             Map.entry("sql_test.go", 11),
             Map.entry("settings_test.go", 29),
             Map.entry("realtime_test.go", 17),
-            Map.entry("file_test.go", 52));
+            Map.entry("file_test.go", 52),
+            Map.entry("extensions_test.go", 7));
 
     private static final Path REPORT = Path.of("target", "pocketbase-scenarios.txt");
     private static TestServer shared;
