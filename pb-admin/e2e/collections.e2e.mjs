@@ -293,6 +293,29 @@ step("fields: drag to reorder, the keyboard too, rename and delete with what hap
     assert.equal(records.json.items[0].body, undefined);
 });
 
+step("indexes: a unique index built from the chosen columns; the server's error beside the indexes", async () => {
+    await openCollection("posts");
+    const p = panel();
+    await p.getByRole("tab", { name: "Indexes" }).click();
+    await p.getByRole("button", { name: "Add index" }).click();
+    await p.getByText("Choose at least one column.").waitFor();
+    await p.getByLabel("Unique", { exact: true }).check();
+    await p.getByRole("group", { name: "Index columns" }).getByLabel("headline", { exact: true }).check();
+    await p.getByRole("button", { name: "Add index" }).click();
+    const text = p.getByLabel(/^Indexes/);
+    assert.match(await text.inputValue(), /^CREATE UNIQUE INDEX `idx_\w+` ON `posts` \(`headline`\)$/);
+    await text.fill(`${await text.inputValue()}\nCREATE INDEX broken ON`);
+    await p.getByRole("button", { name: "Save changes" }).click();
+    await p.locator('[data-error-for="indexes"]').filter({ hasText: /Index 2/ }).waitFor();
+    await shot("06b-index-error");
+    await text.fill((await text.inputValue()).split("\n")[0]);
+    await p.getByRole("button", { name: "Save changes" }).click();
+    await p.waitFor({ state: "detached" });
+    const posts = await collection("posts");
+    assert.equal(posts.indexes.length, 1);
+    assert.match(posts.indexes[0], /CREATE UNIQUE INDEX `idx_\w+` ON `posts` \(`headline`\)/);
+});
+
 step("fields: every option of each field type is saved", async () => {
     await go(`#/collections`);
     await page.getByRole("button", { name: "+ New collection" }).click();

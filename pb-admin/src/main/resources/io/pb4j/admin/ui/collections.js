@@ -1,6 +1,6 @@
 // Collections: the sidebar list with search, and the collection panel (create, edit, delete: fields, API rules,
 // the view query, indexes). The selected collection's records fill the rest of the page.
-import { h, mount, field, dialog, showErrors, toast, confirmDialog } from "pb/dom.js";
+import { h, mount, field, dialog, showErrors, toast, confirmDialog, nextId } from "pb/dom.js";
 import { send, collections, forgetCollections, ApiError } from "pb/api.js";
 import { fieldsEditor } from "pb/fields.js";
 import { recordsView } from "pb/records.js";
@@ -106,6 +106,9 @@ function collectionForm(data, existing, all, close) {
             text.addEventListener("input", () => (data.indexes = text.value.split("\n").map((s) => s.trim()).filter(Boolean)));
             mount(body, field("Indexes (one CREATE INDEX statement a line)", text, {
                 name: "indexes", hint: "e.g. CREATE UNIQUE INDEX idx_title ON posts (title)",
+            }), indexBuilder(data, (sql) => {
+                data.indexes = [...data.indexes, sql];
+                text.value = data.indexes.join("\n");
             }));
         }
     };
@@ -167,6 +170,37 @@ function collectionForm(data, existing, all, close) {
         }
     });
     return form;
+}
+
+/** Builds an index from chosen columns (PocketBase's index panel): unique or not, columns in the order ticked. */
+function indexBuilder(data, add) {
+    const unique = h("input", { type: "checkbox", id: nextId() });
+    const chosen = [];
+    const columns = (data.fields || []).filter((f) => f.name && f.type !== "password").map((f) => {
+        const box = h("input", { type: "checkbox", id: nextId(), value: f.name });
+        box.addEventListener("change", () => {
+            if (box.checked) chosen.push(f.name);
+            else chosen.splice(chosen.indexOf(f.name), 1);
+        });
+        return h("span.check", box, h("label", { for: box.id }, f.name));
+    });
+    const error = h("p.field-error", { role: "alert" });
+    return h("fieldset.index-builder", h("legend", "New index"),
+        h("div.form-row.check", unique, h("label", { for: unique.id }, "Unique")),
+        h("div.checks", { role: "group", "aria-label": "Index columns" }, columns),
+        error,
+        h("button.secondary", {
+            type: "button",
+            onclick: () => {
+                if (!chosen.length) {
+                    error.textContent = "Choose at least one column.";
+                    return;
+                }
+                error.textContent = "";
+                const id = Math.random().toString(36).slice(2, 12);
+                add(`CREATE ${unique.checked ? "UNIQUE " : ""}INDEX \`idx_${id}\` ON \`${data.name || ""}\` (${chosen.map((c) => `\`${c}\``).join(", ")})`);
+            },
+        }, "Add index"));
 }
 
 /** Indexes on the table `old` (or on none, as a scaffold's) put on `name`. */
