@@ -11,6 +11,7 @@ public final class ServeEvent extends HookEvent {
     private final PocketBase app;
     private final Router router;
     private final String host;
+    private final java.util.List<UIExtension> uiExtensions = new java.util.ArrayList<>();
 
     ServeEvent(PocketBase app, Router router, String host) {
         this.app = app;
@@ -35,5 +36,13 @@ public final class ServeEvent extends HookEvent {
     public String baseUrl() {
         String h = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + app.port();
+    }
+
+    /**
+     * The superuser dashboard's extensions (PocketBase's {@code ServeEvent.UIExtensions}), a list handlers add to
+     * before {@code next()}; served by the dashboard module, read after every other serve handler ran.
+     */
+    public java.util.List<UIExtension> uiExtensions() {
+        return uiExtensions;
     }
 }

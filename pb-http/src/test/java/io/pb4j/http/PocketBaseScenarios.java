@@ -582,7 +582,8 @@ final class PocketBaseScenarios {
             PocketBaseCollectionImportScenarios.SKIPPED, PocketBaseAuthFlowsScenarios.SKIPPED,
             PocketBaseMailScenarios.SKIPPED,
             PocketBaseLogsScenarios.SKIPPED, PocketBaseBackupScenarios.SKIPPED, PocketBaseCronScenarios.SKIPPED,
-            PocketBaseSettingsScenarios.SKIPPED, PocketBaseRealtimeScenarios.SKIPPED, PocketBaseFileScenarios.SKIPPED);
+            PocketBaseSettingsScenarios.SKIPPED, PocketBaseRealtimeScenarios.SKIPPED, PocketBaseFileScenarios.SKIPPED,
+            PocketBaseExtensionsScenarios.SKIPPED);
 
     @SafeVarargs
     private static <T> List<T> concat(List<T>... lists) {

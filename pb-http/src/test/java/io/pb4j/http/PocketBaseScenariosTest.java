@@ -51,7 +51,8 @@ class PocketBaseScenariosTest {
             Map.entry("sql_test.go", 11),
             Map.entry("settings_test.go", 29),
             Map.entry("realtime_test.go", 17),
-            Map.entry("file_test.go", 52));
+            Map.entry("file_test.go", 52),
+            Map.entry("extensions_test.go", 7));
 
     @Test
     void tablesAreConsistent() {

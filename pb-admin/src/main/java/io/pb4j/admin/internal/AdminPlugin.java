@@ -22,5 +22,10 @@ public final class AdminPlugin implements Plugin {
             Installer.lastAnnouncement = Thread.ofVirtual().name("pb4j-installer")
                     .start(() -> Installer.announce(se.app(), baseUrl, System.out));
         });
+        // as late as possible (PocketBase's priority 9999), so every serve handler had its turn to add extensions
+        app.onServe().bind("pbAdminExtensions", 9999, se -> {
+            Extensions.bind(se);
+            se.next();
+        });
     }
 }

@@ -33,7 +33,7 @@ const OPTIONS = {
 export function fieldsEditor(el, fields, collections) {
     const render = () => {
         mount(el,
-            h("ol.fields", fields.map((f, i) => h("li.field-card", fieldCard(f, i, render, fields, collections)))),
+            h("ol.fields", fields.map((f, i) => draggable(h("li.field-card", fieldCard(f, i, render, fields, collections)), i, fields, render))),
             addField(fields, render));
     };
     render();
@@ -78,7 +78,19 @@ function fieldCard(f, i, render, fields, collections) {
         box.id = id;
         return h("span.check", box, h("label", { for: id }, label));
     };
+    const handle = h("button.drag-handle", {
+        type: "button",
+        "aria-label": `Reorder ${f.name}: drag, or press the up and down arrow keys`,
+        title: "Drag to reorder (or focus and use the arrow keys)",
+        onkeydown: (ev) => {
+            const delta = ev.key === "ArrowUp" ? -1 : ev.key === "ArrowDown" ? 1 : 0;
+            if (!delta || i + delta < 0 || i + delta >= fields.length) return;
+            ev.preventDefault();
+            move(fields, i, delta, render, ".drag-handle");
+        },
+    }, "⠿");
     const head = h("div.field-head",
+        handle,
         h("span.badge", f.type),
         field("Field name", name, { name: `${prefix}.name` }),
         h("div.field-flags", check("required", "Nonempty"), check("hidden", "Hidden"), check("presentable", "Presentable")),
@@ -103,11 +115,60 @@ function fieldCard(f, i, render, fields, collections) {
     return [head, rename, h("div.field-options", options), h("p.field-error", { "data-error-for": prefix, role: "alert" })];
 }
 
-function move(fields, i, delta, render) {
+function move(fields, i, delta, render, focus = "input") {
     const [f] = fields.splice(i, 1);
     fields.splice(i + delta, 0, f);
     render();
-    document.querySelectorAll(".field-card")[i + delta]?.querySelector("input")?.focus();
+    document.querySelectorAll(".field-card")[i + delta]?.querySelector(focus)?.focus();
+}
+
+/**
+ * Drag and drop of a field card by its handle, with pointer events (so it works with a mouse, a pen and a finger,
+ * which HTML5 drag events do not): dropped on the upper half of another card it goes before it, else after it.
+ */
+function draggable(li, i, fields, render) {
+    const handle = li.querySelector(".drag-handle");
+    let target = null;
+    let before = false;
+    const clear = () => document.querySelectorAll(".drop-before, .drop-after").forEach((el) => el.classList.remove("drop-before", "drop-after"));
+    handle.addEventListener("pointerdown", (ev) => {
+        if (ev.button !== 0) return;
+        ev.preventDefault();
+        handle.setPointerCapture(ev.pointerId);
+        li.classList.add("dragging");
+        target = null;
+    });
+    handle.addEventListener("pointermove", (ev) => {
+        if (!li.classList.contains("dragging")) return;
+        const over = document.elementFromPoint(ev.clientX, ev.clientY)?.closest(".field-card");
+        clear();
+        target = over && over.parentElement === li.parentElement && over !== li ? over : null;
+        if (target) {
+            const box = target.getBoundingClientRect();
+            before = ev.clientY < box.top + box.height / 2;
+            target.classList.add(before ? "drop-before" : "drop-after");
+        }
+    });
+    const end = () => {
+        li.classList.remove("dragging");
+        clear();
+        if (!target) return;
+        const over = [...li.parentElement.children].indexOf(target);
+        target = null;
+        let to = before ? over : over + 1;
+        if (i < to) to--;
+        if (to === i) return;
+        const [f] = fields.splice(i, 1);
+        fields.splice(to, 0, f);
+        render();
+        document.querySelectorAll(".field-card")[to]?.querySelector(".drag-handle")?.focus();
+    };
+    handle.addEventListener("pointerup", end);
+    handle.addEventListener("pointercancel", () => {
+        target = null;
+        end();
+    });
+    return li;
 }
 
 function optionControl(f, key, kind, label, prefix, collections) {

@@ -7,6 +7,7 @@ import { collectionsPage } from "pb/collections.js";
 import { settingsPage } from "pb/settings.js";
 import { logsPage } from "pb/logs.js";
 import { sqlPage } from "pb/sql.js";
+import { exportPage, importPage } from "pb/sync.js";
 
 const PAGES = { "/collections": "Collections", "/logs": "Logs", "/settings": "Settings", "/sql": "SQL" };
 
@@ -37,6 +38,8 @@ async function route() {
     if (path === "/settings") return settingsPage(main);
     if (path === "/logs") return logsPage(main);
     if (path === "/sql") return sqlPage(main);
+    if (path === "/export-collections") return exportPage(main);
+    if (path === "/import-collections") return importPage(main);
     mount(main, h("p", "Page not found. ", h("a", { href: "#/collections" }, "Go to collections")));
 }
 

@@ -22,6 +22,11 @@ final class DashboardServer implements AutoCloseable {
     final String startOutput;
 
     DashboardServer(boolean withSuperuser) {
+        this(withSuperuser, app -> { });
+    }
+
+    /** A server whose app {@code setup} may bind hooks before it serves (e.g. UI extensions on the serve event). */
+    DashboardServer(boolean withSuperuser, java.util.function.Consumer<PocketBase> setup) {
         try {
             dir = Files.createTempDirectory("pb4j-admin-test");
         } catch (IOException e) {
@@ -41,6 +46,7 @@ final class DashboardServer implements AutoCloseable {
         if (withSuperuser) {
             app.superusers().upsert("admin@example.com", "1234567890");
         }
+        setup.accept(app);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int port;

@@ -56,6 +56,7 @@ final class CollectionValidator {
         }
         IndexCheck.error(s, c, original).ifPresent(e -> errors.put("indexes", e));
         IdentityFieldsCheck.error(c).ifPresent(e -> errors.put("passwordAuth", Map.of("identityFields", e)));
+        AuthOptionsCheck.errors(s, c).forEach(errors::putIfAbsent);
         for (CollectionCheck check : CHECKS) {
             check.errors(c).forEach(errors::putIfAbsent);
         }
