@@ -41,8 +41,7 @@ export function recordsView(el, collection, all, editCollection) {
         state.page = 1;
         load();
     });
-    const exportMenu = h("details.menu",
-        h("summary.button", "Export"),
+    const exportMenu = menu("Export",
         h("div.menu-items",
             h("button.ghost", { type: "button", onclick: () => { exportMenu.open = false; exportRecords(collection, state, "csv").catch(report); } }, "Export CSV"),
             h("button.ghost", { type: "button", onclick: () => { exportMenu.open = false; exportRecords(collection, state, "json").catch(report); } }, "Export JSON")));
@@ -161,7 +160,7 @@ function report(err) {
 
 /** The "Columns" menu: a checkbox per field; the choice is remembered per collection. */
 function columnsMenu(fields, state, collection, reload) {
-    const menu = h("details.menu", h("summary.button", "Columns"),
+    return menu("Columns",
         h("fieldset.menu-items", h("legend.sr-only", "Shown columns"), fields.map((f) => {
             const box = h("input", { type: "checkbox", name: "column", value: f.name, checked: !state.hidden.has(f.name), id: nextId() });
             box.addEventListener("change", () => {
@@ -171,8 +170,23 @@ function columnsMenu(fields, state, collection, reload) {
             });
             return h("div.check", box, h("label", { for: box.id }, f.name));
         })));
-    return menu;
 }
+
+/** A drop-down (a native <details>, so Enter and Space open it); Escape or a click elsewhere closes it. */
+function menu(label, items) {
+    const d = h("details.menu", h("summary.button", label), items);
+    d.addEventListener("keydown", (ev) => {
+        if (ev.key !== "Escape" || !d.open) return;
+        ev.stopPropagation();
+        d.open = false;
+        d.querySelector("summary").focus();
+    });
+    return d;
+}
+
+document.addEventListener("click", (ev) => {
+    document.querySelectorAll("details.menu[open]").forEach((d) => !d.contains(ev.target) && (d.open = false));
+});
 
 async function bulkDelete(collection, selected, reload) {
     const ids = [...selected];
