@@ -326,6 +326,19 @@ async function settingsCard(id) {
     return card;
 }
 
+step("leaving the grid closes its realtime stream", async () => {
+    await page.evaluate(() => (window.stillTheSamePage = true));
+    const isStream = (r) => r.method() === "GET" && new URL(r.url()).pathname === "/api/realtime";
+    const closed = Promise.race([
+        page.waitForEvent("requestfailed", { predicate: isStream, timeout: 10000 }),
+        page.waitForEvent("requestfinished", { predicate: isStream, timeout: 10000 }),
+    ]);
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("heading", { name: "Settings", exact: true }).waitFor();
+    await closed;
+    assert.equal(await page.evaluate(() => window.stillTheSamePage), true, "a hash change, not a page load, closed it");
+});
+
 step("files storage: S3 settings saved, the connection test reports the server's error", async () => {
     const card = await settingsCard("settings-storage");
     await card.getByLabel("Use S3 storage").check();

@@ -60,6 +60,7 @@ export function recordsView(el, collection, all, editCollection) {
 
     // other clients' changes: reload the page of the grid (its sort, filter and paging stay right) and mark the rows
     let timer = 0;
+    liveEl = el;
     stopLive = subscribe(`${collection.name}/*`, ({ action, record }) => {
         if (!el.isConnected) return stopLive?.();
         if (action === "delete") state.selected.delete(record.id);
@@ -153,6 +154,15 @@ export function recordsView(el, collection, all, editCollection) {
 }
 
 let stopLive = null;
+let liveEl = null;
+// leaving the grid for another page closes its event stream (the route renders the new page after the hash changes)
+window.addEventListener("hashchange", () => setTimeout(() => {
+    if (liveEl && !liveEl.isConnected) {
+        stopLive?.();
+        stopLive = null;
+        liveEl = null;
+    }
+}, 1000));
 
 function report(err) {
     toast(err?.message || String(err), "error");
