@@ -57,7 +57,7 @@ async function shot(name) {
 
 /** The records grid's rows as arrays of cell texts. */
 async function gridRows() {
-    return page.$$eval("table.grid tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent.trim())));
+    return page.$$eval("table.grid tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td:not(.select)")].map((td) => td.textContent.trim())));
 }
 
 async function openPanelButton(name) {

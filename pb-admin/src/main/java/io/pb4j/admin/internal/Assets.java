@@ -52,10 +52,18 @@ record Assets(String index, Map<String, Asset> byPath) {
             }
         });
         importMap.append("}}");
+        // every module fetched at once rather than one import level after another (main → records → transfer)
+        StringBuilder preload = new StringBuilder();
+        urls.forEach((name, url) -> {
+            if (name.endsWith(".js") && !name.equals("main.js")) {
+                preload.append("<link rel=\"modulepreload\" href=\"").append(url).append("\">\n");
+            }
+        });
         String index = new String(read("index.html"), StandardCharsets.UTF_8)
                 .replace("{{importmap}}", importMap)
                 .replace("{{app.css}}", urls.get("app.css"))
-                .replace("{{main.js}}", urls.get("main.js"));
+                .replace("{{main.js}}", urls.get("main.js"))
+                .replace("{{modulepreload}}\n", preload);
         return new Assets(index, Map.copyOf(byPath));
     }
 

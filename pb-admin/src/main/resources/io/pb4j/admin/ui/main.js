@@ -16,6 +16,8 @@ const root = document.getElementById("app");
 async function route() {
     const [path, queryString = ""] = location.hash.replace(/^#/, "").split("?");
     const query = new URLSearchParams(queryString);
+    // a panel left open belongs to the page being left: close it (its promise resolves as on Escape)
+    document.querySelectorAll("dialog[open]").forEach((d) => d.dispatchEvent(new Event("cancel")));
     const install = /^\/pbinstall\/(.+)$/.exec(path);
     if (install) {
         auth.clear();

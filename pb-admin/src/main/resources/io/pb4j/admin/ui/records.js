@@ -1,20 +1,38 @@
 // The records grid of one collection (paging, sort by column, the filter bar, relation values by their display
-// field, file thumbnails) and the record panel (create, edit, duplicate, delete).
-import { h, mount, dialog, showErrors, toast, confirmDialog } from "pb/dom.js";
+// field, file thumbnails, choosable columns, bulk select and delete, export/import, live updates through the realtime
+// API) and the record panel (create, edit, duplicate, delete; read-only for view collections).
+import { h, mount, dialog, showErrors, toast, confirmDialog, nextId } from "pb/dom.js";
 import { send, fileUrl, ApiError } from "pb/api.js";
 import { fieldInput, displayField } from "pb/inputs.js";
+import { subscribe } from "pb/realtime.js";
+import { exportRecords, importRecords } from "pb/transfer.js";
 
 const PER_PAGE = 30;
 const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
 const SKIPPED = new Set(["password", "tokenKey"]);
 
+const COLUMNS_KEY = "pb4j_admin_columns:";
+
+/** The columns a superuser hid in this collection's grid (remembered in localStorage, per collection). */
+function hiddenColumns(collection) {
+    try {
+        return new Set(JSON.parse(localStorage.getItem(COLUMNS_KEY + collection.id) || "[]"));
+    } catch {
+        return new Set();
+    }
+}
+
 export function recordsView(el, collection, all, editCollection) {
-    const state = { page: 1, sort: "", filter: "" };
-    const columns = collection.fields.filter((f) => !f.hidden && !SKIPPED.has(f.name) && f.type !== "password");
-    const relations = columns.filter((f) => f.type === "relation");
+    stopLive?.();
+    const state = { page: 1, sort: "", filter: "", selected: new Set(), hidden: hiddenColumns(collection), flash: new Set() };
+    const readOnly = collection.type === "view";
+    const fields = collection.fields.filter((f) => !SKIPPED.has(f.name) && f.type !== "password" && !f.hidden);
+    const columns = () => fields.filter((f) => !state.hidden.has(f.name));
     const filter = h("input", { type: "search", name: "filter", placeholder: 'Filter, e.g. title ~ "hello" && created > "2024-01-01"', "aria-label": "Filter records" });
     const table = h("div.grid-wrap");
     const pager = h("nav.pager", { "aria-label": "Pages" });
+    const bulk = h("div.bulk-bar", { role: "region", "aria-label": "Selected records", hidden: true });
+    const live = h("span.live-state", { role: "status", title: "Changes by other clients show up here as they happen" }, "connecting…");
     const bar = h("form.filter-bar", { role: "search" }, filter, h("button.secondary", { type: "submit" }, "Apply"),
         h("button.ghost", { type: "button", onclick: () => { filter.value = ""; state.filter = ""; state.page = 1; load(); } }, "Clear"));
     bar.addEventListener("submit", (ev) => {
@@ -23,17 +41,46 @@ export function recordsView(el, collection, all, editCollection) {
         state.page = 1;
         load();
     });
-    const readOnly = collection.type === "view";
+    const exportMenu = menu("Export",
+        h("div.menu-items",
+            h("button.ghost", { type: "button", onclick: () => { exportMenu.open = false; exportRecords(collection, state, "csv").catch(report); } }, "Export CSV"),
+            h("button.ghost", { type: "button", onclick: () => { exportMenu.open = false; exportRecords(collection, state, "json").catch(report); } }, "Export JSON")));
     mount(el,
         h("div.content-head",
             h("h1", collection.name, h("span.badge.small", collection.type)),
+            live,
             h("span.spacer"),
             h("button.ghost", { type: "button", onclick: editCollection }, "Edit collection"),
+            columnsMenu(fields, state, collection, () => load()),
+            exportMenu,
+            readOnly ? null : h("button.ghost", { type: "button", onclick: async () => { if (await importRecords(collection)) load(); } }, "Import"),
             readOnly ? null : h("button.primary", { type: "button", onclick: () => openRecord(collection, null, load) }, "+ New record")),
-        bar, table, pager);
+        readOnly ? h("p.hint", "A view collection is read-only: its records come from its query.") : null,
+        bar, bulk, table, pager);
+
+    // other clients' changes: reload the page of the grid (its sort, filter and paging stay right) and mark the rows
+    let timer = 0;
+    liveEl = el;
+    stopLive = subscribe(`${collection.name}/*`, ({ action, record }) => {
+        if (!el.isConnected) return stopLive?.();
+        if (action === "delete") state.selected.delete(record.id);
+        else state.flash.add(record.id);
+        clearTimeout(timer);
+        timer = setTimeout(load, 100);
+    }, (s) => { live.textContent = s === "live" ? "● live" : s; live.dataset.state = s; });
+
+    function renderBulk() {
+        bulk.hidden = readOnly || state.selected.size === 0;
+        mount(bulk,
+            h("span", `${state.selected.size} selected`),
+            h("button.ghost.small", { type: "button", onclick: () => { state.selected.clear(); load(); } }, "Reset selection"),
+            h("button.danger.small", { type: "button", onclick: () => bulkDelete(collection, state.selected, load) }, "Delete selected"));
+    }
 
     async function load() {
         let res;
+        const shown = columns();
+        const relations = shown.filter((f) => f.type === "relation");
         try {
             res = await send("GET", `/api/collections/${encodeURIComponent(collection.id)}/records`, {
                 query: { page: state.page, perPage: PER_PAGE, sort: state.sort, filter: state.filter, expand: relations.map((f) => f.name).join(",") },
@@ -44,7 +91,16 @@ export function recordsView(el, collection, all, editCollection) {
             mount(pager);
             return;
         }
-        const head = h("tr", columns.map((f) => {
+        const flash = state.flash;
+        state.flash = new Set();
+        const pageIds = res.items.map((r) => r.id);
+        const allBox = h("input", {
+            type: "checkbox",
+            "aria-label": "Select all records on this page",
+            checked: pageIds.length > 0 && pageIds.every((id) => state.selected.has(id)),
+            onchange: (ev) => { pageIds.forEach((id) => (ev.target.checked ? state.selected.add(id) : state.selected.delete(id))); load(); },
+        });
+        const head = h("tr", readOnly ? null : h("th.select", { scope: "col" }, allBox), shown.map((f) => {
             const dir = state.sort === f.name ? "ascending" : state.sort === `-${f.name}` ? "descending" : "none";
             return h("th", { scope: "col", "aria-sort": dir },
                 h("button.sort", {
@@ -58,19 +114,100 @@ export function recordsView(el, collection, all, editCollection) {
         const rows = res.items.map((r) => h("tr", {
             tabindex: "0",
             "data-id": r.id,
+            class: flash.has(r.id) ? "flash" : undefined,
+            "aria-selected": readOnly ? undefined : String(state.selected.has(r.id)),
             onclick: () => openRecord(collection, r, load),
             // preventDefault: else the Enter's keypress would click the panel's first button once it has the focus
-            onkeydown: (ev) => { if (ev.key === "Enter") { ev.preventDefault(); openRecord(collection, r, load); } },
-        }, columns.map((f) => h("td", cell(collection, all, f, r)))));
+            onkeydown: (ev) => {
+                if (ev.target !== ev.currentTarget) return;
+                if (ev.key === "Enter") { ev.preventDefault(); openRecord(collection, r, load); }
+                if (ev.key === " " && !readOnly) { ev.preventDefault(); toggle(r.id); }
+                if (ev.key === "ArrowDown") { ev.preventDefault(); ev.currentTarget.nextElementSibling?.focus(); }
+                if (ev.key === "ArrowUp") { ev.preventDefault(); ev.currentTarget.previousElementSibling?.focus(); }
+            },
+        }, readOnly ? null : h("td.select", { onclick: (ev) => ev.stopPropagation() },
+            h("input", { type: "checkbox", "aria-label": `Select ${r.id}`, checked: state.selected.has(r.id), onchange: () => toggle(r.id) })),
+        shown.map((f) => h("td", cell(collection, all, f, r)))));
+        // a live reload must not take the keyboard's place away: the focused row keeps the focus
+        const focusedId = table.contains(document.activeElement) ? document.activeElement.closest("tr")?.dataset.id : undefined;
         mount(table, h("table.grid", h("caption.sr-only", `Records of ${collection.name}`), h("thead", head),
-            h("tbody", rows.length ? rows : h("tr", h("td.empty", { colspan: columns.length }, "No records found.")))));
+            h("tbody", rows.length ? rows : h("tr", h("td.empty", { colspan: shown.length + 1 }, "No records found.")))));
+        if (focusedId) table.querySelector(`tr[data-id="${CSS.escape(focusedId)}"]`)?.focus();
         const pages = Math.max(1, res.totalPages);
         mount(pager,
             h("button.ghost", { type: "button", disabled: state.page <= 1, onclick: () => { state.page--; load(); } }, "‹ Previous"),
             h("span", `Page ${res.page} of ${pages} · ${res.totalItems} records`),
             h("button.ghost", { type: "button", disabled: state.page >= pages, onclick: () => { state.page++; load(); } }, "Next ›"));
+        renderBulk();
+    }
+
+    function toggle(id) {
+        state.selected.has(id) ? state.selected.delete(id) : state.selected.add(id);
+        const row = table.querySelector(`tr[data-id="${CSS.escape(id)}"]`);
+        if (row) {
+            row.setAttribute("aria-selected", String(state.selected.has(id)));
+            row.querySelector("td.select input").checked = state.selected.has(id);
+        }
+        renderBulk();
     }
     load();
+}
+
+let stopLive = null;
+let liveEl = null;
+// leaving the grid for another page closes its event stream (the route renders the new page after the hash changes)
+window.addEventListener("hashchange", () => setTimeout(() => {
+    if (liveEl && !liveEl.isConnected) {
+        stopLive?.();
+        stopLive = null;
+        liveEl = null;
+    }
+}, 1000));
+
+function report(err) {
+    toast(err?.message || String(err), "error");
+}
+
+/** The "Columns" menu: a checkbox per field; the choice is remembered per collection. */
+function columnsMenu(fields, state, collection, reload) {
+    return menu("Columns",
+        h("fieldset.menu-items", h("legend.sr-only", "Shown columns"), fields.map((f) => {
+            const box = h("input", { type: "checkbox", name: "column", value: f.name, checked: !state.hidden.has(f.name), id: nextId() });
+            box.addEventListener("change", () => {
+                box.checked ? state.hidden.delete(f.name) : state.hidden.add(f.name);
+                localStorage.setItem(COLUMNS_KEY + collection.id, JSON.stringify([...state.hidden]));
+                reload();
+            });
+            return h("div.check", box, h("label", { for: box.id }, f.name));
+        })));
+}
+
+/** A drop-down (a native <details>, so Enter and Space open it); Escape or a click elsewhere closes it. */
+function menu(label, items) {
+    const d = h("details.menu", h("summary.button", label), items);
+    d.addEventListener("keydown", (ev) => {
+        if (ev.key !== "Escape" || !d.open) return;
+        ev.stopPropagation();
+        d.open = false;
+        d.querySelector("summary").focus();
+    });
+    return d;
+}
+
+document.addEventListener("click", (ev) => {
+    document.querySelectorAll("details.menu[open]").forEach((d) => !d.contains(ev.target) && (d.open = false));
+});
+
+async function bulkDelete(collection, selected, reload) {
+    const ids = [...selected];
+    if (!(await confirmDialog(`Delete the ${ids.length} selected record${ids.length === 1 ? "" : "s"}? This cannot be undone.`, "Delete"))) return;
+    const url = `/api/collections/${encodeURIComponent(collection.id)}/records/`;
+    const outcomes = await Promise.allSettled(ids.map((id) => send("DELETE", url + encodeURIComponent(id))));
+    const failed = outcomes.map((o, i) => [o, ids[i]]).filter(([o]) => o.status === "rejected");
+    ids.forEach((id, i) => outcomes[i].status === "fulfilled" && selected.delete(id));
+    if (failed.length) toast(`Deleted ${ids.length - failed.length}; ${failed.length} failed: ${failed.map(([o, id]) => `${id}: ${o.reason.message}`).join("; ")}`, "error");
+    else toast(`Deleted ${ids.length} record${ids.length === 1 ? "" : "s"}.`);
+    reload();
 }
 
 function cell(collection, all, f, r) {
@@ -104,17 +241,18 @@ function truncate(s) {
 export function openRecord(collection, record, reload, duplicate = false) {
     const isNew = !record || duplicate;
     const current = record || {};
-    const title = isNew ? `New ${collection.name} record` : `Edit ${collection.name} record`;
+    const readOnly = collection.type === "view";
+    const title = readOnly ? `${collection.name} record` : isNew ? `New ${collection.name} record` : `Edit ${collection.name} record`;
     return dialog(title, (close) => {
-        const readOnly = collection.type === "view";
         const form = h("form.panel-body.record-form", { novalidate: true });
         const inputs = collection.fields
             .filter((f) => f.name !== "tokenKey" && !(f.name === "id" && !isNew))
             .map((f) => [f, fieldInput(f, duplicate ? { ...current, id: "" } : current, collection)]);
         mount(form,
             isNew ? null : h("p.readonly", h("strong", "id: "), h("code", current.id)),
-            inputs.map(([, i]) => i.el),
-            readOnly ? null : h("div.actions",
+            // a view's record is shown with every input disabled: nothing to save
+            readOnly ? h("fieldset.plain", { disabled: true }, inputs.map(([, i]) => i.el)) : inputs.map(([, i]) => i.el),
+            readOnly ? h("div.actions", h("span.spacer"), h("button.ghost", { type: "button", onclick: () => close() }, "Close")) : h("div.actions",
                 isNew ? null : h("button.danger", { type: "button", onclick: () => remove(collection, current, close, reload) }, "Delete"),
                 isNew ? null : h("button.ghost", { type: "button", onclick: () => { close(); openRecord(collection, current, reload, true); } }, "Duplicate"),
                 h("span.spacer"),

@@ -1,42 +1,40 @@
-// Settings: application (name, URL, sender, hide controls), mail (SMTP and a test email), backups (list, create,
-// download, delete). Each form saves with one PATCH /api/settings; the server's errors go beside their fields.
-import { h, mount, field, showErrors, toast, confirmDialog, nextId } from "pb/dom.js";
-import { send, ApiError } from "pb/api.js";
+// Settings: application (name, URL, hide controls), mail (SMTP and a test email), files storage (S3), backups,
+// crons, rate limits, trusted proxy and batch requests. Each form saves with one PATCH /api/settings; the server's
+// errors go beside their fields.
+import { h, mount, field, toast } from "pb/dom.js";
+import { send } from "pb/api.js";
+import { input, checkbox, save } from "pb/forms.js";
+import { storageForm, backupsSection } from "pb/backups.js";
+import { cronsSection, rateLimitsForm, trustedProxyForm, batchForm } from "pb/settings-server.js";
+
+const SECTIONS = [["settings-app", "Application"], ["settings-mail", "Mail"], ["settings-storage", "Files storage"],
+    ["settings-backups", "Backups"], ["settings-crons", "Crons"], ["settings-rate-limits", "Rate limits"],
+    ["settings-trusted-proxy", "Trusted proxy"], ["settings-batch", "Batch"]];
 
 export async function settingsPage(main) {
     const settings = await send("GET", "/api/settings");
+    const [backups, crons] = await Promise.all([backupsSection(settings), cronsSection()]);
+    const jump = (id) => {
+        const target = document.getElementById(id);
+        target.scrollIntoView({ block: "start" });
+        target.querySelector("input, select, button")?.focus({ preventScroll: true });
+    };
     mount(main, h("section.content.settings", { "aria-label": "Settings" },
-        h("h1", "Settings"), applicationForm(settings), mailForm(settings), await backupsSection()));
-}
-
-function input(obj, key, attrs = {}) {
-    const el = h("input", { name: key, value: obj[key] ?? "", ...attrs });
-    el.addEventListener("input", () => (obj[key] = attrs.type === "number" ? Number(el.value) : el.value));
-    return el;
-}
-
-function checkbox(obj, key, label, path) {
-    const box = h("input", { type: "checkbox", name: key, checked: !!obj[key], id: nextId() });
-    box.addEventListener("change", () => (obj[key] = box.checked));
-    box.setAttribute("data-field", path);
-    return h("div.form-row.check", box, h("label", { for: box.id }, label), h("p.field-error", { "data-error-for": path, role: "alert" }));
-}
-
-async function save(form, body, what) {
-    try {
-        await send("PATCH", "/api/settings", { body });
-        showErrors(form, {});
-        toast(`Saved the ${what} settings.`);
-    } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-        const rest = showErrors(form, err.data);
-        toast([err.message, ...rest].join(" "), "error");
+        h("h1", "Settings"),
+        h("nav.settings-nav", { "aria-label": "Settings sections" },
+            SECTIONS.map(([id, label]) => h("button.ghost.small", { type: "button", onclick: () => jump(id) }, label))),
+        applicationForm(settings), mailForm(settings), storageForm(settings), backups, crons,
+        rateLimitsForm(settings), trustedProxyForm(settings), batchForm(settings)));
+    const restored = sessionStorage.getItem("pb4j_admin_restored");
+    if (restored) {
+        sessionStorage.removeItem("pb4j_admin_restored");
+        toast(`Restored ${restored}.`);
     }
 }
 
 function applicationForm(settings) {
     const meta = { ...settings.meta };
-    const form = h("form.card.settings-card", { novalidate: true, "aria-labelledby": "app-settings" },
+    const form = h("form.card.settings-card#settings-app", { novalidate: true, "aria-labelledby": "app-settings" },
         h("h2#app-settings", "Application"),
         h("div.grid2",
             field("Application name", input(meta, "appName", { required: true }), { name: "meta.appName" }),
@@ -59,7 +57,7 @@ function mailForm(settings) {
         field("Username", input(smtp, "username", { autocomplete: "off" }), { name: "smtp.username" }),
         field("Password", input(smtp, "password", { type: "password", autocomplete: "new-password", placeholder: "unchanged" }), { name: "smtp.password" }));
     const enabled = checkbox(smtp, "enabled", "Use an SMTP mail server (recommended)", "smtp.enabled");
-    const form = h("form.card.settings-card", { novalidate: true, "aria-labelledby": "mail-settings" },
+    const form = h("form.card.settings-card#settings-mail", { novalidate: true, "aria-labelledby": "mail-settings" },
         h("h2#mail-settings", "Mail"),
         h("div.grid2",
             field("Sender name", input(meta, "senderName", { required: true }), { name: "meta.senderName" }),
@@ -90,54 +88,4 @@ function testEmail() {
             }
         },
     }, "Send test email"));
-}
-
-async function backupsSection() {
-    const list = h("tbody");
-    const section = h("section.card.settings-card", { "aria-labelledby": "backups-title" },
-        h("h2#backups-title", "Backups"),
-        h("div.actions", h("span.spacer"), h("button.primary", { type: "button", onclick: create }, "+ New backup")),
-        h("table.grid", h("caption.sr-only", "Backups"),
-            h("thead", h("tr", h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Size"), h("th", { scope: "col" }, "Modified"), h("th", { scope: "col" }, h("span.sr-only", "Actions")))),
-            list));
-
-    async function load() {
-        const backups = await send("GET", "/api/backups");
-        backups.sort((a, b) => (a.modified < b.modified ? 1 : -1));
-        mount(list, backups.length ? backups.map((b) => h("tr",
-            h("td", b.key), h("td", `${(b.size / 1024).toFixed(1)} KB`), h("td", b.modified),
-            h("td.row-actions",
-                h("button.ghost.small", { type: "button", "aria-label": `Download ${b.key}`, onclick: () => download(b.key) }, "Download"),
-                h("button.ghost.small.danger-text", { type: "button", "aria-label": `Delete ${b.key}`, onclick: () => remove(b.key) }, "Delete"))))
-            : h("tr", h("td.empty", { colspan: 4 }, "No backups yet.")));
-    }
-
-    async function create() {
-        try {
-            await send("POST", "/api/backups", { body: {} });
-            toast("Backup created.");
-            await load();
-        } catch (err) {
-            toast(err.message, "error");
-        }
-    }
-
-    async function download(key) {
-        // backups are downloaded with a short-lived file token, as the SDK does
-        const { token } = await send("POST", "/api/files/token");
-        const a = h("a", { href: `/api/backups/${encodeURIComponent(key)}?token=${encodeURIComponent(token)}`, download: key });
-        document.body.append(a);
-        a.click();
-        a.remove();
-    }
-
-    async function remove(key) {
-        if (!(await confirmDialog(`Delete the backup ${key}?`, "Delete"))) return;
-        await send("DELETE", `/api/backups/${encodeURIComponent(key)}`);
-        toast("Backup deleted.");
-        await load();
-    }
-
-    await load();
-    return section;
 }
