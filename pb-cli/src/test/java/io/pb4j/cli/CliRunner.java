@@ -39,6 +39,17 @@ final class CliRunner {
     }
 
     /** {@code java -m io.pb4j.cli/io.pb4j.cli.Main} with this build's modules and {@code extraModules}. */
+    /** Whether the image holds {@code module} (its {@code release} file lists the linked modules). */
+    static boolean imageHas(String module) {
+        try {
+            String release = java.nio.file.Files.readString(IMAGE.resolve("release"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^MODULES=\"([^\"]*)\"").matcher(release);
+            return m.find() && List.of(m.group(1).split(" ")).contains(module);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static List<String> command(List<Path> extraModules, String... args) {
         List<String> path = new ArrayList<>(List.of(MODULES.toString(), CLI_JAR.toString()));
         extraModules.forEach(p -> path.add(p.toString()));

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jlink image serves files: a {@code file} field is accepted, a multipart upload is stored under
- * {@code pb_data/storage} and a thumb is made (so pb-files and java.desktop's ImageIO are in the image), of a PNG and of a
- * WebP (so the WebP reader's modules are in the image and found).
+ * {@code pb_data/storage}. In an image built with {@code -Dpb4j.thumbs} a thumb is made (so java.desktop's ImageIO is
+ * in the image), of a PNG and of a WebP (so the WebP reader's modules are in the image and found); the default image
+ * has no java.desktop, so a thumb request gets the original file, as PocketBase answers when a thumb cannot be made.
  */
 class FilesImageIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("pb4j.image", "target/image")).resolve("bin/pb4j");
@@ -65,6 +66,22 @@ class FilesImageIT {
             assertThat(name).matches("red_[a-z0-9]{10}\\.png");
             Response thumb = request("GET", base + "/api/files/pics/" + id + "/" + name + "?thumb=100x100", null, null, null);
             assertThat(thumb.status()).isEqualTo(200);
+            if (!CliRunner.imageHas("java.desktop")) {
+                // no ImageIO: the original, with nothing written under thumbs_, and the reason logged once
+                assertThat(thumb.body()).isEqualTo(png(300, 200));
+                assertThat(dataDir.resolve("storage")).isDirectoryRecursivelyContaining("glob:**/" + name);
+                try (var walk = java.nio.file.Files.walk(dataDir.resolve("storage"))) {
+                    assertThat(walk.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("thumbs_"));
+                }
+                request("GET", base + "/api/files/pics/" + id + "/" + name + "?thumb=100x100", null, null, null);
+                String log = java.nio.file.Files.readString(tmp.resolve("serve.out"));
+                assertThat(log.split("thumbs are not available", -1)).hasSize(2);
+                // an upload is still checked from its header (java.base alone): a PNG that is not one is refused
+                Response fake = upload(base, "fake.png", "\u0089PNG\r\n\u001a\ngarbage".getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(fake.status()).isEqualTo(400);
+                assertThat(fake.text()).contains("validation_invalid_image");
+                return;
+            }
             ByteBuffer ihdr = ByteBuffer.wrap(thumb.body(), 16, 8);
             assertThat(new int[] {ihdr.getInt(), ihdr.getInt()}).containsExactly(100, 100);
             assertThat(dataDir.resolve("storage")).isDirectoryRecursivelyContaining("glob:**/thumbs_" + name + "/100x100_" + name);

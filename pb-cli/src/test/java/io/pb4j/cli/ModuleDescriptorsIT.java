@@ -30,8 +30,11 @@ class ModuleDescriptorsIT {
     private static final Path IMAGE = Path.of(System.getProperty("pb4j.image", "target/image"));
     private static final Path GOLDEN = Path.of(System.getProperty("pb4j.goldenDir", "src/test/resources/descriptors"));
     private static final boolean UPDATE = Boolean.getBoolean("pb4j.updateGolden");
-    /** Modules an image holds only when built with them (pb-js: {@code -Dpb4j.js}); checked when they are there. */
-    private static final Set<String> OPTIONAL_MODULES = Set.of("io.pb4j.js");
+    /**
+     * Modules an image holds only when built with them (pb-js: {@code -Dpb4j.js}, pb-store-postgres:
+     * {@code -Dpb4j.postgres}); checked when they are there.
+     */
+    private static final Set<String> OPTIONAL_MODULES = Set.of("io.pb4j.js", "io.pb4j.store.postgres");
 
     @Test
     void everyPb4jModuleInTheImageMatchesItsGoldenDescriptor() throws IOException {

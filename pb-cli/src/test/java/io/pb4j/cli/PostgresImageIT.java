@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The image on PostgreSQL (embedded, on 127.0.0.1): {@code migrate-store} copies PocketBase's test data into it, and
- * {@code serve --db=…} (or {@code PB4J_DB}) serves the copy's records.
+ * {@code serve --db=…} (or {@code PB4J_DB}) serves the copy's records. That needs an image built with
+ * {@code -Dpb4j.postgres}; the default image has no PostgreSQL store and each command says so, touching nothing.
  */
 class PostgresImageIT {
     private static final Path LAUNCHER = CliRunner.IMAGE.resolve("bin/pb4j");
@@ -78,10 +79,29 @@ class PostgresImageIT {
         return new CliRunner.Result(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    private static long tablesIn(String database) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + database,
+                "postgres", "postgres"); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void migrateStoreThenServeFromPostgres() throws Exception {
         Path data = fixtureCopy();
         String url = newDatabase("image_copy");
+        if (!CliRunner.imageHas("io.pb4j.store.postgres")) {
+            CliRunner.Result refused = launch(List.of(), "migrate-store", "--from=" + data, "--to=" + url);
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).contains("this pb4j has no PostgreSQL store");
+            CliRunner.Result serve = launch(List.of(), "serve", "--http=127.0.0.1:0", "--dir=" + data, "--db=" + url);
+            assertThat(serve.exitCode()).isEqualTo(1);
+            assertThat(serve.err()).contains("no store provider named 'postgres'; available: [sqlite]");
+            assertThat(tablesIn("image_copy")).isZero();
+            return;
+        }
         CliRunner.Result copy = launch(List.of(), "migrate-store", "--from=" + data, "--to=" + url);
         assertThat(copy.exitCode()).as(copy.err()).isZero();
         assertThat(copy.out()).containsPattern("demo1\\s+\\d+ rows").contains("every row count verified");
@@ -123,6 +143,13 @@ class PostgresImageIT {
         Path dir = tmp.resolve("fresh");
         CliRunner.Result upsert = launch(List.of("PB4J_DB", url), "superuser", "upsert", "pg@example.com", "1234567890",
                 "--dir=" + dir);
+        if (!CliRunner.imageHas("io.pb4j.store.postgres")) {
+            assertThat(upsert.exitCode()).isEqualTo(1);
+            assertThat(upsert.err()).contains("no store provider named 'postgres'");
+            assertThat(dir.resolve("data.db")).doesNotExist();
+            assertThat(tablesIn("image_env")).isZero();
+            return;
+        }
         assertThat(upsert.exitCode()).as(upsert.err()).isZero();
         ProcessBuilder b = new ProcessBuilder(LAUNCHER.toString(), "serve", "--http=127.0.0.1:" + port, "--dir=" + dir);
         b.environment().put("PB4J_DB", url);

@@ -69,8 +69,11 @@ final class FileDownloadApi {
                     servedName = thumbName;
                 } catch (RuntimeException failed) {
                     thumbError = String.valueOf(failed.getMessage());
-                    System.getLogger(FileDownloadApi.class.getName()).log(System.Logger.Level.WARNING,
-                            "Fallback to original - failed to create thumb " + thumbName + ": " + failed.getMessage());
+                    // a runtime without thumbs says so once, not on every request
+                    if (Thumbs.AVAILABLE || Thumbs.firstRefusal()) {
+                        System.getLogger(FileDownloadApi.class.getName()).log(System.Logger.Level.WARNING,
+                                "Fallback to original - failed to create thumb " + thumbName + ": " + failed.getMessage());
+                    }
                 }
             }
         }

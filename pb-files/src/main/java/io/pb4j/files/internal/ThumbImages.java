@@ -22,8 +22,7 @@ import javax.imageio.stream.ImageInputStream;
  * they are decoded, so a small file that claims a huge canvas (a decompression bomb) cannot exhaust memory.
  */
 final class ThumbImages {
-    /** 64 megapixels: larger than any camera picture PocketBase users upload, far below what would exhaust the heap. */
-    static final long MAX_PIXELS = 64L << 20;
+    static final long MAX_PIXELS = ImageHeaders.MAX_PIXELS;
 
     private ThumbImages() {
     }
@@ -89,25 +88,6 @@ final class ThumbImages {
             throw new IOException("unsupported image format");
         }
         return readers.next();
-    }
-
-    /**
-     * The width and height an image's header declares, read without decoding its pixels; empty when no image reader
-     * understands the content or its header is broken.
-     */
-    static java.util.Optional<int[]> dimensions(InputStream content) {
-        try (ImageInputStream stream = ImageIO.createImageInputStream(content)) {
-            ImageReader reader = reader(stream);
-            try {
-                reader.setInput(stream, true, true);
-                return java.util.Optional.of(new int[] {reader.getWidth(0), reader.getHeight(0)});
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            // image readers throw unchecked exceptions on some malformed headers too
-            return java.util.Optional.empty();
-        }
     }
 
     private static BufferedImage scale(BufferedImage src, int w, int h) {

@@ -16,9 +16,17 @@ import java.util.concurrent.TimeUnit;
  * Makes thumbs on first request and keeps them beside the original (PocketBase's layout). Concurrent requests for
  * the same thumb wait for one generation; at most {@code CPUs + 2} generations run at once and a request waits at
  * most 60 s for its turn (PocketBase's {@code PB_THUMBS_MAX_WORKERS} and {@code PB_THUMBS_MAX_WAIT} defaults, read
- * from the same environment variables). Thread-safe.
+ * from the same environment variables). Without {@code java.desktop} in the runtime no thumb can be made: every
+ * request is told so and is served the original. Thread-safe.
  */
 final class Thumbs {
+    /** Whether ImageIO is there: {@code requires static} leaves {@code java.desktop} out of a runtime that lacks it. */
+    static final boolean AVAILABLE = Thumbs.class.getModule().getLayer() == null
+            ? ModuleLayer.boot().findModule("java.desktop").isPresent()
+            : Thumbs.class.getModule().getLayer().findModule("java.desktop").isPresent();
+    static final String UNAVAILABLE = "thumbs are not available: this runtime has no java.desktop module (ImageIO)";
+    private static final java.util.concurrent.atomic.AtomicBoolean REFUSED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
     private final Semaphore workers;
     private final long maxWaitSeconds;
@@ -35,6 +43,11 @@ final class Thumbs {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    /** True the first time only: whether this is the first thumb refused for want of {@code java.desktop}. */
+    static boolean firstRefusal() {
+        return REFUSED.compareAndSet(false, true);
     }
 
     /** Makes the thumb at {@code thumbKey} unless it exists; throws with the reason when it cannot be made. */
@@ -70,6 +83,9 @@ final class Thumbs {
     }
 
     private void create(FileStorage storage, String originalKey, String contentType, String thumbKey, String size) {
+        if (!AVAILABLE) {
+            throw new IllegalStateException(UNAVAILABLE);
+        }
         try {
             if (!workers.tryAcquire(maxWaitSeconds, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("timed out waiting for a thumb worker");

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * pb4j's upload check of images, on every {@code file} field (any of them may be asked for thumbs), stricter than
  * PocketBase: a file whose content sniffs as an image thumbs are made of (PNG, JPEG, GIF, WebP), or whose name claims
  * one ({@code .png}, {@code .jpg}, {@code .jpeg}, {@code .gif}, {@code .webp}), must have an image header a reader
- * understands ({@code validation_invalid_image}) that declares at most {@link ThumbImages#MAX_PIXELS} pixels
+ * understands ({@code validation_invalid_image}) that declares at most {@link ImageHeaders#MAX_PIXELS} pixels
  * ({@code validation_image_too_large}). Only the header is read, never the pixels, so a decompression bomb (a tiny
  * file declaring a huge canvas) costs nothing to refuse. Other files are not looked at.
  */
@@ -40,7 +40,7 @@ final class UploadedImages {
         Optional<int[]> size = Optional.empty();
         if (image) {
             try (InputStream in = content.get()) {
-                size = ThumbImages.dimensions(in);
+                size = ImageHeaders.dimensions(in);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -50,10 +50,10 @@ final class UploadedImages {
                     "Failed to upload {{.file}} - the file is not a valid image.", Map.of("file", file)));
         }
         long pixels = (long) size.get()[0] * size.get()[1];
-        if (pixels > ThumbImages.MAX_PIXELS) {
+        if (pixels > ImageHeaders.MAX_PIXELS) {
             return Optional.of(FieldSupport.error("validation_image_too_large",
                     "Failed to upload {{.file}} - the image is {{.width}}x{{.height}} pixels, more than the allowed {{.maxPixels}}.",
-                    Map.of("file", file, "width", size.get()[0], "height", size.get()[1], "maxPixels", ThumbImages.MAX_PIXELS)));
+                    Map.of("file", file, "width", size.get()[0], "height", size.get()[1], "maxPixels", ImageHeaders.MAX_PIXELS)));
         }
         return Optional.empty();
     }
