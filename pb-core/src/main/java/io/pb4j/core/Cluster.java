@@ -43,6 +43,9 @@ public final class Cluster {
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
     /** This node's schema messages whose reloads it waits for: the count of nodes that reloaded. */
     private final Map<String, int[]> reloads = new ConcurrentHashMap<>();
+    /** {@link #peers()} as last counted, and when (nanoTime): record writes ask it, at most once a second. */
+    private volatile int peersSeen = -1;
+    private volatile long peersCounted;
 
     Cluster(PocketBase app) {
         this.app = app;
@@ -60,6 +63,11 @@ public final class Cluster {
     /** This node's id in the cluster; empty when the store is not shared. */
     public String nodeId() {
         return bus.map(ClusterBus::nodeId).orElse("");
+    }
+
+    /** How many other nodes listen now (0 when the store is not shared). */
+    public int peers() {
+        return bus.map(ClusterBus::peers).orElse(0);
     }
 
     /**
@@ -172,7 +180,7 @@ public final class Cluster {
 
     /** A record write inside the current transaction: the other nodes hear of it when it commits. */
     void written(String action, Record record) {
-        if (bus.isEmpty() || recordListeners.isEmpty()) {
+        if (bus.isEmpty() || recordListeners.isEmpty() || recentPeers() == 0) {
             return;
         }
         JsonObject message = jakarta.json.Json.createObjectBuilder()
@@ -181,6 +189,19 @@ public final class Cluster {
                 .add("row", Json.toJson(RecordSaver.columnValues(record)))
                 .build();
         publish(RECORDS, Json.write(message));
+    }
+
+    /**
+     * The number of other nodes, counted at most once a second: a node alone sends no record writes (a node that
+     * starts meanwhile has no realtime clients yet in that second).
+     */
+    private int recentPeers() {
+        long now = System.nanoTime();
+        if (peersSeen < 0 || now - peersCounted > 1_000_000_000L) {
+            peersSeen = peers();
+            peersCounted = now;
+        }
+        return peersSeen;
     }
 
     private void received(String payload) {

@@ -180,6 +180,35 @@ class ClusterTest {
     }
 
     @Test
+    void aSubscriptionPostedToTheOtherNodeReachesTheNodeThatHoldsTheStream() {
+        a.expect("POST", "/api/collections", superuser, """
+                {"name":"routed","type":"base","listRule":"","createRule":"","fields":[{"name":"t","type":"text"}]}""", 200);
+        try (SseClient onA = new SseClient(a)) {
+            // the POST lands on node B, which does not hold the client: node A applies it
+            subscribe(b, onA, null, "routed/*");
+            b.expect("POST", "/api/collections/routed/records", null, "{\"t\":\"x\"}", 200);
+            assertThat(json(onA.next().data()).getString("action")).isEqualTo("create");
+            // the holder checks the auth as for its own POST: a guest → superuser upgrade passes, a downgrade does not
+            subscribe(b, onA, superuser, "routed/*");
+            TestServer.Response refused = b.send("POST", "/api/realtime", null,
+                    "{\"clientId\":\"" + onA.clientId + "\",\"subscriptions\":[]}");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body()).contains("The current and the previous request authorization don't match.");
+        }
+        TestServer.Response unknown = b.send("POST", "/api/realtime", null, "{\"clientId\":\"nobody\",\"subscriptions\":[]}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Missing or invalid client id.");
+    }
+
+    @Test
+    void theOfficialSdkWorksThroughARoundRobinProxy() throws Exception {
+        try (RoundRobinProxy proxy = new RoundRobinProxy(List.of(a.app.port(), b.app.port()))) {
+            BatchApiTest.batchSettings(a, true, 50, 3);
+            SdkCompatibilityTest.runSample(proxy.base, List.of("realtime", "batch"));
+        }
+    }
+
+    @Test
     void eachCronTickRunsAJobOnOneNodeOnly() throws Exception {
         List<Long> runs = Collections.synchronizedList(new ArrayList<>());
         List<String> nodes = Collections.synchronizedList(new ArrayList<>());

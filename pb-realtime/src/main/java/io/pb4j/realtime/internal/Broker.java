@@ -149,8 +149,16 @@ final class Broker implements Realtime {
     /** The topic of {@link #broadcast}s made on other nodes of the app's cluster. */
     private static final String CLUSTER_BROADCAST = "pb4j.realtime.broadcast";
 
-    /** Delivers the other nodes' {@link #broadcast}s to this node's clients too. */
+    private volatile ClusterSubscriptions remote;
+
+    /** Subscriptions for a client this node does not hold, applied by the node that does. */
+    ClusterSubscriptions remote() {
+        return remote;
+    }
+
+    /** Delivers the other nodes' {@link #broadcast}s to this node's clients too, and takes their subscribe requests. */
     void joinCluster() {
+        remote = new ClusterSubscriptions(app, this);
         app.cluster().subscribe(CLUSTER_BROADCAST, payload -> {
             jakarta.json.JsonObject m = jakarta.json.Json.createReader(new java.io.StringReader(payload)).readObject();
             broadcastHere(m.getString("topic"), m.getString("data"));
