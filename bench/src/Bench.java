@@ -63,6 +63,10 @@ public final class Bench {
             CostSuite.run(opt, Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().resolve("bench/target/run"));
             return;
         }
+        if (opt.get("suite").equals("cluster")) {
+            ClusterSuite.run(opt, Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().resolve("bench/target/run"));
+            return;
+        }
         if (opt.get("suite").equals("stall")) {
             opt.put("records", String.valueOf(Math.min(Integer.parseInt(opt.get("records")), 2000)));
             StallSuite.run(opt, Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().resolve("bench/target/run"));

@@ -84,6 +84,11 @@ final class ModelChain {
     }
 
     private void written(Object model, Hook<ModelEvent> success, Hook<ModelErrorEvent> error) {
+        if (model instanceof Record r) {
+            // inside the transaction: the other nodes hear of the write only if it commits
+            app.cluster().written(success == m.modelAfterCreateSuccess() ? "create"
+                    : success == m.modelAfterDeleteSuccess() ? "delete" : "update", r);
+        }
         boolean onSuccess = listened(success, model);
         boolean onError = listened(error, model);
         if (onSuccess) {

@@ -74,6 +74,9 @@ public final class PocketBase implements AutoCloseable {
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile Store store;
     private volatile SchemaCache schema;
+    /** Changes other nodes announced, and how many of them the cache holds: while they differ, readers reload. */
+    private final java.util.concurrent.atomic.AtomicLong schemaChanges = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long schemaLoaded;
     private volatile ServerProvider.RunningServer server;
     private final Logger logger = new Logger(this);
     private final Logs logs = new Logs(this);
@@ -81,6 +84,7 @@ public final class PocketBase implements AutoCloseable {
     private final Hook<BackupEvent> onBackupCreate = new Hook<>();
     private final Hook<BackupEvent> onBackupRestore = new Hook<>();
     private final Cron cron = new Cron();
+    private final Cluster cluster = new Cluster(this);
     private final Backups backups = new Backups(this);
     private final SystemJobs systemJobs = new SystemJobs(this);
     private volatile AuthTokenResolver authTokenResolver = (app, token, type) -> Optional.empty();
@@ -143,6 +147,11 @@ public final class PocketBase implements AutoCloseable {
     /** PocketBase's {@code OnBackupRestore}: fired by {@link Backups#restore}; the default action swaps the data. */
     public Hook<BackupEvent> onBackupRestore() {
         return onBackupRestore;
+    }
+
+    /** The other nodes serving this app from the same store, when the store is shared (PostgreSQL). */
+    public Cluster cluster() {
+        return cluster;
     }
 
     /** The scheduler of PocketBase's and the application's cron jobs; it ticks while the app serves. */
@@ -273,7 +282,7 @@ public final class PocketBase implements AutoCloseable {
             }
         });
         if (store != null) {
-            reloadSettings();
+            reloadSettings(false);
         }
     }
 
@@ -310,6 +319,7 @@ public final class PocketBase implements AutoCloseable {
             throw e;
         }
         store = opened;
+        cluster.attach(opened);
         logWriter = io.pb4j.core.internal.logs.LogWriter.start(opened, this::settings, config.dev());
         systemJobs.settingsReloaded();
     }
@@ -384,15 +394,38 @@ public final class PocketBase implements AutoCloseable {
     private JsonObject writeSettings(JsonObject settings, boolean validate) {
         store().write(s -> {
             SettingsSaver.save(s, settings, validate, settingsCipher());
+            // at commit, with the change: the other nodes reload while this one still does
+            cluster.schemaChanged("settings");
             return null;
         });
-        reloadSettings();
+        reloadSettings(false);
         return settings();
     }
 
     /** PocketBase's {@code ReloadSettings}: re-reads the stored settings through {@link #onSettingsReload()}. */
     public void reloadSettings() {
-        onSettingsReload.trigger(new SettingsReloadEvent(this), e -> reloadSchema());
+        reloadSettings(true);
+    }
+
+    /** Reloads the settings; {@code announce}: and makes the other nodes of the cluster reload theirs. */
+    private void reloadSettings(boolean announce) {
+        onSettingsReload.trigger(new SettingsReloadEvent(this), e -> loadSchema());
+        if (announce) {
+            cluster.schemaChanged("settings");
+        }
+    }
+
+    /** Another node changed the collections ({@code collections}) or the settings ({@code settings}). */
+    void reloadFromCluster(String kind) {
+        if (store == null) {
+            return;
+        }
+        schemaChanges.incrementAndGet();
+        if ("settings".equals(kind)) {
+            reloadSettings(false);
+        } else {
+            loadSchema();
+        }
     }
 
     /** PocketBase's {@code OnSettingsReload}: after the settings are loaded at bootstrap and after every save. */
@@ -443,9 +476,10 @@ public final class PocketBase implements AutoCloseable {
         Collection saved = store().write(s -> {
             Collection c = CollectionSaver.save(s, collection, collectionWrites);
             SettingsSaver.followRenames(s, names, settingsCipher());
+            cluster.schemaChanged("collections");
             return c;
         });
-        reloadSchema();
+        loadSchema();
         return saved;
     }
 
@@ -463,18 +497,20 @@ public final class PocketBase implements AutoCloseable {
         store().write(s -> {
             CollectionImport.run(s, collections, deleteMissing, collectionWrites);
             SettingsSaver.followRenames(s, names, settingsCipher());
+            cluster.schemaChanged("collections");
             return null;
         });
-        reloadSchema();
+        loadSchema();
     }
 
     /** Deletes a collection and drops its table. */
     public void delete(Collection collection) {
         store().write(s -> {
             CollectionSaver.delete(s, collection, collectionWrites);
+            cluster.schemaChanged("collections");
             return null;
         });
-        reloadSchema();
+        loadSchema();
     }
 
     /**
@@ -704,6 +740,9 @@ public final class PocketBase implements AutoCloseable {
     }
 
     SchemaCache schema() {
+        if (schemaChanges.get() != schemaLoaded) {
+            loadSchema();
+        }
         SchemaCache s = schema;
         if (s == null) {
             throw new IllegalStateException("the app is not bootstrapped");
@@ -713,7 +752,14 @@ public final class PocketBase implements AutoCloseable {
 
     /** Re-reads collections and settings from the store. */
     public void reloadSchema() {
+        loadSchema();
+        cluster.schemaChanged("collections");
+    }
+
+    private void loadSchema() {
+        long changes = schemaChanges.get();
         schema = store().read(s -> SchemaCache.load(s, settingsCipher()));
+        schemaLoaded = changes;
         systemJobs.settingsReloaded();
     }
 

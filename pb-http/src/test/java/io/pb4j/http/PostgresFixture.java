@@ -49,6 +49,23 @@ final class PostgresFixture {
         }
     }
 
+    /** A new empty database on the test server, for nodes that share it ({@link TestServer#onPostgres}). */
+    static String newDatabase() {
+        return create(null);
+    }
+
+    /** Bootstraps {@code app} on the database at {@code url}. */
+    static void bootstrapOn(io.pb4j.core.PocketBase app, String url) {
+        synchronized (BOOTSTRAP) {
+            System.setProperty("pb4j.db", url);
+            try {
+                app.bootstrap();
+            } finally {
+                System.clearProperty("pb4j.db");
+            }
+        }
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {

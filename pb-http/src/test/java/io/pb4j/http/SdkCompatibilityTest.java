@@ -74,6 +74,19 @@ class SdkCompatibilityTest {
         }
     }
 
+    /**
+     * Runs the suite's files whose names contain one of {@code only} against the server at {@code base} (ClusterTest:
+     * two nodes behind a proxy), failing when any test fails.
+     */
+    static void runSample(String base, List<String> only) throws IOException {
+        Path compat = compatDir();
+        List<String> command = new ArrayList<>(nodeTests(compat, "test"));
+        command.removeIf(arg -> arg.startsWith("test/") && only.stream().noneMatch(arg::contains));
+        run(compat, command, Map.of("PB_URL", base, "PB_SUPERUSER_EMAIL", TestServer.SUPERUSER_EMAIL,
+                "PB_SUPERUSER_PASSWORD", TestServer.SUPERUSER_PASSWORD, "NO_COLOR", "1"), SUITE_TIMEOUT,
+                "a sample of the SDK suite through the cluster's proxy");
+    }
+
     /** Checks node and npm, installs the SDK when needed, and returns the node command for one folder's test files. */
     private static List<String> nodeTests(Path compat, String folder) throws IOException {
         int nodeMajor = nodeMajorVersion(compat);

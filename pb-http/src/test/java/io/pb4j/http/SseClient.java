@@ -40,9 +40,14 @@ final class SseClient implements AutoCloseable {
 
     /** With these request headers on the {@code GET} (e.g. a proxy's {@code X-Forwarded-For}). */
     SseClient(TestServer server, java.util.Map<String, String> headers) {
+        this(server.base, headers);
+    }
+
+    /** Connected to the server at {@code base} ({@code http://host:port}), e.g. through a proxy. */
+    SseClient(String base, java.util.Map<String, String> headers) {
         http = HttpClient.newHttpClient();
         try {
-            HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(server.base + "/api/realtime")).GET();
+            HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(base + "/api/realtime")).GET();
             headers.forEach(get::header);
             response = http.send(get.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {

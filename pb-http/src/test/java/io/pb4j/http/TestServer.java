@@ -68,6 +68,24 @@ final class TestServer implements AutoCloseable {
     }
 
     /**
+     * A server on the PostgreSQL database at {@code url} (see {@link PostgresFixture#newDatabase()}), which other
+     * servers may share as nodes of one app; the test superuser is upserted when {@code seedSuperuser}.
+     */
+    static TestServer onPostgres(String url, boolean seedSuperuser) {
+        return new TestServer(newTempDir(), url, seedSuperuser);
+    }
+
+    private TestServer(Path dir, String postgresUrl, boolean seedSuperuser) {
+        this.dir = dir;
+        app = PocketBase.create(cfg -> cfg.dataDir(dir).store("postgres"));
+        PostgresFixture.bootstrapOn(app, postgresUrl);
+        if (seedSuperuser) {
+            app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
+        }
+        base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0);
+    }
+
+    /**
      * A server over {@code dir} as it is (a new or an existing data dir, the superuser upserted) with more configuration,
      * e.g. {@code cfg -> cfg.encryptionEnv("KEY_VAR")}. {@link #stop()} keeps the dir for the next server.
      */

@@ -26,6 +26,7 @@ public final class Cron {
     private volatile Duration interval = Duration.ofMinutes(1);
     private volatile List<Job> jobs = List.of();
     private ScheduledExecutorService ticker;
+    private volatile java.util.function.Predicate<String> claim = key -> true;
 
     /** A scheduler without jobs, not started. */
     public Cron() {
@@ -118,10 +119,37 @@ public final class Cron {
         return ticker != null;
     }
 
+    /**
+     * Makes the ticks cluster-wide, for nodes that serve one app together: a job due at a tick starts only when
+     * {@code claim} grants it the key {@code "<job id>@<the tick's time in ms>"}, which the cluster grants once, so each
+     * tick runs each due job on one node. {@link #runDue} and {@link #runInBackground} are not gated.
+     */
+    public void claims(java.util.function.Predicate<String> claim) {
+        this.claim = java.util.Objects.requireNonNull(claim, "claim");
+    }
+
     private void tick() {
         // half an interval ahead: a tick that fires a little early still counts for the minute it was meant for
         Instant meant = clock.instant().plus(interval.dividedBy(2));
-        runDue(Moment.of(meant.truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC)));
+        long every = interval.toMillis();
+        long slot = Math.floorDiv(meant.toEpochMilli(), every) * every;
+        Moment moment = Moment.of(meant.truncatedTo(ChronoUnit.MINUTES).atZone(ZoneOffset.UTC));
+        java.util.function.Predicate<String> gate = claim;
+        for (Job job : jobs) {
+            if (job.schedule().isDue(moment) && claimed(gate, job.id() + "@" + slot)) {
+                runInBackground(job);
+            }
+        }
+    }
+
+    private static boolean claimed(java.util.function.Predicate<String> gate, String key) {
+        try {
+            return gate.test(key);
+        } catch (RuntimeException e) {
+            // the cluster cannot be asked (its store is down): skip the tick rather than run it on every node
+            LOG.log(Level.WARNING, "cron claim " + key + " failed; the job is skipped at this tick", e);
+            return false;
+        }
     }
 
     /** Starts every job due at {@code moment}, each on its own virtual thread. */

@@ -144,6 +144,11 @@ public final class TransactionEffects implements Store {
     }
 
     @Override
+    public Optional<io.pb4j.core.spi.ClusterBus> cluster() {
+        return delegate.cluster();
+    }
+
+    @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         return delegate.unwrap(type);
     }

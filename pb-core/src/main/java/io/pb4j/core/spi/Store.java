@@ -48,6 +48,14 @@ public interface Store extends AutoCloseable {
     default void optimize() {
     }
 
+    /**
+     * The channel to the other nodes that serve the same app from this store, when the store is shared by several
+     * processes (PostgreSQL); empty when this process owns the store alone (SQLite).
+     */
+    default Optional<ClusterBus> cluster() {
+        return Optional.empty();
+    }
+
     /** Store-specific facilities, e.g. Helidon's {@code DbClient} over the store's own connections. */
     <T> Optional<T> unwrap(Class<T> type);
 

@@ -146,8 +146,36 @@ final class Broker implements Realtime {
         return Optional.of(client);
     }
 
+    /** The topic of {@link #broadcast}s made on other nodes of the app's cluster. */
+    private static final String CLUSTER_BROADCAST = "pb4j.realtime.broadcast";
+
+    private volatile ClusterSubscriptions remote;
+
+    /** Subscriptions for a client this node does not hold, applied by the node that does. */
+    ClusterSubscriptions remote() {
+        return remote;
+    }
+
+    /** Delivers the other nodes' {@link #broadcast}s to this node's clients too, and takes their subscribe requests. */
+    void joinCluster() {
+        remote = new ClusterSubscriptions(app, this);
+        app.cluster().subscribe(CLUSTER_BROADCAST, payload -> {
+            jakarta.json.JsonObject m = jakarta.json.Json.createReader(new java.io.StringReader(payload)).readObject();
+            broadcastHere(m.getString("topic"), m.getString("data"));
+        });
+    }
+
+    /** Sends to the subscribers on every node of the cluster; the count is of this node's messages. */
     @Override
     public int broadcast(String topic, String data) {
+        if (app.cluster().active()) {
+            app.cluster().publish(CLUSTER_BROADCAST, GoJson.write(jakarta.json.Json.createObjectBuilder()
+                    .add("topic", topic).add("data", data).build()));
+        }
+        return broadcastHere(topic, data);
+    }
+
+    private int broadcastHere(String topic, String data) {
         int sent = 0;
         Set<String> topics = Set.of(topic);
         List<Client> ready = new ArrayList<>();

@@ -36,6 +36,18 @@ public final class RealtimePlugin implements Plugin {
             }
             fanOut.publish("delete", r);
         });
+        // the record writes committed on the other nodes of a cluster reach this node's clients as local ones do
+        app.cluster().onRemoteRecord((action, r) -> broker.dispatch(() -> {
+            if (r.collection().isAuth() && !"create".equals(action)) {
+                if ("delete".equals(action)) {
+                    bindings.deleted(r);
+                } else {
+                    bindings.updated(r);
+                }
+            }
+            fanOut.publish(action, r);
+        }));
+        broker.joinCluster();
         app.onServe().bind("pbRealtimeApi", -100, se -> {
             new SseApi(app, broker).bind(se.router());
             se.next();

@@ -106,8 +106,14 @@ final class SseApi {
     private void subscribe(RequestEvent e) {
         SubscribeForm form = SubscribeForm.parse(e.header("Content-Type"), e.body());
         form.validate();
-        Client client = broker.registeredClient(form.clientId())
-                .orElseThrow(() -> ApiException.notFound("Missing or invalid client id."));
+        Optional<Client> held = broker.registeredClient(form.clientId());
+        if (held.isEmpty()) {
+            // behind a load balancer: the client's stream may be on another node of the cluster
+            broker.remote().subscribe(form.clientId(), e.realIp(), e.auth(), form.subscriptions());
+            e.noContent();
+            return;
+        }
+        Client client = held.get();
         if (!client.ip().isEmpty() && !client.ip().equals(e.realIp())) {
             throw ApiException.badRequest("Invalid realtime client.");
         }

@@ -43,6 +43,7 @@ final class PostgresStore implements Store {
     private final ConcurrentLinkedDeque<PgSession> idleReaders = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<PgSession> openReaders = new ConcurrentLinkedDeque<>();
     private final AtomicLong schemaEpoch = new AtomicLong();
+    private final PgClusterBus bus;
 
     private PostgresStore(PostgresUrl url, Duration queryTimeout) throws SQLException {
         this.url = url;
@@ -64,8 +65,48 @@ final class PostgresStore implements Store {
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_level on `_logs` (`level`)");
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_message on `_logs` (`message`)");
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_created on `_logs` (`created`)");
+            // the cluster's once-only claims (cron ticks): pb4j's own, beside PocketBase's tables
+            s.raw("CREATE TABLE IF NOT EXISTS _pb4j_claims (key TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())");
             return null;
         });
+        this.bus = new PgClusterBus(new PgClusterBus.Connections() {
+            @Override
+            public <T> T withConnection(PgClusterBus.SqlWork<T> work) {
+                return onConnection(work);
+            }
+
+            @Override
+            public Connection listen() throws SQLException {
+                return connect(true);
+            }
+        });
+        // another node changed the schema: this node's server-side prepared statements may be stale
+        bus.subscribe(PgClusterBus.DDL, payload -> schemaEpoch.incrementAndGet());
+    }
+
+    /** Runs {@code work} on the writer connection inside this thread's write, else on a reader (autocommit). */
+    private <T> T onConnection(PgClusterBus.SqlWork<T> work) {
+        PgSession session = data.heldByCurrentThread() ? data.session() : null;
+        PgSession reader = session == null ? takeReader() : null;
+        try {
+            return work.run(session != null ? session.connection() : reader.connection());
+        } catch (SQLException e) {
+            throw new StoreException("cluster message failed: " + PgSession.message(e), e);
+        } finally {
+            if (reader != null) {
+                releaseReader(reader);
+            }
+        }
+    }
+
+    @Override
+    public Optional<io.pb4j.core.spi.ClusterBus> cluster() {
+        return Optional.of(bus);
+    }
+
+    /** This node's end of the cluster channel (tests). */
+    PgClusterBus bus() {
+        return bus;
     }
 
     static PostgresStore open(PostgresUrl url, Duration queryTimeout) {
@@ -134,6 +175,7 @@ final class PostgresStore implements Store {
             T result = work.apply(s);
             if (s.schemaChanged()) {
                 schemaEpoch.incrementAndGet();
+                bus.publish(PgClusterBus.DDL, "");
             }
             return result;
         });
@@ -223,6 +265,7 @@ final class PostgresStore implements Store {
 
     @Override
     public void close() {
+        bus.close();
         openReaders.forEach(PgSession::close);
         openReaders.clear();
         idleReaders.clear();
