@@ -44,6 +44,8 @@ final class CostSuite {
         Path data = work.resolve("pb_data");
         List<String> ids = null;
         StringBuilder writer = new StringBuilder("\n");
+        // each measured cell's wall-clock window (UTC), so that a JFR profile can be cut into logs-off and logs-on parts
+        StringBuilder cellWindows = new StringBuilder();
         StringBuilder out = new StringBuilder("\n## cost " + java.time.LocalDateTime.now().withNano(0) + " (modules, "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + records + " posts, " + requests
                 + " getOne per cell, " + connections + " connections; server CPU µs per request)\n\n"
@@ -56,7 +58,7 @@ final class CostSuite {
             if (opt.containsKey("jfr")) {
                 Path dir = Path.of(opt.get("jfr")).toAbsolutePath();
                 Files.createDirectories(dir);
-                jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve(v.getKey().replace(' ', '-') + ".jfr"));
+                jvm.add("-XX:StartFlightRecording=settings=" + opt.getOrDefault("jfr-settings", "profile") + ",filename=" + dir.resolve(v.getKey().replace(' ', '-') + ".jfr"));
             }
             Server.jvmOptions = jvm;
             try (Server server = Server.start("modules", Server.image(repo), repo, data, Bench.EMAIL, Bench.PASSWORD,
@@ -90,7 +92,10 @@ final class CostSuite {
                     Thread.sleep(500);
                     double cpu0 = server.cpuSeconds();
                     double pg0 = postgres ? Server.postgresCpuSeconds() : 0;
+                    java.time.LocalTime from = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
                     load(api, ids, requests, connections);
+                    cellWindows.append(v.getKey()).append(' ').append(c % 2 == 0 ? "off" : "on").append(' ')
+                            .append(from).append(' ').append(java.time.LocalTime.now(java.time.ZoneOffset.UTC)).append('\n');
                     Thread.sleep(500); // the log writer commits what it gathered (it lingers 200 ms)
                     cells[c] = (server.cpuSeconds() - cpu0) * 1e6 / requests;
                     pgCells[c] = postgres ? (Server.postgresCpuSeconds() - pg0) * 1e6 / requests : 0;
@@ -121,6 +126,9 @@ final class CostSuite {
         }
         Server.jvmOptions = List.of();
         out.append(writer);
+        if (opt.containsKey("jfr")) {
+            Files.writeString(Path.of(opt.get("jfr")).toAbsolutePath().resolve("cells.txt"), cellWindows);
+        }
         Path latest = repo.resolve("bench/results/cost-latest.md");
         Files.createDirectories(latest.getParent());
         Files.writeString(latest, out);

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -41,7 +42,12 @@ public final class LogWriter implements AutoCloseable {
     private final Store store;
     private final Supplier<JsonObject> settings;
     private final boolean dev;
-    private final ArrayBlockingQueue<LogEntry> queue = new ArrayBlockingQueue<>(CAPACITY);
+    /**
+     * Lock-free, bounded by {@link #queued}: with a locking queue a request's thread parks whenever the writer holds
+     * the lock to drain a batch, and a parked virtual thread costs an unmount and a remount.
+     */
+    private final ConcurrentLinkedQueue<LogEntry> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final Object progress = new Object();
@@ -54,6 +60,8 @@ public final class LogWriter implements AutoCloseable {
     private volatile boolean closed;
     /** Set by {@link #flush()}: the writer stops lingering and commits what it has. */
     private volatile boolean flushRequested;
+    /** Set while the writer waits for the first entry of a batch (not while it lingers): only then is it woken. */
+    private volatile boolean idle;
 
     private LogWriter(Store store, Supplier<JsonObject> settings, boolean dev) {
         this.store = store;
@@ -86,7 +94,14 @@ public final class LogWriter implements AutoCloseable {
             return;
         }
         accepted.incrementAndGet();
-        if (!queue.offer(new LogEntry(Instant.now(), level, message, data))) {
+        int before = queued.getAndIncrement();
+        if (before < CAPACITY) {
+            queue.offer(new LogEntry(Instant.now(), level, message, data));
+            if (idle) {
+                LockSupport.unpark(thread); // an idle writer sleeps until the first entry of its next batch
+            }
+        } else {
+            queued.decrementAndGet();
             long total = dropped.incrementAndGet();
             synchronized (progress) {
                 handled++;
@@ -145,16 +160,18 @@ public final class LogWriter implements AutoCloseable {
     private void drain() {
         List<LogEntry> batch = new ArrayList<>(BATCH);
         while (true) {
-            LogEntry first;
-            try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                first = null;
-                closed = true;
-            }
+            LogEntry first = take();
             if (first == null) {
                 if (closed && queue.isEmpty()) {
                     return;
+                }
+                idle = true;
+                if (queue.isEmpty()) { // looked at again after idle is set: an entry queued meanwhile has unparked us
+                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+                }
+                idle = false;
+                if (Thread.interrupted()) {
+                    closed = true;
                 }
                 continue;
             }
@@ -181,7 +198,7 @@ public final class LogWriter implements AutoCloseable {
     private void linger(List<LogEntry> batch) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
         while (batch.size() < BATCH && !closed && !flushRequested) {
-            queue.drainTo(batch, BATCH - batch.size());
+            drainTo(batch);
             long left = deadline - System.nanoTime();
             if (batch.size() >= BATCH || left <= 0) {
                 return;
@@ -192,7 +209,22 @@ public final class LogWriter implements AutoCloseable {
                 closed = true;
             }
         }
-        queue.drainTo(batch, BATCH - batch.size());
+        drainTo(batch);
+    }
+
+    private LogEntry take() {
+        LogEntry e = queue.poll();
+        if (e != null) {
+            queued.decrementAndGet();
+        }
+        return e;
+    }
+
+    private void drainTo(List<LogEntry> batch) {
+        LogEntry e;
+        while (batch.size() < BATCH && (e = take()) != null) {
+            batch.add(e);
+        }
     }
 
     private void write(List<LogEntry> batch) {
