@@ -239,25 +239,10 @@ public final class Bench {
     private void measureHello(Scenario health) throws Exception {
         String name = "bare Helidon SE hello, same body as /api/health";
         log(name);
-        Path target = repo.resolve("bench/target");
-        String classPath = target.resolve("classes") + java.io.File.pathSeparator
-                + Files.readString(target.resolve("module-path")).strip() + "/*";
-        ProcessBuilder hello = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:+UseSerialGC", "-Xms16m", "-Xmx192m", "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40", "-cp",
-                classPath, "HelloServer").redirectErrorStream(true);
-        hello.environment().put("MALLOC_ARENA_MAX", "2");
-        Process p = hello.start();
+        Hello started = startHello(repo);
+        Process p = started.process();
         try {
-            var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
-            String line = out.readLine();
-            while (line != null && !line.startsWith("hello port=")) {
-                line = out.readLine(); // Helidon's own start-up log lines
-            }
-            if (line == null) {
-                throw new IllegalStateException("HelloServer exited before it listened");
-            }
-            Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { }));
-            String base = "http://127.0.0.1:" + line.substring("hello port=".length()).strip();
+            String base = started.base();
             Path requests = work.resolve("requests-hello.txt");
             Files.write(requests, health.requests());
             awaitQuietMachine(null);
@@ -284,8 +269,35 @@ public final class Bench {
         }
     }
 
+    /** A started {@link HelloServer} and its base URL. */
+    record Hello(Process process, String base) {
+    }
+
+    /** Starts the bare Helidon hello ({@link HelloServer}) in a JVM with the image launcher's options. */
+    static Hello startHello(Path repo) throws IOException {
+        Path target = repo.resolve("bench/target");
+        String classPath = target.resolve("classes") + java.io.File.pathSeparator
+                + Files.readString(target.resolve("module-path")).strip() + "/*";
+        ProcessBuilder hello = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "-Xms16m", "-Xmx192m", "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40", "-cp",
+                classPath, "HelloServer").redirectErrorStream(true);
+        hello.environment().put("MALLOC_ARENA_MAX", "2");
+        Process p = hello.start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        String line = out.readLine();
+        while (line != null && !line.startsWith("hello port=")) {
+            line = out.readLine(); // Helidon's own start-up log lines
+        }
+        if (line == null) {
+            p.destroy();
+            throw new IllegalStateException("HelloServer exited before it listened");
+        }
+        Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { }));
+        return new Hello(p, "http://127.0.0.1:" + line.substring("hello port=".length()).strip());
+    }
+
     /** CPU seconds (user + system) of a process, from /proc/PID/stat. */
-    private static double cpuSeconds(long pid) throws IOException {
+    static double cpuSeconds(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;

@@ -18,11 +18,17 @@ import java.util.Map;
  *       pb-store-sqlite's platform pool (what the hop costs);</li>
  *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs).</li>
  * </ul>
+ * The {@code default} variant also measures {@code GET /api/health} the same way (logs off, on, off, on), and a bare
+ * Helidon SE hello ({@link HelloServer}) answering it under the same load: issue 17's health ratio as CPU per request,
+ * which a loaded machine does not distort as it distorts req/s.
  * Always the {@code modules} server (the switches are JVM options). With {@code --db=postgres://…} the server runs on
  * that PostgreSQL database (which must be empty, or hold only a previous cost run's app) and each variant gets a second row: the CPU of
  * every {@code postgres} process of the machine per request, and a third: create (POST) per request, server and
  * postgres. {@code --jfr=DIR} records a JFR profile of each
- * variant into DIR. {@code --variants=default,hop} limits the variants (names containing the given words).
+ * variant into DIR, and {@code DIR/cells.txt} with each measured getOne cell's UTC window (to cut the profile into
+ * its logs-off and logs-on parts); {@code --jfr-settings=FILE} picks the JFR settings (default {@code profile}; e.g.
+ * {@code jfr configure --input profile method-profiling=max --output max.jfc} samples every millisecond).
+ * {@code --variants=default,hop} limits the variants (names containing the given words).
  */
 final class CostSuite {
     private CostSuite() {
@@ -44,6 +50,9 @@ final class CostSuite {
         Path data = work.resolve("pb_data");
         List<String> ids = null;
         StringBuilder writer = new StringBuilder("\n");
+        // each measured cell's wall-clock window (UTC), so that a JFR profile can be cut into logs-off and logs-on parts
+        StringBuilder cellWindows = new StringBuilder();
+        StringBuilder healthRows = new StringBuilder();
         StringBuilder out = new StringBuilder("\n## cost " + java.time.LocalDateTime.now().withNano(0) + " (modules, "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + records + " posts, " + requests
                 + " getOne per cell, " + connections + " connections; server CPU µs per request)\n\n"
@@ -56,7 +65,7 @@ final class CostSuite {
             if (opt.containsKey("jfr")) {
                 Path dir = Path.of(opt.get("jfr")).toAbsolutePath();
                 Files.createDirectories(dir);
-                jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve(v.getKey().replace(' ', '-') + ".jfr"));
+                jvm.add("-XX:StartFlightRecording=settings=" + opt.getOrDefault("jfr-settings", "profile") + ",filename=" + dir.resolve(v.getKey().replace(' ', '-') + ".jfr"));
             }
             Server.jvmOptions = jvm;
             try (Server server = Server.start("modules", Server.image(repo), repo, data, Bench.EMAIL, Bench.PASSWORD,
@@ -90,8 +99,11 @@ final class CostSuite {
                     Thread.sleep(500);
                     double cpu0 = server.cpuSeconds();
                     double pg0 = postgres ? Server.postgresCpuSeconds() : 0;
+                    java.time.LocalTime from = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
                     load(api, ids, requests, connections);
-                    Thread.sleep(500); // the log writer commits what it gathered (it lingers 200 ms)
+                    cellWindows.append(v.getKey()).append(' ').append(c % 2 == 0 ? "off" : "on").append(' ')
+                            .append(from).append(' ').append(java.time.LocalTime.now(java.time.ZoneOffset.UTC)).append('\n');
+                    Thread.sleep(1000); // the log writer commits what it gathered (it lingers up to 500 ms)
                     cells[c] = (server.cpuSeconds() - cpu0) * 1e6 / requests;
                     pgCells[c] = postgres ? (Server.postgresCpuSeconds() - pg0) * 1e6 / requests : 0;
                 }
@@ -117,10 +129,43 @@ final class CostSuite {
                         cells[0], cells[1], cells[2], cells[3], on - off, 100 * (on - off) / off);
                 Bench.log(row.strip());
                 out.append(row);
+                if (v.getKey().equals("default")) {
+                    double[] health = new double[4];
+                    for (int c = 0; c < 4; c++) {
+                        maxDays(api, c % 2 == 0 ? 0 : 5);
+                        health[c] = cpuPerRequest(server::cpuSeconds, api, "/api/health", requests, connections);
+                    }
+                    healthRows.append(String.format("| pb4j `/api/health` | %.1f | %.1f | %.1f | %.1f | %+.1f µs |%n",
+                            health[0], health[1], health[2], health[3],
+                            (health[1] + health[3] - health[0] - health[2]) / 2));
+                }
             }
         }
         Server.jvmOptions = List.of();
+        if (only.isEmpty() || only.contains("default") || only.contains("hello")) {
+            // the bare Helidon hello under the same load, for issue 17's health ratio in CPU instead of req/s
+            Bench.Hello hello = Bench.startHello(repo);
+            try {
+                Api api = new Api(hello.base(), connections);
+                double[] cells = new double[2];
+                for (int c = 0; c < 2; c++) {
+                    cells[c] = cpuPerRequest(() -> Bench.cpuSeconds(hello.process().pid()), api, "/api/health", requests, connections);
+                }
+                healthRows.append(String.format("| bare Helidon hello, same body | %.1f | | %.1f | | |%n", cells[0], cells[1]));
+            } finally {
+                hello.process().destroy();
+                hello.process().waitFor();
+            }
+        }
+        if (!healthRows.isEmpty()) {
+            out.append("\n| /api/health, server CPU µs per request | logs off | logs on | logs off (2nd) | logs on (2nd) | "
+                    + "logging costs |\n|---|---:|---:|---:|---:|---:|\n").append(healthRows);
+            Bench.log(healthRows.toString().strip());
+        }
         out.append(writer);
+        if (opt.containsKey("jfr")) {
+            Files.writeString(Path.of(opt.get("jfr")).toAbsolutePath().resolve("cells.txt"), cellWindows);
+        }
         Path latest = repo.resolve("bench/results/cost-latest.md");
         Files.createDirectories(latest.getParent());
         Files.writeString(latest, out);
@@ -135,8 +180,24 @@ final class CostSuite {
         }
     }
 
-    /** {@code n} getOne requests of random seeded ids from {@code connections} clients at once. */
-    private static void load(Api api, List<String> ids, int n, int connections) throws InterruptedException {
+    /** A process's CPU seconds so far. */
+    private interface CpuClock {
+        double seconds() throws java.io.IOException;
+    }
+
+    /** CPU µs of a server per {@code GET path}: a warm-up of a quarter, then {@code n} requests. */
+    private static double cpuPerRequest(CpuClock cpu, Api api, String path, int n, int connections) throws Exception {
+        List<String> one = List.of(path);
+        loadPaths(api, one, n / 4, connections);
+        Thread.sleep(500);
+        double cpu0 = cpu.seconds();
+        loadPaths(api, one, n, connections);
+        Thread.sleep(1000); // the log writer commits what it gathered (it lingers up to 500 ms)
+        return (cpu.seconds() - cpu0) * 1e6 / n;
+    }
+
+    /** {@code n} GETs of random paths of {@code paths} from {@code connections} clients at once. */
+    private static void loadPaths(Api api, List<String> paths, int n, int connections) throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -144,7 +205,7 @@ final class CostSuite {
                 java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
                 while (next.getAndIncrement() < n) {
                     try {
-                        api.send("GET", "/api/collections/posts/records/" + ids.get(random.nextInt(ids.size())), null, "");
+                        api.send("GET", paths.get(random.nextInt(paths.size())), null, "");
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -154,5 +215,10 @@ final class CostSuite {
         for (Thread t : clients) {
             t.join();
         }
+    }
+
+    /** {@code n} getOne requests of random seeded ids from {@code connections} clients at once. */
+    private static void load(Api api, List<String> ids, int n, int connections) throws InterruptedException {
+        loadPaths(api, ids.stream().map(id -> "/api/collections/posts/records/" + id).toList(), n, connections);
     }
 }

@@ -15,6 +15,9 @@ import java.util.Optional;
  * so a getter never sees a foreign type.
  */
 public final class Record {
+    /** Not {@code jakarta.json.Json}, whose static methods look the provider up on every call (~2 µs each). */
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.internal.Json.PROVIDER;
+
     private final Collection collection;
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Object> original;
@@ -262,9 +265,9 @@ public final class Record {
                 }
             });
         }
-        sorted.put("collectionId", jakarta.json.Json.createValue(collection.id()));
-        sorted.put("collectionName", jakarta.json.Json.createValue(collection.name()));
-        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        sorted.put("collectionId", JSON.createValue(collection.id()));
+        sorted.put("collectionName", JSON.createValue(collection.name()));
+        jakarta.json.JsonObjectBuilder b = JSON.createObjectBuilder();
         sorted.forEach(b::add);
         return b.build();
     }

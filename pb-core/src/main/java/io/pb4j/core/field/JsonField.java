@@ -2,7 +2,6 @@ package io.pb4j.core.field;
 
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Numbers;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -20,6 +19,9 @@ import java.util.Optional;
  */
 public record JsonField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         long maxSize, boolean required) implements Field {
+    /** Not {@code jakarta.json.Json}, whose static methods look the provider up on every call (~2 µs each). */
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.internal.Json.PROVIDER;
+
     /** The type name in PocketBase's JSON. */
     public static final String TYPE = "json";
 
@@ -89,16 +91,16 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
             case Number n when !Double.isFinite(n.doubleValue()) -> JsonValue.NULL;
             case Double d -> Numbers.toJson(d);
             case Float f -> Numbers.toJson(f.doubleValue());
-            case Number n -> Json.createValue(new java.math.BigDecimal(n.toString()));
-            case Collection<?> c -> Json.createArrayBuilder(c).build();
-            case Map<?, ?> m -> Json.createObjectBuilder(stringKeys(m)).build();
-            default -> Json.createValue(raw.toString());
+            case Number n -> JSON.createValue(new java.math.BigDecimal(n.toString()));
+            case Collection<?> c -> JSON.createArrayBuilder(c).build();
+            case Map<?, ?> m -> JSON.createObjectBuilder(stringKeys(m)).build();
+            default -> JSON.createValue(raw.toString());
         };
     }
 
     private static JsonValue fromString(String s) {
         if (s.isEmpty()) {
-            return Json.createValue("");
+            return JSON.createValue("");
         }
         switch (s) {
             case "null":
@@ -117,7 +119,7 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
                 return parsed.get();
             }
         }
-        return Json.createValue(s);
+        return JSON.createValue(s);
     }
 
     private static Optional<JsonValue> parse(String text) {
@@ -137,7 +139,7 @@ public record JsonField(String id, String name, boolean system, boolean hidden, 
                         + "hold: shown as null");
                 yield JsonValue.NULL;
             }
-            case String s -> s.isEmpty() ? JsonValue.NULL : parse(s).orElse(Json.createValue(s));
+            case String s -> s.isEmpty() ? JsonValue.NULL : parse(s).orElse(JSON.createValue(s));
             case byte[] bytes -> fromColumn(new String(bytes, StandardCharsets.UTF_8));
             default -> coerce(column);
         };

@@ -14,6 +14,9 @@ import java.util.Optional;
  * the API.
  */
 public record PassthroughField(JsonObject definition) implements Field {
+    /** Not {@code jakarta.json.Json}, whose static methods look the provider up on every call (~2 µs each). */
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.internal.Json.PROVIDER;
+
     @Override
     public String id() {
         return definition.getString("id", "");
@@ -78,7 +81,7 @@ public record PassthroughField(JsonObject definition) implements Field {
         if (text.startsWith("[") || text.startsWith("{")) {
             return Json.parse(text).orElse(Json.toJson(text));
         }
-        return multiple() && !text.isEmpty() ? jakarta.json.Json.createArrayBuilder().add(text).build() : Json.toJson(text);
+        return multiple() && !text.isEmpty() ? JSON.createArrayBuilder().add(text).build() : Json.toJson(text);
     }
 
     @Override

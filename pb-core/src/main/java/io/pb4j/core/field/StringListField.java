@@ -1,7 +1,6 @@
 package io.pb4j.core.field;
 
 import io.pb4j.core.internal.Cast;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +44,13 @@ interface StringListField extends ModifiableField {
     @Override
     default Object toColumn(Object value) {
         Object v = coerce(value);
-        return v instanceof List<?> list ? Json.createArrayBuilder(list).build().toString() : v;
+        return v instanceof List<?> list ? io.pb4j.core.internal.Json.PROVIDER.createArrayBuilder(list).build().toString() : v;
     }
 
     @Override
     default JsonValue toJsonValue(Object value) {
         Object v = coerce(value);
-        return v instanceof List<?> list ? Json.createArrayBuilder(list).build() : Json.createValue((String) v);
+        return v instanceof List<?> list ? io.pb4j.core.internal.Json.PROVIDER.createArrayBuilder(list).build() : io.pb4j.core.internal.Json.PROVIDER.createValue((String) v);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.pb4j.core.field;
 
 import io.pb4j.core.internal.Cast;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
 /**
@@ -36,6 +35,6 @@ interface StringValuedField extends Field {
 
     @Override
     default JsonValue toJsonValue(Object value) {
-        return Json.createValue(coerce(value));
+        return io.pb4j.core.internal.Json.PROVIDER.createValue(coerce(value));
     }
 }

@@ -7,7 +7,6 @@ import io.pb4j.core.RecordQuery;
 import io.pb4j.core.RequestInfo;
 import io.pb4j.core.field.Field;
 import io.pb4j.core.field.RelationField;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -36,6 +35,9 @@ import java.util.regex.Pattern;
  * not thread-safe.
  */
 public final class RecordExpander {
+    /** Not {@code jakarta.json.Json}, whose static methods look the provider up on every call (~2 µs each). */
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.internal.Json.PROVIDER;
+
     private static final int MAX_DEPTH = 6;
     private static final int MAX_IDS_PER_QUERY = 1000;
     /** PocketBase expands at most this many back-related records per record. */
@@ -184,7 +186,7 @@ public final class RecordExpander {
         Map<Record, JsonValue> out = new IdentityHashMap<>();
         for (Record parent : records) {
             if (rel.back()) {
-                JsonArrayBuilder items = Json.createArrayBuilder();
+                JsonArrayBuilder items = JSON.createArrayBuilder();
                 int n = 0;
                 for (Record r : related) {
                     if (n < MAX_BACK_RELATED && rel.field().ids(r.values().get(rel.field().name())).contains(parent.id())) {
@@ -207,7 +209,7 @@ public final class RecordExpander {
             if (found.isEmpty()) {
                 continue;
             }
-            out.put(parent, rel.field().isMultiple() ? Json.createArrayBuilder(found).build() : found.getLast());
+            out.put(parent, rel.field().isMultiple() ? JSON.createArrayBuilder(found).build() : found.getLast());
         }
         return Optional.of(out);
     }
@@ -309,9 +311,9 @@ public final class RecordExpander {
     private static JsonObject withExpand(JsonObject json, Map<String, JsonValue> expand) {
         Map<String, JsonValue> sorted = new TreeMap<>(json);
         JsonValue existing = sorted.get("expand");
-        JsonObject add = Json.createObjectBuilder(new TreeMap<String, Object>(expand)).build();
+        JsonObject add = JSON.createObjectBuilder(new TreeMap<String, Object>(expand)).build();
         sorted.put("expand", existing instanceof JsonObject old ? merge(old, add) : add);
-        return Json.createObjectBuilder(new LinkedHashMap<String, Object>(sorted)).build();
+        return JSON.createObjectBuilder(new LinkedHashMap<String, Object>(sorted)).build();
     }
 
     /** Two expansions of the same relation ({@code a.b} and {@code a.c}): the same records, their expands merged. */
@@ -319,10 +321,10 @@ public final class RecordExpander {
         if (a instanceof JsonObject x && b instanceof JsonObject y) {
             Map<String, JsonValue> out = new TreeMap<>(x);
             y.forEach((k, v) -> out.merge(k, v, (p, q) -> "expand".equals(k) ? merge(p, q) : q));
-            return Json.createObjectBuilder(new LinkedHashMap<String, Object>(out)).build();
+            return JSON.createObjectBuilder(new LinkedHashMap<String, Object>(out)).build();
         }
         if (a instanceof JsonArray x && b instanceof JsonArray y && x.size() == y.size()) {
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = JSON.createArrayBuilder();
             for (int i = 0; i < x.size(); i++) {
                 out.add(merge(x.get(i), y.get(i)));
             }

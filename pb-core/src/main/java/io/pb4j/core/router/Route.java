@@ -13,6 +13,10 @@ public final class Route {
     private final String method;
     private final String pattern;
     private final String[] segments;
+    /** The parameter name of each {@code {name}} segment, null for a literal one. */
+    private final String[] names;
+    /** Whether the last segment is {@code {name...}}, which takes the rest of the path. */
+    private final boolean rest;
     private final Handler handler;
     private final Bindings bindings = new Bindings();
 
@@ -24,6 +28,15 @@ public final class Route {
         this.method = method;
         this.pattern = pattern;
         this.segments = pattern.substring(1).split("/", -1);
+        this.names = new String[segments.length];
+        String tail = segments[segments.length - 1];
+        this.rest = tail.startsWith("{") && tail.endsWith("...}");
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            if (seg.startsWith("{") && seg.endsWith("}")) {
+                names[i] = seg.substring(1, seg.length() - (rest && i == segments.length - 1 ? 4 : 1));
+            }
+        }
         this.handler = handler;
     }
 
@@ -80,32 +93,34 @@ public final class Route {
 
     /** Matches a decoded path, filling {@code params}; false (with params in an unspecified state) otherwise. */
     boolean match(String path, Map<String, String> params) {
-        if (!path.startsWith("/")) {
-            return false;
+        return path.startsWith("/") && match(path.substring(1).split("/", -1), params);
+    }
+
+    /**
+     * Matches the segments of a decoded path (split at {@code /} after its leading one), filling {@code params}; false
+     * (with params in an unspecified state) otherwise.
+     */
+    boolean match(String[] parts, Map<String, String> params) {
+        int last = segments.length - 1;
+        if (parts.length != segments.length && !(rest && parts.length >= last)) {
+            return false; // most routes fail here, on the count of segments alone
         }
-        String[] parts = path.substring(1).split("/", -1);
         for (int i = 0; i < segments.length; i++) {
-            String seg = segments[i];
-            boolean wildcard = seg.startsWith("{") && seg.endsWith("}");
-            if (wildcard && seg.endsWith("...}") && i == segments.length - 1) {
-                if (i > parts.length) {
-                    return false;
-                }
-                params.put(seg.substring(1, seg.length() - 4), String.join("/", Arrays.copyOfRange(parts, i, parts.length)));
+            String name = names[i];
+            if (rest && i == last) {
+                params.put(name, String.join("/", Arrays.copyOfRange(parts, i, parts.length)));
                 return true;
             }
-            if (i >= parts.length) {
-                return false;
-            }
-            if (wildcard) {
-                if (parts[i].isEmpty()) {
+            if (name == null) {
+                if (!segments[i].equals(parts[i])) {
                     return false;
                 }
-                params.put(seg.substring(1, seg.length() - 1), parts[i]);
-            } else if (!seg.equals(parts[i])) {
+            } else if (parts[i].isEmpty()) {
                 return false;
+            } else {
+                params.put(name, parts[i]);
             }
         }
-        return parts.length == segments.length;
+        return true;
     }
 }

@@ -121,28 +121,35 @@ public final class LogJson {
         }
     }
 
-    /** An object with its keys sorted: an array sort, as a request entry's dozen keys make a TreeMap costly. */
+    /**
+     * An object with its keys sorted: an insertion sort of the keys' positions, as a request entry's dozen keys make a
+     * TreeMap, or a sort through a boxed comparator, cost more than writing the entry.
+     */
     private static void object(StringBuilder out, Map<?, ?> m) {
-        String[] keys = new String[m.size()];
-        Object[] values = new Object[keys.length];
+        int size = m.size();
+        String[] keys = new String[size];
+        Object[] values = new Object[size];
         int n = 0;
         for (Map.Entry<?, ?> e : m.entrySet()) {
-            if (n == keys.length) {
+            if (n == size) {
                 break; // a map that grew meanwhile: what was counted is written
             }
-            keys[n] = String.valueOf(e.getKey());
-            values[n++] = e.getValue();
+            String key = String.valueOf(e.getKey());
+            Object value = e.getValue();
+            int at = n++;
+            while (at > 0 && keys[at - 1].compareTo(key) > 0) {
+                keys[at] = keys[at - 1];
+                values[at] = values[at - 1];
+                at--;
+            }
+            keys[at] = key;
+            values[at] = value;
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
         out.append('{');
         boolean first = true;
         for (int i = 0; i < n; i++) {
-            String key = keys[order[i]];
-            if (i + 1 < n && key.equals(keys[order[i + 1]])) {
+            String key = keys[i];
+            if (i + 1 < n && key.equals(keys[i + 1])) {
                 continue; // two keys with one text (String.valueOf of distinct objects): the last one wins
             }
             if (!first) {
@@ -151,7 +158,7 @@ public final class LogJson {
             first = false;
             string(out, key);
             out.append(':');
-            value(out, values[order[i]]);
+            value(out, values[i]);
         }
         out.append('}');
     }
@@ -200,8 +207,14 @@ public final class LogJson {
 
     private static void string(StringBuilder out, String s) {
         out.append('"');
+        int plain = 0; // the start of the run of characters that need no escape, appended in one call
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
+            out.append(s, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -213,15 +226,11 @@ public final class LogJson {
                 case '&' -> out.append("\\u0026");
                 case '\u2028' -> out.append("\\u2028");
                 case '\u2029' -> out.append("\\u2029");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        out.append('"');
+        out.append(s, plain, s.length()).append('"');
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

@@ -1,5 +1,6 @@
 package io.pb4j.http.internal.helidon;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -21,6 +22,9 @@ public final class HelidonServerProvider implements ServerProvider {
     private static final System.Logger LOG = System.getLogger(HelidonServerProvider.class.getName());
     private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
     private static final int MAX_HEADER_BYTES = 1 << 20;
+    private static final int MAX_CACHED_NAMES = 256;
+    private static final java.util.concurrent.ConcurrentHashMap<String, HeaderName> HEADER_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -97,6 +101,23 @@ public final class HelidonServerProvider implements ServerProvider {
         return Duration.ofMillis(millis);
     }
 
+    /**
+     * Helidon's name for a response header, made once per name: {@code HeaderNames.create} lower-cases and allocates on
+     * every call, for the half-dozen headers (security, CORS, content type) of every response. Names a handler makes
+     * up beyond {@link #MAX_CACHED_NAMES} are made each time.
+     */
+    private static HeaderName headerName(String name) {
+        HeaderName cached = HEADER_NAMES.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        HeaderName created = HeaderNames.create(name);
+        if (HEADER_NAMES.size() < MAX_CACHED_NAMES) {
+            HEADER_NAMES.putIfAbsent(name, created);
+        }
+        return created;
+    }
+
     private static void handle(PocketBase app, Router router, ReadDeadlines deadlines, ClientGone clientGone,
                                ServerRequest req, ServerResponse res) {
         IdleConnections.handling(true);
@@ -118,7 +139,7 @@ public final class HelidonServerProvider implements ServerProvider {
         request.drainUnreadBody();
         res.status(Status.create(e.responseStatus()));
         for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
-            res.header(HeaderNames.create(h.getKey()), h.getValue());
+            res.header(headerName(h.getKey()), h.getValue());
         }
         if (!e.responseCookies().isEmpty()) {
             res.header(HeaderNames.SET_COOKIE, e.responseCookies().toArray(String[]::new));

@@ -58,7 +58,7 @@ public final class ActivityLogger {
         if (!app.logger().enabled(level) || (error == null && e.store().get(RequestLog.SKIP_SUCCESS) != null)) {
             return;
         }
-        Map<String, Object> data = new LinkedHashMap<>(24);
+        Map<String, Object> data = new EntryData();
         data.put("type", "request");
         data.put("execTime", (System.nanoTime() - start) / 1_000_000.0);
         Object meta = e.store().get(RequestLog.META);
