@@ -367,6 +367,9 @@ final class Convert {
         if (JsonValue.class.isAssignableFrom(t)) {
             return toJson(v);
         }
+        if (t == io.pb4j.core.mail.MailMessage.class && !v.isProxyObject() && v.hasMembers()) {
+            return JsMails.message(v);
+        }
         if (t == java.time.Duration.class && v.isNumber()) {
             return java.time.Duration.ofSeconds(v.asLong());
         }

@@ -23,6 +23,7 @@ public final class Registrar {
     public final Object os;
     public final Object filesystem;
     public final Object template;
+    public final Object mails;
     public final String hooksDir;
     private final PocketBase pocketBase;
     private final JsContext context;
@@ -39,6 +40,7 @@ public final class Registrar {
         this.os = new GoView(new JsOs());
         this.filesystem = new GoView(new JsFilesystem());
         this.template = new GoView(new JsTemplate());
+        this.mails = new GoView(new JsMails());
         this.hooksDir = hooksDir;
     }
 

@@ -11,6 +11,7 @@
     def("$os", pb.os);
     def("$filesystem", pb.filesystem);
     def("$template", pb.template);
+    def("$mails", pb.mails);
 
     def("routerAdd", (method, path, handler, ...middlewares) => pb.routerAdd(method, path, handler, middlewares));
     def("routerUse", (...middlewares) => pb.routerUse(middlewares));
@@ -61,6 +62,9 @@
         Object.assign(this, shape || {});
     });
     def("arrayOf", (model) => []);
+    def("MailerMessage", function MailerMessage(data) {
+        Object.assign(this, { from: { address: "", name: "" }, to: [], bcc: [], cc: [], subject: "", html: "", text: "", headers: {} }, data || {});
+    });
     def("Record", function Record(collection, data) {
         return pb.newRecord(collection, data === undefined ? null : data);
     });
