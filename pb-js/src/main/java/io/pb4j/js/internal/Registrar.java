@@ -24,6 +24,7 @@ public final class Registrar {
     public final Object filesystem;
     public final Object template;
     public final Object mails;
+    public final Object dbx;
     public final String hooksDir;
     private final PocketBase pocketBase;
     private final JsContext context;
@@ -41,6 +42,7 @@ public final class Registrar {
         this.filesystem = new GoView(new JsFilesystem());
         this.template = new GoView(new JsTemplate());
         this.mails = new GoView(new JsMails());
+        this.dbx = new GoView(new Dbx());
         this.hooksDir = hooksDir;
     }
 

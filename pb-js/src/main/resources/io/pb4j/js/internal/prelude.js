@@ -12,6 +12,7 @@
     def("$filesystem", pb.filesystem);
     def("$template", pb.template);
     def("$mails", pb.mails);
+    def("$dbx", pb.dbx);
 
     def("routerAdd", (method, path, handler, ...middlewares) => pb.routerAdd(method, path, handler, middlewares));
     def("routerUse", (...middlewares) => pb.routerUse(middlewares));
@@ -61,11 +62,18 @@
     def("DynamicModel", function DynamicModel(shape) {
         Object.assign(this, shape || {});
     });
-    def("arrayOf", (model) => []);
+    def("arrayOf", (model) => {
+        const list = [];
+        Object.defineProperty(list, "__pbModel", { value: model, enumerable: false });
+        return list;
+    });
     def("MailerMessage", function MailerMessage(data) {
         Object.assign(this, { from: { address: "", name: "" }, to: [], bcc: [], cc: [], subject: "", html: "", text: "", headers: {} }, data || {});
     });
     def("Record", function Record(collection, data) {
+        if (collection === undefined || collection === null) {
+            return {}; // a model for arrayOf(new Record): pb4j's records always belong to a collection
+        }
         return pb.newRecord(collection, data === undefined ? null : data);
     });
     def("Collection", function Collection(data) {
