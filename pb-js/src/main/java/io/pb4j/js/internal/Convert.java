@@ -384,7 +384,9 @@ final class Convert {
                 return (Runnable) v::executeVoid;
             }
             if (t == io.pb4j.core.router.Handler.class) {
-                return (io.pb4j.core.router.Handler) e -> v.execute(toJs(e));
+                // a route added at run time (onServe's e.router.get …) is called later, from request threads
+                var call = Generation.pinned(v);
+                return (io.pb4j.core.router.Handler) e -> call.apply(new Object[] {toJs(e)});
             }
         }
         return toJava(v);

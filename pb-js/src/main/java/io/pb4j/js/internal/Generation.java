@@ -83,6 +83,7 @@ final class Generation implements AutoCloseable {
     private JsContext create() {
         Context context = newContext(engine, hooksDir);
         JsContext c = new JsContext(context);
+        c.owner = this;
         try {
             context.getBindings("js").putMember("__pb", new GoView(new Registrar(app, c, hooksDir.toString())));
             context.eval(Source.newBuilder("js", PRELUDE, "pb4j-prelude.js").cached(true).buildLiteral());
@@ -122,6 +123,49 @@ final class Generation implements AutoCloseable {
         CURRENT.set(c);
         try {
             return work.apply(c);
+        } finally {
+            CURRENT.set(held);
+            if (closed) {
+                c.close();
+            } else {
+                idle.add(c);
+            }
+        }
+    }
+
+    /**
+     * A function a script made at run time (a route added in {@code onServe}) as a Java call: it can run only in the
+     * context that made it, so each call waits until that context is idle and holds it for the call.
+     */
+    static java.util.function.Function<Object[], Value> pinned(Value fn) {
+        JsContext home = CURRENT.get();
+        if (home == null || home.owner == null) {
+            return args -> fn.execute(args);
+        }
+        Generation g = home.owner;
+        return args -> g.inContext(home, () -> {
+            try {
+                return fn.execute(args);
+            } catch (PolyglotException pe) {
+                throw ScriptError.translate(pe);
+            }
+        });
+    }
+
+    private <T> T inContext(JsContext c, java.util.function.Supplier<T> work) {
+        JsContext held = CURRENT.get();
+        if (held == c) {
+            return work.get();
+        }
+        while (!idle.remove(c)) {
+            if (closed) {
+                throw new IllegalStateException("the JS hooks were reloaded: this route's function is gone until a restart");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+        }
+        CURRENT.set(c);
+        try {
+            return work.get();
         } finally {
             CURRENT.set(held);
             if (closed) {

@@ -133,7 +133,8 @@ final class GoView implements ProxyObject {
             if (ex.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(ex.getCause());
+            // a Go error's text, e.g. "exit status 3", for scripts that catch it
+            throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
         } catch (IllegalAccessException ex) {
             throw new IllegalStateException(ex);
         }

@@ -35,7 +35,8 @@ final class Models {
         }
     }
 
-    private static Object typed(Value shape, Object v) {
+    /** {@code v} as the type of {@code shape} (a model's current value; null: as it is). */
+    static Object typed(Value shape, Object v) {
         if (shape == null || shape.isNull()) {
             return Convert.toJs(v);
         }

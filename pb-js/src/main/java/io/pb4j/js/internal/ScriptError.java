@@ -36,13 +36,17 @@ final class ScriptError extends RuntimeException {
     static RuntimeException translate(PolyglotException pe) {
         if (pe.isHostException()) {
             Throwable t = pe.asHostException();
-            if (t instanceof RuntimeException re) {
-                return re;
-            }
             if (t instanceof Error err) {
                 throw err;
             }
-            return new IllegalStateException(t);
+            if (t instanceof io.pb4j.core.ApiException || t instanceof java.util.NoSuchElementException
+                    || t instanceof io.pb4j.core.ValidationException || t instanceof IllegalArgumentException) {
+                return (RuntimeException) t;
+            }
+            // PocketBase's toApiError: any other error of a Go call a script did not catch is a generic 400
+            ApiException api = new ApiException(400, "");
+            api.initCause(new ScriptError(describe(pe) + " (" + t + ")"));
+            return api;
         }
         Value guest = pe.isGuestException() ? pe.getGuestObject() : null;
         if (guest != null && guest.hasMembers() && guest.hasMember("__pbApiError")) {
