@@ -20,8 +20,9 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
- * One load of the hook files: a pool of contexts that each ran them (the first synchronously, so a script error
- * fails the load; the others in the background), and what the first one registered. A handler borrows an idle
+ * One load of the hook files: a pool of contexts that each ran them (the first at load, so a script error fails the
+ * load; the others when calls overlap, up to the pool size: start-up pays for one context, not fifteen), and what
+ * the first one registered. A handler borrows an idle
  * context for its call (a nested call on the same thread reuses the one it holds), so no context is ever used by two
  * threads at once.
  */
@@ -37,6 +38,9 @@ final class Generation implements AutoCloseable {
     private final List<JsContext> all = new CopyOnWriteArrayList<>();
     private final List<Registration> registrations;
     private volatile boolean closed;
+    private final int poolSize;
+    /** Contexts made so far: the first at load, the others when a call finds none idle (up to the pool size). */
+    private final java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger(1);
 
     /** Loads {@code files} into the first context; throws {@link ScriptError} naming the file and line on failure. */
     Generation(PocketBase app, Engine engine, Path hooksDir, List<Path> files, int poolSize) {
@@ -44,24 +48,11 @@ final class Generation implements AutoCloseable {
         this.engine = engine;
         this.hooksDir = hooksDir;
         this.sources = files.stream().map(Generation::source).toList();
+        this.poolSize = poolSize;
         JsContext first = create();
         this.registrations = List.copyOf(first.registrations);
         all.add(first);
         idle.add(first);
-        if (poolSize > 1) {
-            Thread.ofVirtual().name("pb4j-js-prewarm").start(() -> {
-                for (int i = 1; i < poolSize && !closed; i++) {
-                    try {
-                        JsContext c = create();
-                        all.add(c);
-                        idle.add(c);
-                    } catch (RuntimeException ex) {
-                        app.logger().error("failed to prewarm a JS context", "error", ex.getMessage());
-                        return;
-                    }
-                }
-            });
-        }
     }
 
     List<Registration> registrations() {
@@ -113,13 +104,7 @@ final class Generation implements AutoCloseable {
         if (held != null && all.contains(held)) {
             return work.apply(held);
         }
-        JsContext c;
-        try {
-            c = idle.take();
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a JS context", ex);
-        }
+        JsContext c = borrow();
         CURRENT.set(c);
         try {
             return work.apply(c);
@@ -130,6 +115,35 @@ final class Generation implements AutoCloseable {
             } else {
                 idle.add(c);
             }
+        }
+    }
+
+    /**
+     * An idle context; when there is none and the pool is not full, a new one made on this thread (so start-up
+     * loads the files once, and a quiet app never pays for contexts it does not use); else waits for one.
+     */
+    private JsContext borrow() {
+        JsContext c = idle.poll();
+        if (c != null) {
+            return c;
+        }
+        for (int n = created.get(); n < poolSize; n = created.get()) {
+            if (created.compareAndSet(n, n + 1)) {
+                try {
+                    JsContext made = create();
+                    all.add(made);
+                    return made;
+                } catch (RuntimeException ex) {
+                    created.decrementAndGet();
+                    throw ex;
+                }
+            }
+        }
+        try {
+            return idle.take();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a JS context", ex);
         }
     }
 
