@@ -23,6 +23,50 @@ public final class Dbx {
     public interface Expression {
         /** The SQL, or {@code ""} when the expression is empty (no condition). */
         String build(Params params);
+
+        /** dbx's {@code e.build(db, params)}: the SQL, with the values it binds added to {@code params}. */
+        default String build(Object db, Value params) {
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            String sql = build(new Params(values));
+            if (params != null && !params.isNull()) {
+                values.forEach((k, v) -> params.putMember(k, Convert.toJs(v)));
+            }
+            return sql;
+        }
+    }
+
+    /** dbx's {@code LikeExp}: {@code match(left, right)} chooses where the value may have more text around it. */
+    public static final class Like implements Expression {
+        private final String column;
+        private final String[] values;
+        private final boolean not;
+        private final String join;
+        private boolean left = true;
+        private boolean right = true;
+
+        Like(String column, String[] values, boolean not, String join) {
+            this.column = column;
+            this.values = values.clone();
+            this.not = not;
+            this.join = join;
+        }
+
+        public Like match(boolean left, boolean right) {
+            this.left = left;
+            this.right = right;
+            return this;
+        }
+
+        @Override
+        public String build(Params p) {
+            List<String> parts = new ArrayList<>();
+            for (String v : values) {
+                String escaped = v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                String pattern = (left ? "%" : "") + escaped + (right ? "%" : "");
+                parts.add(quoteColumn(column) + (not ? " NOT LIKE " : " LIKE ") + p.add(pattern) + " ESCAPE '\\'");
+            }
+            return String.join(" " + join + " ", parts); // dbx's LikeExp: no parentheses
+        }
     }
 
     /** The statement's parameters, with fresh names for the values an expression binds. */
@@ -80,7 +124,7 @@ public final class Dbx {
                     parts.add(part);
                 }
             }
-            return join(parts, "AND");
+            return String.join(" AND ", parts); // dbx's HashExp: no parentheses
         };
     }
 
@@ -109,19 +153,19 @@ public final class Dbx {
         return p -> in(column, list, true, p);
     }
 
-    public Expression like(String column, String... values) {
+    public Like like(String column, String... values) {
         return like(column, values, false, "AND");
     }
 
-    public Expression notLike(String column, String... values) {
+    public Like notLike(String column, String... values) {
         return like(column, values, true, "AND");
     }
 
-    public Expression orLike(String column, String... values) {
+    public Like orLike(String column, String... values) {
         return like(column, values, false, "OR");
     }
 
-    public Expression orNotLike(String column, String... values) {
+    public Like orNotLike(String column, String... values) {
         return like(column, values, true, "OR");
     }
 
@@ -171,16 +215,8 @@ public final class Dbx {
         return quoteColumn(column) + (not ? " NOT IN (" : " IN (") + String.join(", ", names) + ")";
     }
 
-    /** dbx's LIKE: each value matches anywhere in the column, its {@code %}, {@code _} and {@code \} taken literally. */
-    private static Expression like(String column, String[] values, boolean not, String join) {
-        return p -> {
-            List<String> parts = new ArrayList<>();
-            for (String v : values) {
-                String escaped = v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-                parts.add(quoteColumn(column) + (not ? " NOT LIKE " : " LIKE ") + p.add("%" + escaped + "%") + " ESCAPE '\\'");
-            }
-            return join(parts, join);
-        };
+    private static Like like(String column, String[] values, boolean not, String join) {
+        return new Like(column, values, not, join);
     }
 
     private static List<String> built(Expression[] exps, Params p) {

@@ -194,7 +194,7 @@ final class Generation implements AutoCloseable {
     Value call(int index, Object... args) {
         return with(c -> {
             try {
-                return c.functions.get(index).execute(args);
+                return settled(c.functions.get(index).execute(args));
             } catch (PolyglotException pe) {
                 RuntimeException t = ScriptError.translate(pe);
                 if (t.getCause() instanceof ScriptError se) {
@@ -204,6 +204,31 @@ final class Generation implements AutoCloseable {
                 throw t;
             }
         });
+    }
+
+    /**
+     * An async handler's promise, settled as PocketBase tries to: a rejection is thrown as the handler's error (the
+     * promise's jobs run when the call into the context returns), a fulfilment gives its value.
+     */
+    private static Value settled(Value result) {
+        if (result == null || result.isNull() || !result.hasMembers() || result.getMetaObject() == null
+                || !"Promise".equals(result.getMetaObject().getMetaSimpleName())) {
+            return result;
+        }
+        Value[] outcome = new Value[2];
+        boolean[] rejected = new boolean[1];
+        result.invokeMember("then", (org.graalvm.polyglot.proxy.ProxyExecutable) a -> {
+            outcome[0] = a.length > 0 ? a[0] : null;
+            return null;
+        }, (org.graalvm.polyglot.proxy.ProxyExecutable) a -> {
+            rejected[0] = true;
+            outcome[1] = a.length > 0 ? a[0] : null;
+            return null;
+        });
+        if (rejected[0]) {
+            throw ScriptError.fromGuest(outcome[1]);
+        }
+        return outcome[0];
     }
 
     @Override

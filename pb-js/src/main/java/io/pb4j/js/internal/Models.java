@@ -1,7 +1,5 @@
 package io.pb4j.js.internal;
 
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
@@ -40,6 +38,19 @@ final class Models {
         if (shape == null || shape.isNull()) {
             return Convert.toJs(v);
         }
+        if (!shape.isProxyObject() && shape.hasMembers() && shape.hasMember("__pbNull")) {
+            if (v == null) {
+                return null;
+            }
+            Value js = Context.getCurrent().getBindings("js");
+            return typed(switch (shape.getMember("__pbNull").asString()) {
+                case "string" -> js.getMember("String").execute();
+                case "int", "float" -> js.getMember("Number").execute();
+                case "bool" -> js.getMember("Boolean").execute();
+                case "array" -> js.getMember("Array").newInstance();
+                default -> js.getMember("Object").newInstance();
+            }, v);
+        }
         if (shape.isNumber()) {
             if (v instanceof Number n) {
                 return n instanceof Double || n instanceof Float ? (Object) n.doubleValue() : (Object) n.longValue();
@@ -69,7 +80,8 @@ final class Models {
                 return shape.hasArrayElements() ? Convert.toJs(List.of()) : Convert.toJs(Map.of());
             }
             try {
-                return Convert.fromJson(Json.createReader(new StringReader(s)).readValue());
+                // real script objects and arrays, as JSON.parse makes them
+                return Context.getCurrent().getBindings("js").getMember("JSON").invokeMember("parse", s);
             } catch (RuntimeException ex) {
                 return s;
             }

@@ -116,6 +116,11 @@ public final class Registrar {
         return Collection.fromJson((JsonObject) Convert.toJson(data), Optional.empty());
     }
 
+    /** Whether a value is Go bytes ({@code $os.readFile}, {@code cmd.output()} …) rather than a script's array. */
+    public boolean isBytes(Value v) {
+        return v != null && v.isProxyObject() && v.asProxyObject() instanceof Convert.Bytes;
+    }
+
     public String bytesToString(Value bytes) {
         return new String(Convert.bytes(bytes), StandardCharsets.UTF_8);
     }

@@ -49,6 +49,30 @@ final class ScriptError extends RuntimeException {
             return api;
         }
         Value guest = pe.isGuestException() ? pe.getGuestObject() : null;
+        RuntimeException api = apiError(guest);
+        if (api != null) {
+            return api;
+        }
+        ApiException generic = new ApiException(400, "");
+        generic.initCause(new ScriptError(describe(pe)));
+        return generic;
+    }
+
+    /** What an async handler's rejected promise answers: its ApiError, else PocketBase's generic 400. */
+    static RuntimeException fromGuest(Value reason) {
+        RuntimeException api = apiError(reason);
+        if (api != null) {
+            return api;
+        }
+        if (reason != null && reason.isHostObject() && reason.asHostObject() instanceof RuntimeException re) {
+            return re;
+        }
+        ApiException generic = new ApiException(400, "");
+        generic.initCause(new ScriptError("async handler rejected: " + reason));
+        return generic;
+    }
+
+    private static RuntimeException apiError(Value guest) {
         if (guest != null && guest.hasMembers() && guest.hasMember("__pbApiError")) {
             int status = guest.getMember("status").asInt();
             String message = guest.getMember("message").isString() ? guest.getMember("message").asString() : "";
@@ -61,8 +85,6 @@ final class ScriptError extends RuntimeException {
             }
             return new ApiException(status == 0 ? 400 : status, message, data);
         }
-        ApiException api = new ApiException(400, "");
-        api.initCause(new ScriptError(describe(pe)));
-        return api;
+        return null;
     }
 }
