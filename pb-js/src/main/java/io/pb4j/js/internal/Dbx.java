@@ -90,11 +90,7 @@ public final class Dbx {
 
     public Expression exp(String sql, Value params) {
         return p -> {
-            if (params != null && params.hasMembers()) {
-                for (String k : params.getMemberKeys()) {
-                    p.values.put(k, Convert.toJava(params.getMember(k)));
-                }
-            }
+            JsDb.putAll(p.values, params);
             return sql;
         };
     }

@@ -104,10 +104,14 @@ final class Generation implements AutoCloseable {
         if (held != null && all.contains(held)) {
             return work.apply(held);
         }
-        JsContext c = borrow();
+        return holding(borrow(), held, () -> work.apply(CURRENT.get()));
+    }
+
+    /** Runs {@code work} holding {@code c} (taken from the pool), then gives it back, or closes it after a reload. */
+    private <T> T holding(JsContext c, JsContext held, java.util.function.Supplier<T> work) {
         CURRENT.set(c);
         try {
-            return work.apply(c);
+            return work.get();
         } finally {
             CURRENT.set(held);
             if (closed) {
@@ -177,17 +181,7 @@ final class Generation implements AutoCloseable {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(50_000);
         }
-        CURRENT.set(c);
-        try {
-            return work.get();
-        } finally {
-            CURRENT.set(held);
-            if (closed) {
-                c.close();
-            } else {
-                idle.add(c);
-            }
-        }
+        return holding(c, held, work);
     }
 
     /** Calls the {@code index}-th registered function with {@code args}; what it throws as the app's errors. */

@@ -29,6 +29,15 @@ public final class JsDb {
         return new Select(db, List.of(columns));
     }
 
+    /** Adds a script object's members to statement parameters. */
+    static void putAll(Map<String, Object> params, Value values) {
+        if (values != null && values.hasMembers()) {
+            for (String k : values.getMemberKeys()) {
+                params.put(k, Convert.toJava(values.getMember(k)));
+            }
+        }
+    }
+
     /** One statement with its named parameters ({@code {:name}}). */
     public static final class Query {
         private final Db db;
@@ -42,11 +51,7 @@ public final class JsDb {
         }
 
         public Query bind(Value values) {
-            if (values != null && values.hasMembers()) {
-                for (String k : values.getMemberKeys()) {
-                    params.put(k, Convert.toJava(values.getMember(k)));
-                }
-            }
+            putAll(params, values);
             return this;
         }
 
@@ -168,11 +173,7 @@ public final class JsDb {
         }
 
         public Select bind(Value values) {
-            if (values != null && values.hasMembers()) {
-                for (String k : values.getMemberKeys()) {
-                    bound.put(k, Convert.toJava(values.getMember(k)));
-                }
-            }
+            putAll(bound, values);
             return this;
         }
 
