@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bench/run --suite=js: a JS route returning JSON and a JS onRecordCreate hook, each beside the same thing in Java,
  * in one server process (pb4j on the module path, pb-js with GraalJS). Prints requests per second (noise on a busy
  * machine) and the process CPU time per request (what load does not distort), and the JS/Java ratios.
- * Options: --requests=N (per round, default 4000), --rounds=N (default 3), --threads=N (default 8), --pool=N.
+ * Options: --requests=N (per round, default 4000), --rounds=N (default 3), --threads=N (default 8), --pool=N;
+ * --startup=hooks|none measures start-up instead (bench/run --suite=js --startup runs both, each in a fresh JVM).
  */
 public final class JsBench {
     public static void main(String[] args) throws Exception {
@@ -29,6 +30,10 @@ public final class JsBench {
             if (a.startsWith("--") && a.contains("=")) {
                 opt.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
             }
+        }
+        if (opt.containsKey("startup")) {
+            startup(opt.get("startup").equals("hooks"), Integer.parseInt(opt.get("pool")));
+            return;
         }
         int requests = Integer.parseInt(opt.get("requests"));
         int rounds = Integer.parseInt(opt.get("rounds"));
@@ -87,6 +92,44 @@ public final class JsBench {
                 rs[0] / rj[0], cs[0] / cj[0], rs[1] / rj[1], cs[1] / cj[1]);
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap used %d MB; RSS %s%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rss());
+        app.close();
+        System.exit(0);
+    }
+
+    /**
+     * --startup=hooks|none: this process's CPU time from before the app is made to the first 200 of GET /api/health,
+     * with a pb_hooks folder (a route, a record hook, a cron and a template) or none; then the CPU spent in the 3 s
+     * after it (background work such as prewarming contexts). The launcher's compile of this file is before t0.
+     */
+    private static void startup(boolean hooks, int pool) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Path root = Files.createTempDirectory("pb4j-js-startup");
+        Path dir = Files.createDirectories(root.resolve("pb_hooks"));
+        if (hooks) {
+            Files.writeString(dir.resolve("main.pb.js"), """
+                    routerAdd("GET", "/hello/{name}", (e) => e.json(200, { message: "Hello " + e.request.pathValue("name") }))
+                    onRecordCreate((e) => { e.record.set("title", e.record.getString("title") + "!"); e.next() }, "posts")
+                    cronAdd("tick", "*/5 * * * *", () => $app.logger().info("tick"))
+                    routerAdd("GET", "/page", (e) => e.html(200, $template.loadString("<p>{{.name}}</p>").render({ name: "x" })))
+                    """);
+        }
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        JsHooksOptions options = new JsHooksOptions(dir, false, pool, root.resolve("pb_migrations"));
+        PocketBase app = PocketBase.create(cfg -> cfg.dataDir(root.resolve("pb_data")).plugin(new JsHooksPlugin(options)));
+        app.bootstrap();
+        String base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0);
+        HttpClient http = HttpClient.newHttpClient();
+        while (http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            Thread.sleep(5);
+        }
+        long cpu1 = os.getProcessCpuTime();
+        long t1 = System.nanoTime();
+        Thread.sleep(3000);
+        long cpu2 = os.getProcessCpuTime();
+        System.out.printf("start-up %-5s: first 200 after %5d ms wall, %5d ms CPU; CPU in the next 3 s: %4d ms; threads %d; RSS %s%n",
+                hooks ? "hooks" : "none", (t1 - t0) / 1_000_000, (cpu1 - cpu0) / 1_000_000, (cpu2 - cpu1) / 1_000_000,
+                Thread.activeCount(), rss());
         app.close();
         System.exit(0);
     }

@@ -30,3 +30,23 @@ test('a JS route guarded by $apis.requireAuth sees the SDK auth', async () => {
     const me = await pb.send('/api/js/me', {});
     assert.equal(me.id, pb.authStore.record.id);
 });
+
+test('a JS route binds the SDK\'s multipart body and finds its files', async () => {
+    const pb = guest();
+    const form = new FormData();
+    form.append('caption', 'a <b> caption');
+    form.append('n', '7');
+    form.append('doc', new Blob(['hello'], { type: 'text/plain' }), 'hello.txt');
+    form.append('doc', new Blob(['abc']), 'abc.bin');
+    const res = await pb.send('/api/js/upload', { method: 'POST', body: form });
+    assert.deepEqual(res, { caption: 'a <b> caption', n: 7, files: [{ name: 'hello.txt', size: 5 }, { name: 'abc.bin', size: 3 }] });
+});
+
+test('a JS route queries with $dbx and renders a Go template', async () => {
+    const pb = await superuser();
+    await pb.collection('notes').create({ title: 'dbx <one>' });
+    await pb.collection('notes').create({ title: 'dbx two' });
+    const res = await pb.send('/api/js/notes', { query: { q: 'DBX' } });
+    assert.equal(res.html, '<ul><li>DBX &lt;ONE&gt;</li><li>DBX TWO</li></ul>');
+    assert.deepEqual(await pb.send('/api/js/notes', { query: { q: 'nothing like it' } }), { html: '<ul><li>none</li></ul>' });
+});

@@ -27,3 +27,14 @@ onRecordCreate((e) => {
 cronAdd("countPosts", "* * * * *", () => {
     $app.logger().info("posts", "count", $app.countRecords("posts"))
 })
+
+// GET /posts?q=js -> an HTML page: a $dbx query into DynamicModels, rendered with Go template files
+routerAdd("GET", "/posts", (e) => {
+    const q = e.request.url.query().get("q")
+    const posts = arrayOf(new DynamicModel({ title: "", slug: "" }))
+    $app.db().select("title", "slug").from("posts")
+        .where($dbx.or($dbx.like("title", q), $dbx.like("slug", q)))
+        .orderBy("title ASC").limit(50).all(posts)
+    const html = $template.loadFiles(`${__hooks}/views/layout.html`, `${__hooks}/views/posts.html`).render({ q, posts })
+    return e.html(200, html)
+})

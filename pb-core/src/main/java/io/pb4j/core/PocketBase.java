@@ -65,6 +65,7 @@ public final class PocketBase implements AutoCloseable {
     private final RecordHooks recordHooks = new RecordHooks(this);
     private final RealtimeHooks realtimeHooks = new RealtimeHooks();
     private volatile Realtime realtime = Realtime.NONE;
+    private volatile io.pb4j.core.mail.RecordMails recordMails = io.pb4j.core.mail.RecordMails.NONE;
     private final Hook<SettingsReloadEvent> onSettingsReload = new Hook<>();
     private final Hook<SettingsListRequestEvent> onSettingsListRequest = new Hook<>();
     private final Hook<SettingsUpdateRequestEvent> onSettingsUpdateRequest = new Hook<>();
@@ -197,6 +198,16 @@ public final class PocketBase implements AutoCloseable {
         };
         return message -> onMailerSend.trigger(new MailerSendEvent(this, transport, message),
                 e -> e.mailer().send(e.message()));
+    }
+
+    /** PocketBase's {@code mails.SendRecord…}: a record's auth mails (failing without the auth module). */
+    public io.pb4j.core.mail.RecordMails recordMails() {
+        return recordMails;
+    }
+
+    /** Installs what {@link #recordMails()} returns (pb-auth's plugin does, at registration). */
+    public void recordMails(io.pb4j.core.mail.RecordMails mails) {
+        this.recordMails = java.util.Objects.requireNonNull(mails, "mails");
     }
 
     /**

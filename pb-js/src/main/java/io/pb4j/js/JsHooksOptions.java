@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Where the JavaScript hooks live and how they run: PocketBase's {@code --hooksDir} (default
  * {@code <dataDir>/../pb_hooks}), {@code --hooksWatch} (reload on change, default on), {@code --hooksPool} (the
- * number of prewarmed contexts, default 15 as PocketBase's) and the JavaScript migrations folder (default
+ * most contexts that run handlers at once, default 15 as PocketBase's; made as calls overlap, not at start-up) and the JavaScript migrations folder (default
  * {@code <dataDir>/../pb_migrations}).
  *
  * @param hooksDir the folder with the {@code *.pb.js} files

@@ -59,7 +59,7 @@ class JsRoutesTest {
                             return e.json(200, { name: f.originalName(), size: f.size() })
                         })
                         routerAdd("GET", "/security", (e) => e.json(200, { len: $security.randomString(12).length,
-                            sha: $security.sha256("abc"), str: toString([104, 105]) }))
+                            sha: $security.sha256("abc"), str: toString([104, 105]), bytes: toString($os.readFile(__hooks + "/a_routes.pb.js")).startsWith('routerAdd("GET", "/hello/') }))
                         """,
                 "b_use.pb.js", """
                         routerUse((e) => {
@@ -156,6 +156,6 @@ class JsRoutesTest {
     void requireAndGlobals() {
         assertThat(server.get("/lib").body()).isEqualTo("{\"value\":42}");
         assertThat(server.get("/security").body()).isEqualTo(
-                "{\"len\":12,\"sha\":\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\",\"str\":\"hi\"}");
+                "{\"len\":12,\"sha\":\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\",\"str\":\"[104,105]\",\"bytes\":true}");
     }
 }

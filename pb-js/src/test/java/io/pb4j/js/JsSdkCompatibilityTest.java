@@ -40,6 +40,18 @@ class JsSdkCompatibilityTest {
                     e.record.set("title", e.record.getString("title").toUpperCase())
                     e.next()
                 }, "notes")
+                routerAdd("POST", "/api/js/upload", (e) => {
+                    const data = new DynamicModel({ caption: "", n: 0 })
+                    e.bindBody(data)
+                    const files = e.findUploadedFiles("doc").map((f) => ({ name: f.originalName(), size: f.size() }))
+                    return e.json(200, { caption: data.caption, n: data.n, files })
+                })
+                routerAdd("GET", "/api/js/notes", (e) => {
+                    const rows = arrayOf(new DynamicModel({ title: "" }))
+                    $app.db().select("title").from("notes").where($dbx.like("title", e.request.url.query().get("q")))
+                        .orderBy("title ASC").all(rows)
+                    return e.json(200, { html: $template.loadString("<ul>{{range .}}<li>{{.title}}</li>{{else}}<li>none</li>{{end}}</ul>").render(rows) })
+                })
                 """), false, 2)) {
             server.app.save(Collection.builder().name("notes").type(Collection.BASE).listRule("").viewRule("").createRule("")
                     .fields(List.of(TextField.primaryKeyField(), TextField.builder("title").build())).build());

@@ -45,6 +45,47 @@ final class JsTestServer implements AutoCloseable {
         return new JsTestServer(root, watch, pool);
     }
 
+    /** As {@link #start}, over a copy of PocketBase's own test data ({@code fixtures/pocketbase-test-data}) as pb_data. */
+    static JsTestServer startOnFixture(Map<String, String> files, int pool) {
+        Path root = tempDir();
+        write(root.resolve("pb_hooks"), files);
+        copy(repositoryRoot().resolve("fixtures").resolve("pocketbase-test-data"), root.resolve("pb_data"));
+        return new JsTestServer(root, false, pool);
+    }
+
+    /** A server on a copy of an example folder of the repository ({@code examples/<name>}: pb_hooks, pb_migrations). */
+    static JsTestServer startOnExample(String name) {
+        Path root = tempDir();
+        Path source = repositoryRoot().resolve("examples").resolve(name);
+        copy(source, root);
+        return new JsTestServer(root, false, 2);
+    }
+
+    static Path repositoryRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path d = start; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("pom.xml")) && Files.isDirectory(d.resolve("pb-core"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no repository root above " + start);
+    }
+
+    static void copy(Path from, Path to) {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     static Path tempDir() {
         try {
             return Files.createTempDirectory("pb4j-js-test");

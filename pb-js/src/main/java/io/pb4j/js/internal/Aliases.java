@@ -17,6 +17,33 @@ final class Aliases {
         Object call(Object target, Value[] args);
     }
 
+    /**
+     * The names PocketBase's scripts call with arguments pb4j's methods of the same name do not take (dbx
+     * expressions), handled before those methods.
+     */
+    static Alias first(Object target, String name) {
+        if (target instanceof PocketBase) {
+            return switch (name) {
+                case "recordQuery" -> (t, a) -> new GoView(new RecordSelect((PocketBase) t, collection((PocketBase) t, a[0])));
+                case "findAllRecords" -> (t, a) -> {
+                    RecordSelect q = new RecordSelect((PocketBase) t, collection((PocketBase) t, a[0]));
+                    for (int i = 1; i < a.length; i++) {
+                        if (Convert.toJava(a[i]) instanceof Dbx.Expression e) {
+                            q.andWhere(e);
+                        }
+                    }
+                    return Convert.toJs(q.records());
+                };
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    private static io.pb4j.core.Collection collection(PocketBase app, Value v) {
+        return Convert.toJava(v) instanceof io.pb4j.core.Collection c ? c : app.collection(v.asString());
+    }
+
     static Alias find(Object target, String name) {
         if (target instanceof PocketBase) {
             return switch (name) {

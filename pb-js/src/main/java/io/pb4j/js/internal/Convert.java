@@ -42,13 +42,7 @@ final class Convert {
             case JsonValue j -> fromJson(j);
             case Map<?, ?> m -> mapView(m);
             case List<?> l -> listView(l);
-            case byte[] bytes -> {
-                List<Object> out = new ArrayList<>(bytes.length);
-                for (byte b : bytes) {
-                    out.add(b & 0xff);
-                }
-                yield ProxyArray.fromList(out);
-            }
+            case byte[] bytes -> new Bytes(bytes);
             case Enum<?> e -> e.name();
             case io.pb4j.core.Db db -> new GoView(new JsDb(db));
             case io.pb4j.core.router.RequestEvent re -> Hybrid.of(new JsRequestEvent(re));
@@ -367,6 +361,9 @@ final class Convert {
         if (JsonValue.class.isAssignableFrom(t)) {
             return toJson(v);
         }
+        if (t == io.pb4j.core.mail.MailMessage.class && !v.isProxyObject() && v.hasMembers()) {
+            return JsMails.message(v);
+        }
         if (t == java.time.Duration.class && v.isNumber()) {
             return java.time.Duration.ofSeconds(v.asLong());
         }
@@ -381,10 +378,36 @@ final class Convert {
                 return (Runnable) v::executeVoid;
             }
             if (t == io.pb4j.core.router.Handler.class) {
-                return (io.pb4j.core.router.Handler) e -> v.execute(toJs(e));
+                // a route added at run time (onServe's e.router.get …) is called later, from request threads
+                var call = Generation.pinned(v);
+                return (io.pb4j.core.router.Handler) e -> call.apply(new Object[] {toJs(e)});
             }
         }
         return toJava(v);
+    }
+
+    /** Go's {@code []byte} as scripts see it: an array of byte values that {@code toString} reads as text. */
+    static final class Bytes implements ProxyArray {
+        final byte[] bytes;
+
+        Bytes(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public Object get(long index) {
+            return bytes[(int) index] & 0xff;
+        }
+
+        @Override
+        public void set(long index, Value value) {
+            bytes[(int) index] = (byte) value.asInt();
+        }
+
+        @Override
+        public long getSize() {
+            return bytes.length;
+        }
     }
 
     static ProxyExecutable fn(ProxyExecutable f) {

@@ -65,6 +65,10 @@ final class GoView implements ProxyObject {
     private static final Object NONE = new Object();
 
     private static Object member(Object target, String key) {
+        Aliases.Alias first = Aliases.first(target, key);
+        if (first != null) {
+            return (ProxyExecutable) args -> first.call(target, args);
+        }
         Members m = members(target.getClass());
         Field f = m.fields.get(key);
         if (f != null) {
@@ -129,7 +133,8 @@ final class GoView implements ProxyObject {
             if (ex.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(ex.getCause());
+            // a Go error's text, e.g. "exit status 3", for scripts that catch it
+            throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
         } catch (IllegalAccessException ex) {
             throw new IllegalStateException(ex);
         }
@@ -161,7 +166,7 @@ final class GoView implements ProxyObject {
     @Override
     public boolean hasMember(String key) {
         Members m = members(target.getClass());
-        return m.fields.containsKey(key) || m.methods.containsKey(key) || Aliases.find(target, key) != null
+        return m.fields.containsKey(key) || m.methods.containsKey(key) || Aliases.find(target, key) != null || Aliases.first(target, key) != null
                 || fallback.map(f -> members(f.getClass()).methods.containsKey(key)).orElse(false);
     }
 

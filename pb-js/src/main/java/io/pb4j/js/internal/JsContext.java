@@ -14,6 +14,8 @@ final class JsContext implements AutoCloseable {
     final Context context;
     final List<Value> functions = new ArrayList<>();
     final List<Registration> registrations = new ArrayList<>();
+    /** The generation whose pool holds this context (set once it is created). */
+    Generation owner;
 
     JsContext(Context context) {
         this.context = context;

@@ -23,6 +23,11 @@ public final class JsFilesystem {
         return UploadedFile.of(p.getFileName().toString(), Files.readAllBytes(p));
     }
 
+    /** A file of a multipart body ({@code e.findUploadedFiles(key)}'s or {@code e.request.formFile(key)}'s) as it is. */
+    public UploadedFile fileFromMultipart(UploadedFile file) {
+        return file;
+    }
+
     public UploadedFile fileFromBytes(Value bytes, String name) {
         return UploadedFile.of(name, Convert.bytes(bytes));
     }

@@ -12,7 +12,7 @@ import org.graalvm.polyglot.Value;
 /**
  * The part of Go's {@code os} that PocketBase's {@code $os} offers for files and the environment: {@code getenv},
  * {@code readFile}, {@code writeFile}, {@code readDir}, {@code mkdir}, {@code mkdirAll}, {@code remove},
- * {@code removeAll}, {@code tempDir}, {@code getwd}. No process execution.
+ * {@code removeAll}, {@code tempDir}, {@code getwd}; and {@code cmd}/{@code exec} to run a program.
  */
 public final class JsOs {
     public String getenv(String name) {
@@ -62,6 +62,16 @@ public final class JsOs {
 
     public String tempDir() {
         return System.getProperty("java.io.tmpdir");
+    }
+
+    /** Go's {@code exec.Command}: a program to run with its arguments (no shell). */
+    public JsCommand cmd(String name, String... args) {
+        return new JsCommand(name, args);
+    }
+
+    /** The deprecated name of {@link #cmd}. */
+    public JsCommand exec(String name, String... args) {
+        return new JsCommand(name, args);
     }
 
     public String getwd() {

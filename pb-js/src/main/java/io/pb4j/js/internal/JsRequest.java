@@ -32,6 +32,27 @@ public final class JsRequest {
         return v == null ? "" : v;
     }
 
+    /**
+     * Go's {@code r.FormFile(key)}: {@code [file, header]} of the first file under {@code key} (pb4j gives the
+     * uploaded file for both; {@code $filesystem.fileFromMultipart(header)} takes it).
+     */
+    public List<Object> formFile(String key) {
+        List<io.pb4j.core.field.UploadedFile> files = event.findUploadedFiles(key);
+        if (files.isEmpty()) {
+            throw new java.util.NoSuchElementException("http: no such file");
+        }
+        return List.of(files.getFirst(), files.getFirst());
+    }
+
+    /** Go's {@code r.FormValue(key)}: the first value of a form or query key, or {@code ""}. */
+    public String formValue(String key) {
+        Object v = new JsRequestEvent(event).body().get(key);
+        if (v instanceof List<?> l) {
+            v = l.isEmpty() ? null : l.getFirst();
+        }
+        return v == null ? event.queryParam(key) : String.valueOf(v);
+    }
+
     /** Go's {@code url.URL}. */
     public static final class Url {
         public final String path;

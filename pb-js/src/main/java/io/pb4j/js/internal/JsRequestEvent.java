@@ -2,14 +2,10 @@ package io.pb4j.js.internal;
 
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
+import io.pb4j.core.field.UploadedFile;
 import io.pb4j.core.router.RequestEvent;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Value;
 
@@ -107,7 +103,9 @@ public final class JsRequestEvent {
         boolean onlyKnown = target.getMemberKeys().size() > 0;
         for (var entry : body.entrySet()) {
             if (!onlyKnown || target.hasMember(entry.getKey())) {
-                target.putMember(entry.getKey(), Convert.toJs(entry.getValue()));
+                // typed as the model's property, as Go decodes into a struct field (form values are text)
+                Value shape = onlyKnown ? target.getMember(entry.getKey()) : null;
+                target.putMember(entry.getKey(), Models.typed(shape, entry.getValue()));
             }
         }
     }
@@ -135,38 +133,27 @@ public final class JsRequestEvent {
         return new JsResponse(event);
     }
 
-    /** The body as data: a JSON object, or the first value of each url-encoded field. */
+    /**
+     * The body as data, as PocketBase's {@code BindBody} reads it: a JSON object, or a form's fields
+     * ({@code multipart/form-data} or url-encoded; a repeated key as a list, {@code @jsonPayload} merged in).
+     */
+    @SuppressWarnings("unchecked")
     Map<String, Object> body() {
-        byte[] raw = event.body();
-        if (raw.length == 0) {
+        if (event.body().length == 0) {
             return Map.of();
         }
-        String type = event.header("Content-Type").toLowerCase(java.util.Locale.ROOT);
-        String text = new String(raw, StandardCharsets.UTF_8);
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (String pair : text.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.putIfAbsent(k, v);
-            }
-            return out;
-        }
-        try {
-            JsonValue json = Json.createReader(new StringReader(text)).readValue();
-            if (json instanceof JsonObject o) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                o.forEach((k, v) -> out.put(k, Plain.of(v)));
-                return out;
-            }
-        } catch (RuntimeException ex) {
-            throw io.pb4j.core.ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
-        }
-        return Map.of();
+        return event.bindBody(Map.class);
+    }
+
+    /** PocketBase's {@code e.findUploadedFiles(key)}: the files of a multipart body under {@code key}. */
+    public List<UploadedFile> findUploadedFiles(String key) {
+        return event.findUploadedFiles(key);
+    }
+
+    /** Echo's {@code c.formFile(key)}: the first uploaded file under {@code key}, or null. */
+    public UploadedFile formFile(String key) {
+        List<UploadedFile> files = event.findUploadedFiles(key);
+        return files.isEmpty() ? null : files.getFirst();
     }
 
     /** Echo's response, for old handlers' {@code c.response().header().set(name, value)}. */

@@ -1,61 +1,52 @@
 package io.pb4j.js.internal;
 
+import io.pb4j.js.internal.template.Template;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Value;
 
 /**
- * PocketBase's {@code $template} for its common use, filling placeholders: {@code $template.loadString(text)} or
- * {@code .loadFiles(path...)} then {@code .render({name: "x"})} replaces {@code {{.name}}} (and nested
- * {@code {{.a.b}}}) with the HTML-escaped value, as Go's html/template does for text. Go's actions ({@code if},
- * {@code range}, pipelines) are not supported.
+ * PocketBase's {@code $template} registry: {@code $template.loadFiles(path...)} or {@code .loadString(text)}, then
+ * {@code .render(data)} runs Go html/template actions ({@code {{.a.b}}}, {@code if}/{@code else}, {@code range},
+ * {@code with}, {@code define}/{@code template}/{@code block}, variables, pipelines and Go's predefined functions,
+ * plus PocketBase's {@code raw}) with HTML escaping of printed values. Parsed templates are cached by their file list
+ * or text, as PocketBase's registry caches them (until the hooks reload).
  */
 public final class JsTemplate {
-    private static final Pattern FIELD = Pattern.compile("\\{\\{-?\\s*\\.([A-Za-z0-9_.]*)\\s*-?}}");
+    private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
     public Renderer loadString(String text) {
-        return new Renderer(text);
+        return new Renderer(() -> cache.computeIfAbsent("s:" + text, k -> Template.parse(text)));
     }
 
-    public Renderer loadFiles(String... paths) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (String p : paths) {
-            b.append(Files.readString(Path.of(p)));
-        }
-        return new Renderer(b.toString());
+    public Renderer loadFiles(String... paths) {
+        return new Renderer(() -> cache.computeIfAbsent("f:" + String.join(",", paths), k -> {
+            LinkedHashMap<String, String> files = new LinkedHashMap<>();
+            for (String p : paths) {
+                try {
+                    files.put(Path.of(p).getFileName().toString(), Files.readString(Path.of(p)));
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException("open " + p + ": " + ex.getMessage(), ex);
+                }
+            }
+            return Template.parseFiles(files);
+        }));
     }
 
-    /** A loaded template. */
+    /** A loaded template; loading and parse errors surface on {@code render}, as in PocketBase. */
     public static final class Renderer {
-        private final String text;
+        private final java.util.function.Supplier<Template> template;
 
-        Renderer(String text) {
-            this.text = text;
+        Renderer(java.util.function.Supplier<Template> template) {
+            this.template = template;
         }
 
         public String render(Value data) {
-            Matcher m = FIELD.matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                Value v = data;
-                String path = m.group(1);
-                if (!path.isEmpty()) {
-                    for (String part : path.split("\\.")) {
-                        v = v == null || !v.hasMembers() ? null : v.getMember(part);
-                    }
-                }
-                String s = v == null || v.isNull() ? "" : v.isString() ? v.asString() : String.valueOf(Convert.toJava(v));
-                m.appendReplacement(out, Matcher.quoteReplacement(escape(s)));
-            }
-            m.appendTail(out);
-            return out.toString();
-        }
-
-        private static String escape(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;").replace("'", "&#39;");
+            return template.get().execute(Convert.toJava(data));
         }
     }
 }

@@ -23,6 +23,8 @@ public final class Registrar {
     public final Object os;
     public final Object filesystem;
     public final Object template;
+    public final Object mails;
+    public final Object dbx;
     public final String hooksDir;
     private final PocketBase pocketBase;
     private final JsContext context;
@@ -39,6 +41,8 @@ public final class Registrar {
         this.os = new GoView(new JsOs());
         this.filesystem = new GoView(new JsFilesystem());
         this.template = new GoView(new JsTemplate());
+        this.mails = new GoView(new JsMails());
+        this.dbx = new GoView(new Dbx());
         this.hooksDir = hooksDir;
     }
 
@@ -110,6 +114,11 @@ public final class Registrar {
 
     public Collection newCollection(Value data) {
         return Collection.fromJson((JsonObject) Convert.toJson(data), Optional.empty());
+    }
+
+    /** Whether a value is Go bytes ({@code $os.readFile}, {@code cmd.output()} …) rather than a script's array. */
+    public boolean isBytes(Value v) {
+        return v != null && v.isProxyObject() && v.asProxyObject() instanceof Convert.Bytes;
     }
 
     public String bytesToString(Value bytes) {

@@ -36,15 +36,43 @@ final class ScriptError extends RuntimeException {
     static RuntimeException translate(PolyglotException pe) {
         if (pe.isHostException()) {
             Throwable t = pe.asHostException();
-            if (t instanceof RuntimeException re) {
-                return re;
-            }
             if (t instanceof Error err) {
                 throw err;
             }
-            return new IllegalStateException(t);
+            if (t instanceof io.pb4j.core.ApiException || t instanceof java.util.NoSuchElementException
+                    || t instanceof io.pb4j.core.ValidationException || t instanceof IllegalArgumentException) {
+                return (RuntimeException) t;
+            }
+            // PocketBase's toApiError: any other error of a Go call a script did not catch is a generic 400
+            ApiException api = new ApiException(400, "");
+            api.initCause(new ScriptError(describe(pe) + " (" + t + ")"));
+            return api;
         }
         Value guest = pe.isGuestException() ? pe.getGuestObject() : null;
+        RuntimeException api = apiError(guest);
+        if (api != null) {
+            return api;
+        }
+        ApiException generic = new ApiException(400, "");
+        generic.initCause(new ScriptError(describe(pe)));
+        return generic;
+    }
+
+    /** What an async handler's rejected promise answers: its ApiError, else PocketBase's generic 400. */
+    static RuntimeException fromGuest(Value reason) {
+        RuntimeException api = apiError(reason);
+        if (api != null) {
+            return api;
+        }
+        if (reason != null && reason.isHostObject() && reason.asHostObject() instanceof RuntimeException re) {
+            return re;
+        }
+        ApiException generic = new ApiException(400, "");
+        generic.initCause(new ScriptError("async handler rejected: " + reason));
+        return generic;
+    }
+
+    private static RuntimeException apiError(Value guest) {
         if (guest != null && guest.hasMembers() && guest.hasMember("__pbApiError")) {
             int status = guest.getMember("status").asInt();
             String message = guest.getMember("message").isString() ? guest.getMember("message").asString() : "";
@@ -57,8 +85,6 @@ final class ScriptError extends RuntimeException {
             }
             return new ApiException(status == 0 ? 400 : status, message, data);
         }
-        ApiException api = new ApiException(400, "");
-        api.initCause(new ScriptError(describe(pe)));
-        return api;
+        return null;
     }
 }

@@ -11,6 +11,8 @@
     def("$os", pb.os);
     def("$filesystem", pb.filesystem);
     def("$template", pb.template);
+    def("$mails", pb.mails);
+    def("$dbx", pb.dbx);
 
     def("routerAdd", (method, path, handler, ...middlewares) => pb.routerAdd(method, path, handler, middlewares));
     def("routerUse", (...middlewares) => pb.routerUse(middlewares));
@@ -47,7 +49,7 @@
         if (typeof value === "string") {
             return value;
         }
-        if (Array.isArray(value) && value.every((b) => typeof b === "number")) {
+        if (pb.isBytes(value)) {
             return pb.bytesToString(value);
         }
         if (typeof value === "object") {
@@ -60,20 +62,50 @@
     def("DynamicModel", function DynamicModel(shape) {
         Object.assign(this, shape || {});
     });
-    def("arrayOf", (model) => []);
+    def("arrayOf", (model) => {
+        const list = [];
+        Object.defineProperty(list, "__pbModel", { value: model, enumerable: false });
+        return list;
+    });
+    // PocketBase's nullable model fields: null until a query fills them, typed when it does
+    class PbNull {
+        constructor(kind) { Object.defineProperty(this, "__pbNull", { value: kind, enumerable: false }); }
+        toJSON() { return null; }
+    }
+    def("nullString", () => new PbNull("string"));
+    def("nullInt", () => new PbNull("int"));
+    def("nullFloat", () => new PbNull("float"));
+    def("nullBool", () => new PbNull("bool"));
+    def("nullArray", () => new PbNull("array"));
+    def("nullObject", () => new PbNull("object"));
+    def("MailerMessage", function MailerMessage(data) {
+        Object.assign(this, { from: { address: "", name: "" }, to: [], bcc: [], cc: [], subject: "", html: "", text: "", headers: {} }, data || {});
+    });
     def("Record", function Record(collection, data) {
+        if (collection === undefined || collection === null) {
+            return {}; // a model for arrayOf(new Record): pb4j's records always belong to a collection
+        }
         return pb.newRecord(collection, data === undefined ? null : data);
     });
     def("Collection", function Collection(data) {
         return pb.newCollection(data || {});
     });
 
+    // PocketBase's inflector.Sentenize: "test" -> "Test."
+    const sentenize = (text) => {
+        const t = String(text || "").trim();
+        if (t === "") {
+            return "";
+        }
+        const up = t[0].toUpperCase() + t.slice(1);
+        return /[.?!]$/.test(up) ? up : up + ".";
+    };
     class ApiError extends Error {
         constructor(status, message, data) {
-            super(message || "");
+            super(sentenize(message));
             this.status = status | 0;
-            this.message = message || "";
-            this.data = data || {};
+            this.message = sentenize(message);
+            this.data = data === undefined ? null : data;
             this.__pbApiError = true;
         }
     }

@@ -67,6 +67,7 @@ interface PbRequestEvent {
   hasSuperuserAuth(): boolean;
   requestInfo(): PbRequestInfo;
   bindBody(target: object): void;
+  findUploadedFiles(key: string): PbFile[];
   get(key: string): any;
   set(key: string, value: any): void;
 }
@@ -102,11 +103,24 @@ interface PbApp {
   delete(model: PbRecord | PbCollection): void;
   validate(record: PbRecord): void;
   runInTransaction(fn: (txApp: PbApp) => void): void;
-  db(): { newQuery(sql: string): PbQuery };
+  db(): { newQuery(sql: string): PbQuery; select(...columns: string[]): PbSelectQuery };
+  recordQuery(collection: string | PbCollection): PbSelectQuery;
+  findAllRecords(collection: string | PbCollection, ...exprs: DbxExpression[]): PbRecord[];
+  newMailClient(): { send(message: MailerMessage): void };
   settings(): { [key: string]: any };
   logger(): { debug(msg: string, ...attrs: any[]): void; info(msg: string, ...attrs: any[]): void; warn(msg: string, ...attrs: any[]): void; error(msg: string, ...attrs: any[]): void };
   dataDir(): string;
   isDev(): boolean;
+}
+
+interface DbxExpression { readonly __dbx?: never }
+interface PbSelectQuery {
+  select(...columns: string[]): PbSelectQuery; andSelect(...columns: string[]): PbSelectQuery; distinct(on: boolean): PbSelectQuery;
+  from(...tables: string[]): PbSelectQuery; where(e: DbxExpression): PbSelectQuery; andWhere(e: DbxExpression): PbSelectQuery;
+  orWhere(e: DbxExpression): PbSelectQuery; orderBy(...cols: string[]): PbSelectQuery; andOrderBy(...cols: string[]): PbSelectQuery;
+  groupBy(...cols: string[]): PbSelectQuery; having(e: DbxExpression): PbSelectQuery; limit(n: number): PbSelectQuery;
+  offset(n: number): PbSelectQuery; bind(params: { [key: string]: any }): PbSelectQuery; build(): PbQuery;
+  all(result: any[]): void; one(result: any): void;
 }
 
 type PbMiddleware = ((e: PbRequestEvent) => void) | { id?: string; priority?: number; func: (e: PbRequestEvent) => void };
@@ -220,6 +234,9 @@ declare namespace $os {
   function removeAll(path: string): void;
   function tempDir(): string;
   function getwd(): string;
+  function cmd(name: string, ...args: string[]): PbCmd;
+  /** @deprecated use cmd */
+  function exec(name: string, ...args: string[]): PbCmd;
 }
 
 interface PbFile {
@@ -232,9 +249,52 @@ declare namespace $filesystem {
   function fileFromPath(path: string): PbFile;
   function fileFromBytes(bytes: string | number[], name: string): PbFile;
   function fileFromURL(url: string, timeoutSeconds?: number): PbFile;
+  function fileFromMultipart(file: PbFile): PbFile;
 }
 
 declare namespace $template {
   function loadString(text: string): { render(data: any): string };
   function loadFiles(...paths: string[]): { render(data: any): string };
+}
+
+declare var $dbx: {
+  exp(sql: string, params?: { [key: string]: any }): DbxExpression;
+  hashExp(data: { [column: string]: any }): DbxExpression;
+  not(e: DbxExpression): DbxExpression;
+  and(...exprs: DbxExpression[]): DbxExpression;
+  or(...exprs: DbxExpression[]): DbxExpression;
+  in(column: string, ...values: any[]): DbxExpression;
+  notIn(column: string, ...values: any[]): DbxExpression;
+  like(column: string, ...values: string[]): DbxExpression;
+  notLike(column: string, ...values: string[]): DbxExpression;
+  orLike(column: string, ...values: string[]): DbxExpression;
+  orNotLike(column: string, ...values: string[]): DbxExpression;
+  between(column: string, from: any, to: any): DbxExpression;
+  notBetween(column: string, from: any, to: any): DbxExpression;
+  exists(e: DbxExpression): DbxExpression;
+  notExists(e: DbxExpression): DbxExpression;
+};
+
+declare namespace $mails {
+  function sendRecordPasswordReset(app: PbApp, record: PbRecord): void;
+  function sendRecordVerification(app: PbApp, record: PbRecord): void;
+  function sendRecordChangeEmail(app: PbApp, record: PbRecord, newEmail: string): void;
+  function sendRecordOTP(app: PbApp, record: PbRecord, otpId: string, password: string): void;
+  function sendRecordAuthAlert(app: PbApp, record: PbRecord, info: string): void;
+}
+
+interface MailAddress { address: string; name?: string }
+declare class MailerMessage {
+  constructor(data?: { from?: MailAddress; to?: MailAddress[]; cc?: MailAddress[]; bcc?: MailAddress[]; subject?: string; html?: string; text?: string; headers?: { [key: string]: string } });
+  from: MailAddress; to: MailAddress[]; cc: MailAddress[]; bcc: MailAddress[];
+  subject: string; html: string; text: string; headers: { [key: string]: string };
+}
+
+interface PbCmd {
+  dir: string;
+  env: string[];
+  output(): number[];
+  combinedOutput(): number[];
+  run(): void;
+  string(): string;
 }
