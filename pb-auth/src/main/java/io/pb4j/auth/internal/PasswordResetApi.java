@@ -51,10 +51,9 @@ final class PasswordResetApi {
         Record record = found.get();
         PocketBase app = e.app();
         app.hooks().recordRequestPasswordResetRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
-            Background.run("send password reset email", () -> {
-                AuthMails.passwordReset(app, record);
-                limits.lock(resendKey(record), RESEND_LOCK);
-            });
+            // locked before sending, as the verification request: a client that has seen the mail finds the lock
+            limits.lock(resendKey(record), RESEND_LOCK);
+            Background.run("send password reset email", () -> AuthMails.passwordReset(app, record));
             e.noContent();
         });
     }

@@ -55,13 +55,10 @@ final class VerificationApi {
         }
         PocketBase app = e.app();
         app.hooks().recordRequestVerificationRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
-            Background.run("send verification email", () -> {
-                try {
-                    AuthMails.verification(app, record);
-                } finally {
-                    limits.lock(lockKey, RESEND_LOCK);
-                }
-            });
+            // locked before sending (PocketBase locks after): a second request while the mail is on its way is
+            // also held back, and a client that has seen the mail always finds the lock in place
+            limits.lock(lockKey, RESEND_LOCK);
+            Background.run("send verification email", () -> AuthMails.verification(app, record));
             e.noContent();
         });
     }
