@@ -82,6 +82,7 @@ final class TestServer implements AutoCloseable {
         if (seedSuperuser) {
             app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
         }
+        kit = null;
         base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0);
     }
 
