@@ -94,6 +94,9 @@ public final class RealtimeBench {
         String serverOpts = (opt.getOrDefault("server-opts", "-Xmx256m") + (diagnose ? " -XX:NativeMemoryTracking=summary" : "")
                 + " -Djava.util.logging.config.file=" + logging).trim();
         serve.environment().put("JDK_JAVA_OPTIONS", serverOpts);
+        // the image's launcher puts its own heap size on the command line, after JDK_JAVA_OPTIONS; its PB4J_JAVA_OPTS
+        // come last and win
+        serve.environment().put("PB4J_JAVA_OPTS", serverOpts);
         Process server = serve.start();
         // never leave a server behind, also when the bench is interrupted or the server hangs (e.g. out of memory)
         Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
@@ -108,7 +111,7 @@ public final class RealtimeBench {
             report.append("## Realtime bench, ").append(Instant.now()).append("\n\n");
             report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average at start ")
                     .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("; server: ").append(String.join(" ", bin))
-                    .append(" with `JDK_JAVA_OPTIONS=").append(opt.getOrDefault("server-opts", "-Xmx256m")).append("` (+ the SQL log)")
+                    .append(" with `PB4J_JAVA_OPTS=").append(opt.getOrDefault("server-opts", "-Xmx256m")).append("` (+ the SQL log)")
                     .append("; client: one selector thread for all SSE streams\n\n");
             if (only.contains("fanout")) {
                 fanOut(server, clients, events, Integer.parseInt(opt.getOrDefault("warmup", "5")), report, diagnose ? dir : null,
@@ -150,8 +153,10 @@ public final class RealtimeBench {
         String before = procFacts(server);
         // what idle clients cost: keep-alives and deadline scans only
         long idle0 = cpuMs(server);
+        Map<String, Long> idleThreads0 = cpuByThread(server);
         Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
         double idleCpu = (cpuMs(server) - idle0) / (double) idleSeconds;
+        String idleByThread = byThread(idleThreads0, cpuByThread(server), idleSeconds);
         String diagnosis = diagnose == null ? "" : diagnose(server, diagnose);
         List<Long> all = new ArrayList<>();
         List<Long> last = new ArrayList<>();
@@ -223,16 +228,12 @@ public final class RealtimeBench {
         report.append("| server CPU per event (incl. the create request; /proc ticks) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", (cpu1 - cpu0) / (double) events)).append(" ms (user ")
                 .append((split1[0] - split0[0]) / events).append(", system ").append((split1[1] - split0[1]) / events).append(") |\n");
-        report.append("| server CPU per event by thread (ms; threads that ended meanwhile are missing) | ");
-        for (String group : threads1.keySet()) {
-            report.append(group).append(' ').append(String.format(java.util.Locale.ROOT, "%.1f",
-                    (threads1.get(group) - threads0.getOrDefault(group, 0L)) / (double) events)).append("; ");
-        }
-        report.append("|\n");
+        report.append("| server CPU per event by thread (ms; threads that ended meanwhile are missing) | ")
+                .append(byThread(threads0, threads1, events)).append(" |\n");
         report.append("| server CPU per client per event (all threads) | ").append(String.format(java.util.Locale.ROOT, "%.1f",
                 (cpu1 - cpu0) * 1000.0 / events / n)).append(" µs |\n");
         report.append("| server CPU with the clients idle, before the events (").append(idleSeconds).append(" s) | ")
-                .append(String.format(java.util.Locale.ROOT, "%.1f", idleCpu)).append(" ms per s |\n");
+                .append(String.format(java.util.Locale.ROOT, "%.1f", idleCpu)).append(" ms per s (").append(idleByThread).append(") |\n");
         report.append("| SQL statements per event (incl. the create request) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", (sql1 - sql0) / (double) events)).append(" |\n");
         report.append("| server with the clients connected, before the events (after a GC) | ").append(before).append(" |\n");
@@ -811,7 +812,7 @@ public final class RealtimeBench {
 
     /**
      * User + system CPU of the server's live threads in ms, by kind: the virtual threads' carriers (request handling,
-     * realtime writers), the realtime dispatcher, the JIT compilers, the garbage collector, the rest.
+     * realtime writers), the realtime dispatcher, the JIT compilers, the garbage collector, the rest by thread name.
      */
     static Map<String, Long> cpuByThread(Process server) throws IOException {
         Map<String, Long> out = new java.util.TreeMap<>();
@@ -828,11 +829,24 @@ public final class RealtimeBench {
                 long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
                 String group = name.startsWith("ForkJoinPool") ? "carriers" : name.startsWith("pb4j-realtime-d") ? "dispatcher"
                         : name.startsWith("C1 ") || name.startsWith("C2 ") ? "JIT"
-                        : name.startsWith("GC ") || name.startsWith("G1 ") ? "GC" : "other";
+                        : name.startsWith("GC ") || name.startsWith("G1 ") ? "GC" : name.replaceAll("[#\\d-]+$", "");
                 out.merge(group, ms, Long::sum);
             }
         }
         return out;
+    }
+
+    /** The CPU of each thread group between two readings, per unit, the groups of no CPU left out. */
+    static String byThread(Map<String, Long> before, Map<String, Long> after, int per) {
+        StringBuilder out = new StringBuilder();
+        for (var e : after.entrySet()) {
+            long ms = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (ms > 0) {
+                out.append(out.isEmpty() ? "" : "; ").append(e.getKey()).append(' ')
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", ms / (double) per));
+            }
+        }
+        return out.toString();
     }
 
     /** User + system CPU of the server in ms (clock ticks of 10 ms). */
