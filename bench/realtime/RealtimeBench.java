@@ -60,6 +60,8 @@ public final class RealtimeBench {
         int soakSeconds = Integer.parseInt(opt.getOrDefault("soak", "300"));
         int soakClients = Integer.parseInt(opt.getOrDefault("soak-clients", "1000"));
         String only = opt.getOrDefault("only", "fanout,rule,soak");
+        idleSeconds = Integer.parseInt(opt.getOrDefault("idle", "10"));
+        connectConcurrency = Integer.parseInt(opt.getOrDefault("connect-concurrency", "256"));
         boolean diagnose = opt.containsKey("diagnose");
         Path dir = Files.createTempDirectory("pb4j-rt-bench");
         try (ServerSocket s = new ServerSocket(0)) {
@@ -92,6 +94,9 @@ public final class RealtimeBench {
         String serverOpts = (opt.getOrDefault("server-opts", "-Xmx256m") + (diagnose ? " -XX:NativeMemoryTracking=summary" : "")
                 + " -Djava.util.logging.config.file=" + logging).trim();
         serve.environment().put("JDK_JAVA_OPTIONS", serverOpts);
+        // the image's launcher puts its own heap size on the command line, after JDK_JAVA_OPTIONS; its PB4J_JAVA_OPTS
+        // come last and win
+        serve.environment().put("PB4J_JAVA_OPTS", serverOpts);
         Process server = serve.start();
         // never leave a server behind, also when the bench is interrupted or the server hangs (e.g. out of memory)
         Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
@@ -106,10 +111,11 @@ public final class RealtimeBench {
             report.append("## Realtime bench, ").append(Instant.now()).append("\n\n");
             report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average at start ")
                     .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("; server: ").append(String.join(" ", bin))
-                    .append(" with `JDK_JAVA_OPTIONS=").append(opt.getOrDefault("server-opts", "-Xmx256m")).append("` (+ the SQL log)")
+                    .append(" with `PB4J_JAVA_OPTS=").append(opt.getOrDefault("server-opts", "-Xmx256m")).append("` (+ the SQL log)")
                     .append("; client: one selector thread for all SSE streams\n\n");
             if (only.contains("fanout")) {
-                fanOut(server, clients, events, report, diagnose ? dir : null, opt.get("profile"));
+                fanOut(server, clients, events, Integer.parseInt(opt.getOrDefault("warmup", "5")), report, diagnose ? dir : null,
+                        opt.get("profile"), opt.getOrDefault("profile-settings", "profile"));
             }
             if (only.contains("rule")) {
                 ruleFanOut(server, ruleClients, ruleUsers, report);
@@ -134,7 +140,10 @@ public final class RealtimeBench {
 
     // ----- scenario 1: N clients on one collection, one create per second
 
-    static void fanOut(Process server, int n, int events, StringBuilder report, Path diagnose, String profile) throws Exception {
+    static int idleSeconds = 10;
+
+    static void fanOut(Process server, int n, int events, int warmup, StringBuilder report, Path diagnose, String profile,
+                       String profileSettings) throws Exception {
         int errors0 = errors.get();
         long t0 = System.nanoTime();
         List<Sse> conns = connectAll(n, k -> null, "rt_bench/*");
@@ -142,13 +151,29 @@ public final class RealtimeBench {
         Thread.sleep(2000);
         gc(server);
         String before = procFacts(server);
+        // what idle clients cost: keep-alives and deadline scans only
+        long idle0 = cpuMs(server);
+        Map<String, Long> idleThreads0 = cpuByThread(server);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds));
+        double idleCpu = (cpuMs(server) - idle0) / (double) idleSeconds;
+        String idleByThread = byThread(idleThreads0, cpuByThread(server), idleSeconds);
         String diagnosis = diagnose == null ? "" : diagnose(server, diagnose);
         List<Long> all = new ArrayList<>();
         List<Long> last = new ArrayList<>();
         List<Long> commitToLast = new ArrayList<>();
-        if (profile != null) {
-            jcmd(server, "JFR.start", "name=rt", "settings=profile");
+        // unmeasured events first, so that the figures are of compiled code and not of the JIT's first work
+        for (int i = 0; i < warmup; i++) {
+            String title = "w" + System.nanoTime();
+            Event ev = hub.expect(title);
+            post("/api/collections/rt_bench/records", superuser, "{\"title\":\"" + title + "\"}");
+            ev.await(n, TimeUnit.SECONDS.toNanos(5));
+            hub.forget(title);
+            Thread.sleep(300);
         }
+        if (profile != null) {
+            jcmd(server, "JFR.start", "name=rt", "settings=" + profileSettings);
+        }
+        Map<String, Long> threads0 = cpuByThread(server);
         long[] split0 = cpuSplit(server);
         long cpu0 = cpuMs(server);
         long sql0 = sqlLines();
@@ -181,6 +206,7 @@ public final class RealtimeBench {
         }
         long cpu1 = cpuMs(server);
         long[] split1 = cpuSplit(server);
+        Map<String, Long> threads1 = cpuByThread(server);
         long sql1 = sqlLines();
         if (profile != null) {
             jcmd(server, "JFR.stop", "name=rt", "filename=" + profile);
@@ -202,6 +228,12 @@ public final class RealtimeBench {
         report.append("| server CPU per event (incl. the create request; /proc ticks) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", (cpu1 - cpu0) / (double) events)).append(" ms (user ")
                 .append((split1[0] - split0[0]) / events).append(", system ").append((split1[1] - split0[1]) / events).append(") |\n");
+        report.append("| server CPU per event by thread (ms; threads that ended meanwhile are missing) | ")
+                .append(byThread(threads0, threads1, events)).append(" |\n");
+        report.append("| server CPU per client per event (all threads) | ").append(String.format(java.util.Locale.ROOT, "%.1f",
+                (cpu1 - cpu0) * 1000.0 / events / n)).append(" µs |\n");
+        report.append("| server CPU with the clients idle, before the events (").append(idleSeconds).append(" s) | ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", idleCpu)).append(" ms per s (").append(idleByThread).append(") |\n");
         report.append("| SQL statements per event (incl. the create request) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", (sql1 - sql0) / (double) events)).append(" |\n");
         report.append("| server with the clients connected, before the events (after a GC) | ").append(before).append(" |\n");
@@ -258,6 +290,11 @@ public final class RealtimeBench {
         List<Sse> conns = connectAll(n, k -> tokens.get(k % tokens.size()), "rt_owned/*");
         Thread.sleep(1000);
         int rounds = 20;
+        // unmeasured rounds first (the JIT's first work), each for one owner like the measured ones
+        for (int r = 0; r < 5; r++) {
+            post("/api/collections/rt_owned/records", superuser, "{\"title\":\"w" + r + "\",\"owner\":\"" + ids.get(r % ids.size()) + "\"}");
+            Thread.sleep(300);
+        }
         List<Long> last = new ArrayList<>();
         long cpu0 = cpuMs(server);
         long sql0 = sqlLines();
@@ -296,6 +333,8 @@ public final class RealtimeBench {
                 .append(ms(pct(last, 50))).append(" / ").append(ms(pct(last, 100))).append(" ms |\n");
         report.append("| server CPU per event (incl. the create request; /proc ticks) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", (cpu1 - cpu0) / (double) rounds)).append(" ms |\n");
+        report.append("| server CPU per subscribed client per event (all threads) | ").append(String.format(java.util.Locale.ROOT, "%.1f",
+                (cpu1 - cpu0) * 1000.0 / rounds / n)).append(" µs |\n");
         report.append("| SQL statements per event: rule checks / all (incl. the create request) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f / %.1f", (rule1 - rule0) / (double) rounds, (sql1 - sql0) / (double) rounds))
                 .append(" |\n");
@@ -561,15 +600,28 @@ public final class RealtimeBench {
             this.channel = channel;
         }
 
-        static Sse open(String token, String topic) throws Exception {
+        /** A connected stream whose GET is sent; {@link #connected} completes with its client id. */
+        static Sse connect() throws IOException {
             SocketChannel ch = SocketChannel.open();
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ch.connect(new InetSocketAddress("127.0.0.1", port));
-            ch.write(ByteBuffer.wrap(("GET /api/realtime HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
-            ch.configureBlocking(false);
+            try {
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                // small buffers: ten thousand streams each carry a few hundred bytes per event
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
+                ch.connect(new InetSocketAddress("127.0.0.1", port));
+                ch.write(ByteBuffer.wrap(("GET /api/realtime HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                        + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+                ch.configureBlocking(false);
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
             Sse c = new Sse(ch);
             hub.join(c);
+            return c;
+        }
+
+        static Sse open(String token, String topic) throws Exception {
+            Sse c = connect();
             String clientId;
             try {
                 clientId = c.connected.get(30, TimeUnit.SECONDS);
@@ -577,13 +629,7 @@ public final class RealtimeBench {
                 c.close();
                 throw new IOException("no PB_CONNECT", e);
             }
-            String body = "{\"clientId\":\"" + clientId + "\",\"subscriptions\":[\"" + topic + "\"]}";
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/realtime"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-            if (token != null) {
-                b.header("Authorization", token);
-            }
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(subscribeRequest(clientId, token, topic), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 204) {
                 c.close();
                 throw new IOException("subscribe answered " + r.statusCode() + ": " + r.body());
@@ -600,32 +646,61 @@ public final class RealtimeBench {
         }
     }
 
-    /** {@code n} clients subscribed to {@code topic}, client {@code k} with the token {@code token.apply(k)} (null: guest). */
+    static HttpRequest subscribeRequest(String clientId, String token, String topic) {
+        String body = "{\"clientId\":\"" + clientId + "\",\"subscriptions\":[\"" + topic + "\"]}";
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/realtime"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", token);
+        }
+        return b.build();
+    }
+
+    /** How many clients may be between their connect and their answered subscribe at once (--connect-concurrency). */
+    static int connectConcurrency = 256;
+
+    /**
+     * {@code n} clients subscribed to {@code topic}, client {@code k} with the token {@code token.apply(k)} (null: guest).
+     * Pipelined: this thread opens the sockets and sends their GETs, the hub completes their PB_CONNECT, and the
+     * subscribe POSTs go out asynchronously on the shared HttpClient; at most {@link #connectConcurrency} clients are in
+     * between at a time, so the server's accept backlog is never the limit and no thread per client is needed.
+     */
     static List<Sse> connectAll(int n, java.util.function.IntFunction<String> token, String topic) throws InterruptedException {
         List<Sse> conns = Collections.synchronizedList(new ArrayList<>());
-        Semaphore gate = new Semaphore(32);
+        Semaphore gate = new Semaphore(connectConcurrency);
         AtomicInteger done = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(n);
         for (int i = 0; i < n; i++) {
-            int k = i;
             gate.acquire();
-            threads.add(Thread.ofVirtual().start(() -> {
-                try {
-                    conns.add(Sse.open(token.apply(k), topic));
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                    System.err.println("[rt-bench] connect failed: " + e);
-                } finally {
-                    gate.release();
-                    if (done.incrementAndGet() % 1000 == 0) {
-                        System.out.println("[rt-bench] " + done.get() + " clients connected");
-                    }
-                }
-            }));
+            Sse c;
+            try {
+                c = Sse.connect();
+            } catch (IOException e) {
+                errors.incrementAndGet();
+                System.err.println("[rt-bench] connect failed: " + e);
+                gate.release();
+                all.countDown();
+                continue;
+            }
+            String t = token.apply(i);
+            c.connected.orTimeout(30, TimeUnit.SECONDS)
+                    .thenCompose(id -> HTTP.sendAsync(subscribeRequest(id, t, topic), HttpResponse.BodyHandlers.ofString()))
+                    .whenComplete((r, failure) -> {
+                        if (failure == null && r.statusCode() == 204) {
+                            conns.add(c);
+                        } else {
+                            errors.incrementAndGet();
+                            System.err.println("[rt-bench] subscribe failed: " + (failure != null ? failure : r.statusCode() + " " + r.body()));
+                            c.close();
+                        }
+                        gate.release();
+                        all.countDown();
+                        if (done.incrementAndGet() % 1000 == 0) {
+                            System.out.println("[rt-bench] " + done.get() + " clients connected");
+                        }
+                    });
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        all.await();
         return conns;
     }
 
@@ -733,6 +808,45 @@ public final class RealtimeBench {
     static long[] cpuSplit(Process server) throws IOException {
         String[] f = Files.readString(Path.of("/proc/" + javaPid(server) + "/stat")).split("\\) ")[1].split(" ");
         return new long[] {Long.parseLong(f[11]) * 10, Long.parseLong(f[12]) * 10};
+    }
+
+    /**
+     * User + system CPU of the server's live threads in ms, by kind: the virtual threads' carriers (request handling,
+     * realtime writers), the realtime dispatcher, the JIT compilers, the garbage collector, the rest by thread name.
+     */
+    static Map<String, Long> cpuByThread(Process server) throws IOException {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + javaPid(server) + "/task"))) {
+            for (Path t : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                String group = name.startsWith("ForkJoinPool") ? "carriers" : name.startsWith("pb4j-realtime-d") ? "dispatcher"
+                        : name.startsWith("C1 ") || name.startsWith("C2 ") ? "JIT"
+                        : name.startsWith("GC ") || name.startsWith("G1 ") ? "GC" : name.replaceAll("[#\\d-]+$", "");
+                out.merge(group, ms, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** The CPU of each thread group between two readings, per unit, the groups of no CPU left out. */
+    static String byThread(Map<String, Long> before, Map<String, Long> after, int per) {
+        StringBuilder out = new StringBuilder();
+        for (var e : after.entrySet()) {
+            long ms = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (ms > 0) {
+                out.append(out.isEmpty() ? "" : "; ").append(e.getKey()).append(' ')
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", ms / (double) per));
+            }
+        }
+        return out.toString();
     }
 
     /** User + system CPU of the server in ms (clock ticks of 10 ms). */

@@ -75,6 +75,11 @@ final class Broker implements Realtime {
         return out;
     }
 
+    /** The clients with a subscription on {@code topic}: the live index set, to be read only (discarded ones may be in it). */
+    Set<Client> subscribersOn(String topic) {
+        return byTopic.getOrDefault(topic, Set.of());
+    }
+
     Deadlines deadlines() {
         return deadlines;
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,11 @@ final class Client implements RealtimeClient {
     /** Held while writing; the connection takes it before it ends, so nothing is written to a closed stream. */
     private final ReentrantLock writing = new ReentrantLock();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    /**
+     * The subscriptions by topic, an immutable copy replaced on every change: the dispatcher reads it for each event
+     * and client without a lock or an allocation.
+     */
+    private volatile Map<String, List<Subscription>> onTopic = Map.of();
     private volatile Record auth;
     private volatile boolean discarded;
     private volatile Sink sink;
@@ -61,6 +67,9 @@ final class Client implements RealtimeClient {
     /** When a message last reached the client and when anything (keep-alives too) was last written (nanoTime). */
     private volatile long lastDelivered = System.nanoTime();
     private volatile long lastWritten = lastDelivered;
+    /** The keep-alive interval in nanoseconds (0: none), and when the next keep-alive is due at the earliest. */
+    private volatile long keepAlive;
+    private volatile long nextPing;
     /** The connection thread while it waits. */
     private volatile Thread owner;
     private volatile long wakeAt = Long.MAX_VALUE;
@@ -102,6 +111,11 @@ final class Client implements RealtimeClient {
     @Override
     public Optional<Record> auth() {
         return Optional.ofNullable(auth);
+    }
+
+    /** The bound auth record, or null for a guest: the dispatcher's allocation-free read. */
+    Record boundAuth() {
+        return auth;
     }
 
     @Override
@@ -150,8 +164,14 @@ final class Client implements RealtimeClient {
         return out;
     }
 
-    /** Tells the broker's topic index what changed; a discarded client leaves it entirely. */
+    /** Tells the broker's topic index what changed; a discarded client leaves it entirely. Call with the lock held. */
     private void reindex(Set<String> before) {
+        Map<String, List<Subscription>> byTopic = new HashMap<>();
+        for (Subscription s : subscriptions.values()) {
+            byTopic.computeIfAbsent(s.topic(), t -> new ArrayList<>(1)).add(s);
+        }
+        byTopic.replaceAll((t, list) -> List.copyOf(list));
+        onTopic = Map.copyOf(byTopic);
         Set<String> after = discarded ? Set.of() : topics();
         for (String t : before) {
             if (!after.contains(t)) {
@@ -174,6 +194,11 @@ final class Client implements RealtimeClient {
             }
         }
         return out;
+    }
+
+    /** The subscriptions whose topic is {@code topic}, from the latest snapshot: no lock, no copy. */
+    List<Subscription> subscriptionsOn(String topic) {
+        return onTopic.getOrDefault(topic, List.of());
     }
 
     @Override
@@ -239,7 +264,11 @@ final class Client implements RealtimeClient {
             if (delivered) {
                 lastDelivered = now;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // the peer went away: as common as a closed browser tab
+            LOG.log(System.Logger.Level.DEBUG, "realtime client " + id + " gone: " + e);
+            discard();
+        } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "realtime client " + id + " gone: " + e, e);
             discard();
         } finally {
@@ -267,34 +296,26 @@ final class Client implements RealtimeClient {
      * then discarded and no writer writes to the sink any more.
      */
     void serve(Sink sink, Outgoing first, Duration max, Duration idle, Duration keepAlive) {
-        this.sink = sink;
         long start = System.nanoTime();
         long maxDeadline = start + max.toNanos();
-        long keepAliveNanos = keepAlive.toNanos();
-        long pinged = start;
+        this.keepAlive = keepAlive.toNanos();
+        this.nextPing = start;
+        this.sink = sink;
         try {
             if (offer(first)) {
                 Writers.start(this);
             }
+            if (this.keepAlive > 0) {
+                broker.deadlines().watch(start + this.keepAlive - keepAliveSlack());
+            }
+            // keep-alives are the ticker's (Deadlines), in batches: this thread wakes only for its end
             while (!discarded) {
                 long now = System.nanoTime();
                 long end = Math.min(maxDeadline, lastDelivered + idle.toNanos());
                 if (end - now <= 0) {
                     return;
                 }
-                long wake = end;
-                if (keepAliveNanos > 0) {
-                    long pingAt = Math.max(lastWritten, pinged) + keepAliveNanos;
-                    if (pingAt - now <= 0) {
-                        pinged = now;
-                        if (offer(Outgoing.PING)) {
-                            Writers.start(this);
-                        }
-                        pingAt = now + keepAliveNanos;
-                    }
-                    wake = Math.min(wake, pingAt);
-                }
-                await(wake);
+                await(end);
             }
         } finally {
             discard();
@@ -336,6 +357,29 @@ final class Client implements RealtimeClient {
         } finally {
             wakeAt = Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * When a keep-alive is due (nanoTime): {@code keepAlive} after the last write and after the last keep-alive;
+     * {@code Long.MAX_VALUE} without keep-alives or before the connection is served.
+     */
+    long pingAt() {
+        long interval = keepAlive;
+        if (interval <= 0 || sink == null) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(lastWritten, nextPing) + interval;
+    }
+
+    /** How much earlier than {@link #pingAt} the ticker may send the keep-alive: an eighth of the interval. */
+    long keepAliveSlack() {
+        return keepAlive >> 3;
+    }
+
+    /** Queues a keep-alive at {@code now}; whether the caller must have a writer drain this client. */
+    boolean ping(long now) {
+        nextPing = now;
+        return offer(Outgoing.PING);
     }
 
     /** When {@link Deadlines} must wake the connection thread (nanoTime); {@code Long.MAX_VALUE} when it is busy. */

@@ -1,11 +1,14 @@
 package io.pb4j.realtime.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Wakes connection threads whose keep-alive, idle or total deadline has come, and drops clients whose socket write
+ * Queues the keep-alives that are due (a batch per scan, written like an event's messages), wakes connection threads
+ * whose idle or total deadline has come, and drops clients whose socket write
  * has been blocked too long ({@link Client#dropIfBlocked}), so that a waiting connection needs no
  * timer of its own (a timed park per connection per message costs a timer insertion and removal each time). One
  * virtual thread scans the registered clients at most once a second, sooner when a deadline is nearer, and exits
@@ -51,19 +54,33 @@ final class Deadlines {
             long now = System.nanoTime();
             long earliest = now + MAX_SLEEP;
             boolean any = false;
+            List<Client> ping = new ArrayList<>();
             for (Client c : broker.registered()) {
                 any = true;
                 c.dropIfBlocked(now);
                 long at = c.wakeAt();
-                if (at == Long.MAX_VALUE) {
-                    continue;
+                if (at != Long.MAX_VALUE) {
+                    if (at - now <= 0) {
+                        c.wake();
+                    } else if (at - earliest < 0) {
+                        earliest = at;
+                    }
                 }
-                if (at - now <= 0) {
-                    c.wake();
-                } else if (at - earliest < 0) {
-                    earliest = at;
+                long pingAt = c.pingAt();
+                if (pingAt != Long.MAX_VALUE) {
+                    // keep-alives due a little later go now too, so that clients spread over time are pinged in
+                    // batches (a scan each eighth of the interval at most) and not by one scan each
+                    long slack = c.keepAliveSlack();
+                    if (pingAt - slack - now <= 0) {
+                        if (c.ping(now)) {
+                            ping.add(c);
+                        }
+                    } else if (pingAt - slack - earliest < 0) {
+                        earliest = pingAt - slack;
+                    }
                 }
             }
+            Writers.start(ping);
             if (!any) {
                 ticker.compareAndSet(self, null);
                 // a client that registered meanwhile may have seen this ticker still set: scan again for it

@@ -12,7 +12,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +23,36 @@ import java.util.Set;
  * Sends one record event to the subscribers allowed to see it (PocketBase's {@code realtimeBroadcastRecord}):
  * {@code collection/*} (and the deprecated bare {@code collection}) subscriptions through the listRule,
  * {@code collection/id} ones through the viewRule, each with its subscriber's auth and options, then the
- * subscription's own {@code filter}. The rules are asked in bulk ({@link PocketBase#canAccessRecord}); the record is
- * exported once per distinct (rights, {@code expand}, {@code fields}), not once per subscriber.
+ * subscription's own {@code filter}.
+ *
+ * <p>Subscribers are grouped first by what their answer and their message can depend on: the subscription as
+ * submitted (its options hold the filter, {@code expand}, {@code fields} and headers) and the subscriber's auth, the
+ * auth reduced to guest / auth record / superuser unless the rule, the filter or the exported record read the auth
+ * record itself. Each group is checked once (the groups' rule checks in bulk, {@link PocketBase#canAccessRecord}) and
+ * gets one encoded message, so ten thousand guests on {@code posts/*} cost one check and one encoding, and the
+ * per-subscriber work is a map lookup and a queue offer.
  */
 final class RecordFanOut {
-    private record Target(Client client, Subscription subscription, RequestInfo info) {
+    /** The auth classes of subscribers whose answer and message do not depend on the auth record itself. */
+    private enum Who { GUEST, AUTH, SUPERUSER }
+
+    /** An auth record, when the answer or the message depends on it. */
+    private record AuthId(String collectionId, String id) {
     }
 
-    /** One event's exported JSON per view, and its encoded messages per (view, event name). */
-    private record Views(Map<ExportKey, String> data, Map<List<Object>, Outgoing> messages) {
+    private record GroupKey(String subscription, Object who) {
+    }
+
+    /** Subscribers that share one answer and one message. */
+    private static final class Group {
+        final Subscription subscription;
+        final Optional<Record> auth;
+        final List<Client> clients = new ArrayList<>();
+
+        Group(Subscription subscription, Optional<Record> auth) {
+            this.subscription = subscription;
+            this.auth = auth;
+        }
     }
 
     private record ExportKey(boolean superuser, String auth, String expand, String fields) {
@@ -47,69 +69,106 @@ final class RecordFanOut {
     /** Runs on the dispatcher thread. {@code record} is the after-commit copy: read only. */
     void publish(String action, Record record) {
         Collection c = record.collection();
-        Set<String> viewTopics = Set.of(c.name() + "/" + record.id(), c.id() + "/" + record.id());
-        Set<String> listTopics = new HashSet<>(List.of(c.name() + "/*", c.id() + "/*", c.name(), c.id()));
-        List<Target> list = new ArrayList<>();
-        List<Target> view = new ArrayList<>();
-        Set<String> all = new HashSet<>(listTopics);
-        all.addAll(viewTopics);
-        for (Client client : broker.subscribers(all)) {
-            collect(client, client.subscriptionsFor(listTopics), list);
-            collect(client, client.subscriptionsFor(viewTopics), view);
-        }
+        Set<String> listTopics = new LinkedHashSet<>(List.of(c.name() + "/*", c.id() + "/*", c.name(), c.id()));
+        Set<String> viewTopics = new LinkedHashSet<>(List.of(c.name() + "/" + record.id(), c.id() + "/" + record.id()));
+        Map<GroupKey, Group> list = group(record, listTopics, c.listRule());
+        Map<GroupKey, Group> view = group(record, viewTopics, c.viewRule());
         if (list.isEmpty() && view.isEmpty()) {
             return;
         }
-        Views views = new Views(new HashMap<>(), new HashMap<>());
+        Map<ExportKey, String> exported = new HashMap<>();
         List<Client> ready = new ArrayList<>();
-        deliver(action, record, list, c.listRule(), views, ready);
-        deliver(action, record, view, c.viewRule(), views, ready);
+        deliver(action, record, list, c.listRule(), exported, ready);
+        deliver(action, record, view, c.viewRule(), exported, ready);
         Writers.start(ready);
     }
 
-    private static void collect(Client client, List<Subscription> subs, List<Target> into) {
-        if (subs.isEmpty()) {
-            return;
+    /** The subscribers of {@code topics}, grouped by what their answer and message depend on. */
+    private Map<GroupKey, Group> group(Record record, Set<String> topics, Optional<String> rule) {
+        Map<GroupKey, Group> groups = new LinkedHashMap<>();
+        boolean ruleReadsAuth = rule.map(r -> r.contains("@request.auth")).orElse(false);
+        boolean authCollection = record.collection().isAuth();
+        for (String topic : topics) {
+            for (Client client : broker.subscribersOn(topic)) {
+                if (client.isDiscarded()) {
+                    continue;
+                }
+                // each subscription has one topic, so a client on several of these topics is met once per subscription
+                for (Subscription s : client.subscriptionsOn(topic)) {
+                    Record auth = client.boundAuth();
+                    GroupKey key = new GroupKey(s.name(), who(auth, s, ruleReadsAuth, authCollection));
+                    Group g = groups.get(key);
+                    if (g == null) {
+                        g = new Group(s, Optional.ofNullable(auth));
+                        groups.put(key, g);
+                    }
+                    g.clients.add(client);
+                }
+            }
         }
-        Optional<Record> auth = client.auth();
-        for (Subscription s : subs) {
-            into.add(new Target(client, s, new RequestInfo(auth, "GET", s.query(), s.headers(), Map.of(), "realtime")));
-        }
+        return groups;
     }
 
-    /** Queues the event for the targets that may see it; those that need a writer are added to {@code ready}. */
-    private void deliver(String action, Record record, List<Target> targets, Optional<String> rule, Views views, List<Client> ready) {
-        if (targets.isEmpty()) {
+    /**
+     * The subscriber's auth as far as the answer and the message can tell it apart: the record itself when the rule
+     * or the filter reads {@code @request.auth}, or the export is personal (an auth record's email and visibility
+     * depend on who asks, expanded relations on their viewRules); else only guest, auth record or superuser.
+     */
+    private static Object who(Record auth, Subscription s, boolean ruleReadsAuth, boolean authCollection) {
+        if (auth == null) {
+            return Who.GUEST;
+        }
+        Map<String, String> q = s.query();
+        boolean personal = ruleReadsAuth || authCollection || !q.getOrDefault("expand", "").isBlank()
+                || q.getOrDefault("filter", "").contains("@request.auth");
+        if (personal) {
+            return new AuthId(auth.collection().id(), auth.id());
+        }
+        return auth.collection().isSuperusers() ? Who.SUPERUSER : Who.AUTH;
+    }
+
+    /** Queues the event for the groups that may see it; clients that need a writer are added to {@code ready}. */
+    private void deliver(String action, Record record, Map<GroupKey, Group> groups, Optional<String> rule,
+                         Map<ExportKey, String> exported, List<Client> ready) {
+        if (groups.isEmpty()) {
             return;
         }
-        List<AccessCheck> checks = new ArrayList<>(targets.size());
-        for (Target t : targets) {
-            checks.add(new AccessCheck(t.info(), t.subscription().query().getOrDefault("filter", "")));
+        List<Group> all = new ArrayList<>(groups.values());
+        List<RequestInfo> infos = new ArrayList<>(all.size());
+        List<AccessCheck> checks = new ArrayList<>(all.size());
+        for (Group g : all) {
+            Subscription s = g.subscription;
+            RequestInfo info = new RequestInfo(g.auth, "GET", s.query(), s.headers(), Map.of(), "realtime");
+            infos.add(info);
+            checks.add(new AccessCheck(info, s.query().getOrDefault("filter", "")));
         }
         boolean[] allowed = app.canAccessRecord(record, rule, checks);
-        for (int i = 0; i < targets.size(); i++) {
+        for (int i = 0; i < all.size(); i++) {
             if (!allowed[i]) {
                 continue;
             }
-            Target t = targets.get(i);
-            ExportKey key = exportKey(record, t);
-            // one encoded message per distinct (view of the record, event name), shared by every client that gets it
-            Outgoing out = views.messages().computeIfAbsent(List.of(key, t.subscription().name()), k -> Outgoing.of(new RealtimeMessage(
-                    t.subscription().name(), views.data().computeIfAbsent(key, x -> message(action, record, t.info(), x)))));
-            if (t.client().offer(out)) {
-                ready.add(t.client());
+            Group g = all.get(i);
+            RequestInfo info = infos.get(i);
+            ExportKey key = exportKey(record, g.subscription, info);
+            String data = exported.computeIfAbsent(key, k -> message(action, record, info, k));
+            // one encoded message per group, the same instance queued for every client of it
+            Outgoing out = Outgoing.of(new RealtimeMessage(g.subscription.name(), data));
+            for (Client client : g.clients) {
+                if (client.offer(out)) {
+                    ready.add(client);
+                }
             }
         }
     }
 
     /** What the exported record can depend on for this subscriber. */
-    private static ExportKey exportKey(Record record, Target t) {
-        Map<String, String> query = t.subscription().query();
+    private static ExportKey exportKey(Record record, Subscription s, RequestInfo info) {
+        Map<String, String> query = s.query();
         String expand = query.getOrDefault("expand", "");
-        boolean superuser = t.info().auth().map(a -> a.collection().isSuperusers()).orElse(false);
+        boolean superuser = info.auth().map(a -> a.collection().isSuperusers()).orElse(false);
         // an auth record's email (owner, manageRule) and expanded relations (their viewRules) depend on who asks
         boolean personal = record.collection().isAuth() || !expand.isBlank();
-        String auth = personal ? t.info().auth().map(a -> a.collection().id() + "/" + a.id()).orElse("") : "";
+        String auth = personal ? info.auth().map(a -> a.collection().id() + "/" + a.id()).orElse("") : "";
         return new ExportKey(superuser, auth, expand, query.getOrDefault("fields", ""));
     }
 

@@ -148,7 +148,7 @@ public final class HelidonServerProvider implements ServerProvider {
             res.header(HeaderNames.CONNECTION, "close");
         }
         if (e.responseStream().isPresent()) {
-            try (OutputStream out = res.outputStream()) {
+            try (OutputStream out = body(res)) {
                 e.responseStream().get().writeTo(out);
             } catch (IOException | UncheckedIOException gone) {
                 LOG.log(System.Logger.Level.DEBUG, "streamed response ended early: " + gone.getMessage());
@@ -156,5 +156,12 @@ public final class HelidonServerProvider implements ServerProvider {
             return;
         }
         res.send(e.responseBody());
+    }
+
+    /** A streamed body: its chunks written straight to the connection's socket where the connection is known. */
+    private static OutputStream body(ServerResponse res) {
+        OutputStream helidon = res.outputStream();
+        return IdleConnections.currentContext().<OutputStream>map(ctx -> new DirectChunks(helidon, res, ctx.dataWriter()))
+                .orElse(helidon);
     }
 }

@@ -50,7 +50,7 @@ public final class IdleConnections implements ServerConnectionSelector {
 
     @Override
     public ServerConnection connection(ConnectionContext ctx) {
-        return new Tracked(http1.connection(ctx));
+        return new Tracked(http1.connection(ctx), ctx);
     }
 
     /** On a connection's thread: a request line has been read. */
@@ -70,6 +70,15 @@ public final class IdleConnections implements ServerConnectionSelector {
         }
     }
 
+    /**
+     * On a connection's thread: its context, whose data writer is the socket under the response (for
+     * {@link DirectChunks}); empty on a connection this selector did not make.
+     */
+    static java.util.Optional<ConnectionContext> currentContext() {
+        Tracked t = CURRENT.get();
+        return t == null ? java.util.Optional.empty() : java.util.Optional.of(t.ctx);
+    }
+
     /** On a connection's thread: the connection is becoming a WebSocket, whose idle time is its own. */
     public static void upgraded() {
         Tracked t = CURRENT.get();
@@ -80,12 +89,14 @@ public final class IdleConnections implements ServerConnectionSelector {
 
     private static final class Tracked implements ServerConnection {
         private final ServerConnection delegate;
+        private final ConnectionContext ctx;
         private volatile long lastActivity = System.nanoTime();
         private volatile boolean handling;
         private volatile boolean upgraded;
 
-        Tracked(ServerConnection delegate) {
+        Tracked(ServerConnection delegate, ConnectionContext ctx) {
             this.delegate = delegate;
+            this.ctx = ctx;
         }
 
         @Override
