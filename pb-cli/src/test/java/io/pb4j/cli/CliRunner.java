@@ -38,7 +38,25 @@ final class CliRunner {
     record Response(int status, String body) {
     }
 
-    /** {@code java -m io.pb4j.cli/io.pb4j.cli.Main} with this build's modules and {@code extraModules}. */
+    /**
+     * pb-store-postgres and the PostgreSQL driver from this test's class path, for {@link #command} when this build's
+     * modules leave them out (built without {@code -Dpb4j.postgres}); none when they are there already.
+     */
+    static List<Path> postgresModules() {
+        try (var modules = Files.list(MODULES)) {
+            if (modules.anyMatch(p -> p.getFileName().toString().startsWith("pb-store-postgres"))) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Pattern driver = Pattern.compile("postgresql-[0-9.]+\\.jar");
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> p.toString().contains("pb-store-postgres") || driver.matcher(p.getFileName().toString()).matches())
+                .toList();
+    }
+
     /** Whether the image holds {@code module} (its {@code release} file lists the linked modules). */
     static boolean imageHas(String module) {
         try {
@@ -50,6 +68,7 @@ final class CliRunner {
         }
     }
 
+    /** {@code java -m io.pb4j.cli/io.pb4j.cli.Main} with this build's modules and {@code extraModules}. */
     static List<String> command(List<Path> extraModules, String... args) {
         List<String> path = new ArrayList<>(List.of(MODULES.toString(), CLI_JAR.toString()));
         extraModules.forEach(p -> path.add(p.toString()));

@@ -39,7 +39,7 @@ class ClusterIT {
                 st.execute("CREATE DATABASE cluster TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'");
             }
             String db = "--db=postgres://postgres:postgres@127.0.0.1:" + pg.getPort() + "/cluster";
-            CliRunner.Result upsert = CliRunner.run(tmp, "", CliRunner.command(List.of(), "superuser", "upsert",
+            CliRunner.Result upsert = CliRunner.run(tmp, "", CliRunner.command(CliRunner.postgresModules(), "superuser", "upsert",
                     "node@example.com", "1234567890", "--dir=a", db));
             assertThat(upsert.exitCode()).as(upsert.err()).isZero();
 
@@ -49,7 +49,7 @@ class ClusterIT {
                 for (String name : List.of("a", "b")) {
                     int port = CliRunner.freePort();
                     bases.add("http://127.0.0.1:" + port);
-                    nodes.add(CliRunner.serve(tmp.resolve("run-" + name), CliRunner.command(List.of(), "serve",
+                    nodes.add(CliRunner.serve(tmp.resolve("run-" + name), CliRunner.command(CliRunner.postgresModules(), "serve",
                             "--http=127.0.0.1:" + port, "--dir=" + tmp.resolve(name), db), bases.getLast()));
                 }
                 String token = CliRunner.superuserToken(bases.get(0), "node@example.com", "1234567890");
