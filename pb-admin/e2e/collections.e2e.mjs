@@ -3,52 +3,17 @@
 // UI extension "e2e"). The steps share one page and run in order: sign in, auth options, API rules with
 // suggestions, fields (reorder by drag and by keyboard, every option, rename and delete), export and import with
 // the diff, superusers.
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { SHOTS, page, errors, useBrowser, step, shot } from "./browser.mjs";
 
 const BASE = process.env.PB_URL;
-const SHOTS = process.env.SCREENSHOTS || "screenshots/collections";
 const EMAIL = "admin@example.com";
 const PASSWORD = "1234567890";
-mkdirSync(SHOTS, { recursive: true });
 
-let browser;
-let page;
-const errors = [];
+useBrowser({ viewport: { width: 1280, height: 900 } });
 
-before(async () => {
-    browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(15000);
-    page.on("pageerror", (err) => errors.push(String(err)));
-});
-
-after(async () => {
-    await browser?.close();
-});
-
-/** A test that saves a screenshot of the page as it failed. */
-function step(name, fn) {
-    test(name, async () => {
-        try {
-            await fn();
-        } catch (err) {
-            await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
-            throw err;
-        }
-    });
-}
-
-async function shot(name) {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 async function token() {
     return page.evaluate(() => JSON.parse(localStorage.getItem("pb4j_admin_auth")).token);

@@ -1,59 +1,23 @@
 // The dashboard in a real Chromium (Debian's, driven by playwright-core; nothing downloads a browser) against the
 // live pb4j that DashboardE2eTest started: PB_URL, PB_INSTALL_LINK, SCREENSHOTS, CHROMIUM. The tests share one page
 // and run in order, as a user would: install, sign out and in, build a schema, fill it with records.
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { SHOTS, page, errors, useBrowser, step, shot } from "./browser.mjs";
 
 const BASE = process.env.PB_URL;
 const INSTALL_LINK = process.env.PB_INSTALL_LINK;
-const SHOTS = process.env.SCREENSHOTS || "screenshots";
 const EMAIL = "owner@example.com";
 const PASSWORD = "s3cret-passw0rd";
-mkdirSync(SHOTS, { recursive: true });
 
 // an 8x8 red PNG, the uploaded image
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4ISeHFTEMLQkAkL9BAbKfPiIAAAAASUVORK5CYII=", "base64");
 const IMAGE = join(SHOTS, "cover.png");
 writeFileSync(IMAGE, PNG);
 
-let browser;
-let page;
-const errors = [];
+useBrowser({ setup: (page) => page.on("dialog", (d) => d.accept()) });
 
-before(async () => {
-    browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    page.setDefaultTimeout(15000);
-    page.on("pageerror", (err) => errors.push(String(err)));
-    page.on("dialog", (d) => d.accept());
-});
-
-after(async () => {
-    await browser?.close();
-});
-
-/** A test that saves a screenshot of the page as it failed. */
-function step(name, fn, options = {}) {
-    test(name, options, async () => {
-        try {
-            await fn();
-        } catch (err) {
-            await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
-            throw err;
-        }
-    });
-}
-
-async function shot(name) {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 /** The records grid's rows as arrays of cell texts. */
 async function gridRows() {

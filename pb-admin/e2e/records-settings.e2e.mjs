@@ -2,20 +2,13 @@
 // live pb4j that RecordsSettingsE2eTest started: PB_URL, PB_EMAIL/PB_PASSWORD (a superuser), PB_CRON_FILE (written by
 // the server's test cron job), SCREENSHOTS, CHROMIUM. The steps share one page and run in order; a second client (this
 // script's own fetch calls) writes through the API while the grid is open.
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { SHOTS, page, errors, useBrowser, step, shot } from "./browser.mjs";
 
 const BASE = process.env.PB_URL;
-const SHOTS = process.env.SCREENSHOTS || "screenshots";
-mkdirSync(SHOTS, { recursive: true });
-
-let browser;
-let page;
 let TOKEN;
-const errors = [];
 
 async function api(method, path, body) {
     const res = await fetch(BASE + path, {
@@ -28,42 +21,18 @@ async function api(method, path, body) {
     return text ? JSON.parse(text) : null;
 }
 
-before(async () => {
-    const auth = await (await fetch(`${BASE}/api/collections/_superusers/auth-with-password`, {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ identity: process.env.PB_EMAIL, password: process.env.PB_PASSWORD }),
-    })).json();
-    TOKEN = auth.token;
-    browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
-    page.setDefaultTimeout(15000);
-    page.on("pageerror", (err) => errors.push(String(err)));
-    await page.goto(`${BASE}/_/#/login`);
-    await page.evaluate((a) => localStorage.setItem("pb4j_admin_auth", JSON.stringify(a)), { token: auth.token, record: auth.record });
+useBrowser({
+    setup: async (page) => {
+        const auth = await (await fetch(`${BASE}/api/collections/_superusers/auth-with-password`, {
+            method: "POST", headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ identity: process.env.PB_EMAIL, password: process.env.PB_PASSWORD }),
+        })).json();
+        TOKEN = auth.token;
+        await page.goto(`${BASE}/_/#/login`);
+        await page.evaluate((a) => localStorage.setItem("pb4j_admin_auth", JSON.stringify(a)), { token: auth.token, record: auth.record });
+    },
 });
 
-after(async () => {
-    await browser?.close();
-});
-
-function step(name, fn) {
-    test(name, async () => {
-        try {
-            await fn();
-        } catch (err) {
-            await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => {});
-            throw err;
-        }
-    });
-}
-
-async function shot(name) {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 async function waitFor(check, ms = 10000) {
     for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
