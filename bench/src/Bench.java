@@ -292,7 +292,13 @@ public final class Bench {
             p.destroy();
             throw new IllegalStateException("HelloServer exited before it listened");
         }
-        Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { }));
+        Thread.ofPlatform().daemon().start(() -> { // drains the hello's output until it is stopped
+            try {
+                out.lines().forEach(l -> { });
+            } catch (java.io.UncheckedIOException stopped) {
+                // the stream closed with the process
+            }
+        });
         return new Hello(p, "http://127.0.0.1:" + line.substring("hello port=".length()).strip());
     }
 
