@@ -6,6 +6,7 @@ import java.util.Optional;
 
 /** One answer of the app: status, headers (names lower-cased by the HTTP client) and body. */
 public record ApiResponse(int status, Map<String, List<String>> headers, String body) {
+    /** Copies {@code headers}. */
     public ApiResponse {
         headers = Map.copyOf(headers);
     }

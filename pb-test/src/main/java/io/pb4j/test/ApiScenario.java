@@ -64,18 +64,22 @@ public final class ApiScenario {
         return this;
     }
 
+    /** A GET of {@code url} (path and query). */
     public ApiScenario get(String url) {
         return request("GET", url);
     }
 
+    /** A DELETE of {@code url}. */
     public ApiScenario delete(String url) {
         return request("DELETE", url);
     }
 
+    /** A POST of {@code body} to {@code url}. */
     public ApiScenario post(String url, String body) {
         return request("POST", url).body(body);
     }
 
+    /** A PATCH of {@code body} to {@code url}. */
     public ApiScenario patch(String url, String body) {
         return request("PATCH", url).body(body);
     }
@@ -93,6 +97,7 @@ public final class ApiScenario {
         return this;
     }
 
+    /** A request header (e.g. {@code Content-Type}); {@link #as} sets {@code Authorization}. */
     public ApiScenario header(String name, String value) {
         headers.put(name, value);
         return this;

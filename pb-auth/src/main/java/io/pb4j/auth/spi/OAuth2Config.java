@@ -21,6 +21,7 @@ public record OAuth2Config(
         List<String> scopes,
         JsonObject extra) {
 
+    /** Copies {@code scopes}, so a config never changes after it is made. */
     public OAuth2Config {
         scopes = List.copyOf(scopes);
     }

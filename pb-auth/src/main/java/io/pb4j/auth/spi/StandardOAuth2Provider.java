@@ -39,6 +39,7 @@ public class StandardOAuth2Provider implements OAuth2Provider {
     /** Maps a provider's decoded user payload (and the token it was fetched with) to PocketBase's AuthUser. */
     @FunctionalInterface
     public interface UserMapper {
+        /** The user from the provider's user-info answer; may fetch more with {@code token} (e.g. GitHub's emails). */
         AuthUser map(JsonObject rawUser, OAuth2Token token) throws IOException;
     }
 
@@ -51,6 +52,7 @@ public class StandardOAuth2Provider implements OAuth2Provider {
     private final OAuth2Config config;
     private final UserMapper mapper;
 
+    /** A provider for {@code config}'s endpoints whose user-info answers {@code mapper} reads. */
     public StandardOAuth2Provider(OAuth2Config config, UserMapper mapper) {
         this.config = config;
         this.mapper = mapper;

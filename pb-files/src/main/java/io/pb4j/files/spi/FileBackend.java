@@ -17,6 +17,7 @@ import java.util.Optional;
 public interface FileBackend extends AutoCloseable {
     /** An object's attributes: its size, content type, last change and user metadata (e.g. {@code original-filename}). */
     record Attributes(long size, String contentType, Instant modified, Map<String, String> metadata) {
+        /** Copies {@code metadata}. */
         public Attributes {
             metadata = Map.copyOf(metadata);
         }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 public interface RealtimeBroker extends AutoCloseable {
     /** A unit of fan-out: {@code topic} such as {@code posts/RECORD_ID}, {@code payload} the event as JSON text. */
     record Event(String topic, String payload) {
+        /** Refuses a blank topic. */
         public Event {
             if (topic.isBlank()) {
                 throw new IllegalArgumentException("topic is blank");
