@@ -62,8 +62,7 @@ public final class RecordFinder {
         SqlDialect d = s.dialect();
         String alias = d.quote(c.name());
         SearchSql sql = compile(s, c, filter, "", params, List.of());
-        String column = c.isView() ? alias + "." + d.quote("id") : d.rowId(c.name());
-        List<Map<String, Object>> rows = s.query("SELECT COUNT(DISTINCT " + column + ") AS total FROM " + alias
+        List<Map<String, Object>> rows = s.query("SELECT " + sql.countExpression(c, d) + " AS total FROM " + alias
                 + sql.joins() + sql.where(), sql.params());
         return ((Number) rows.get(0).get("total")).longValue();
     }

@@ -61,8 +61,7 @@ public final class RecordSearch {
         long total = -1;
         long pages = -1;
         if (!q.skipTotal()) {
-            String countColumn = c.isView() ? alias + "." + d.quote("id") : d.rowId(c.name());
-            List<Map<String, Object>> rows = s.query("SELECT COUNT(DISTINCT " + countColumn + ") AS total FROM " + alias
+            List<Map<String, Object>> rows = s.query("SELECT " + sql.countExpression(c, d) + " AS total FROM " + alias
                     + sql.joins() + sql.where(), sql.params());
             total = ((Number) rows.get(0).get("total")).longValue();
             pages = (total + q.perPage() - 1) / q.perPage();

@@ -93,6 +93,17 @@ record SearchSql(boolean distinct, String joins, String where, String orderBy, L
         return new SearchSql(!joins.isEmpty(), joinSql.toString(), where, orderBy, params, orderParams);
     }
 
+    /**
+     * The count query's SELECT expression: a plain {@code COUNT(*)} where no join can repeat a row (SQLite answers it
+     * from the smallest index without a temporary b-tree), the distinct row count otherwise; a view counts its ids.
+     */
+    String countExpression(Collection c, SqlDialect d) {
+        if (c.isView()) {
+            return "COUNT(DISTINCT " + d.quote(c.name()) + "." + d.quote("id") + ")";
+        }
+        return distinct ? "COUNT(DISTINCT " + d.rowId(c.name()) + ")" : "COUNT(*)";
+    }
+
     private static void add(SqlFragment f, List<String> conditions, List<Object> params) {
         conditions.add("(" + f.sql() + ")");
         params.addAll(f.params());
