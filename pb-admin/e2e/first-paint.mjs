@@ -1,14 +1,22 @@
-// Measures the dashboard's first paint of a records grid over 10 000 records, in the system Chromium.
+// Measures the dashboard's first paint of a records grid over 10 000 records, in the system Chromium, beside the
+// floor: a blank static page opened the same way, which is what the browser costs to start a tab and paint anything.
 // Usage: a running pb4j with the dashboard and a superuser, then
 //   PB_URL=http://127.0.0.1:8090 PB_EMAIL=... PB_PASSWORD=... node first-paint.mjs
-// It creates the collection `paint_bench` (10 000 records, one SQL statement) unless it exists, then loads
-// /_/#/collections?collection=paint_bench five times (a fresh tab each) and prints the milliseconds from navigation start to the
-// 30 rows of the first page (the token refresh, the collections list and the records page included).
+// (TABS=5 fresh tabs of each; TRACE=0 leaves out the traced tab that splits the renderer's CPU by kind of work).
+// It creates the collection `paint_bench` (10 000 records, one SQL statement) unless it exists, then opens, TABS
+// times, a fresh tab on the blank page and one on /_/#/collections?collection=paint_bench, and prints the
+// milliseconds from navigation start to the frame that draws the 30 rows of the first page (the blank page: its one
+// paragraph), the renderer main thread's CPU time, and where the time went (HTML, modules, each API call).
 import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { readdirSync, readFileSync } from "node:fs";
 
 const BASE = process.env.PB_URL || "http://127.0.0.1:8090";
 const EMAIL = process.env.PB_EMAIL;
 const PASSWORD = process.env.PB_PASSWORD;
+const TABS = Number(process.env.TABS || 5);
+const TRACE = process.env.TRACE !== "0";
+const GRID = `${BASE}/_/#/collections?collection=paint_bench`;
 
 async function api(method, path, token, body) {
     const res = await fetch(BASE + path, {
@@ -33,33 +41,153 @@ if (existing.status === 404) {
     });
 }
 
+// the floor: one static HTML page with a paragraph, from a server as local as pb4j
+const floorServer = createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" });
+    res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><p id="floor">blank</p></body></html>');
+});
+await new Promise((resolve) => floorServer.listen(0, "127.0.0.1", resolve));
+const FLOOR = `http://127.0.0.1:${floorServer.address().port}/`;
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
 const context = await browser.newContext();
+// In the page itself (no harness script injected into it, whose compilation would count as the page's CPU, and no
+// polling on every animation frame, which would make the browser draw frames for nothing): once the grid's 30 rows
+// (or the floor's paragraph) are in the document, the time of the animation frame that draws them.
+await context.addInitScript(() => {
+    window.__painted = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+            if (document.getElementById("floor") || document.querySelectorAll("table.grid tbody tr").length === 30) {
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now()));
+            }
+        });
+        observer.observe(document, { childList: true, subtree: true });
+    });
+});
 const page = await context.newPage();
+// the sign-in the dashboard keeps in localStorage; this first visit also caches every asset by its hashed name
 await page.goto(`${BASE}/_/#/login`);
 await page.evaluate((auth) => localStorage.setItem("pb4j_admin_auth", JSON.stringify(auth)), { token, record: {} });
-const times = [];
-const cpu = [];
-let resources = [];
-// the renderer's own CPU time (Chromium's ThreadTime metric, the main thread's CPU), which a loaded machine distorts
-// far less than the wall clock: each page is opened in a fresh tab, so its metrics start at zero
-for (let i = 0; i < 5; i++) {
+await page.waitForLoadState("load");
+
+/**
+ * CPU time (ms) used so far by this process's children and theirs (Chromium's browser, renderer, GPU and network
+ * processes) and by the server when PB_PID names it, from /proc: the honest figure on a loaded machine. Processes that
+ * ended meanwhile are missing, so a tab is measured before it closes.
+ */
+function processCpu() {
+    const stats = [];
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+        try {
+            const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+            const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+            stats.push({ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+        } catch {
+            /* gone meanwhile */
+        }
+    }
+    const ours = new Set([process.pid]);
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const s of stats) if (!ours.has(s.pid) && ours.has(s.ppid)) grew = ours.add(s.pid);
+    }
+    ours.delete(process.pid);
+    const sum = (pred) => stats.filter(pred).reduce((n, s) => n + s.ticks, 0) * 10;
+    return { browser: sum((s) => ours.has(s.pid)), server: process.env.PB_PID ? sum((s) => s.pid === Number(process.env.PB_PID)) : NaN };
+}
+
+/** Opens url in a fresh tab and returns its figures: paint time, CPU metrics, navigation and API timings. */
+async function measure(url) {
+    const before = processCpu();
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
-    await tab.goto(`${BASE}/_/#/collections?collection=paint_bench`);
-    await tab.waitForFunction(() => document.querySelectorAll("table.grid tbody tr").length === 30, null, { polling: "raf" });
-    times.push(Math.round(await tab.evaluate(() => performance.now())));
+    await tab.goto(url, { waitUntil: "commit" });
+    const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", { expression: "window.__painted", awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(`${url}: ${exceptionDetails.text}`);
     const { metrics } = await cdp.send("Performance.getMetrics");
-    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
-    cpu.push(`${Math.round(metric("ThreadTime") * 1000)} (script ${Math.round(metric("ScriptDuration") * 1000)}, layout ${Math.round(metric("LayoutDuration") * 1000)})`);
-    // what load does not distort: the files and API calls of the (cold) first run, and their bytes on the wire
-    if (i === 0) resources = await tab.evaluate(() => performance.getEntriesByType("resource").map((e) => ({ name: e.name, bytes: e.encodedBodySize })));
+    const metric = (name) => Math.round((metrics.find((m) => m.name === name)?.value ?? NaN) * 1000);
+    const timing = (await cdp.send("Runtime.evaluate", {
+        returnByValue: true,
+        expression: `(() => {
+            const nav = performance.getEntriesByType("navigation")[0];
+            const api = performance.getEntriesByType("resource").filter((r) => r.name.includes("/api/") && !r.name.includes("/api/realtime"));
+            return {
+                html: nav.responseEnd, modules: nav.domContentLoadedEventEnd,
+                api: api.map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
+                assets: performance.getEntriesByType("resource").filter((r) => r.name.includes("/_/assets/")).map((r) => r.encodedBodySize),
+            };
+        })()`,
+    })).result.value;
+    const after = processCpu();
+    await tab.close();
+    return { paint: Math.round(result.value), browserCpu: after.browser - before.browser, serverCpu: after.server - before.server, cpu: metric("ThreadTime"), script: metric("ScriptDuration"), layout: metric("LayoutDuration"), style: metric("RecalcStyleDuration"), ...timing };
 }
-const sorted = [...times].sort((a, b) => a - b);
-const assets = resources.filter((r) => r.name.includes("/_/assets/"));
-const calls = resources.filter((r) => r.name.includes("/api/"));
-console.log(`first paint of the 10 000-record grid (ms from navigation start, a fresh tab each, assets cached by their hash): ${times.join(", ")}; median ${sorted[2]}`);
-console.log(`renderer main-thread CPU ms per first paint: ${cpu.join(", ")}`);
-console.log(`${assets.length} assets (${assets.reduce((n, r) => n + r.bytes, 0)} bytes gzip-encoded), API calls: ${calls.map((r) => new URL(r.name).pathname).join(", ")}`);
+
+const grid = [];
+const floor = [];
+for (let i = 0; i < TABS; i++) {
+    // the two alternate, so that a busy moment of the machine falls on both alike
+    floor.push(await measure(FLOOR));
+    grid.push(await measure(GRID));
+}
+
+const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2);
+};
+const ms = (x) => Math.round(x);
+const list = (rows, f) => rows.map(f).join(", ");
+const g = median(grid.map((r) => r.paint));
+const f = median(floor.map((r) => r.paint));
+console.log(`first paint of the 10 000-record grid (ms from navigation start, a fresh tab each, assets cached by their hash): ${list(grid, (r) => r.paint)}; median ${g}`);
+console.log(`floor, a blank static page opened the same way: ${list(floor, (r) => r.paint)}; median ${f}; the grid takes ${g - f} ms above it`);
+console.log(`renderer main-thread CPU ms per first paint: ${list(grid, (r) => `${r.cpu} (script ${r.script}, style ${r.style}, layout ${r.layout})`)}; median ${median(grid.map((r) => r.cpu))}`);
+console.log(`renderer main-thread CPU ms of the floor: ${list(floor, (r) => r.cpu)}; median ${median(floor.map((r) => r.cpu))}; the grid's CPU above it ${median(grid.map((r) => r.cpu)) - median(floor.map((r) => r.cpu))}`);
+console.log(`CPU ms of all Chromium's processes per tab (browser, renderer, GPU, network; /proc, 10 ms ticks): grid ${list(grid, (r) => r.browserCpu)}, median ${median(grid.map((r) => r.browserCpu))}; floor ${list(floor, (r) => r.browserCpu)}, median ${median(floor.map((r) => r.browserCpu))}`);
+if (process.env.PB_PID) console.log(`server CPU ms per grid tab (/proc of PB_PID): ${list(grid, (r) => r.serverCpu)}; median ${median(grid.map((r) => r.serverCpu))}`);
+// where the wall time went, each step the median over the tabs of when it ended (ms from navigation start)
+const steps = [["HTML received", (r) => r.html], ["modules run (DOMContentLoaded)", (r) => r.modules]];
+for (const [k, call] of grid[0].api.entries()) {
+    steps.push([`${call.path} sent`, (r) => r.api[k]?.start ?? NaN], [`${call.path} answered`, (r) => r.api[k]?.end ?? NaN]);
+}
+steps.push(["grid drawn", (r) => r.paint]);
+console.log(`breakdown (median ms from navigation start): ${steps.map(([name, at]) => `${name} ${ms(median(grid.map(at)))}`).join(" → ")}`);
+const assets = grid[0].assets;
+console.log(`${assets.length} assets fetched by the first grid tab from the HTTP cache (${assets.reduce((n, b) => n + b, 0)} bytes gzip-encoded when fetched); API calls before the first page: ${grid[0].api.map((c) => c.path).join(", ")}`);
+
+if (TRACE) {
+    // one more tab, traced: the renderer main thread's CPU (thread ticks) by the kind of its top-level tasks
+    const tab = await context.newPage();
+    await browser.startTracing(undefined, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "v8.execute", "blink", "loading", "blink.user_timing", "toplevel", "navigation", "benchmark", "rail", "cc"] });
+    await tab.goto(GRID, { waitUntil: "commit" });
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send("Runtime.evaluate", { expression: "window.__painted", awaitPromise: true });
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    console.log(`traced tab, renderer main-thread CPU ms by kind of task up to the grid's frame: ${cpuByKind(trace.traceEvents)}`);
+}
 await browser.close();
+floorServer.close();
+
+/** The main thread's top-level tasks between navigation start and the end of the trace, their CPU summed by kind. */
+function cpuByKind(events) {
+    const start = events.find((e) => e.name === "navigationStart" && (e.args?.data?.documentLoaderURL || "").includes("/_/#/collections"));
+    const mine = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === "X").sort((a, b) => a.ts - b.ts);
+    const kinds = new Map();
+    let end = 0;
+    for (const task of mine) {
+        if (task.ts < end) continue; // inside the previous top-level task
+        end = task.ts + (task.dur || 0);
+        const inner = new Set(mine.filter((e) => e.ts >= task.ts && e.ts + (e.dur || 0) <= end).map((e) => e.name));
+        const kind = inner.has("AgentSchedulingGroup::CreateFrame") || inner.has("RenderFrameImpl::CommitNavigation") ? "tab start and commit"
+            : inner.has("ProxyMain::BeginMainFrame") ? "style, layout, paint"
+            : inner.has("ParseHTML") ? "HTML parse"
+            : inner.has("ParseAuthorStyleSheet") ? "CSS parse"
+            : inner.has("v8.compileModule") || inner.has("DocumentModuleScriptFetcher::NotifyFinished") ? "module compile"
+            : inner.has("HTMLParserScriptRunner ExecuteScript") || inner.has("RunMicrotasks") || inner.has("FunctionCall") || inner.has("EvaluateScript") ? "script"
+            : "other";
+        kinds.set(kind, (kinds.get(kind) || 0) + (task.tdur || 0) / 1000);
+    }
+    return [...kinds].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ");
+}

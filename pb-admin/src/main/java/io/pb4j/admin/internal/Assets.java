@@ -16,8 +16,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The dashboard's files, read once from this module's resources ({@code ui/files.txt} names them): each is served
  * as {@code /_/assets/<name>.<hash>.<ext>}, where the hash is of its content, so a browser may keep it forever, and
- * is gzip-compressed once here. The ES modules import each other by bare names ({@code pb/api.js}) that the index
- * page's import map points at the hashed URLs, so no build step rewrites them.
+ * is gzip-compressed once here. The ES modules import each other by bare names ({@code pb/api.js}) and are served
+ * joined into one (see {@link ModuleLinker}), so no build step rewrites them.
  */
 record Assets(String index, Map<String, Asset> byPath) {
     static final String PREFIX = "/_/assets/";
@@ -34,37 +34,30 @@ record Assets(String index, Map<String, Asset> byPath) {
     static Assets load() {
         Map<String, Asset> byPath = new LinkedHashMap<>();
         Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, String> modules = new LinkedHashMap<>();
         for (String name : new String(read("files.txt"), StandardCharsets.UTF_8).lines().map(String::strip).toList()) {
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
-            byte[] bytes = read(name);
-            int dot = name.lastIndexOf('.');
-            String hashed = name.substring(0, dot).replace('/', '-') + "." + hash(bytes) + name.substring(dot);
-            byPath.put(hashed, new Asset(contentType(name), bytes, gzip(bytes)));
-            urls.put(name, PREFIX + hashed);
-        }
-        StringBuilder importMap = new StringBuilder("{\"imports\":{");
-        urls.forEach((name, url) -> {
             if (name.endsWith(".js")) {
-                importMap.append(importMap.charAt(importMap.length() - 1) == '{' ? "" : ",")
-                        .append("\"pb/").append(name).append("\":\"").append(url).append('"');
+                modules.put(name, new String(read(name), StandardCharsets.UTF_8));
+            } else {
+                add(name, read(name), byPath, urls);
             }
-        });
-        importMap.append("}}");
-        // every module fetched at once rather than one import level after another (main → records → transfer)
-        StringBuilder preload = new StringBuilder();
-        urls.forEach((name, url) -> {
-            if (name.endsWith(".js") && !name.equals("main.js")) {
-                preload.append("<link rel=\"modulepreload\" href=\"").append(url).append("\">\n");
-            }
-        });
+        }
+        // the modules as one file under main.js's name (ModuleLinker): one cache read and one script to compile
+        add("main.js", ModuleLinker.link(modules, "main.js").getBytes(StandardCharsets.UTF_8), byPath, urls);
         String index = new String(read("index.html"), StandardCharsets.UTF_8)
-                .replace("{{importmap}}", importMap)
                 .replace("{{app.css}}", urls.get("app.css"))
-                .replace("{{main.js}}", urls.get("main.js"))
-                .replace("{{modulepreload}}\n", preload);
+                .replace("{{main.js}}", urls.get("main.js"));
         return new Assets(index, Map.copyOf(byPath));
+    }
+
+    private static void add(String name, byte[] bytes, Map<String, Asset> byPath, Map<String, String> urls) {
+        int dot = name.lastIndexOf('.');
+        String hashed = name.substring(0, dot).replace('/', '-') + "." + hash(bytes) + name.substring(dot);
+        byPath.put(hashed, new Asset(contentType(name), bytes, gzip(bytes)));
+        urls.put(name, PREFIX + hashed);
     }
 
     private static byte[] read(String name) {
