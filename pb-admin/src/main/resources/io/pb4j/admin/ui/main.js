@@ -65,10 +65,11 @@ function fail(err) {
     toast(err?.message || String(err), "error");
 }
 
-// a stored token is checked (and renewed) once at start, then shortly before it expires
+// a stored token is checked (and renewed) once at start, then shortly before it expires. The first page does not
+// wait for that check: it asks with the same token, and a token the server refuses signs out either way (auth.clear()
+// sends the page to #/login).
 if (auth.isValid && !location.hash.startsWith("#/pbinstall")) {
-    refresh().catch(() => auth.clear()).finally(() => route().catch(fail));
-} else {
-    route().catch(fail);
+    refresh().catch(() => auth.clear());
 }
+route().catch(fail);
 keepFresh();

@@ -58,16 +58,20 @@ export function recordsView(el, collection, all, editCollection) {
         readOnly ? h("p.hint", "A view collection is read-only: its records come from its query.") : null,
         bar, bulk, table, pager);
 
-    // other clients' changes: reload the page of the grid (its sort, filter and paging stay right) and mark the rows
+    // other clients' changes: reload the page of the grid (its sort, filter and paging stay right) and mark the rows.
+    // The event stream opens once the first page is drawn, so its two requests do not compete with the page's.
     let timer = 0;
     liveEl = el;
-    stopLive = subscribe(`${collection.name}/*`, ({ action, record }) => {
-        if (!el.isConnected) return stopLive?.();
-        if (action === "delete") state.selected.delete(record.id);
-        else state.flash.add(record.id);
-        clearTimeout(timer);
-        timer = setTimeout(load, 100);
-    }, (s) => { live.textContent = s === "live" ? "● live" : s; live.dataset.state = s; });
+    const goLive = () => {
+        if (liveEl !== el || !el.isConnected) return; // another grid took this one's place meanwhile
+        stopLive = subscribe(`${collection.name}/*`, ({ action, record }) => {
+            if (!el.isConnected) return stopLive?.();
+            if (action === "delete") state.selected.delete(record.id);
+            else state.flash.add(record.id);
+            clearTimeout(timer);
+            timer = setTimeout(load, 100);
+        }, (s) => { live.textContent = s === "live" ? "● live" : s; live.dataset.state = s; });
+    };
 
     function renderBulk() {
         bulk.hidden = readOnly || state.selected.size === 0;
@@ -150,7 +154,7 @@ export function recordsView(el, collection, all, editCollection) {
         }
         renderBulk();
     }
-    load();
+    load().finally(goLive);
 }
 
 let stopLive = null;
