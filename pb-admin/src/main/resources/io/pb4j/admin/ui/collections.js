@@ -43,7 +43,7 @@ export async function collectionsPage(main, query) {
                 h("a", { href: "#/import-collections" }, "Import collections"))),
         content);
     if (selected) {
-        recordsView(content, selected, all, () => editCollection(selected, all));
+        await recordsView(content, selected, all, () => editCollection(selected, all));
     } else {
         mount(content, h("p.empty", "No collections yet."));
     }

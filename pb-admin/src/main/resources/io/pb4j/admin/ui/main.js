@@ -12,8 +12,10 @@ import { exportPage, importPage } from "pb/sync.js";
 const PAGES = { "/collections": "Collections", "/logs": "Logs", "/settings": "Settings", "/sql": "SQL" };
 
 const root = document.getElementById("app");
+let routes = 0;
 
 async function route() {
+    const turn = ++routes;
     const [path, queryString = ""] = location.hash.replace(/^#/, "").split("?");
     const query = new URLSearchParams(queryString);
     // a panel left open belongs to the page being left: close it (its promise resolves as on Escape)
@@ -35,8 +37,16 @@ async function route() {
         return;
     }
     const main = h(path === "/collections" ? "main#main.page" : "main#main.page.single", { tabindex: "-1" });
+    if (path === "/collections") {
+        // the page is shown once the first records page is in it: the browser lays out and paints the whole page
+        // once instead of three times (the header, then the sidebar, then the grid); unless a later route came first
+        try {
+            return await collectionsPage(main, query);
+        } finally {
+            if (turn === routes) mount(root, header(path), main);
+        }
+    }
     mount(root, header(path), main);
-    if (path === "/collections") return collectionsPage(main, query);
     if (path === "/settings") return settingsPage(main);
     if (path === "/logs") return logsPage(main);
     if (path === "/sql") return sqlPage(main);

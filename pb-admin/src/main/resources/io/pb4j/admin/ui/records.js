@@ -24,6 +24,7 @@ function hiddenColumns(collection) {
 
 export function recordsView(el, collection, all, editCollection) {
     stopLive?.();
+    stopLive = null;
     const state = { page: 1, sort: "", filter: "", selected: new Set(), hidden: hiddenColumns(collection), flash: new Set() };
     const readOnly = collection.type === "view";
     const fields = collection.fields.filter((f) => !SKIPPED.has(f.name) && f.type !== "password" && !f.hidden);
@@ -63,7 +64,7 @@ export function recordsView(el, collection, all, editCollection) {
     let timer = 0;
     liveEl = el;
     const goLive = () => {
-        if (liveEl !== el || !el.isConnected) return; // another grid took this one's place meanwhile
+        if (liveEl !== el || !el.isConnected) return; // another grid or page took this one's place meanwhile
         stopLive = subscribe(`${collection.name}/*`, ({ action, record }) => {
             if (!el.isConnected) return stopLive?.();
             if (action === "delete") state.selected.delete(record.id);
@@ -154,14 +155,16 @@ export function recordsView(el, collection, all, editCollection) {
         }
         renderBulk();
     }
-    load().finally(goLive);
+    // resolves once the first page is drawn; the stream opens after the caller attached the grid to the document
+    return load().finally(() => setTimeout(goLive));
 }
 
 let stopLive = null;
 let liveEl = null;
-// leaving the grid for another page closes its event stream (the route renders the new page after the hash changes)
+// leaving the grid for another page closes its event stream (the route renders the new page after the hash changes);
+// a grid whose first page is still on its way has no stream yet and is not yet in the document
 window.addEventListener("hashchange", () => setTimeout(() => {
-    if (liveEl && !liveEl.isConnected) {
+    if (liveEl && stopLive && !liveEl.isConnected) {
         stopLive?.();
         stopLive = null;
         liveEl = null;
