@@ -150,11 +150,11 @@ const f = median(floor.map((r) => r.paint));
 console.log(`first paint of the 10 000-record grid (ms from navigation start, a fresh tab each, assets cached by their hash, after ${WARMUP} not counted): ${list(grid, (r) => r.paint)}; median ${g}`);
 console.log(`floor, a blank static page opened the same way: ${list(floor, (r) => r.paint)}; median ${f}; the grid takes ${g - f} ms above it`);
 console.log(`renderer main-thread CPU ms per first paint: ${list(grid, (r) => `${r.cpu} (script ${r.script}, style ${r.style}, layout ${r.layout})`)}; median ${median(grid.map((r) => r.cpu))}`);
-console.log(`renderer main-thread CPU ms of the floor: ${list(floor, (r) => r.cpu)}; median ${median(floor.map((r) => r.cpu))}; the grid's CPU above it ${median(grid.map((r) => r.cpu)) - median(floor.map((r) => r.cpu))}`);
+console.log(`renderer main-thread CPU ms of the floor: ${list(floor, (r) => `${r.cpu} (script ${r.script}, style ${r.style}, layout ${r.layout})`)}; median ${median(floor.map((r) => r.cpu))}; the grid's CPU above it ${median(grid.map((r) => r.cpu)) - median(floor.map((r) => r.cpu))}`);
 console.log(`CPU ms of all Chromium's processes per tab (browser, renderer, GPU, network; /proc, 10 ms ticks): grid ${list(grid, (r) => r.browserCpu)}, median ${median(grid.map((r) => r.browserCpu))}; floor ${list(floor, (r) => r.browserCpu)}, median ${median(floor.map((r) => r.browserCpu))}`);
 if (process.env.PB_PID) console.log(`server CPU ms per grid tab (/proc of PB_PID): ${list(grid, (r) => r.serverCpu)}; median ${median(grid.map((r) => r.serverCpu))}`);
 // where the wall time went, each step the median over the tabs of when it ended (ms from navigation start)
-const steps = [["HTML received", (r) => r.html], ["modules run (DOMContentLoaded)", (r) => r.modules]];
+const steps = [["HTML received", (r) => r.html], ["scripts run (DOMContentLoaded)", (r) => r.modules]];
 for (const [k, call] of grid[0].api.entries()) {
     steps.push([`${call.path} sent`, (r) => r.api[k]?.start ?? NaN], [`${call.path} answered`, (r) => r.api[k]?.end ?? NaN]);
 }
