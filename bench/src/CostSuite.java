@@ -16,7 +16,9 @@ import java.util.Map;
  *   <li>{@code default}: the server as shipped;</li>
  *   <li>{@code no sqlite hop}: {@code -Dpb4j.sqlite.inlineCalls=true}, JDBC on the request's virtual thread instead of
  *       pb-store-sqlite's platform pool (what the hop costs);</li>
- *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs).</li>
+ *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs);</li>
+ *   <li>{@code no group commit}: {@code -Dpb4j.sqlite.groupCommit=false}, one COMMIT per data write (what grouping
+ *       concurrent writes saves, in the create row).</li>
  * </ul>
  * The {@code default} variant also measures {@code GET /api/health} the same way (logs off, on, off, on), and a bare
  * Helidon SE hello ({@link HelloServer}) answering it under the same load: issue 17's health ratio as CPU per request,
@@ -28,7 +30,9 @@ import java.util.Map;
  * variant into DIR, and {@code DIR/cells.txt} with each measured getOne cell's UTC window (to cut the profile into
  * its logs-off and logs-on parts); {@code --jfr-settings=FILE} picks the JFR settings (default {@code profile}; e.g.
  * {@code jfr configure --input profile method-profiling=max --output max.jfc} samples every millisecond).
- * {@code --variants=default,hop} limits the variants (names containing the given words).
+ * {@code --variants=default,hop} limits the variants (names containing the given words). On SQLite each variant also
+ * gets a create row: server CPU per guest create with logs off ({@code --creates}, default a quarter of the requests,
+ * at least 1 000 per cell, after a warm-up of half as many), concurrent creates committed in groups.
  */
 final class CostSuite {
     private CostSuite() {
@@ -42,6 +46,7 @@ final class CostSuite {
         variants.put("default", List.of());
         variants.put("no sqlite hop", List.of("-Dpb4j.sqlite.inlineCalls=true"));
         variants.put("no client watch", List.of("-Dpb4j.http.watchClients=false"));
+        variants.put("no group commit", List.of("-Dpb4j.sqlite.groupCommit=false"));
         String only = opt.getOrDefault("variants", "");
         Server.db = opt.getOrDefault("db", "");
         boolean postgres = !Server.db.isEmpty();
@@ -120,6 +125,23 @@ final class CostSuite {
                     String createRow = String.format("| %s: create (server / postgres, logs off) | %.1f | %.1f | | | |%n",
                             v.getKey(), (server.cpuSeconds() - cpu0) * 1e6 / creates,
                             (Server.postgresCpuSeconds() - pg0) * 1e6 / creates);
+                    Bench.log(createRow.strip());
+                    out.append(createRow);
+                }
+                if (!postgres) {
+                    // a guest create (createRule ""), logs off: the write path's CPU, grouped commits included
+                    int creates = Integer.parseInt(opt.getOrDefault("creates", String.valueOf(Math.max(1000, requests / 4))));
+                    maxDays(api, 0);
+                    double[] createCells = new double[2];
+                    loadCreates(api, creates / 2, connections); // warm-up
+                    for (int c = 0; c < 2; c++) {
+                        Thread.sleep(500);
+                        double cpu0 = server.cpuSeconds();
+                        loadCreates(api, creates, connections);
+                        createCells[c] = (server.cpuSeconds() - cpu0) * 1e6 / creates;
+                    }
+                    String createRow = String.format("| %s: create, logs off (two cells of %d) | %.1f | | %.1f | | |%n",
+                            v.getKey(), creates, createCells[0], createCells[1]);
                     Bench.log(createRow.strip());
                     out.append(createRow);
                 }
@@ -206,6 +228,31 @@ final class CostSuite {
                 while (next.getAndIncrement() < n) {
                     try {
                         api.send("GET", paths.get(random.nextInt(paths.size())), null, "");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : clients) {
+            t.join();
+        }
+    }
+
+    /** {@code n} guest creates of a post from {@code connections} clients at once (each must answer 200). */
+    private static void loadCreates(Api api, int n, int connections) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            clients.add(Thread.ofPlatform().start(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    try {
+                        String body = api.send("POST", "/api/collections/posts/records",
+                                "{\"title\":\"created " + i + "\",\"views\":" + i + "}", "");
+                        if (!body.contains("\"id\"")) {
+                            throw new IllegalStateException("create failed: " + body);
+                        }
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
