@@ -174,11 +174,17 @@ final class JdbcSession implements SqlSession, AutoCloseable {
 
     /**
      * Runs transaction control that does no I/O ({@code SAVEPOINT}, {@code RELEASE}, {@code ROLLBACK TO}) on the
-     * calling thread: a few microseconds in SQLite, less than handing it to a platform thread and back.
+     * calling thread: a few microseconds in SQLite, less than handing it to a platform thread and back. Prepared once
+     * (cached like any statement) and not logged: it is the store's own bookkeeping, not the app's SQL.
      */
     void rawInline(String sql) {
-        try (var st = connection.createStatement()) {
-            st.execute(sql);
+        try {
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql);
+                statements.put(sql, ps);
+            }
+            ps.execute();
         } catch (SQLException e) {
             throw translate(e, sql);
         }
