@@ -220,27 +220,23 @@ final class CostSuite {
 
     /** {@code n} GETs of random paths of {@code paths} from {@code connections} clients at once. */
     private static void loadPaths(Api api, List<String> paths, int n, int connections) throws InterruptedException {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            clients.add(Thread.ofPlatform().start(() -> {
-                java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-                while (next.getAndIncrement() < n) {
-                    try {
-                        api.send("GET", paths.get(random.nextInt(paths.size())), null, "");
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }));
-        }
-        for (Thread t : clients) {
-            t.join();
-        }
+        onClients(n, connections, i -> api.send("GET",
+                paths.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(paths.size())), null, ""));
     }
 
     /** {@code n} guest creates of a post from {@code connections} clients at once (each must answer 200). */
     private static void loadCreates(Api api, int n, int connections) throws InterruptedException {
+        onClients(n, connections, i -> api.send("POST", "/api/collections/posts/records",
+                "{\"title\":\"created " + i + "\",\"views\":" + i + "}", ""));
+    }
+
+    /** One request of a load; {@code i} counts the requests. */
+    private interface Request {
+        void send(int i) throws Exception;
+    }
+
+    /** Sends request 0 … n-1 from {@code connections} platform threads at once; a failed request ends the load. */
+    private static void onClients(int n, int connections, Request request) throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -248,11 +244,7 @@ final class CostSuite {
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
                     try {
-                        String body = api.send("POST", "/api/collections/posts/records",
-                                "{\"title\":\"created " + i + "\",\"views\":" + i + "}", "");
-                        if (!body.contains("\"id\"")) {
-                            throw new IllegalStateException("create failed: " + body);
-                        }
+                        request.send(i);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
