@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The benchmark harness: starts a real pb4j server, sets up a suite's collections and data through the API, measures
  * each scenario over HTTP keep-alive and its raw sqlite-jdbc equivalent, and writes bench/results/latest.md.
  * Options ({@code --name=value}): suite=basic|pocketbase, server=image|modules, image=DIR (default pb-cli/target/image),
- * client=wrk|java, connections=16, warmup=5, measure=10 (seconds), max-requests=0 (a bound per measured phase of the
+ * client=wrk|java, connections=32 (basic) or 16, warmup=5, measure=10 (seconds), max-requests=0 (a bound per measured phase of the
  * HttpClient and raw runs; 0 = none, wrk is bounded by time only),
  * records=10000 (basic) or 100000 (pocketbase), raw-threads=nproc, quiet-wait=60 (seconds), only=TEXT (just the
  * scenarios whose name contains TEXT).
@@ -51,7 +51,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>(Map.of("suite", "basic", "connections", "16", "warmup", "5",
+        Map<String, String> opt = new HashMap<>(Map.of("suite", "basic", "warmup", "5",
                 "measure", "10", "max-requests", "0", "quiet-wait", "60",
                 "raw-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         for (String a : args) {
@@ -59,6 +59,8 @@ public final class Bench {
             opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
         opt.putIfAbsent("records", opt.get("suite").equals("pocketbase") ? "100000" : "10000");
+        // issue 17's tail-latency goal is stated at 32 connections; --connections=16 gives the earlier runs' load
+        opt.putIfAbsent("connections", opt.get("suite").equals("basic") ? "32" : "16");
         if (opt.get("suite").equals("cost")) {
             CostSuite.run(opt, Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().resolve("bench/target/run"));
             return;

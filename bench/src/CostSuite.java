@@ -16,7 +16,9 @@ import java.util.Map;
  *   <li>{@code default}: the server as shipped;</li>
  *   <li>{@code no sqlite hop}: {@code -Dpb4j.sqlite.inlineCalls=true}, JDBC on the request's virtual thread instead of
  *       pb-store-sqlite's platform pool (what the hop costs);</li>
- *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs).</li>
+ *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs);</li>
+ *   <li>{@code no group commit}: {@code -Dpb4j.sqlite.groupCommit=false}, one COMMIT per data write (what grouping
+ *       concurrent writes saves, in the create row).</li>
  * </ul>
  * The {@code default} variant also measures {@code GET /api/health} the same way (logs off, on, off, on), and a bare
  * Helidon SE hello ({@link HelloServer}) answering it under the same load: issue 17's health ratio as CPU per request,
@@ -28,7 +30,9 @@ import java.util.Map;
  * variant into DIR, and {@code DIR/cells.txt} with each measured getOne cell's UTC window (to cut the profile into
  * its logs-off and logs-on parts); {@code --jfr-settings=FILE} picks the JFR settings (default {@code profile}; e.g.
  * {@code jfr configure --input profile method-profiling=max --output max.jfc} samples every millisecond).
- * {@code --variants=default,hop} limits the variants (names containing the given words).
+ * {@code --variants=default,hop} limits the variants (names containing the given words). On SQLite each variant also
+ * gets a create row: server CPU per guest create with logs off ({@code --creates}, default a quarter of the requests,
+ * at least 1 000 per cell, after a warm-up of half as many), concurrent creates committed in groups.
  */
 final class CostSuite {
     private CostSuite() {
@@ -42,6 +46,7 @@ final class CostSuite {
         variants.put("default", List.of());
         variants.put("no sqlite hop", List.of("-Dpb4j.sqlite.inlineCalls=true"));
         variants.put("no client watch", List.of("-Dpb4j.http.watchClients=false"));
+        variants.put("no group commit", List.of("-Dpb4j.sqlite.groupCommit=false"));
         String only = opt.getOrDefault("variants", "");
         Server.db = opt.getOrDefault("db", "");
         boolean postgres = !Server.db.isEmpty();
@@ -123,6 +128,23 @@ final class CostSuite {
                     Bench.log(createRow.strip());
                     out.append(createRow);
                 }
+                if (!postgres) {
+                    // a guest create (createRule ""), logs off: the write path's CPU, grouped commits included
+                    int creates = Integer.parseInt(opt.getOrDefault("creates", String.valueOf(Math.max(1000, requests / 4))));
+                    maxDays(api, 0);
+                    double[] createCells = new double[2];
+                    loadCreates(api, creates / 2, connections); // warm-up
+                    for (int c = 0; c < 2; c++) {
+                        Thread.sleep(500);
+                        double cpu0 = server.cpuSeconds();
+                        loadCreates(api, creates, connections);
+                        createCells[c] = (server.cpuSeconds() - cpu0) * 1e6 / creates;
+                    }
+                    String createRow = String.format("| %s: create, logs off (two cells of %d) | %.1f | | %.1f | | |%n",
+                            v.getKey(), creates, createCells[0], createCells[1]);
+                    Bench.log(createRow.strip());
+                    out.append(createRow);
+                }
                 double off = (cells[0] + cells[2]) / 2;
                 double on = (cells[1] + cells[3]) / 2;
                 String row = String.format("| %s | %.1f | %.1f | %.1f | %.1f | %+.1f µs (%.0f %%) |%n", v.getKey(),
@@ -198,14 +220,31 @@ final class CostSuite {
 
     /** {@code n} GETs of random paths of {@code paths} from {@code connections} clients at once. */
     private static void loadPaths(Api api, List<String> paths, int n, int connections) throws InterruptedException {
+        onClients(n, connections, i -> api.send("GET",
+                paths.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(paths.size())), null, ""));
+    }
+
+    /** {@code n} guest creates of a post from {@code connections} clients at once (each must answer 200). */
+    private static void loadCreates(Api api, int n, int connections) throws InterruptedException {
+        onClients(n, connections, i -> api.send("POST", "/api/collections/posts/records",
+                "{\"title\":\"created " + i + "\",\"views\":" + i + "}", ""));
+    }
+
+    /** One request of a load; {@code i} counts the requests. */
+    private interface Request {
+        void send(int i) throws Exception;
+    }
+
+    /** Sends request 0 … n-1 from {@code connections} platform threads at once; a failed request ends the load. */
+    private static void onClients(int n, int connections, Request request) throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             clients.add(Thread.ofPlatform().start(() -> {
-                java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-                while (next.getAndIncrement() < n) {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
                     try {
-                        api.send("GET", paths.get(random.nextInt(paths.size())), null, "");
+                        request.send(i);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

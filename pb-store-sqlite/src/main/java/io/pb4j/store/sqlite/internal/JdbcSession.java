@@ -172,6 +172,24 @@ final class JdbcSession implements SqlSession, AutoCloseable {
         }
     }
 
+    /**
+     * Runs transaction control that does no I/O ({@code SAVEPOINT}, {@code RELEASE}, {@code ROLLBACK TO}) on the
+     * calling thread: a few microseconds in SQLite, less than handing it to a platform thread and back. Prepared once
+     * (cached like any statement) and not logged: it is the store's own bookkeeping, not the app's SQL.
+     */
+    void rawInline(String sql) {
+        try {
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql);
+                statements.put(sql, ps);
+            }
+            ps.execute();
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
     /** Drops cached statements (after schema changes). */
     void clearStatements() {
         statements.values().forEach(JdbcSession::closeQuietly);

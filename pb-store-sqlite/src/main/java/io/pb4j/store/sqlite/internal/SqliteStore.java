@@ -20,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * PocketBase's two SQLite databases in a data dir. Writes are serialised through one writer connection (a fair
- * lock, {@code BEGIN IMMEDIATE}), so concurrent writers queue instead of failing with {@code SQLITE_BUSY}; reads use a
+ * lock, {@code BEGIN IMMEDIATE}), so concurrent writers queue instead of failing with {@code SQLITE_BUSY}, and
+ * concurrent data writes commit together (see {@link Lane}); reads use a
  * {@link ReaderPool} of reader connections (WAL lets them run beside the writer). A read or write inside a write on the same
  * thread joins the writer's transaction. Every JDBC call runs through {@link NativeCalls}: off the carriers of
  * virtual threads, and reads bounded by the query timeout.
@@ -31,6 +32,11 @@ final class SqliteStore implements Store {
             + "&temp_store=MEMORY&journal_size_limit=200000000";
     /** PocketBase's page cache, for the writers: 16 MB. */
     private static final int WRITER_CACHE_KIB = 16000;
+    /**
+     * Measurement switch only ({@code -Dpb4j.sqlite.groupCommit=false}, used by {@code bench/run --suite=cost}): every
+     * data write commits alone, as before group commit.
+     */
+    private static final boolean GROUP_COMMIT = !"false".equals(System.getProperty("pb4j.sqlite.groupCommit"));
     /** auxiliary.db's WAL is copied into the database every this many pages (SQLite's default: 1 000). */
     static final int AUXILIARY_CHECKPOINT_PAGES = 10_000;
 
@@ -48,10 +54,10 @@ final class SqliteStore implements Store {
     private SqliteStore(Path dir, int readerCount, Duration queryTimeout) throws SQLException {
         this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout));
+        this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout), GROUP_COMMIT);
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
         this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, WRITER_CACHE_KIB)), calls,
-                queryTimeout));
+                queryTimeout), false);
         // Each request's log entry adds a row to _logs' message index at a random place: a commit of 1 000 entries
         // dirties ~1 000 index pages, and with SQLite's checkpoint every 1 000 WAL pages each was copied back into
         // auxiliary.db after nearly every commit. Every 10 000 pages (~40 MB of WAL), a page dirtied by several
@@ -75,10 +81,10 @@ final class SqliteStore implements Store {
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_message on `_logs` (`message`)");
             s.execute("CREATE INDEX IF NOT EXISTS idx_logs_created_hour on `_logs` (strftime('%Y-%m-%d %H:00:00', `created`))");
             return null;
-        });
+        }, () -> true);
         // opened after the table exists, so its cached statements never predate the schema
         this.auxiliaryReader = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, ReaderPool.CACHE_KIB)), calls,
-                queryTimeout));
+                queryTimeout), false);
     }
 
     /** The URL with a page cache of at most {@code kib} KiB ({@code cache_size} is negative for a size in KiB). */
@@ -113,6 +119,11 @@ final class SqliteStore implements Store {
         }
     }
 
+    /** The data database's writer (for tests). */
+    Lane dataLane() {
+        return data;
+    }
+
     @Override
     public SqlDialect dialect() {
         return SqliteDialect.INSTANCE;
@@ -141,12 +152,12 @@ final class SqliteStore implements Store {
                 schemaEpoch.incrementAndGet();
             }
             return result;
-        });
+        }, data.session()::schemaChanged);
     }
 
     @Override
     public <T> T writeAuxiliary(Function<SqlSession, T> work) {
-        return auxiliary.write(work::apply);
+        return auxiliary.write(work::apply, () -> true);
     }
 
     /**
@@ -243,77 +254,4 @@ final class SqliteStore implements Store {
         auxiliary.checkpointAndClose();
         calls.close();
     }
-
-    /** A connection owned by one thread at a time, for writes. */
-    static final class Lane {
-        private final JdbcSession session;
-        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
-
-        Lane(JdbcSession session) {
-            this.session = session;
-        }
-
-        JdbcSession session() {
-            return session;
-        }
-
-        boolean heldByCurrentThread() {
-            return lock.isHeldByCurrentThread();
-        }
-
-        void lock() {
-            lock.lock();
-        }
-
-        void unlock() {
-            lock.unlock();
-        }
-
-        <T> T write(Function<JdbcSession, T> work) {
-            T result;
-            lock.lock();
-            try {
-                if (lock.getHoldCount() > 1) {
-                    return work.apply(session);
-                }
-                session.raw("BEGIN IMMEDIATE");
-                try {
-                    result = work.apply(session);
-                } catch (RuntimeException | Error e) {
-                    session.raw("ROLLBACK");
-                    throw e;
-                }
-                session.raw("COMMIT");
-            } finally {
-                lock.unlock();
-            }
-            return result;
-        }
-
-        /** Waits for the running work and closes the connection. */
-        void close() {
-            lock.lock();
-            try {
-                session.close();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Waits for the running write, moves the WAL into the database file and closes the connection. */
-        void checkpointAndClose() {
-            lock.lock();
-            try {
-                try {
-                    session.raw("PRAGMA wal_checkpoint(TRUNCATE)");
-                } catch (StoreException busy) {
-                    // a reader somewhere still holds a snapshot; closing checkpoints what it can
-                }
-                session.close();
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
 }

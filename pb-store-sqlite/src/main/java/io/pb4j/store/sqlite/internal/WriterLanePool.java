@@ -14,9 +14,9 @@ import java.sql.SQLException;
  * nor undo pb4j's transaction halfway; its outcome is the outer transaction's.
  */
 final class WriterLanePool implements JdbcConnectionPool {
-    private final SqliteStore.Lane lane;
+    private final Lane lane;
 
-    WriterLanePool(SqliteStore.Lane lane) {
+    WriterLanePool(Lane lane) {
         this.lane = lane;
     }
 
