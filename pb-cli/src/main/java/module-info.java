@@ -12,5 +12,8 @@ module io.pb4j.cli {
     // migrate-store, when the PostgreSQL store is in the image
     requires static io.pb4j.store.postgres;
 
+    // serve lets the HTTP server begin its set-up while the store opens (ServerProvider.prepare)
+    uses io.pb4j.core.spi.ServerProvider;
+
     provides io.pb4j.core.spi.Launcher with io.pb4j.cli.CliLauncher;
 }

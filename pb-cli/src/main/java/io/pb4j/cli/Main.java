@@ -130,6 +130,8 @@ public final class Main {
 
     private boolean serve(PocketBase app, Invocation.Serve cmd) {
         try {
+            java.util.ServiceLoader.load(io.pb4j.core.spi.ServerProvider.class).findFirst()
+                    .ifPresent(io.pb4j.core.spi.ServerProvider::prepare);
             app.bootstrap();
             ServeOptions.apply(app, cmd);
             int port = app.serve(cmd.host(), cmd.port());

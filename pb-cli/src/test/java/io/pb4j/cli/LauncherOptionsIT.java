@@ -32,9 +32,9 @@ class LauncherOptionsIT {
     }
 
     @Test
-    void defaultsAreTheSerialCollectorAndAHeapOf96To192Megabytes() throws Exception {
+    void defaultsAreTheSerialCollectorAndAHeapOf96To128Megabytes() throws Exception {
         String out = version("-XX:+PrintCommandLineFlags");
-        assertThat(out).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=100663296", "-XX:MaxHeapSize=201326592",
+        assertThat(out).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=100663296", "-XX:MaxHeapSize=134217728",
                 "-XX:MaxHeapFreeRatio=40", "-XX:MinHeapFreeRatio=15");
         assertThat(out).contains("pb4j version ");
         if (Runtime.version().feature() >= 22) {

@@ -14,6 +14,14 @@ public interface ServerProvider {
      */
     RunningServer start(PocketBase app, String host, int port, Router router);
 
+    /**
+     * Called once the caller knows it will serve, before it opens the store: a provider may begin its own set-up
+     * (class initialisation, service discovery) on another thread, so that it overlaps the store's. Returns at once;
+     * does nothing by default.
+     */
+    default void prepare() {
+    }
+
     /** A started server. */
     interface RunningServer extends AutoCloseable {
         /** The port the server listens on. */

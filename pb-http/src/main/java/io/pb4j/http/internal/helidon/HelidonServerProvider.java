@@ -32,7 +32,13 @@ public final class HelidonServerProvider implements ServerProvider {
     }
 
     @Override
+    public void prepare() {
+        WarmUp.begin();
+    }
+
+    @Override
     public RunningServer start(PocketBase app, String host, int port, Router router) {
+        WarmUp.await();
         Duration headerTimeout = app.config().readHeaderTimeout();
         ReadDeadlines deadlines = new ReadDeadlines(headerTimeout, app.config().readTimeout());
         ClientGone clientGone = new ClientGone();
