@@ -8,14 +8,11 @@ import io.pb4j.auth.spi.OAuth2Token;
 import io.pb4j.auth.spi.StandardOAuth2Provider;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * One of PocketBase's built-in providers: its defaults as PocketBase declares them (name, display name, order, PKCE,
- * scopes, endpoints), its logo from the {@code <logo>.svg} resource beside this class, and the standard code flow
+ * scopes, endpoints), its logo as {@link ProviderMark} draws it, and the standard code flow
  * with the provider's own {@link #map user mapping}. Providers whose user comes from elsewhere override
  * {@link #create}.
  */
@@ -39,7 +36,7 @@ abstract class BuiltInProvider implements OAuth2ProviderFactory {
                     String authUrl, String tokenUrl, String userInfoUrl) {
         this.name = name;
         this.displayName = displayName;
-        this.logo = readLogo(logoName);
+        this.logo = ProviderMark.svg(logoName);
         this.order = order;
         this.pkce = pkce;
         this.scopes = List.copyOf(scopes);
@@ -112,13 +109,5 @@ abstract class BuiltInProvider implements OAuth2ProviderFactory {
     static AuthUser withEmail(AuthUser u, String email) {
         return new AuthUser(u.id(), u.name(), u.username(), email, u.avatarUrl(), u.accessToken(), u.refreshToken(),
                 u.expiry(), u.rawUser());
-    }
-
-    private static String readLogo(String logoName) {
-        try (InputStream in = BuiltInProvider.class.getResourceAsStream(logoName + ".svg")) {
-            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
