@@ -7,35 +7,12 @@
 import assert from "node:assert/strict";
 import net from "node:net";
 import { generateKeyPairSync } from "node:crypto";
-import { page, errors, useBrowser, step, shot } from "./browser.mjs";
+import { page, errors, step, shot } from "./browser.mjs";
+import { BASE, api, useSignedInBrowser } from "./session.mjs";
 import { checkKeyboardAndLabels } from "./a11y.mjs";
 
-const BASE = process.env.PB_URL;
 const [POP3_HOST, POP3_PORT] = (process.env.PB_MAIL_POP3 || "").split(":");
-let TOKEN;
-
-async function api(method, path, body) {
-    const res = await fetch(BASE + path, {
-        method,
-        headers: { Authorization: TOKEN, ...(body ? { "Content-Type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-}
-
-useBrowser({
-    setup: async (page) => {
-        const auth = await (await fetch(`${BASE}/api/collections/_superusers/auth-with-password`, {
-            method: "POST", headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ identity: process.env.PB_EMAIL, password: process.env.PB_PASSWORD }),
-        })).json();
-        TOKEN = auth.token;
-        await page.goto(`${BASE}/_/#/login`);
-        await page.evaluate((a) => localStorage.setItem("pb4j_admin_auth", JSON.stringify(a)), { token: auth.token, record: auth.record });
-    },
-});
+useSignedInBrowser();
 
 /** The subjects of every message in `address`'s GreenMail mailbox (login and password are the address). */
 async function subjects(address) {
