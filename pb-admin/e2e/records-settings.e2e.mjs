@@ -5,33 +5,10 @@
 import assert from "node:assert/strict";
 import { writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { SHOTS, page, errors, useBrowser, step, shot } from "./browser.mjs";
+import { SHOTS, page, errors, step, shot } from "./browser.mjs";
+import { BASE, api, useSignedInBrowser } from "./session.mjs";
 
-const BASE = process.env.PB_URL;
-let TOKEN;
-
-async function api(method, path, body) {
-    const res = await fetch(BASE + path, {
-        method,
-        headers: { Authorization: TOKEN, ...(body ? { "Content-Type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-}
-
-useBrowser({
-    setup: async (page) => {
-        const auth = await (await fetch(`${BASE}/api/collections/_superusers/auth-with-password`, {
-            method: "POST", headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ identity: process.env.PB_EMAIL, password: process.env.PB_PASSWORD }),
-        })).json();
-        TOKEN = auth.token;
-        await page.goto(`${BASE}/_/#/login`);
-        await page.evaluate((a) => localStorage.setItem("pb4j_admin_auth", JSON.stringify(a)), { token: auth.token, record: auth.record });
-    },
-});
+useSignedInBrowser();
 
 
 async function waitFor(check, ms = 10000) {

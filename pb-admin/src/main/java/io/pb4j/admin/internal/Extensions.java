@@ -57,8 +57,40 @@ final class Extensions {
         return out.toByteArray();
     }
 
+    /**
+     * The extension's folder without its trailing slash: PocketBase's router (Go's ServeMux) answers a subtree's root
+     * with 301 to the path with the slash, the query kept, and Go's short HTML body naming the new location.
+     */
+    private static void toFolder(RequestEvent e, UIExtension ext) {
+        String query = e.request().rawQuery();
+        String location = "/_/extensions/" + escapePath(ext.name()) + "/" + (query.isEmpty() ? "" : "?" + query);
+        e.setHeader("Location", location);
+        String body = "<a href=\"" + location.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&#34;").replace("'", "&#39;") + "\">Moved Permanently</a>.\n\n";
+        e.blob(301, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A path segment escaped as Go's url.URL does: unreserved characters and {@code $&+,:;=@} stay as they are. */
+    static String escapePath(String segment) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~$&+,:;=@".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
     private static void file(RequestEvent e, UIExtension ext, boolean dev) {
         String path = e.pathParam("path");
+        if (path.isEmpty() && !e.path().endsWith("/")) {
+            toFolder(e, ext); // the route's rest segment also matches the folder's own name
+            return;
+        }
         if (!safe(path)) {
             throw ApiException.notFound();
         }

@@ -3,8 +3,11 @@
 // durations. It edits the collection's JSON in place; the collection panel saves it with the rest, and the server's
 // errors (e.g. "otp.duration", "oauth2.providers.0.clientId") land beside the control of that name.
 import { h, mount, field, nextId } from "pb/dom.js";
-import { send } from "pb/api.js";
+import { send, ApiError } from "pb/api.js";
 import { ruleInput } from "pb/rules.js";
+import { providerLogo } from "pb/logos.js";
+import { providerExtras, checkProviders } from "pb/oauth2-extras.js";
+import { openMailTest } from "pb/mailtest.js";
 
 const TOKENS = [["authToken", "Auth"], ["verificationToken", "Email verification"],
     ["passwordResetToken", "Password reset"], ["emailChangeToken", "Email change"], ["fileToken", "Protected file"]];
@@ -13,7 +16,9 @@ const TEMPLATES = [["verificationTemplate", "Verification"], ["resetPasswordTemp
     ["confirmEmailChangeTemplate", "Confirm email change"], ["otp.emailTemplate", "OTP"],
     ["authAlert.emailTemplate", "Login alert"]];
 
-const PKCE = [["", "Auto (as the provider needs)"], ["true", "On"], ["false", "Off"]];
+/** The template keys of an auth collection → the test email API's template names. */
+const TEST_TEMPLATES = { verificationTemplate: "verification", resetPasswordTemplate: "password-reset",
+    confirmEmailChangeTemplate: "email-change", "otp.emailTemplate": "otp", "authAlert.emailTemplate": "login-alert" };
 
 let providersCache = null;
 
@@ -37,7 +42,7 @@ export function authOptions(el, data, all) {
 
 /** After a failed save: opens every section with an error in it, so the message is seen. */
 export function openSectionsWithErrors(form) {
-    form.querySelectorAll("details.auth-section").forEach((d) => {
+    form.querySelectorAll("details.auth-section, details.provider-advanced").forEach((d) => {
         if ([...d.querySelectorAll(".field-error")].some((e) => e.textContent)) d.open = true;
     });
 }
@@ -102,6 +107,8 @@ function oauth2Section(body, data) {
     o.mappedFields = o.mappedFields || {};
     const list = h("ol.providers", { "aria-label": "OAuth2 providers" });
     const picker = h("select", { "aria-label": "OAuth2 provider to add" });
+    const preview = h("span.picker-logo");
+    picker.addEventListener("change", () => mount(preview, picker.value ? providerLogo(picker.value) : null));
     const add = h("button.secondary", { type: "button" }, "Add provider");
     const known = new Map();
     const renderPicker = () => {
@@ -109,6 +116,7 @@ function oauth2Section(body, data) {
         mount(picker, [...known.values()].filter((p) => !used.has(p.name))
             .map((p) => h("option", { value: p.name }, `${p.displayName} (${p.name})`)));
         add.disabled = picker.options.length === 0;
+        mount(preview, picker.value ? providerLogo(picker.value) : null);
     };
     const renderList = () => {
         mount(list, o.providers.map((p, i) => h("li.provider-card", providerCard(o, p, i, known, () => { renderList(); renderPicker(); }))),
@@ -139,7 +147,7 @@ function oauth2Section(body, data) {
     return [
         toggle(o, "enabled", "Enable OAuth2 auth", "oauth2.enabled"),
         list,
-        h("div.add-provider", picker, add),
+        h("div.add-provider", preview, picker, add),
         h("p.field-error", { "data-error-for": "oauth2.providers", role: "alert" }),
         h("fieldset.mapping", h("legend", "Optional create fields mapping (new users)"), h("div.grid2", mapping)),
     ];
@@ -148,10 +156,14 @@ function oauth2Section(body, data) {
 function providerCard(o, p, i, known, rerender) {
     const prefix = `oauth2.providers.${i}`;
     const info = known.get(p.name);
-    const pkce = h("select", PKCE.map(([v, label]) => h("option", { value: v, selected: String(p.pkce ?? "") === v }, label)));
-    pkce.addEventListener("change", () => (p.pkce = pkce.value === "" ? null : pkce.value === "true"));
+    const secret = text(p, "clientSecret", "Client secret", `${prefix}.clientSecret`,
+        { type: "password", placeholder: p.clientId ? "(stored; leave empty to keep)" : "" });
+    const setSecret = (value) => {
+        p.clientSecret = value;
+        secret.querySelector("input").value = value;
+    };
     return [
-        h("div.provider-head", h("strong", info?.displayName || p.displayName || p.name), h("span.badge.small", p.name),
+        h("div.provider-head", providerLogo(p.name), h("strong", info?.displayName || p.displayName || p.name), h("span.badge.small", p.name),
             h("span.spacer"),
             h("button.ghost.danger-text", {
                 type: "button",
@@ -160,13 +172,8 @@ function providerCard(o, p, i, known, rerender) {
             }, "Remove")),
         h("div.grid2",
             text(p, "clientId", "Client ID", `${prefix}.clientId`),
-            text(p, "clientSecret", "Client secret", `${prefix}.clientSecret`,
-                { type: "password", placeholder: p.clientId ? "(stored; leave empty to keep)" : "" }),
-            text(p, "displayName", "Display name", `${prefix}.displayName`),
-            field("PKCE", pkce, { name: `${prefix}.pkce` }),
-            text(p, "authURL", "Auth URL", `${prefix}.authURL`, { type: "url", hint: "Only for self-hosted/OIDC providers; empty: the provider's own." }),
-            text(p, "tokenURL", "Token URL", `${prefix}.tokenURL`, { type: "url" }),
-            text(p, "userInfoURL", "User info URL", `${prefix}.userInfoURL`, { type: "url" })),
+            secret),
+        providerExtras(p, prefix, { setSecret }),
         h("p.field-error", { "data-error-for": prefix, role: "alert" }),
     ];
 }
@@ -208,10 +215,18 @@ function templatesSection(data) {
             const tpl = at(data, path);
             const body = h("textarea.code", { rows: 7, spellcheck: "false" }, tpl.body || "");
             body.addEventListener("input", () => (tpl.body = body.value));
+            const test = h("button.secondary.small", {
+                type: "button",
+                disabled: !data.id,
+                title: data.id ? undefined : "Create the collection first",
+                "aria-label": `Send test ${label} email`,
+                onclick: () => openMailTest({ collection: data.id, template: TEST_TEMPLATES[path] }),
+            }, "Send test email");
             return h("fieldset.template", { "data-template": path },
                 h("legend", `${label} email template`),
                 text(tpl, "subject", "Subject", `${path}.subject`),
-                field("Body (HTML)", body, { name: `${path}.body`, hint: placeholders(path) }));
+                field("Body (HTML)", body, { name: `${path}.body`, hint: placeholders(path) }),
+                h("div.actions", h("span.hint", "Sends the saved template."), h("span.spacer"), test));
         }),
     ];
 }
@@ -248,6 +263,12 @@ function randomSecret() {
     const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     const bytes = crypto.getRandomValues(new Uint8Array(50));
     return [...bytes].map((b) => alphabet[b % alphabet.length]).join("");
+}
+
+/** Before a save: the blanks PocketBase's form refuses in the OAuth2 providers, thrown as the server would. */
+export function checkAuthOptions(payload) {
+    const data = payload.type === "auth" ? checkProviders(payload.oauth2) : null;
+    if (data) throw new ApiError(400, { status: 400, message: "Some OAuth2 provider fields are required.", data });
 }
 
 /** Drops the editor's own bookkeeping from a collection payload before it is sent. */

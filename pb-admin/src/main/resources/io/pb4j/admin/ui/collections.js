@@ -4,7 +4,7 @@ import { h, mount, field, dialog, showErrors, toast, confirmDialog, nextId } fro
 import { send, collections, forgetCollections, ApiError } from "pb/api.js";
 import { fieldsEditor } from "pb/fields.js";
 import { recordsView } from "pb/records.js";
-import { authOptions, openSectionsWithErrors, cleanAuthOptions } from "pb/authoptions.js";
+import { authOptions, openSectionsWithErrors, cleanAuthOptions, checkAuthOptions } from "pb/authoptions.js";
 import { ruleInput } from "pb/rules.js";
 
 const RULES = [["listRule", "List/Search rule"], ["viewRule", "View rule"], ["createRule", "Create rule"],
@@ -143,6 +143,7 @@ function collectionForm(data, existing, all, close) {
         if (payload.type === "view") delete payload.fields;
         if (existing && payload.fields && !(await confirmFieldChanges(existing, payload))) return;
         try {
+            checkAuthOptions(payload);
             const saved = existing
                 ? await send("PATCH", `/api/collections/${encodeURIComponent(existing.id)}`, { body: payload })
                 : await send("POST", "/api/collections", { body: payload });

@@ -63,6 +63,8 @@ export function showErrors(form, data, prefix = "") {
     form.querySelectorAll("[aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
     const unclaimed = [];
     walk(data || {}, prefix, (path, message) => {
+        // an item of a list field ("superuserIPs.1") is shown at the list's control when it has none of its own
+        if (!form.querySelector(`[data-error-for="${CSS.escape(path)}"]`) && /\.\d+$/.test(path)) path = path.replace(/(\.\d+)+$/, "");
         const slot = form.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
         if (slot) {
             slot.textContent = message;

@@ -6,6 +6,7 @@ import { send, fileUrl, ApiError } from "pb/api.js";
 import { fieldInput, displayField } from "pb/inputs.js";
 import { subscribe } from "pb/realtime.js";
 import { exportRecords, importRecords } from "pb/transfer.js";
+import { ruleInput } from "pb/rules.js";
 
 const PER_PAGE = 30;
 const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
@@ -36,6 +37,8 @@ export function recordsView(el, collection, all, editCollection) {
     const live = h("span.live-state", { role: "status", title: "Changes by other clients show up here as they happen" }, "connecting…");
     const bar = h("form.filter-bar", { role: "search" }, filter, h("button.secondary", { type: "submit" }, "Apply"),
         h("button.ghost", { type: "button", onclick: () => { filter.value = ""; state.filter = ""; state.page = 1; load(); } }, "Clear"));
+    // the rules editor's suggestions (fields, relation paths, @request.*, @collection.*, macros), keyboard-driven
+    ruleInput(filter, collection, all);
     bar.addEventListener("submit", (ev) => {
         ev.preventDefault();
         state.filter = filter.value.trim();

@@ -67,6 +67,18 @@ export function suggest(keys, word) {
         .slice(0, MAX_KEYS);
 }
 
+/** Whether `text` ends inside a '…' or "…" literal (a backslash escapes the next character). */
+export function insideString(text) {
+    let quote = "";
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote && c === "\\") i++;
+        else if (quote && c === quote) quote = "";
+        else if (!quote && (c === '"' || c === "'")) quote = c;
+    }
+    return quote !== "";
+}
+
 /**
  * Turns `textarea` into a combobox with suggestions for a rule of `collection` (its JSON as edited: fields added in
  * the panel are suggested before they are saved); `all` is every collection.
@@ -110,6 +122,7 @@ export function ruleInput(textarea, collection, all) {
     };
     const update = () => {
         const before = textarea.value.slice(0, textarea.selectionStart);
+        if (insideString(before)) return close(); // a string literal's text is the user's, not a key
         const word = /[@\w.:]*$/.exec(before)[0];
         start = before.length - word.length;
         // the schema as edited now (a field added a moment ago is suggested too)

@@ -3,6 +3,7 @@
 import { h, mount, field, toast, nextId } from "pb/dom.js";
 import { send, ApiError } from "pb/api.js";
 import { input, checkbox, save, errorText } from "pb/forms.js";
+import { listInput } from "pb/settings-more.js";
 
 export async function cronsSection() {
     const list = h("tbody");
@@ -35,7 +36,8 @@ export async function cronsSection() {
 const AUDIENCES = [["", "All"], ["@guest", "Guest only"], ["@auth", "Auth only"]];
 
 export function rateLimitsForm(settings) {
-    const limits = { enabled: !!settings.rateLimits.enabled, rules: settings.rateLimits.rules.map((r) => ({ ...r })) };
+    const limits = { enabled: !!settings.rateLimits.enabled, rules: settings.rateLimits.rules.map((r) => ({ ...r })),
+        excludedIPs: [...(settings.rateLimits.excludedIPs || [])] };
     const body = h("tbody");
     const render = () => mount(body, limits.rules.map((rule, i) => {
         const path = `rateLimits.rules.${i}`;
@@ -61,12 +63,14 @@ export function rateLimitsForm(settings) {
         h("div.grid-wrap", h("table.grid.rules", h("caption.sr-only", "Rate limit rules"),
             h("thead", h("tr", ["Label", "Max requests", "Interval (s)", "Audience"].map((t) => h("th", { scope: "col" }, t)), h("th", h("span.sr-only", "Actions")))),
             body)),
+        field("Excluded IPs and subnets", listInput(limits, "excludedIPs", { placeholder: "e.g. 127.0.0.1, 10.0.0.0/8" }),
+            { name: "rateLimits.excludedIPs", hint: "Comma-separated; requests from these are never rate limited." }),
         h("div.actions",
             h("button.ghost", { type: "button", onclick: () => { limits.rules.push({ label: "", audience: "", duration: 10, maxRequests: 100 }); render(); body.querySelector("tr:last-child input")?.focus(); } }, "+ Add rule"),
             h("span.spacer"), h("button.primary", { type: "submit" }, "Save rate limits")));
     form.addEventListener("submit", (ev) => {
         ev.preventDefault();
-        save(form, { rateLimits: { enabled: limits.enabled, rules: limits.rules.map((r) => ({ ...r, duration: Number(r.duration), maxRequests: Number(r.maxRequests) })) } }, "rate limit");
+        save(form, { rateLimits: { enabled: limits.enabled, excludedIPs: limits.excludedIPs, rules: limits.rules.map((r) => ({ ...r, duration: Number(r.duration), maxRequests: Number(r.maxRequests) })) } }, "rate limit");
     });
     return form;
 }

@@ -131,6 +131,26 @@ class ExtensionsTest {
     }
 
     @Test
+    void anExtensionsFolderWithoutItsTrailingSlashRedirectsAsGosServeMux() throws Exception {
+        try (Server s = withTestExtensions()) {
+            HttpResponse<byte[]> res = s.get("/_/extensions/ext1");
+            assertThat(res.statusCode()).isEqualTo(301);
+            assertThat(res.headers().firstValue("Location")).hasValue("/_/extensions/ext1/");
+            assertThat(res.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(new String(res.body(), StandardCharsets.UTF_8))
+                    .isEqualTo("<a href=\"/_/extensions/ext1/\">Moved Permanently</a>.\n\n");
+            // the query is kept; a name with spaces is escaped in the Location
+            HttpResponse<byte[]> query = s.get("/_/extensions/ext3%20with%20spaces?a=1&b=2");
+            assertThat(query.statusCode()).isEqualTo(301);
+            assertThat(query.headers().firstValue("Location")).hasValue("/_/extensions/ext3%20with%20spaces/?a=1&b=2");
+            assertThat(new String(query.body(), StandardCharsets.UTF_8))
+                    .isEqualTo("<a href=\"/_/extensions/ext3%20with%20spaces/?a=1&amp;b=2\">Moved Permanently</a>.\n\n");
+            // an extension that does not exist has no folder to redirect to
+            assertThat(s.get("/_/extensions/nope").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aDirectoryExtensionIsReadOnEachRequestAndNeverOutsideItsFolder() throws Exception {
         Path ext = Files.createDirectories(dir.resolve("ext-src/charts"));
         Files.writeString(ext.resolve("main.js"), "console.log('v1')");
