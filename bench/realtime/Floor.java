@@ -185,8 +185,9 @@ public final class Floor {
         double perClientUser = writersUser / 1000.0 / events / n;
         double perClientProcess = process * 1000.0 / events / n;
         System.out.printf(Locale.ROOT, "%sclients=%d cpuPerClientUs=%.2f userPerClientUs=%.2f processPerClientUs=%.2f "
-                        + "lastP50Ms=%.2f lastP99Ms=%.2f lastMaxMs=%.2f spanP50Ms=%.2f%n", RESULT, n, perClientClock, perClientUser,
-                perClientProcess, pct(lasts, 50) / 1e6, pct(lasts, 99) / 1e6, pct(lasts, 100) / 1e6, pct(spans, 50) / 1e6);
+                        + "lastP50Ms=%.2f lastP99Ms=%.2f lastMaxMs=%.2f spanP50Ms=%.2f clientPerClientUs=%.2f%n", RESULT, n, perClientClock,
+                perClientUser, perClientProcess, pct(lasts, 50) / 1e6, pct(lasts, 99) / 1e6, pct(lasts, 100) / 1e6, pct(spans, 50) / 1e6,
+                clientCpu * 1000.0 / events / n);
         return String.format(Locale.ROOT, "| %d | %.2f (%.2f) / %.2f µs | %.1f / %.1f ms | %.1f / %.1f / %.1f ms | %d of %d%s | %.2f µs |",
                 n, perClientClock, perClientUser, perClientProcess, pct(spans, 50) / 1e6, pct(spans, 99) / 1e6,
                 pct(lasts, 50) / 1e6, pct(lasts, 99) / 1e6, pct(lasts, 100) / 1e6, delivered, (long) n * events,
