@@ -284,6 +284,14 @@ public final class RealtimeBench {
                     .append(String.format(java.util.Locale.ROOT, "%.1f× / %.1f×; %.1f×", perClient / floorCpu, fanPerClient / floorCpu,
                             pct(commitToLast, 99) / 1e6 / Math.max(0.1, floor.get("lastP99Ms")))).append(" |\n");
         }
+        if (floor.containsKey("clientPerClientUs")) {
+            // the floor's server and client CPU for one event, spread over every core: no delivery to the last client
+            // can be sooner on this machine while the clients share its cores
+            double boundMs = n * (floor.get("processPerClientUs") + floor.get("clientPerClientUs")) / 1000.0
+                    / Runtime.getRuntime().availableProcessors();
+            report.append("| least possible start → last client here: the floor's server + client CPU per event ÷ cores | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f ms", boundMs)).append(" |\n");
+        }
         report.append('\n');
         report.append(diagnosis);
         conns.forEach(Sse::close);
