@@ -847,9 +847,9 @@ public final class RealtimeBench {
         Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        // the serial collector reports each generation ("def new generation total …, used …K", "tenured generation …"),
-        // G1 one heap: the live heap after a GC is their sum
-        Matcher m = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K").matcher(text);
+        // the serial collector reports each generation ("DefNew total …K, used …K", "Tenured total …"; "def new
+        // generation" before JDK 25), G1 one heap: the live heap after a GC is their sum
+        Matcher m = Pattern.compile("\\stotal \\d+K, used (\\d+)K").matcher(text);
         long used = 0;
         boolean any = false;
         while (m.find()) {
