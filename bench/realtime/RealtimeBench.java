@@ -95,7 +95,7 @@ public final class RealtimeBench {
         ProcessBuilder serve = new ProcessBuilder(concat(bin, "serve", "--http=127.0.0.1:" + port, "--dir=" + dir))
                 .redirectOutput(dir.resolve("server.log").toFile()).redirectErrorStream(true);
         // JVM flags for the server through the java launcher's own variable (the image's script passes none)
-        String serverOpts = (opt.getOrDefault("server-opts", "-Xmx256m") + (diagnose ? " -XX:NativeMemoryTracking=summary" : "")
+        String serverOpts = (opt.getOrDefault("server-opts", "-Xmx400m -Xmn64m") + (diagnose ? " -XX:NativeMemoryTracking=summary" : "")
                 + " -Djava.util.logging.config.file=" + logging).trim();
         serve.environment().put("JDK_JAVA_OPTIONS", serverOpts);
         // the image's launcher puts its own heap size on the command line, after JDK_JAVA_OPTIONS; its PB4J_JAVA_OPTS
@@ -115,7 +115,7 @@ public final class RealtimeBench {
             report.append("## Realtime bench, ").append(Instant.now()).append("\n\n");
             report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average at start ")
                     .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("; server: ").append(String.join(" ", bin))
-                    .append(" with `PB4J_JAVA_OPTS=").append(opt.getOrDefault("server-opts", "-Xmx256m")).append("` (+ the SQL log)")
+                    .append(" with `PB4J_JAVA_OPTS=").append(opt.getOrDefault("server-opts", "-Xmx400m -Xmn64m")).append("` (+ the SQL log)")
                     .append("; client: one selector thread for all SSE streams\n\n");
             if (only.contains("fanout")) {
                 fanOut(server, clients, events, Integer.parseInt(opt.getOrDefault("warmup", "5")), report, diagnose ? dir : null,
