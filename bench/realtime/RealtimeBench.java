@@ -63,6 +63,10 @@ public final class RealtimeBench {
         idleSeconds = Integer.parseInt(opt.getOrDefault("idle", "10"));
         connectConcurrency = Integer.parseInt(opt.getOrDefault("connect-concurrency", "256"));
         boolean diagnose = opt.containsKey("diagnose");
+        // the floor first, alone on the machine: plain NIO writing the same chunk to as many loopback connections
+        if (only.contains("fanout") && !opt.containsKey("no-floor")) {
+            floor = floor(clients);
+        }
         Path dir = Files.createTempDirectory("pb4j-rt-bench");
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -91,7 +95,7 @@ public final class RealtimeBench {
         ProcessBuilder serve = new ProcessBuilder(concat(bin, "serve", "--http=127.0.0.1:" + port, "--dir=" + dir))
                 .redirectOutput(dir.resolve("server.log").toFile()).redirectErrorStream(true);
         // JVM flags for the server through the java launcher's own variable (the image's script passes none)
-        String serverOpts = (opt.getOrDefault("server-opts", "-Xmx256m") + (diagnose ? " -XX:NativeMemoryTracking=summary" : "")
+        String serverOpts = (opt.getOrDefault("server-opts", "-Xmx400m -Xmn64m") + (diagnose ? " -XX:NativeMemoryTracking=summary" : "")
                 + " -Djava.util.logging.config.file=" + logging).trim();
         serve.environment().put("JDK_JAVA_OPTIONS", serverOpts);
         // the image's launcher puts its own heap size on the command line, after JDK_JAVA_OPTIONS; its PB4J_JAVA_OPTS
@@ -111,7 +115,7 @@ public final class RealtimeBench {
             report.append("## Realtime bench, ").append(Instant.now()).append("\n\n");
             report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average at start ")
                     .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("; server: ").append(String.join(" ", bin))
-                    .append(" with `PB4J_JAVA_OPTS=").append(opt.getOrDefault("server-opts", "-Xmx256m")).append("` (+ the SQL log)")
+                    .append(" with `PB4J_JAVA_OPTS=").append(opt.getOrDefault("server-opts", "-Xmx400m -Xmn64m")).append("` (+ the SQL log)")
                     .append("; client: one selector thread for all SSE streams\n\n");
             if (only.contains("fanout")) {
                 fanOut(server, clients, events, Integer.parseInt(opt.getOrDefault("warmup", "5")), report, diagnose ? dir : null,
@@ -136,6 +140,29 @@ public final class RealtimeBench {
         Path out = Path.of(opt.getOrDefault("out", "bench/results/realtime-latest.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.toString());
+    }
+
+    // ----- the floor: bench/realtime/Floor.java for the same number of clients
+
+    /** The figures of Floor's result line (cpuPerClientUs, processPerClientUs, lastP99Ms, …), empty when not run. */
+    static Map<String, Double> floor = Map.of();
+
+    static Map<String, Double> floor(int clients) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "bench/realtime/Floor.java", "--clients=" + clients, "--events=30", "--interval=500")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, Double> out = new HashMap<>();
+        for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("FLOOR ")) {
+                for (String kv : line.substring(6).trim().split(" ")) {
+                    String[] f = kv.split("=");
+                    out.put(f[0], Double.parseDouble(f[1]));
+                }
+            }
+        }
+        p.waitFor();
+        System.out.println("[rt-bench] floor for " + clients + " clients: " + out);
+        return out;
     }
 
     // ----- scenario 1: N clients on one collection, one create per second
@@ -237,11 +264,44 @@ public final class RealtimeBench {
         report.append("| SQL statements per event (incl. the create request) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", (sql1 - sql0) / (double) events)).append(" |\n");
         report.append("| server with the clients connected, before the events (after a GC) | ").append(before).append(" |\n");
-        report.append("| server after the events (after a GC) | ").append(after).append(" |\n\n");
+        report.append("| server after the events (after a GC) | ").append(after).append(" |\n");
+        // the part that grows with the clients: the carriers (writers, connection threads) and the dispatcher
+        long fanMs = 0;
+        for (String g : List.of("carriers", "dispatcher")) {
+            fanMs += threads1.getOrDefault(g, 0L) - threads0.getOrDefault(g, 0L);
+        }
+        double fanPerClient = fanMs * 1000.0 / events / n;
+        double perClient = (cpu1 - cpu0) * 1000.0 / events / n;
+        report.append("| server CPU per client per event, carriers + dispatcher only | ")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", fanPerClient)).append(" µs |\n");
+        if (!floor.isEmpty()) {
+            double floorCpu = floor.get("processPerClientUs");
+            report.append("| floor (bench/realtime/Floor.java, plain NIO, ").append(n).append(" connections): CPU per client per event ")
+                    .append("(process / writer thread), start → last client p50 / p99 | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.2f / %.2f µs, %.1f / %.1f ms", floorCpu, floor.get("cpuPerClientUs"),
+                            floor.get("lastP50Ms"), floor.get("lastP99Ms"))).append(" |\n");
+            report.append("| pb4j ÷ floor: CPU per client per event (all threads / carriers + dispatcher); last-client p99 (create response → last client ÷ floor's) | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f× / %.1f×; %.1f×", perClient / floorCpu, fanPerClient / floorCpu,
+                            pct(commitToLast, 99) / 1e6 / Math.max(0.1, floor.get("lastP99Ms")))).append(" |\n");
+        }
+        if (floor.containsKey("clientPerClientUs")) {
+            // the floor's server and client CPU for one event, spread over every core: no delivery to the last client
+            // can be sooner on this machine while the clients share its cores
+            double boundMs = n * (floor.get("processPerClientUs") + floor.get("clientPerClientUs")) / 1000.0
+                    / Runtime.getRuntime().availableProcessors();
+            report.append("| least possible start → last client here: the floor's server + client CPU per event ÷ cores | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f ms", boundMs)).append(" |\n");
+        }
+        report.append('\n');
         report.append(diagnosis);
         conns.forEach(Sse::close);
+        // the server notices a closed stream at its next write: a keep-alive, or two more events
+        post("/api/collections/rt_bench/records", superuser, "{\"title\":\"gone1\"}");
+        Thread.sleep(1000);
+        post("/api/collections/rt_bench/records", superuser, "{\"title\":\"gone2\"}");
         Thread.sleep(3000);
-        report.append("After closing them: ").append(procFacts(server)).append("\n\n");
+        gc(server);
+        report.append("After closing them (two more events, then a GC): ").append(procFacts(server)).append("\n\n");
     }
 
     /** Heap histogram and native memory with the clients connected, through the bench JDK's jcmd. */
@@ -787,8 +847,16 @@ public final class RealtimeBench {
         Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        Matcher m = Pattern.compile("used (\\d+K)").matcher(text);
-        return m.find() ? m.group(1) : "?";
+        // the serial collector reports each generation ("DefNew total …K, used …K", "Tenured total …"; "def new
+        // generation" before JDK 25), G1 one heap: the live heap after a GC is their sum
+        Matcher m = Pattern.compile("\\stotal \\d+K, used (\\d+)K").matcher(text);
+        long used = 0;
+        boolean any = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+            any = true;
+        }
+        return any ? used + "K" : "?";
     }
 
     static long javaPid(Process server) {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * are compiled separately (each with its own bound values and joins) and asked together, up to {@value #PER_STATEMENT}
  * per statement, as {@code SELECT k WHERE EXISTS (…) UNION ALL …} over a one-row CTE holding the record's values: the
  * record is checked as it was written, also after a delete, and {@code @collection} references to its own collection
- * see the stored rows.
+ * see the stored rows. Questions that differ only in the auth record's id ({@code owner = @request.auth.id}) are
+ * compiled once and asked together by {@link AuthIdRuleCheck}.
  */
 public final class BulkRuleCheck {
     /** Under SQLite's limit of 500 terms in a compound SELECT, with room for the bound values of each. */
@@ -61,7 +62,22 @@ public final class BulkRuleCheck {
         if (groups.isEmpty()) {
             return answers;
         }
-        List<List<Object>> keys = new ArrayList<>(groups.keySet());
+        List<List<Object>> keys = new ArrayList<>();
+        for (List<List<Object>> family : families(groups.keySet())) {
+            Optional<boolean[]> passed = family.size() < 2 ? Optional.empty() : AuthIdRuleCheck.check(app, record,
+                    (String) family.getFirst().get(0), (String) family.getFirst().get(1), family.stream().map(representatives::get).toList());
+            if (passed.isEmpty()) {
+                keys.addAll(family);
+                continue;
+            }
+            for (int j = 0; j < family.size(); j++) {
+                if (passed.get()[j]) {
+                    for (int i : groups.get(family.get(j))) {
+                        answers[i] = true;
+                    }
+                }
+            }
+        }
         for (int from = 0; from < keys.size(); from += PER_STATEMENT) {
             List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + PER_STATEMENT));
             boolean[] passed = ask(app, record, chunk, representatives);
@@ -74,6 +90,23 @@ public final class BulkRuleCheck {
             }
         }
         return answers;
+    }
+
+    /**
+     * The questions that differ only in the auth record's id (same expressions, request parts and auth collection, and
+     * nothing of the auth record read but its id), which {@link AuthIdRuleCheck} asks with one compilation; every other
+     * question is a family of its own.
+     */
+    private static List<List<List<Object>>> families(java.util.Collection<List<Object>> keys) {
+        Map<List<Object>, List<List<Object>>> out = new LinkedHashMap<>();
+        for (List<Object> key : keys) {
+            String auth = (String) key.get(3);
+            boolean byId = !(Boolean) key.get(2) && !auth.isEmpty() && AuthIdRuleCheck.applies((String) key.get(0), (String) key.get(1));
+            List<Object> family = new ArrayList<>(key);
+            family.set(3, byId ? auth.substring(0, auth.indexOf('/')) : key);
+            out.computeIfAbsent(family, k -> new ArrayList<>()).add(key);
+        }
+        return new ArrayList<>(out.values());
     }
 
     /** What the answer can depend on: the expressions, and the parts of the request they read. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stops the work of a request whose client went away, as Go's server cancels a request's context when the client's
@@ -43,19 +44,40 @@ final class ClientGone implements AutoCloseable {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("pb4j-client-gone").factory());
 
-    ClientGone() {
-        if (SUPPORTED) {
-            ticker.scheduleWithFixedDelay(this::tick, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
+    /** Whether a tick is scheduled: only while requests are watched, so an idle server's ticker never wakes. */
+    private final AtomicBoolean ticking = new AtomicBoolean();
 
     /** Starts watching the request the calling thread handles, on the connection between the two ports. */
     Watch watch(int localPort, int remotePort) {
         Watch w = new Watch(Thread.currentThread(), key(localPort, remotePort), System.nanoTime());
         if (SUPPORTED) {
             running.add(w);
+            if (!ticking.get() && ticking.compareAndSet(false, true)) {
+                schedule();
+            }
         }
         return w;
+    }
+
+    private void schedule() {
+        try {
+            ticker.schedule(this::tickAndReschedule, TICK.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            ticking.set(false);
+        }
+    }
+
+    /** One tick; the next one only while a request is watched (a watch added meanwhile sees the flag down, or this sees it). */
+    private void tickAndReschedule() {
+        tick();
+        if (!running.isEmpty()) {
+            schedule();
+            return;
+        }
+        ticking.set(false);
+        if (!running.isEmpty() && ticking.compareAndSet(false, true)) {
+            schedule();
+        }
     }
 
     private static long key(int localPort, int remotePort) {
