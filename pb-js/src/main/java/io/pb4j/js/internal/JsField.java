@@ -32,7 +32,7 @@ final class JsField implements ProxyObject, Host {
                 given.putAll((Map<String, Object>) m);
             }
         }
-        if (type != null) {
+        if (type != null && !type.isEmpty()) {
             given.put("type", type);
         }
         return of(given);
