@@ -350,7 +350,7 @@ class JsGlobalsTest {
         JsonObject m = json(migrated.body());
         assertThat(m.getString("name")).isEqualTo("things2");
         assertThat(m.getString("noteId")).isEqualTo("text9999");
-        assertThat(m.get("names").toString()).startsWith("[\"id\",\"title\",\"note\",\"flag\"");
+        assertThat(m.get("names").toString()).startsWith("[\"id\",\"note\",\"title\",\"flag\"");
         assertThat(server.get("/api/collections/things2", "Authorization", token).statusCode()).isEqualTo(200);
     }
 
