@@ -143,6 +143,14 @@ class JsGlobalsTest {
                         }
                         const f = new Field({ name: "test", type: "bool" })
                         eq(f.type(), "bool"); eq(f.getName(), "test")
+                        const list = new FieldsList([{ name: "title", type: "text" }, { name: "n", type: "number" }])
+                        eq(list.fieldNames(), ["title", "n"]); eq(list.getByName("n").type(), "number"); eq(list.length, 2)
+                        eq(list.getById(list[0].id).name, "title")
+                        const iterated = []
+                        for (const f of list) iterated.push(f.name)
+                        eq(iterated, ["title", "n"])
+                        list.removeByName("title")
+                        eq(list.fieldNames(), ["n"])
                         const t = new TextField({ name: "title", max: 10 })
                         eq(t.max, 10); eq(t.required, false)
                         t.required = true

@@ -123,6 +123,15 @@ public final class Registrar {
         return JsField.of(type, data);
     }
 
+    /** {@code new FieldsList([{type, name, ...}, ...])}. */
+    public Object newFieldsList(Value data) {
+        JsFields list = new JsFields();
+        for (long i = 0; data.hasArrayElements() && i < data.getArraySize(); i++) {
+            list.add(-1, JsFields.field(data.getArrayElement(i)));
+        }
+        return list;
+    }
+
     /** {@code new DateTime(date?, defaultParseInLocation?)}. */
     public Object newDateTime(String date, String location) {
         return new GoView(JsDateTime.parse(date, location));

@@ -91,6 +91,9 @@
     def("Collection", function Collection(data) {
         return pb.newCollection(data || {});
     });
+    def("FieldsList", function FieldsList(data) {
+        return pb.newFieldsList(data || []);
+    });
     def("Field", function Field(data) {
         return pb.newField(null, data || {});
     });
