@@ -239,7 +239,13 @@ class JsGlobalsTest {
                         new PasswordField({ name: "secret" }), new GeoPointField({ name: "where" }))
                     c.addIndex("idx_things_title", true, "title", "")
                     $app.save(c)
-                    return e.json(200, { id: c.id, names: c.fields.fieldNames(), idField: c.fields.getByName("id").type() })
+                    const r = new Record(c)
+                    r.set("title", "from js")
+                    r.set("day", new DateTime("2024-01-02 03:04:05.000Z"))
+                    $app.save(r)
+                    const back = $app.findRecordById("things", r.id)
+                    return e.json(200, { id: c.id, names: c.fields.fieldNames(), idField: c.fields.getByName("id").type(),
+                        day: back.getString("day"), title: back.getString("title") })
                 })
                 routerAdd("POST", "/collections/change", (e) => {
                     const c = $app.findCollectionByNameOrId("things")
@@ -321,6 +327,8 @@ class JsGlobalsTest {
         assertThat(b.get("names").toString()).isEqualTo("[\"id\",\"title\",\"n\",\"flag\",\"mail\",\"site\",\"body\",\"day\",\"created\","
                 + "\"meta\",\"owner\",\"kind\",\"secret\",\"where\"]");
         assertThat(b.getString("idField")).isEqualTo("text");
+        assertThat(b.getString("day")).isEqualTo("2024-01-02 03:04:05.000Z");
+        assertThat(b.getString("title")).isEqualTo("from js");
 
         String token = server.superuserToken();
         var c = json(server.get("/api/collections/things", "Authorization", token).body());

@@ -351,7 +351,7 @@ final class Convert {
         if (v == null || v.isNull()) {
             return zero(t);
         }
-        if (v.isProxyObject() && v.asProxyObject() instanceof GoView g && t.isInstance(g.target())) {
+        if (t != Object.class && v.isProxyObject() && v.asProxyObject() instanceof GoView g && t.isInstance(g.target())) {
             return g.target();
         }
         if (t == String.class) {
