@@ -11,11 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A port of PocketBase v0.39.11's {@code plugins/jsvm/binds_test.go}, the parts that apply to pb4j: each Go test's
  * script runs inside a route of a real pb_hooks folder over PocketBase's own test data, and answers what failed.
- * Not ported: TestBindCoreUnmarshal/Context/Cookie/SubscriptionMessage/FieldsList/Field/NamedFields/Command/
- * RequestInfo/Middleware/Timezone/DateTime/ValidationError (Go types pb4j's scripts do not construct),
- * TestDynamicModelMapFieldCaching (Go's JSONMap.set), TestBindFilesystem's s3/local/dirFS, TestBindForms,
- * TestBindHTTPSend (an outside test server), the *Count tests for namespaces pb4j fills differently, and
- * $security.randomStringByRegex. Differences kept: dbx quotes columns with {@code "} (not SQLite's backticks) and
+ * TestBindCoreCookie, TestBindCoreDateTime, TestBindCoreField/NamedFields/FieldsList, TestBindHTTPSend's FormData,
+ * TestSecurityRandomStringBinds' randomStringByRegex and $filepath are in {@link JsGlobalsTest}. Not ported:
+ * TestBindCoreUnmarshal/Context/SubscriptionMessage/Command/RequestInfo/Middleware/Timezone/ValidationError (Go
+ * types pb4j's scripts do not construct), TestDynamicModelMapFieldCaching (Go's JSONMap.set),
+ * TestBindFilesystem's s3/local/dirFS, TestBindForms and the *Count tests for namespaces pb4j fills differently. Differences kept: dbx quotes columns with {@code "} (not SQLite's backticks) and
  * LIKE carries {@code ESCAPE '\'} so its escaping works on SQLite.
  */
 class JsBindsPortTest {

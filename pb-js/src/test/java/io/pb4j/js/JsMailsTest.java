@@ -58,6 +58,21 @@ class JsMailsTest {
                             $app.newMailClient().send(message)
                             break
                         }
+                        case "attach": {
+                            $os.writeFile($os.tempDir() + "/pb4j-js-attach.txt", "file from disk", 0o644)
+                            const message = new MailerMessage({
+                                from: { address: "noreply@example.com" },
+                                to: [{ address: "att@example.com" }],
+                                subject: "With files",
+                                html: "<p>see attached</p>",
+                                attachments: {
+                                    "notes.txt": $filesystem.fileFromPath($os.tempDir() + "/pb4j-js-attach.txt"),
+                                    "data.json": $filesystem.fileFromBytes('{"a":1}', "data.json"),
+                                },
+                            })
+                            $app.newMailClient().send(message)
+                            break
+                        }
                     }
                     return e.json(200, { resetHooks })
                 })
@@ -123,6 +138,23 @@ class JsMailsTest {
             }
         }).count();
         assertThat(copies).isEqualTo(3);
+    }
+
+    @Test
+    void aMailerMessageCarriesFilesFromFilesystemAsAttachments() throws Exception {
+        assertThat(server.send("POST", "/api/js/mails/attach", "{}").statusCode()).isEqualTo(200);
+        MimeMessage m = await("att@example.com", "With files");
+        var mixed = (jakarta.mail.internet.MimeMultipart) m.getContent();
+        assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+        assertThat(mixed.getCount()).isEqualTo(3);
+        assertThat(GreenMailUtil.getBody(mixed.getBodyPart(0))).contains("see attached");
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < 3; i++) {
+            var part = mixed.getBodyPart(i);
+            assertThat(part.getDisposition()).isEqualTo(jakarta.mail.Part.ATTACHMENT);
+            files.put(part.getFileName(), new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(files).containsEntry("notes.txt", "file from disk").containsEntry("data.json", "{\"a\":1}");
     }
 
     /** The first message delivered to {@code to} whose subject starts with {@code subject}, waiting up to 10 s. */

@@ -36,6 +36,50 @@ class JsReloadTest {
         }
     }
 
+    /** Routes and middlewares a JS {@code onServe} adds follow a hot reload as routerAdd's do (the app serves already). */
+    @Test
+    void routesAddedInOnServeFollowAReload() throws Exception {
+        try (JsTestServer server = JsTestServer.start(Map.of("serve.pb.js", """
+                onServe((e) => {
+                    e.router.get("/served/{id}", (re) => re.json(200, { v: 1, id: re.request.pathValue("id") }))
+                    e.router.get("/private", (re) => re.string(200, "secret 1")).bind($apis.requireSuperuserAuth())
+                    const g = e.router.group("/grp")
+                    g.bindFunc((re) => { re.response.header().set("X-Group", "1"); return re.next() })
+                    g.get("/x", (re) => re.string(200, "grp 1"))
+                    e.router.get("/gone", (re) => re.string(200, "still here"))
+                    e.next()
+                })
+                """), true, 1)) {
+            assertThat(server.get("/served/a").body()).isEqualTo("{\"v\":1,\"id\":\"a\"}");
+            assertThat(server.get("/private").statusCode()).isEqualTo(401);
+            var grp = server.get("/grp/x");
+            assertThat(grp.body()).isEqualTo("grp 1");
+            assertThat(grp.headers().firstValue("X-Group")).contains("1");
+            assertThat(server.get("/gone").body()).isEqualTo("still here");
+
+            Files.writeString(server.hooks.resolve("serve.pb.js"), """
+                    onServe((e) => {
+                        e.router.get("/served/{id}", (re) => re.json(200, { v: 2, id: re.request.pathValue("id") }))
+                        e.router.get("/private", (re) => re.string(200, "secret 2")).bind($apis.requireSuperuserAuth())
+                        const g = e.router.group("/grp")
+                        g.bindFunc((re) => { re.response.header().set("X-Group", "2"); return re.next() })
+                        g.get("/x", (re) => re.string(200, "grp 2"))
+                        e.router.post("/added", (re) => re.string(201, "added"))
+                        e.next()
+                    })
+                    """);
+            awaitBody(() -> server.get("/served/b").body(), "{\"v\":2,\"id\":\"b\"}");
+            assertThat(server.get("/private").statusCode()).isEqualTo(401);
+            var ok = server.get("/private", "Authorization", server.superuserToken());
+            assertThat(ok.body()).isEqualTo("secret 2");
+            grp = server.get("/grp/x");
+            assertThat(grp.body()).isEqualTo("grp 2");
+            assertThat(grp.headers().allValues("X-Group")).containsExactly("2");
+            assertThat(server.send("POST", "/added", "{}").statusCode()).isEqualTo(201);
+            assertThat(server.get("/gone").statusCode()).isEqualTo(404);
+        }
+    }
+
     @Test
     void scriptErrorAtStartNamesFileAndLine() {
         Path root = JsTestServer.tempDir();

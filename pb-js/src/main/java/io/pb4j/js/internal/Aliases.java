@@ -34,6 +34,14 @@ final class Aliases {
                     }
                     return Convert.toJs(q.records());
                 };
+                case "save" -> (t, a) -> {
+                    // a script's collection shows what was saved (its id, dates, defaults), as Go's pointer does
+                    if (a.length == 1 && a[0].isProxyObject() && a[0].asProxyObject() instanceof JsCollection c) {
+                        c.reset(((PocketBase) t).save((io.pb4j.core.Collection) c.host()));
+                        return null;
+                    }
+                    return GoView.call(t, "save", GoView.members(t.getClass()).methods().get("save"), a);
+                };
                 default -> null;
             };
         }
@@ -47,7 +55,7 @@ final class Aliases {
     static Alias find(Object target, String name) {
         if (target instanceof PocketBase) {
             return switch (name) {
-                case "findCollectionByNameOrId" -> (t, a) -> new GoView(((PocketBase) t).findCollection(a[0].asString())
+                case "findCollectionByNameOrId" -> (t, a) -> Convert.toJs(((PocketBase) t).findCollection(a[0].asString())
                         .orElseThrow(() -> new NoSuchElementException("sql: no rows in result set")));
                 case "dataDir" -> (t, a) -> ((PocketBase) t).config().dataDir().toString();
                 case "isDev" -> (t, a) -> ((PocketBase) t).config().dev();

@@ -45,6 +45,7 @@ final class Convert {
             case byte[] bytes -> new Bytes(bytes);
             case Enum<?> e -> e.name();
             case io.pb4j.core.Db db -> new GoView(new JsDb(db));
+            case io.pb4j.core.Collection c -> new JsCollection(c);
             case io.pb4j.core.router.RequestEvent re -> Hybrid.of(new JsRequestEvent(re));
             case io.pb4j.core.RequestHookEvent he -> new GoView(he, Optional.of(new JsRequestEvent(he.request())));
             default -> new GoView(v);
@@ -89,10 +90,14 @@ final class Convert {
         if (v.isProxyObject()) {
             Object p = v.asProxyObject();
             if (p instanceof GoView g) {
-                return g.target();
+                // a DateTime is its text to Java (a record's date field, a query parameter), as Go's Value() gives
+                return g.target() instanceof JsDateTime d ? d.string() : g.target();
             }
             if (p instanceof Hybrid h) {
                 return h.event();
+            }
+            if (p instanceof Host h) {
+                return h.host();
             }
         }
         if (v.isHostObject()) {
@@ -143,6 +148,12 @@ final class Convert {
         }
         if (v.isProxyObject() && v.asProxyObject() instanceof GoView g) {
             return javaToJson(g.target());
+        }
+        if (v.isProxyObject() && v.asProxyObject() instanceof JsCollection c) {
+            return c.json();
+        }
+        if (v.isProxyObject() && v.asProxyObject() instanceof JsField f) {
+            return javaToJson(f.state);
         }
         if (v.isHostObject()) {
             return javaToJson(v.asHostObject());
@@ -251,7 +262,7 @@ final class Convert {
         Object java = null;
         if (v.isProxyObject()) {
             Object p = v.asProxyObject();
-            java = p instanceof GoView g ? g.target() : p instanceof Hybrid h ? h.event() : null;
+            java = p instanceof GoView g ? g.target() : p instanceof Hybrid h ? h.event() : p instanceof Host x ? x.host() : null;
         }
         if (java != null) {
             return t.isInstance(java) ? 3 : -1;
@@ -339,6 +350,9 @@ final class Convert {
         }
         if (v == null || v.isNull()) {
             return zero(t);
+        }
+        if (t != Object.class && v.isProxyObject() && v.asProxyObject() instanceof GoView g && t.isInstance(g.target())) {
+            return g.target();
         }
         if (t == String.class) {
             return v.isString() ? v.asString() : String.valueOf(toJava(v));

@@ -6,7 +6,7 @@ import org.graalvm.polyglot.Value;
  * A request event that is also callable, so one value serves both styles of handler: a v0.23+ handler reads it as
  * {@code e} ({@code e.next()}, {@code e.request.header}); a pre-v0.23 middleware {@code (next) => (c) => next(c)}
  * gets it as {@code next} and calls it, which continues the chain, and its inner function gets it as {@code c}
- * ({@code c.request().header}, {@code c.pathParam}). {@code request} is callable in the same way.
+ * ({@code c.request().header}, {@code c.pathParam}). {@code request} and {@code response} are callable in the same way.
  */
 final class Hybrid extends CallableView {
     private final JsRequestEvent event;
@@ -33,6 +33,10 @@ final class Hybrid extends CallableView {
 
     @Override
     public Object getMember(String key) {
-        return key.equals("request") ? new CallableView(event.request) : super.getMember(key);
+        return switch (key) {
+            case "request" -> new CallableView(event.request);
+            case "response" -> new CallableView(event.response()); // e.response.header() and the old c.response().header()
+            default -> super.getMember(key);
+        };
     }
 }

@@ -44,7 +44,33 @@ public final class JsMails {
     static MailMessage message(Value v) {
         return new MailMessage(address(member(v, "from")), addresses(member(v, "to")), addresses(member(v, "cc")),
                 addresses(member(v, "bcc")), string(member(v, "subject")), string(member(v, "html")),
-                string(member(v, "text")), headers(member(v, "headers")));
+                string(member(v, "text")), headers(member(v, "headers")), attachments(member(v, "attachments")));
+    }
+
+    /**
+     * Go's {@code map[string]io.Reader} of attachments: by file name, a {@code $filesystem} file, bytes
+     * ({@code $os.readFile}) or text.
+     */
+    private static List<io.pb4j.core.mail.MailAttachment> attachments(Value v) {
+        List<io.pb4j.core.mail.MailAttachment> out = new ArrayList<>();
+        if (v == null || v.isNull() || !v.hasMembers()) {
+            return out;
+        }
+        for (String name : v.getMemberKeys()) {
+            Value item = v.getMember(name);
+            byte[] content;
+            if (Convert.toJava(item) instanceof io.pb4j.core.field.UploadedFile f) {
+                try (var in = f.open()) {
+                    content = in.readAllBytes();
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            } else {
+                content = Convert.bytes(item);
+            }
+            out.add(new io.pb4j.core.mail.MailAttachment(name, content));
+        }
+        return out;
     }
 
     private static Value member(Value v, String key) {

@@ -93,6 +93,31 @@ public final class JsRequestEvent {
     }
 
     /** PocketBase's {@code e.requestInfo()}: query, headers, body, auth, method and context of the request. */
+    /** PocketBase's {@code e.setCookie(new Cookie({...}))}; {@code sameSite} is Go's number (2 Lax, 3 Strict, 4 None). */
+    public void setCookie(Value cookie) {
+        String sameSite = switch (intMember(cookie, "sameSite")) {
+            case 2 -> "Lax";
+            case 3 -> "Strict";
+            case 4 -> "None";
+            default -> "";
+        };
+        event.setCookie(new io.pb4j.core.router.Cookie(stringMember(cookie, "name"), stringMember(cookie, "value"),
+                stringMember(cookie, "path"), stringMember(cookie, "domain"), intMember(cookie, "maxAge"),
+                cookie.hasMember("secure") && cookie.getMember("secure").isBoolean() && cookie.getMember("secure").asBoolean(),
+                cookie.hasMember("httpOnly") && cookie.getMember("httpOnly").isBoolean() && cookie.getMember("httpOnly").asBoolean(),
+                sameSite));
+    }
+
+    private static String stringMember(Value v, String key) {
+        Value m = v.hasMember(key) ? v.getMember(key) : null;
+        return m == null || m.isNull() ? "" : m.isString() ? m.asString() : m.toString();
+    }
+
+    private static int intMember(Value v, String key) {
+        Value m = v.hasMember(key) ? v.getMember(key) : null;
+        return m != null && m.isNumber() ? m.asInt() : 0;
+    }
+
     public JsRequestInfo requestInfo() {
         return new JsRequestInfo(event.requestInfo(body()));
     }

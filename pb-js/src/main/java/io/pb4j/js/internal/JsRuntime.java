@@ -38,8 +38,13 @@ public final class JsRuntime {
     private static final class Slot {
         volatile Generation generation;
         volatile int index = -1;
+        /** A route added in a JS {@code onServe}: its function, pinned to the context that made it. */
+        volatile java.util.function.Function<Object[], org.graalvm.polyglot.Value> fn;
         Route route;
     }
+
+    private final Map<String, io.pb4j.core.router.RouterGroup> servedGroups = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger servedIds = new java.util.concurrent.atomic.AtomicInteger();
 
     private JsRuntime(PocketBase app, JsHooksOptions options) {
         this.app = app;
@@ -120,6 +125,7 @@ public final class JsRuntime {
         bindHooks(g);
         if (router != null) {
             bindRoutes(g);
+            serveAgain(g);
         }
         if (old != null) {
             old.close();
@@ -151,7 +157,7 @@ public final class JsRuntime {
         }
     }
 
-    private static void runHook(Generation g, Registration.HookHandler h, HookEvent ev) {
+    private void runHook(Generation g, Registration.HookHandler h, HookEvent ev) {
         if (!h.tags().isEmpty() && ev instanceof Tagged t && t.tags().stream().noneMatch(h.tags()::contains)) {
             ev.next();
             return;
@@ -159,7 +165,10 @@ public final class JsRuntime {
         if (h.style() == 2) {
             ev.next();
         }
-        g.call(h.index(), Convert.toJs(ev));
+        Object arg = ev instanceof io.pb4j.core.ServeEvent se
+                ? new GoView(new JsServeRouter.JsServeEvent(new JsServeRouter(this, se.router()), app, java.util.Optional.of(se)), java.util.Optional.of(se))
+                : Convert.toJs(ev);
+        g.call(h.index(), arg);
         if (h.style() == 1) {
             ev.next();
         }
@@ -237,10 +246,63 @@ public final class JsRuntime {
 
     private void runRoute(String key, RequestEvent e) {
         Slot s = routes.get(key);
+        var fn = s == null ? null : s.fn;
+        if (fn != null) {
+            fn.apply(new Object[] {Convert.toJs(e)});
+            return;
+        }
         if (s == null || s.index < 0) {
             throw ApiException.notFound();
         }
         s.generation.call(s.index, Hybrid.of(new JsRequestEvent(e)));
+    }
+
+    /**
+     * After a reload, the new files' {@code onServe} handlers run again (the app serves already, so its
+     * {@code onServe} does not fire): their routes replace the old functions, and routes no longer added answer 404.
+     */
+    private void serveAgain(Generation g) {
+        for (Slot s : routes.values()) {
+            s.fn = null;
+        }
+        for (Registration reg : g.registrations()) {
+            if (reg instanceof Registration.HookHandler h && h.hook().equals("OnServe")) {
+                try {
+                    g.call(h.index(), new GoView(new JsServeRouter.JsServeEvent(new JsServeRouter(this, router), app, java.util.Optional.empty())));
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.ERROR, "a reloaded JS onServe handler failed: " + ex.getMessage());
+                    app.logger().error("A reloaded JS onServe handler failed", "error", String.valueOf(ex.getMessage()));
+                }
+            }
+        }
+    }
+
+    /** A route a JS {@code onServe} adds: bound once per method and path, pointed at the newest function. */
+    Route servedRoute(io.pb4j.core.router.RouterGroup group, String method, String path,
+                      java.util.function.Function<Object[], org.graalvm.polyglot.Value> fn) {
+        String key = "serve " + method + " " + group.prefix() + path;
+        Slot slot = routes.computeIfAbsent(key, k -> {
+            Slot s = new Slot();
+            s.route = group.add(method, path, e -> runRoute(key, e));
+            return s;
+        });
+        slot.fn = fn;
+        return slot.route;
+    }
+
+    /** A group a JS {@code onServe} makes: the same prefix gives the same group after a reload. */
+    io.pb4j.core.router.RouterGroup servedGroup(io.pb4j.core.router.RouterGroup parent, String prefix) {
+        return servedGroups.computeIfAbsent(parent.prefix() + prefix, k -> parent.group(prefix));
+    }
+
+    /** Binds a middleware a JS {@code onServe} gave; it is unbound when the files are reloaded. */
+    void bindServed(java.util.function.Consumer<Hook.Handler<RequestEvent>> bind, java.util.function.Consumer<String[]> unbind,
+                    org.graalvm.polyglot.Value middleware) {
+        Hook.Handler<RequestEvent> h = JsServeRouter.handler(middleware, "pbJsServe" + servedIds.incrementAndGet());
+        bind.accept(h);
+        synchronized (this) {
+            unbinders.add(() -> unbind.accept(new String[] {h.id()}));
+        }
     }
 
     private synchronized void close() {

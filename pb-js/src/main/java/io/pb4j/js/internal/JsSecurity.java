@@ -27,6 +27,15 @@ public final class JsSecurity {
         return RandomStrings.fromAlphabet(length, alphabet);
     }
 
+    /** A random string matching {@code pattern} (Go's regexp syntax); {@code flags} as Go's {@code syntax.Flags}. */
+    public String randomStringByRegex(String pattern, Value... flags) {
+        int f = 0;
+        for (Value v : flags) {
+            f |= v.asInt();
+        }
+        return RandomByRegex.generate(pattern, flags.length == 0 ? 212 : f);
+    }
+
     public String pseudorandomString(int length) {
         return RandomStrings.pseudorandom(length, RandomStrings.ALPHANUMERIC);
     }

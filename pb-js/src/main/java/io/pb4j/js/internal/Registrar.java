@@ -25,6 +25,7 @@ public final class Registrar {
     public final Object template;
     public final Object mails;
     public final Object dbx;
+    public final Object filepath;
     public final String hooksDir;
     private final PocketBase pocketBase;
     private final JsContext context;
@@ -43,6 +44,7 @@ public final class Registrar {
         this.template = new GoView(new JsTemplate());
         this.mails = new GoView(new JsMails());
         this.dbx = new GoView(new Dbx());
+        this.filepath = new GoView(new JsFilepath());
         this.hooksDir = hooksDir;
     }
 
@@ -112,8 +114,42 @@ public final class Registrar {
         return r;
     }
 
-    public Collection newCollection(Value data) {
-        return Collection.fromJson((JsonObject) Convert.toJson(data), Optional.empty());
+    public Object newCollection(Value data) {
+        return new JsCollection(Collection.fromJson((JsonObject) Convert.toJson(data), Optional.empty()));
+    }
+
+    /** {@code new TextField({...})} and the other field constructors; {@code type} null for {@code new Field({type, ...})}. */
+    public Object newField(String type, Value data) {
+        return JsField.of(type, data);
+    }
+
+    /** {@code new FieldsList([{type, name, ...}, ...])}. */
+    public Object newFieldsList(Value data) {
+        JsFields list = new JsFields();
+        for (long i = 0; data.hasArrayElements() && i < data.getArraySize(); i++) {
+            list.add(-1, JsFields.field(data.getArrayElement(i)));
+        }
+        return list;
+    }
+
+    /** {@code new DateTime(date?, defaultParseInLocation?)}. */
+    public Object newDateTime(String date, String location) {
+        return new GoView(JsDateTime.parse(date, location));
+    }
+
+    /** Go's {@code unmarshal(data, dst)} into a collection or a field; false when {@code dst} is a plain script object. */
+    public boolean unmarshal(Value data, Value dst) {
+        if (dst.isProxyObject() && dst.asProxyObject() instanceof JsCollection c) {
+            c.unmarshal(data);
+            return true;
+        }
+        if (dst.isProxyObject() && dst.asProxyObject() instanceof JsField f) {
+            for (String k : data.getMemberKeys()) {
+                f.putMember(k, data.getMember(k));
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Whether a value is Go bytes ({@code $os.readFile}, {@code cmd.output()} …) rather than a script's array. */

@@ -13,6 +13,7 @@
     def("$template", pb.template);
     def("$mails", pb.mails);
     def("$dbx", pb.dbx);
+    def("$filepath", pb.filepath);
 
     def("routerAdd", (method, path, handler, ...middlewares) => pb.routerAdd(method, path, handler, middlewares));
     def("routerUse", (...middlewares) => pb.routerUse(middlewares));
@@ -90,6 +91,95 @@
     def("Collection", function Collection(data) {
         return pb.newCollection(data || {});
     });
+    def("FieldsList", function FieldsList(data) {
+        return pb.newFieldsList(data || []);
+    });
+    def("Field", function Field(data) {
+        return pb.newField(null, data || {});
+    });
+    const fieldTypes = {
+        NumberField: "number", BoolField: "bool", TextField: "text", URLField: "url", EmailField: "email",
+        EditorField: "editor", PasswordField: "password", DateField: "date", AutodateField: "autodate",
+        JSONField: "json", RelationField: "relation", SelectField: "select", FileField: "file", GeoPointField: "geoPoint",
+    };
+    for (const [name, type] of Object.entries(fieldTypes)) {
+        def(name, function (data) { return pb.newField(type, data || {}); });
+    }
+    def("DateTime", function DateTime(date, location) {
+        return pb.newDateTime(date ? String(date) : "", location ? String(location) : "");
+    });
+    // Go's encoding/json round trip into a collection, a field or a plain object
+    def("unmarshal", (data, dst) => {
+        const plain = JSON.parse(JSON.stringify(data === undefined ? null : data));
+        if (dst !== null && typeof dst === "object" && plain !== null && typeof plain === "object" && !pb.unmarshal(plain, dst)) {
+            Object.assign(dst, plain);
+        }
+    });
+
+    // Go's http.Cookie; sameSite: 1 default, 2 Lax, 3 Strict, 4 None (http.SameSite)
+    const sameSiteNames = { 2: "Lax", 3: "Strict", 4: "None" };
+    class Cookie {
+        constructor(options) {
+            Object.assign(this, { name: "", value: "", quoted: false, path: "", domain: "", expires: null, rawExpires: "",
+                maxAge: 0, secure: false, httpOnly: false, sameSite: 0, partitioned: false, raw: "", unparsed: null }, options || {});
+        }
+        string() {
+            if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(this.name || "")) {
+                return "";
+            }
+            let value = String(this.value || "").split("").filter((c) => c >= " " && c <= "~" && c !== '"' && c !== ";" && c !== "\\").join("");
+            if (this.quoted || value.includes(" ") || value.includes(",")) {
+                value = '"' + value + '"';
+            }
+            let out = this.name + "=" + value;
+            if (this.path) out += "; Path=" + String(this.path).split("").filter((c) => c >= " " && c <= "~" && c !== ";").join("");
+            if (this.domain) out += "; Domain=" + (this.domain[0] === "." ? this.domain.slice(1) : this.domain);
+            const expires = this.expires ? new Date(typeof this.expires === "string" ? this.expires : this.expires.valueOf()) : null;
+            if (expires && !isNaN(expires) && expires.getUTCFullYear() >= 1601) out += "; Expires=" + expires.toUTCString();
+            if (this.maxAge > 0) out += "; Max-Age=" + Math.floor(this.maxAge);
+            else if (this.maxAge < 0) out += "; Max-Age=0";
+            if (this.httpOnly) out += "; HttpOnly";
+            if (this.secure) out += "; Secure";
+            if (sameSiteNames[this.sameSite]) out += "; SameSite=" + sameSiteNames[this.sameSite];
+            if (this.partitioned) out += "; Partitioned";
+            return out;
+        }
+        valid() {
+            return this.string() !== "";
+        }
+    }
+    Object.defineProperty(Cookie.prototype, "__pbCookie", { value: true });
+    def("Cookie", Cookie);
+
+    // PocketBase's FormData for $http.send: string values and $filesystem files, sent as multipart/form-data
+    class FormData {
+        constructor() {
+            Object.defineProperty(this, "__pbFormData", { value: new Map() });
+        }
+        append(key, value) {
+            const m = this.__pbFormData;
+            m.set(key, (m.get(key) || []).concat([value]));
+        }
+        set(key, value) { this.__pbFormData.set(key, [value]); }
+        delete(key) { this.__pbFormData.delete(key); }
+        get(key) {
+            const v = this.__pbFormData.get(key);
+            return v && v.length ? v[0] : null;
+        }
+        getAll(key) { return this.__pbFormData.has(key) ? this.__pbFormData.get(key) : null; }
+        has(key) {
+            const v = this.__pbFormData.get(key);
+            return !!v && v.length > 0;
+        }
+        keys() { return Array.from(this.__pbFormData.keys()); }
+        values() { return Array.from(this.__pbFormData.values()).flat(); }
+        entries() {
+            const out = [];
+            for (const [k, vs] of this.__pbFormData) for (const v of vs) out.push([k, v]);
+            return out;
+        }
+    }
+    def("FormData", FormData);
 
     // PocketBase's inflector.Sentenize: "test" -> "Test."
     const sentenize = (text) => {

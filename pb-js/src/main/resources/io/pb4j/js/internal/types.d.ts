@@ -170,6 +170,79 @@ declare class Record implements PbRecord {
 declare class Collection implements PbCollection {
   constructor(data?: { [key: string]: any });
   id: string; name: string; type: string; system: boolean;
+  listRule: string | null; viewRule: string | null; createRule: string | null; updateRule: string | null; deleteRule: string | null;
+  fields: FieldsList; indexes: string[];
+  isAuth(): boolean; isBase(): boolean; isView(): boolean;
+  addIndex(name: string, unique: boolean, columnsExpr: string, optWhereExpr?: string): void;
+  removeIndex(name: string): void; getIndex(name: string): string;
+  [key: string]: any;
+}
+interface PbField {
+  id: string; name: string; system: boolean; hidden: boolean; presentable: boolean; [option: string]: any;
+  type(): string; getId(): string; setId(id: string): void; getName(): string; setName(name: string): void;
+  getSystem(): boolean; setSystem(v: boolean): void; getHidden(): boolean; setHidden(v: boolean): void;
+}
+declare class FieldsList extends Array<PbField> {
+  constructor(fields?: Array<{ [key: string]: any }>);
+  add(...fields: PbField[]): void; addAt(pos: number, ...fields: PbField[]): void;
+  addMarshaledJSON(raw: string): void; addMarshaledJSONAt(pos: number, raw: string): void;
+  getById(id: string): PbField | null; getByName(name: string): PbField | null;
+  removeById(id: string): void; removeByName(name: string): void; fieldNames(): string[]; asMap(): { [name: string]: PbField };
+}
+declare class Field implements PbField { constructor(data: { type: string; [key: string]: any }); [option: string]: any; type(): string; getId(): string; setId(id: string): void; getName(): string; setName(name: string): void; getSystem(): boolean; setSystem(v: boolean): void; getHidden(): boolean; setHidden(v: boolean): void; id: string; name: string; system: boolean; hidden: boolean; presentable: boolean; }
+declare class NumberField extends Field { constructor(data?: { [key: string]: any }); }
+declare class BoolField extends Field { constructor(data?: { [key: string]: any }); }
+declare class TextField extends Field { constructor(data?: { [key: string]: any }); }
+declare class URLField extends Field { constructor(data?: { [key: string]: any }); }
+declare class EmailField extends Field { constructor(data?: { [key: string]: any }); }
+declare class EditorField extends Field { constructor(data?: { [key: string]: any }); }
+declare class PasswordField extends Field { constructor(data?: { [key: string]: any }); }
+declare class DateField extends Field { constructor(data?: { [key: string]: any }); }
+declare class AutodateField extends Field { constructor(data?: { [key: string]: any }); }
+declare class JSONField extends Field { constructor(data?: { [key: string]: any }); }
+declare class RelationField extends Field { constructor(data?: { [key: string]: any }); }
+declare class SelectField extends Field { constructor(data?: { [key: string]: any }); }
+declare class FileField extends Field { constructor(data?: { [key: string]: any }); }
+declare class GeoPointField extends Field { constructor(data?: { [key: string]: any }); }
+declare function unmarshal(data: any, dst: any): void;
+
+/** A UTC date, written 2006-01-02 15:04:05.000Z; durations are nanoseconds, as Go's. */
+declare class DateTime {
+  constructor(date?: string, defaultParseInLocation?: string);
+  add(nanoseconds: number): DateTime; sub(u: DateTime): number; addDate(years: number, months: number, days: number): DateTime;
+  after(u: DateTime): boolean; before(u: DateTime): boolean; compare(u: DateTime): number; equal(u: DateTime): boolean;
+  unix(): number; isZero(): boolean; string(): string; marshalJSON(): string; value(): string;
+}
+/** Go's http.Cookie; sameSite: 1 default, 2 Lax, 3 Strict, 4 None. */
+declare class Cookie {
+  constructor(options?: { name?: string; value?: string; path?: string; domain?: string; expires?: Date; maxAge?: number;
+    secure?: boolean; httpOnly?: boolean; sameSite?: number; partitioned?: boolean; quoted?: boolean });
+  name: string; value: string; path: string; domain: string; maxAge: number; secure: boolean; httpOnly: boolean; sameSite: number;
+  string(): string; valid(): boolean;
+}
+/** A multipart/form-data body for $http.send: string values and $filesystem files. */
+declare class FormData {
+  append(key: string, value: any): void; set(key: string, value: any): void; delete(key: string): void;
+  get(key: string): any; getAll(key: string): any[] | null; has(key: string): boolean;
+  keys(): string[]; values(): any[]; entries(): any[][];
+}
+
+declare namespace $filepath {
+  function base(path: string): string;
+  function clean(path: string): string;
+  function dir(path: string): string;
+  function ext(path: string): string;
+  function fromSlash(path: string): string;
+  function glob(pattern: string): string[];
+  function isAbs(path: string): boolean;
+  function join(...elem: string[]): string;
+  function match(pattern: string, name: string): boolean;
+  function rel(basepath: string, targpath: string): string;
+  function split(path: string): [string, string];
+  function splitList(path: string): string[];
+  function toSlash(path: string): string;
+  function walk(root: string, fn: (path: string, info: { name(): string; isDir(): boolean }, err: any) => any): void;
+  function walkDir(root: string, fn: (path: string, d: { name(): string; isDir(): boolean }, err: any) => any): void;
 }
 declare class DynamicModel {
   constructor(shape?: { [key: string]: any });
@@ -203,6 +276,8 @@ declare namespace $apis {
 declare namespace $security {
   function randomString(length: number): string;
   function randomStringWithAlphabet(length: number, alphabet: string): string;
+  /** A random string matching a Go regexp; flags as Go's syntax.Flags (Perl when none). */
+  function randomStringByRegex(pattern: string, ...flags: number[]): string;
   function pseudorandomString(length: number): string;
   function md5(text: string): string;
   function sha256(text: string): string;
@@ -218,8 +293,9 @@ declare namespace $security {
 }
 
 declare namespace $http {
-  function send(config: { url: string; method?: string; body?: string; headers?: { [key: string]: string }; timeout?: number }): {
-    statusCode: number; headers: { [key: string]: string[] }; cookies: { [key: string]: string }; raw: string; json: any;
+  function send(config: { url: string; method?: string; body?: string | FormData; data?: { [key: string]: any }; headers?: { [key: string]: string }; timeout?: number }): {
+    statusCode: number; headers: { [key: string]: string[] }; cookies: { [key: string]: { name: string; value: string; [attr: string]: any } };
+    raw: string; body: number[]; json: any;
   };
 }
 
@@ -285,7 +361,7 @@ declare namespace $mails {
 
 interface MailAddress { address: string; name?: string }
 declare class MailerMessage {
-  constructor(data?: { from?: MailAddress; to?: MailAddress[]; cc?: MailAddress[]; bcc?: MailAddress[]; subject?: string; html?: string; text?: string; headers?: { [key: string]: string } });
+  constructor(data?: { from?: MailAddress; to?: MailAddress[]; cc?: MailAddress[]; bcc?: MailAddress[]; subject?: string; html?: string; text?: string; headers?: { [key: string]: string }; attachments?: { [fileName: string]: any } });
   from: MailAddress; to: MailAddress[]; cc: MailAddress[]; bcc: MailAddress[];
   subject: string; html: string; text: string; headers: { [key: string]: string };
 }

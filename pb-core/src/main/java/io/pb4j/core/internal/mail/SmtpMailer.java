@@ -70,7 +70,25 @@ public final class SmtpMailer implements Mailer {
             MimeBodyPart html = new MimeBodyPart();
             html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
             alternative.addBodyPart(html);
-            mime.setContent(alternative);
+            if (message.attachments().isEmpty()) {
+                mime.setContent(alternative);
+            } else {
+                // the bodies, then each file: multipart/mixed as Go's mailer writes attachments
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart bodies = new MimeBodyPart();
+                bodies.setContent(alternative);
+                mixed.addBodyPart(bodies);
+                for (var a : message.attachments()) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    String type = java.net.URLConnection.guessContentTypeFromName(a.name());
+                    file.setDataHandler(new jakarta.activation.DataHandler(
+                            new jakarta.mail.util.ByteArrayDataSource(a.content(), type == null ? "application/octet-stream" : type)));
+                    file.setFileName(a.name());
+                    file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                    mixed.addBodyPart(file);
+                }
+                mime.setContent(mixed);
+            }
             for (var header : message.headers().entrySet()) {
                 mime.setHeader(header.getKey(), header.getValue());
             }

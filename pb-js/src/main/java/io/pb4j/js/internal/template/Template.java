@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * A compact Go {@code html/template}: the template of the first file (or the string) with every {@code define} and
  * {@code block} of all of them, executed over plain Java data (maps, lists, strings, numbers, booleans). Every
  * printed value is HTML-escaped as Go escapes text ({@code & < > " ' +}), except what {@code raw} (PocketBase's
- * function) or {@code html} return. Go's context-aware escaping inside attributes, URLs, scripts and styles, method
- * calls on values and {@code call} are not supported.
+ * function) or {@code html} return; inside attributes, URLs, scripts and styles values are escaped for that context
+ * as Go does ({@link HtmlContext}). Method calls on values and {@code call} are not supported.
  */
 public final class Template {
     private final String main;
@@ -68,6 +68,7 @@ public final class Template {
         private final Map<String, List<Node>> templates;
         private final StringBuilder out;
         private final List<Map<String, Object>> scopes = new ArrayList<>();
+        private final HtmlContext context = new HtmlContext();
 
         Exec(Map<String, List<Node>> templates, StringBuilder out, Object root) {
             this.templates = templates;
@@ -99,7 +100,7 @@ public final class Template {
                     case Node.Output o -> {
                         Object v = pipe(o.pipe(), dot);
                         if (o.pipe().vars().isEmpty()) {
-                            out.append(v instanceof SafeHtml s ? s.html() : Funcs.escape(Funcs.text(v, true)));
+                            out.append(context.escape(out, v));
                         }
                     }
                     case Node.If i -> {
