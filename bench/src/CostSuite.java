@@ -20,10 +20,12 @@ import java.util.Map;
  *   <li>{@code default}: the server as shipped;</li>
  *   <li>{@code no sqlite hop}: {@code -Dpb4j.sqlite.inlineCalls=true}, JDBC on the request's virtual thread instead of
  *       pb-store-sqlite's platform pool (what the hop costs);</li>
- *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs).</li>
+ *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs);</li>
+ *   <li>{@code aux cache 16 MB}: {@code -Dpb4j.sqlite.auxiliaryCacheKib=16000}, auxiliary.db's writer page cache as
+ *       the data writer's instead of PocketBase's 32 MB (what the log writer gains from it).</li>
  * </ul>
  * The {@code default} variant also measures {@code GET /api/health} the same way, and a bare
- * Helidon SE hello ({@link HelloServer}) answering it under the same load: issue 17's health ratio as CPU per request,
+ * Helidon SE hello ({@link HelloServer}) answering it under the same load ({@code --health=false} leaves both out): issue 17's health ratio as CPU per request,
  * which a loaded machine does not distort as it distorts req/s.
  * Always the {@code modules} server (the switches are JVM options). With {@code --db=postgres://…} the server runs on
  * that PostgreSQL database (which must be empty, or hold only a previous cost run's app) and each variant gets a second row: the CPU of
@@ -43,10 +45,12 @@ final class CostSuite {
         int requests = Integer.parseInt(opt.getOrDefault("requests", "20000"));
         int connections = Integer.parseInt(opt.getOrDefault("connections", "4"));
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "6"));
+        boolean health = !opt.getOrDefault("health", "true").equals("false");
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("default", List.of());
         variants.put("no sqlite hop", List.of("-Dpb4j.sqlite.inlineCalls=true"));
         variants.put("no client watch", List.of("-Dpb4j.http.watchClients=false"));
+        variants.put("aux cache 16 MB", List.of("-Dpb4j.sqlite.auxiliaryCacheKib=16000"));
         String only = opt.getOrDefault("variants", "");
         Server.db = opt.getOrDefault("db", "");
         boolean postgres = !Server.db.isEmpty();
@@ -136,8 +140,8 @@ final class CostSuite {
                 Bench.log(row.strip());
                 out.append(row);
                 rounds(details, v.getKey() + ", getOne", pairs);
-                if (v.getKey().equals("default")) {
-                    List<Cell[]> health = new ArrayList<>();
+                if (v.getKey().equals("default") && health) {
+                    List<Cell[]> healthPairs = new ArrayList<>();
                     for (int round = 0; round < rounds; round++) {
                         Cell[] pair = new Cell[2];
                         for (int k = 0; k < 2; k++) {
@@ -145,15 +149,15 @@ final class CostSuite {
                             maxDays(api, on ? 5 : 0);
                             pair[on ? 1 : 0] = cell(new ThreadClock(server.pid()), api, api, List.of("/api/health"), requests, connections, false);
                         }
-                        health.add(pair);
+                        healthPairs.add(pair);
                     }
-                    healthRows.append(row("pb4j `/api/health`", health));
-                    rounds(details, "pb4j /api/health", health);
+                    healthRows.append(row("pb4j `/api/health`", healthPairs));
+                    rounds(details, "pb4j /api/health", healthPairs);
                 }
             }
         }
         Server.jvmOptions = List.of();
-        if (only.isEmpty() || only.contains("default") || only.contains("hello")) {
+        if (health && (only.isEmpty() || only.contains("default") || only.contains("hello"))) {
             // the bare Helidon hello under the same load, for issue 17's health ratio in CPU instead of req/s
             Bench.Hello hello = Bench.startHello(repo);
             try {

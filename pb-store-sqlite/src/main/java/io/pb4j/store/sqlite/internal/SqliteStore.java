@@ -31,6 +31,13 @@ final class SqliteStore implements Store {
             + "&temp_store=MEMORY&journal_size_limit=200000000";
     /** PocketBase's page cache, for the writers: 16 MB. */
     private static final int WRITER_CACHE_KIB = 16000;
+    /**
+     * auxiliary.db's writer page cache: PocketBase's 32 MB. Its indexes of {@code _logs} (the message index takes each
+     * request's entry at a random place) outgrow 16 MB at ~200 000 rows, and each page then read back from the OS
+     * costs the log writer a system call per insert. {@code -Dpb4j.sqlite.auxiliaryCacheKib} is a measurement switch
+     * ({@code bench/run --suite=cost}).
+     */
+    private static final int AUXILIARY_CACHE_KIB = Integer.getInteger("pb4j.sqlite.auxiliaryCacheKib", 32000);
     /** auxiliary.db's WAL is copied into the database every this many pages (SQLite's default: 1 000). */
     static final int AUXILIARY_CHECKPOINT_PAGES = 10_000;
 
@@ -50,7 +57,7 @@ final class SqliteStore implements Store {
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
         this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout));
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
-        this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, WRITER_CACHE_KIB)), calls,
+        this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, AUXILIARY_CACHE_KIB)), calls,
                 queryTimeout));
         // Each request's log entry adds a row to _logs' message index at a random place: a commit of 1 000 entries
         // dirties ~1 000 index pages, and with SQLite's checkpoint every 1 000 WAL pages each was copied back into
