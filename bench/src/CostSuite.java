@@ -103,22 +103,10 @@ final class CostSuite {
                         writer.append("- log writer, round ").append(round + 1).append(": ").append(cost).append('\n');
                     }
                 }
-                List<Cell[]> pairs = new ArrayList<>();
-                for (int round = 0; round < rounds; round++) {
-                    // off-on, then on-off: a drift of the machine during the run adds to both sides alike
-                    Cell[] pair = new Cell[2];
-                    for (int k = 0; k < 2; k++) {
-                        boolean on = (round % 2 == 0) == (k == 1);
-                        maxDays(api, on ? 5 : 0);
-                        Cell cell = cell(new ThreadClock(server.pid()), api, api, getOnes(ids), requests, connections, postgres);
-                        cellWindows.append(v.getKey()).append(' ').append(on ? "on" : "off").append(' ')
-                                .append(cell.from()).append(' ').append(cell.to()).append('\n');
-                        pair[on ? 1 : 0] = cell;
-                    }
-                    pairs.add(pair);
-                    Bench.log(String.format("  round %d: logs off %.1f, on %.1f µs per getOne without the JIT (writer %.1f, JIT %.1f / %.1f)",
-                            round + 1, pair[0].work(), pair[1].work(), pair[1].writer(), pair[0].jit(), pair[1].jit()));
-                }
+                String variant = v.getKey();
+                List<Cell[]> pairs = pairs(server, api, getOnes(ids), rounds, requests, connections, postgres, (on, cell) ->
+                        cellWindows.append(variant).append(' ').append(on ? "on" : "off").append(' ')
+                                .append(cell.from()).append(' ').append(cell.to()).append('\n'));
                 if (postgres) {
                     String pgRow = String.format("| %s: postgres processes | %.1f | %.1f | | | |%n", v.getKey(),
                             median(pairs.stream().mapToDouble(p -> p[0].postgres()).toArray()),
@@ -141,16 +129,8 @@ final class CostSuite {
                 out.append(row);
                 rounds(details, v.getKey() + ", getOne", pairs);
                 if (v.getKey().equals("default") && health) {
-                    List<Cell[]> healthPairs = new ArrayList<>();
-                    for (int round = 0; round < rounds; round++) {
-                        Cell[] pair = new Cell[2];
-                        for (int k = 0; k < 2; k++) {
-                            boolean on = (round % 2 == 0) == (k == 1);
-                            maxDays(api, on ? 5 : 0);
-                            pair[on ? 1 : 0] = cell(new ThreadClock(server.pid()), api, api, List.of("/api/health"), requests, connections, false);
-                        }
-                        healthPairs.add(pair);
-                    }
+                    List<Cell[]> healthPairs = pairs(server, api, List.of("/api/health"), rounds, requests, connections,
+                            false, (on, cell) -> { });
                     healthRows.append(row("pb4j `/api/health`", healthPairs));
                     rounds(details, "pb4j /api/health", healthPairs);
                 }
@@ -212,6 +192,30 @@ final class CostSuite {
         double work() {
             return total - jit;
         }
+    }
+
+    /**
+     * {@code rounds} pairs of cells, logs off and on (off-on, then on-off: a drift of the machine during the run adds
+     * to both sides alike); {@code measured} sees each cell as it ends.
+     */
+    private static List<Cell[]> pairs(Server server, Api api, List<String> paths, int rounds, int requests,
+            int connections, boolean postgres, java.util.function.BiConsumer<Boolean, Cell> measured) throws Exception {
+        List<Cell[]> pairs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Cell[] pair = new Cell[2];
+            for (int k = 0; k < 2; k++) {
+                boolean on = (round % 2 == 0) == (k == 1);
+                maxDays(api, on ? 5 : 0);
+                Cell cell = cell(new ThreadClock(server.pid()), api, api, paths, requests, connections, postgres);
+                measured.accept(on, cell);
+                pair[on ? 1 : 0] = cell;
+            }
+            pairs.add(pair);
+            Bench.log(String.format("  %s round %d: logs off %.1f, on %.1f µs per request without the JIT (writer %.1f, "
+                    + "JIT %.1f / %.1f)", paths.size() == 1 ? paths.getFirst() : "getOne", round + 1, pair[0].work(),
+                    pair[1].work(), pair[1].writer(), pair[0].jit(), pair[1].jit()));
+        }
+        return pairs;
     }
 
     /**
