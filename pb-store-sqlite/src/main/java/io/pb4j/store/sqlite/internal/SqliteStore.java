@@ -32,12 +32,14 @@ final class SqliteStore implements Store {
     /** PocketBase's page cache, for the writers: 16 MB. */
     private static final int WRITER_CACHE_KIB = 16000;
     /**
-     * auxiliary.db's writer page cache: PocketBase's 32 MB. Its indexes of {@code _logs} (the message index takes each
-     * request's entry at a random place) outgrow 16 MB at ~200 000 rows, and each page then read back from the OS
-     * costs the log writer a system call per insert. {@code -Dpb4j.sqlite.auxiliaryCacheKib} is a measurement switch
-     * ({@code bench/run --suite=cost}).
+     * auxiliary.db's writer page cache, the data writer's 16 MB. Its {@code _logs} indexes (the message index takes
+     * each request's entry at a random place) outgrow it at ~200 000 rows, and pages read back from the OS then cost
+     * the log writer: with PocketBase's 32 MB, sqlite-jdbc alone spent 14.4/16.3 instead of 20.4/26.1/28.1/20.0 µs CPU
+     * per entry into a 250 000-row {@code _logs} (loaded machine), but the server's cost suite on the same loaded
+     * machine could not confirm it; {@code -Dpb4j.sqlite.auxiliaryCacheKib} is the measurement switch for its
+     * {@code aux cache 32 MB} variant.
      */
-    private static final int AUXILIARY_CACHE_KIB = Integer.getInteger("pb4j.sqlite.auxiliaryCacheKib", 32000);
+    private static final int AUXILIARY_CACHE_KIB = Integer.getInteger("pb4j.sqlite.auxiliaryCacheKib", WRITER_CACHE_KIB);
     /** auxiliary.db's WAL is copied into the database every this many pages (SQLite's default: 1 000). */
     static final int AUXILIARY_CHECKPOINT_PAGES = 10_000;
 
