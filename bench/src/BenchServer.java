@@ -42,6 +42,11 @@ public final class BenchServer {
             se.router().post("/bench/log-writer-cost/{n}", e -> {
                 e.string(200, LogWriterCost.measure(e.app(), Integer.parseInt(e.pathParam("n"))).toString());
             });
+            // writes every queued log entry now, so that a measured cell holds exactly its own entries' writes
+            se.router().post("/bench/logs-flush", e -> {
+                e.app().logs().flush();
+                e.noContent();
+            });
             se.next();
         });
         int port = app.serve("127.0.0.1", 0);

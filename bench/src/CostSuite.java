@@ -8,10 +8,14 @@ import java.util.Map;
 /**
  * {@code --suite=cost}: server CPU time per {@code getOne} (µs of user + system time of the server's JVM, from /proc,
  * per request), which a loaded machine does not distort as it distorts req/s. Seeds {@code --records} posts (the
- * harness default, 10 000), then for each server variant runs {@code --requests} (20 000) getOne requests from
- * {@code --connections} (the harness default, 16) keep-alive
- * clients with request logs off, on, off and on again (after a warm-up of twice as many with logs on and off, and a
- * short one before each cell), and prints µs per request:
+ * harness default, 10 000); for each server variant, warms the JIT up with twice {@code --requests} (20 000) getOne
+ * requests and as many health requests with logs on, then off; then runs {@code --rounds} (6) rounds, each a cell
+ * with request logs off and one with logs on (off-on, then on-off, so that a drift of the machine falls on both
+ * sides), each cell {@code --requests} getOne requests from {@code --connections} (the harness default, 16)
+ * keep-alive clients after a warm-up of a quarter as many, the log writer flushed before and after it. It prints the
+ * median over the rounds of µs per request without the JIT compiler threads' (see {@link Cell#work}), logs off and on, the logging cost per round (µs and % of logs off:
+ * median, min–max and the middle half), and the log writer thread's and the JIT compiler threads' share (each
+ * thread's {@code schedstat}); every round's figures follow the tables. The variants:
  * <ul>
  *   <li>{@code default}: the server as shipped;</li>
  *   <li>{@code no sqlite hop}: {@code -Dpb4j.sqlite.inlineCalls=true}, JDBC on the request's virtual thread instead of
@@ -19,9 +23,12 @@ import java.util.Map;
  *   <li>{@code no client watch}: {@code -Dpb4j.http.watchClients=false} (what watching for departed clients costs);</li>
  *   <li>{@code no group commit}: {@code -Dpb4j.sqlite.groupCommit=false}, one COMMIT per data write (what grouping
  *       concurrent writes saves, in the create row).</li>
+ *   <li>{@code aux cache 32 MB}: {@code -Dpb4j.sqlite.auxiliaryCacheKib=32000}, auxiliary.db's writer page cache at
+ *       PocketBase's 32 MB instead of the data writer's 16 MB (what the log writer gains from it; it runs after
+ *       {@code default} on the same data dir, so on a larger {@code _logs}).</li>
  * </ul>
- * The {@code default} variant also measures {@code GET /api/health} the same way (logs off, on, off, on), and a bare
- * Helidon SE hello ({@link HelloServer}) answering it under the same load: issue 17's health ratio as CPU per request,
+ * The {@code default} variant also measures {@code GET /api/health} the same way, and a bare
+ * Helidon SE hello ({@link HelloServer}) answering it under the same load ({@code --health=false} leaves both out): issue 17's health ratio as CPU per request,
  * which a loaded machine does not distort as it distorts req/s.
  * Always the {@code modules} server (the switches are JVM options). With {@code --db=postgres://…} the server runs on
  * that PostgreSQL database (which must be empty, or hold only a previous cost run's app) and each variant gets a second row: the CPU of
@@ -42,11 +49,14 @@ final class CostSuite {
         int records = Integer.parseInt(opt.getOrDefault("records", "1000"));
         int requests = Integer.parseInt(opt.getOrDefault("requests", "20000"));
         int connections = Integer.parseInt(opt.getOrDefault("connections", "4"));
+        int rounds = Integer.parseInt(opt.getOrDefault("rounds", "6"));
+        boolean health = !opt.getOrDefault("health", "true").equals("false");
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("default", List.of());
         variants.put("no sqlite hop", List.of("-Dpb4j.sqlite.inlineCalls=true"));
         variants.put("no client watch", List.of("-Dpb4j.http.watchClients=false"));
         variants.put("no group commit", List.of("-Dpb4j.sqlite.groupCommit=false"));
+        variants.put("aux cache 32 MB", List.of("-Dpb4j.sqlite.auxiliaryCacheKib=32000"));
         String only = opt.getOrDefault("variants", "");
         Server.db = opt.getOrDefault("db", "");
         boolean postgres = !Server.db.isEmpty();
@@ -58,10 +68,12 @@ final class CostSuite {
         // each measured cell's wall-clock window (UTC), so that a JFR profile can be cut into logs-off and logs-on parts
         StringBuilder cellWindows = new StringBuilder();
         StringBuilder healthRows = new StringBuilder();
+        // every round's figures, under the tables
+        StringBuilder details = new StringBuilder("\n");
         StringBuilder out = new StringBuilder("\n## cost " + java.time.LocalDateTime.now().withNano(0) + " (modules, "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + records + " posts, " + requests
-                + " getOne per cell, " + connections + " connections; server CPU µs per request)\n\n"
-                + "| server | logs off | logs on | logs off (2nd) | logs on (2nd) | logging costs |\n|---|---:|---:|---:|---:|---:|\n");
+                + " requests per cell, " + connections + " connections, " + rounds + " rounds of a logs-off and a logs-on cell; "
+                + "server CPU µs per request: the median over the rounds, (min–max))\n\n" + HEADER.replace("%s", "getOne"));
         for (Map.Entry<String, List<String>> v : variants.entrySet()) {
             if (!only.isEmpty() && java.util.Arrays.stream(only.split(",")).noneMatch(w -> v.getKey().contains(w))) {
                 continue;
@@ -84,10 +96,11 @@ final class CostSuite {
                     ids = api.seed("posts", records, i -> "{\"title\":\"post " + i + "\",\"views\":" + i + "}");
                 }
                 // the JIT compiles the request path (and the log writer's) first: its CPU is not the requests'
-                maxDays(api, 5);
-                load(api, ids, requests, connections);
-                maxDays(api, 0);
-                load(api, ids, requests, connections);
+                for (int days : new int[] {5, 0}) {
+                    maxDays(api, days);
+                    load(api, ids, requests * 2, connections);
+                    loadPaths(api, List.of("/api/health"), requests, connections);
+                }
                 if (v.getKey().equals("default")) {
                     maxDays(api, 5);
                     for (int round = 0; round < 2; round++) {
@@ -96,25 +109,14 @@ final class CostSuite {
                         writer.append("- log writer, round ").append(round + 1).append(": ").append(cost).append('\n');
                     }
                 }
-                double[] cells = new double[4];
-                double[] pgCells = new double[4];
-                for (int c = 0; c < 4; c++) {
-                    maxDays(api, c % 2 == 0 ? 0 : 5);
-                    load(api, ids, requests / 4, connections); // warm-up
-                    Thread.sleep(500);
-                    double cpu0 = server.cpuSeconds();
-                    double pg0 = postgres ? Server.postgresCpuSeconds() : 0;
-                    java.time.LocalTime from = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
-                    load(api, ids, requests, connections);
-                    cellWindows.append(v.getKey()).append(' ').append(c % 2 == 0 ? "off" : "on").append(' ')
-                            .append(from).append(' ').append(java.time.LocalTime.now(java.time.ZoneOffset.UTC)).append('\n');
-                    Thread.sleep(1000); // the log writer commits what it gathered (it lingers up to 500 ms)
-                    cells[c] = (server.cpuSeconds() - cpu0) * 1e6 / requests;
-                    pgCells[c] = postgres ? (Server.postgresCpuSeconds() - pg0) * 1e6 / requests : 0;
-                }
+                String variant = v.getKey();
+                List<Cell[]> pairs = pairs(server, api, getOnes(ids), rounds, requests, connections, postgres, (on, cell) ->
+                        cellWindows.append(variant).append(' ').append(on ? "on" : "off").append(' ')
+                                .append(cell.from()).append(' ').append(cell.to()).append('\n'));
                 if (postgres) {
-                    String pgRow = String.format("| %s: postgres processes | %.1f | %.1f | %.1f | %.1f | |%n", v.getKey(),
-                            pgCells[0], pgCells[1], pgCells[2], pgCells[3]);
+                    String pgRow = String.format("| %s: postgres processes | %.1f | %.1f | | | |%n", v.getKey(),
+                            median(pairs.stream().mapToDouble(p -> p[0].postgres()).toArray()),
+                            median(pairs.stream().mapToDouble(p -> p[1].postgres()).toArray()));
                     Bench.log(pgRow.strip());
                     out.append(pgRow);
                     int creates = Math.max(200, requests / 10);
@@ -145,46 +147,46 @@ final class CostSuite {
                     Bench.log(createRow.strip());
                     out.append(createRow);
                 }
-                double off = (cells[0] + cells[2]) / 2;
-                double on = (cells[1] + cells[3]) / 2;
-                String row = String.format("| %s | %.1f | %.1f | %.1f | %.1f | %+.1f µs (%.0f %%) |%n", v.getKey(),
-                        cells[0], cells[1], cells[2], cells[3], on - off, 100 * (on - off) / off);
+                String row = row(v.getKey(), pairs);
                 Bench.log(row.strip());
                 out.append(row);
-                if (v.getKey().equals("default")) {
-                    double[] health = new double[4];
-                    for (int c = 0; c < 4; c++) {
-                        maxDays(api, c % 2 == 0 ? 0 : 5);
-                        health[c] = cpuPerRequest(server::cpuSeconds, api, "/api/health", requests, connections);
-                    }
-                    healthRows.append(String.format("| pb4j `/api/health` | %.1f | %.1f | %.1f | %.1f | %+.1f µs |%n",
-                            health[0], health[1], health[2], health[3],
-                            (health[1] + health[3] - health[0] - health[2]) / 2));
+                rounds(details, v.getKey() + ", getOne", pairs);
+                if (v.getKey().equals("default") && health) {
+                    List<Cell[]> healthPairs = pairs(server, api, List.of("/api/health"), rounds, requests, connections,
+                            false, (on, cell) -> { });
+                    healthRows.append(row("pb4j `/api/health`", healthPairs));
+                    rounds(details, "pb4j /api/health", healthPairs);
                 }
             }
         }
         Server.jvmOptions = List.of();
-        if (only.isEmpty() || only.contains("default") || only.contains("hello")) {
+        if (health && (only.isEmpty() || only.contains("default") || only.contains("hello"))) {
             // the bare Helidon hello under the same load, for issue 17's health ratio in CPU instead of req/s
             Bench.Hello hello = Bench.startHello(repo);
             try {
                 Api api = new Api(hello.base(), connections);
-                double[] cells = new double[2];
-                for (int c = 0; c < 2; c++) {
-                    cells[c] = cpuPerRequest(() -> Bench.cpuSeconds(hello.process().pid()), api, "/api/health", requests, connections);
+                ThreadClock clock = new ThreadClock(hello.process().pid());
+                loadPaths(api, List.of("/api/health"), requests * 2, connections); // the JIT's turn, as pb4j's above
+                double[] cells = new double[rounds];
+                double[] jit = new double[rounds];
+                for (int c = 0; c < rounds; c++) {
+                    Cell cell = cell(clock, null, api, List.of("/api/health"), requests, connections, false);
+                    cells[c] = cell.work();
+                    jit[c] = cell.jit();
                 }
-                healthRows.append(String.format("| bare Helidon hello, same body | %.1f | | %.1f | | |%n", cells[0], cells[1]));
+                healthRows.append(String.format("| bare Helidon hello, same body | %.1f (%.1f–%.1f) | | | | | %.1f |%n",
+                        median(cells), min(cells), max(cells), median(jit)));
+                details.append("- bare Helidon hello, µs per request by round: ").append(list(cells)).append('\n');
             } finally {
                 hello.process().destroy();
                 hello.process().waitFor();
             }
         }
         if (!healthRows.isEmpty()) {
-            out.append("\n| /api/health, server CPU µs per request | logs off | logs on | logs off (2nd) | logs on (2nd) | "
-                    + "logging costs |\n|---|---:|---:|---:|---:|---:|\n").append(healthRows);
+            out.append("\n").append(HEADER.replace("%s", "/api/health")).append(healthRows);
             Bench.log(healthRows.toString().strip());
         }
-        out.append(writer);
+        out.append(writer).append(details);
         if (opt.containsKey("jfr")) {
             Files.writeString(Path.of(opt.get("jfr")).toAbsolutePath().resolve("cells.txt"), cellWindows);
         }
@@ -194,28 +196,167 @@ final class CostSuite {
         System.out.print(out);
     }
 
+    private static final String HEADER = "| %s: server (CPU without the JIT threads) | logs off | logs on | logging costs | logging costs, % of logs off: median "
+            + "(min–max, middle half) | log writer thread, logs on | JIT compiler threads, off / on |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|\n";
+
+    /**
+     * One measured cell, µs per request: the server JVM's CPU ({@code /proc/PID/stat}, clock ticks), and of that the
+     * log writer thread's and the JIT compiler threads' ({@code /proc/PID/task/TID/schedstat}, nanoseconds);
+     * {@code postgres} is every postgres process's. {@code from}/{@code to}: the load's UTC window.
+     */
+    record Cell(double total, double writer, double jit, double postgres, java.time.LocalTime from,
+            java.time.LocalTime to) {
+        /**
+         * The server's CPU without its JIT compiler threads': the figure compared. Compilation goes on well after the
+         * warm-up (C2 recompiles, deoptimizes, compiles the log writer's path when logs come on) and lands in one cell
+         * or another at random: 7–28 µs per request in the first tries, as much as the logging cost itself.
+         */
+        double work() {
+            return total - jit;
+        }
+    }
+
+    /**
+     * {@code rounds} pairs of cells, logs off and on (off-on, then on-off: a drift of the machine during the run adds
+     * to both sides alike); {@code measured} sees each cell as it ends.
+     */
+    private static List<Cell[]> pairs(Server server, Api api, List<String> paths, int rounds, int requests,
+            int connections, boolean postgres, java.util.function.BiConsumer<Boolean, Cell> measured) throws Exception {
+        List<Cell[]> pairs = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Cell[] pair = new Cell[2];
+            for (int k = 0; k < 2; k++) {
+                boolean on = (round % 2 == 0) == (k == 1);
+                maxDays(api, on ? 5 : 0);
+                Cell cell = cell(new ThreadClock(server.pid()), api, api, paths, requests, connections, postgres);
+                measured.accept(on, cell);
+                pair[on ? 1 : 0] = cell;
+            }
+            pairs.add(pair);
+            Bench.log(String.format("  %s round %d: logs off %.1f, on %.1f µs per request without the JIT (writer %.1f, "
+                    + "JIT %.1f / %.1f)", paths.size() == 1 ? paths.getFirst() : "getOne", round + 1, pair[0].work(),
+                    pair[1].work(), pair[1].writer(), pair[0].jit(), pair[1].jit()));
+        }
+        return pairs;
+    }
+
+    /**
+     * {@code n} GETs of {@code paths}, after a warm-up of a quarter as many: the log writer is flushed before and after
+     * ({@code admin}, when not null), so the cell holds exactly its own entries' writes, whatever the writer's linger.
+     */
+    private static Cell cell(ThreadClock clock, Api admin, Api api, List<String> paths, int n, int connections,
+            boolean postgres) throws Exception {
+        loadPaths(api, paths, n / 4, connections);
+        if (admin != null) {
+            admin.admin("POST", "/bench/logs-flush", null);
+        }
+        Thread.sleep(300);
+        double[] t0 = clock.read();
+        double pg0 = postgres ? Server.postgresCpuSeconds() : 0;
+        java.time.LocalTime from = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        loadPaths(api, paths, n, connections);
+        java.time.LocalTime to = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        if (admin != null) {
+            admin.admin("POST", "/bench/logs-flush", null);
+        }
+        double[] t1 = clock.read();
+        double pg = postgres ? (Server.postgresCpuSeconds() - pg0) * 1e6 / n : 0;
+        return new Cell((t1[0] - t0[0]) * 1e6 / n, (t1[1] - t0[1]) * 1e6 / n, (t1[2] - t0[2]) * 1e6 / n, pg, from, to);
+    }
+
+    /**
+     * A JVM's CPU seconds: all of it (from {@code /proc/PID/stat}, which keeps the time of threads that ended), its log
+     * writer thread's and its JIT compiler threads' (from each live thread's {@code schedstat}, in nanoseconds).
+     */
+    record ThreadClock(long pid) {
+        double[] read() throws java.io.IOException {
+            double writer = 0;
+            double jit = 0;
+            try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks) {
+                    String name;
+                    String sched;
+                    try {
+                        name = Files.readString(task.resolve("comm")).strip();
+                        sched = Files.readString(task.resolve("schedstat"));
+                    } catch (java.io.IOException ended) {
+                        continue;
+                    }
+                    double seconds = Long.parseLong(sched.substring(0, sched.indexOf(' '))) / 1e9;
+                    if (name.startsWith("pb4j-logs-writ")) { // comm holds the first 15 characters of the name
+                        writer += seconds;
+                    } else if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        jit += seconds;
+                    }
+                }
+            }
+            return new double[] {Bench.cpuSeconds(pid), writer, jit};
+        }
+    }
+
+    /** A table row: medians over the rounds, with the spread of the per-round cost. */
+    private static String row(String name, List<Cell[]> pairs) {
+        double[] off = pairs.stream().mapToDouble(p -> p[0].work()).toArray();
+        double[] on = pairs.stream().mapToDouble(p -> p[1].work()).toArray();
+        double[] cost = pairs.stream().mapToDouble(p -> p[1].work() - p[0].work()).toArray();
+        double[] pct = pairs.stream().mapToDouble(p -> 100 * (p[1].work() - p[0].work()) / p[0].work()).toArray();
+        double[] writer = pairs.stream().mapToDouble(p -> p[1].writer()).toArray();
+        double[] jitOff = pairs.stream().mapToDouble(p -> p[0].jit()).toArray();
+        double[] jitOn = pairs.stream().mapToDouble(p -> p[1].jit()).toArray();
+        return String.format("| %s | %.1f (%.1f–%.1f) | %.1f (%.1f–%.1f) | %+.1f µs (%+.1f–%+.1f) | **%.1f %%** (%.1f–%.1f; %.1f–%.1f) "
+                + "| %.1f µs | %.1f / %.1f µs |%n", name, median(off), min(off), max(off), median(on), min(on), max(on),
+                median(cost), min(cost), max(cost), median(pct), min(pct), max(pct), quantile(pct, 0.25),
+                quantile(pct, 0.75), median(writer), median(jitOff), median(jitOn));
+    }
+
+    private static void rounds(StringBuilder out, String name, List<Cell[]> pairs) {
+        out.append("- ").append(name).append(", µs per request by round (logs off / on without the JIT; the writer; "
+                + "the JIT off / on): ");
+        for (int i = 0; i < pairs.size(); i++) {
+            Cell[] p = pairs.get(i);
+            out.append(i == 0 ? "" : "; ").append(String.format("%.1f / %.1f, %.1f, %.1f / %.1f", p[0].work(), p[1].work(),
+                    p[1].writer(), p[0].jit(), p[1].jit()));
+        }
+        out.append('\n');
+    }
+
+    static double median(double[] v) {
+        return quantile(v, 0.5);
+    }
+
+    /** Linear interpolation between the closest ranks. */
+    static double quantile(double[] v, double q) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        double at = q * (s.length - 1);
+        int lo = (int) Math.floor(at);
+        int hi = Math.min(s.length - 1, lo + 1);
+        return s[lo] + (s[hi] - s[lo]) * (at - lo);
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
+    private static String list(double[] v) {
+        return String.join(", ", java.util.Arrays.stream(v).mapToObj(d -> String.format("%.1f", d)).toList());
+    }
+
+    private static List<String> getOnes(List<String> ids) {
+        return ids.stream().map(id -> "/api/collections/posts/records/" + id).toList();
+    }
+
     private static void maxDays(Api api, int days) throws Exception {
         try {
             api.admin("PATCH", "/api/settings", "{\"logs\":{\"maxDays\":" + days + "}}");
         } catch (IllegalStateException noSettingsApi) {
             api.admin("POST", "/bench/logs-max-days/" + days, null);
         }
-    }
-
-    /** A process's CPU seconds so far. */
-    private interface CpuClock {
-        double seconds() throws java.io.IOException;
-    }
-
-    /** CPU µs of a server per {@code GET path}: a warm-up of a quarter, then {@code n} requests. */
-    private static double cpuPerRequest(CpuClock cpu, Api api, String path, int n, int connections) throws Exception {
-        List<String> one = List.of(path);
-        loadPaths(api, one, n / 4, connections);
-        Thread.sleep(500);
-        double cpu0 = cpu.seconds();
-        loadPaths(api, one, n, connections);
-        Thread.sleep(1000); // the log writer commits what it gathered (it lingers up to 500 ms)
-        return (cpu.seconds() - cpu0) * 1e6 / n;
     }
 
     /** {@code n} GETs of random paths of {@code paths} from {@code connections} clients at once. */

@@ -178,6 +178,11 @@ final class Server implements AutoCloseable {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
+    /** The server JVM's process id. */
+    long pid() {
+        return jvm().pid();
+    }
+
     /** VmRSS from /proc/PID/status, in MiB. */
     double rssMiB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + jvm().pid() + "/status"))) {

@@ -4,7 +4,6 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.router.Middleware;
 import io.pb4j.core.router.RequestEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -23,6 +22,7 @@ import java.util.Optional;
  * three routes: it reads the collection before the request and after a successful answer.
  */
 final class Automigrate {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final System.Logger LOG = System.getLogger(Automigrate.class.getName());
     private static final String PREFIX = "/api/collections";
 
@@ -61,7 +61,7 @@ final class Automigrate {
     }
 
     private static Optional<String> createdId(RequestEvent e) {
-        try (var reader = Json.createReader(new StringReader(new String(e.responseBody(), StandardCharsets.UTF_8)))) {
+        try (var reader = JSON.createReader(new StringReader(new String(e.responseBody(), StandardCharsets.UTF_8)))) {
             return Optional.of(reader.readObject().getString("id"));
         } catch (RuntimeException notJson) {
             return Optional.empty();

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * cannot start with a digit, so the class (and its source file) is {@code M<unix>_<name>}.
  */
 final class MigrationTemplates {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final java.util.Set<String> KEYWORDS = java.util.Set.of("abstract", "assert", "boolean", "break",
             "byte", "case", "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum",
             "extends", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
@@ -81,9 +82,9 @@ final class MigrationTemplates {
      * secrets do not belong in source files).
      */
     static JsonObject exported(Collection c) {
-        var b = jakarta.json.Json.createObjectBuilder(c.toJson()).remove("created").remove("updated");
+        var b = JSON.createObjectBuilder(c.toJson()).remove("created").remove("updated");
         if (c.toJson().get("oauth2") instanceof JsonObject oauth2) {
-            b.add("oauth2", jakarta.json.Json.createObjectBuilder(oauth2).remove("providers"));
+            b.add("oauth2", JSON.createObjectBuilder(oauth2).remove("providers"));
         }
         return b.build();
     }

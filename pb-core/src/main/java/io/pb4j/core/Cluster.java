@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  * their own clients). On a store of one process (SQLite) nothing is sent and nothing arrives. Thread-safe.
  */
 public final class Cluster {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final System.Logger LOG = System.getLogger(Cluster.class.getName());
     /** Record writes: {@code {"action","collection","row"}}, the row as the store holds it. */
     static final String RECORDS = "pb4j.records";
@@ -183,7 +184,7 @@ public final class Cluster {
         if (bus.isEmpty() || recordListeners.isEmpty() || recentPeers() == 0) {
             return;
         }
-        JsonObject message = jakarta.json.Json.createObjectBuilder()
+        JsonObject message = JSON.createObjectBuilder()
                 .add("action", action)
                 .add("collection", record.collection().id())
                 .add("row", Json.toJson(RecordSaver.columnValues(record)))

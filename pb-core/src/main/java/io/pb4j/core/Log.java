@@ -1,6 +1,5 @@
 package io.pb4j.core;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
@@ -9,6 +8,7 @@ import java.util.Objects;
  * 0 info, 4 warn, 8 error); {@code created} is PocketBase's date text; {@code data} holds the entry's attributes.
  */
 public record Log(String id, String created, JsonObject data, String message, int level) {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     /** Creates the value from its components. */
     public Log {
         Objects.requireNonNull(id, "id");
@@ -19,7 +19,7 @@ public record Log(String id, String created, JsonObject data, String message, in
 
     /** The entry as PocketBase's logs API writes it: {@code id, created, data, message, level}. */
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("id", id).add("created", created).add("data", data)
+        return JSON.createObjectBuilder().add("id", id).add("created", created).add("data", data)
                 .add("message", message).add("level", level).build();
     }
 }

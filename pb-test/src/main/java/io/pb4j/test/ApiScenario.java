@@ -1,6 +1,5 @@
 package io.pb4j.test;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import java.util.function.Supplier;
  * mutable builder: not thread-safe, each {@link #test()} on an app of its own.
  */
 public final class ApiScenario {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private final String name;
     private Supplier<TestApp> app = TestApp::create;
     private String method = "GET";
@@ -215,7 +215,7 @@ public final class ApiScenario {
 
     /** The body as Go's {@code json.Compact} writes it (whitespace outside strings dropped), or as it is when it is not JSON. */
     private static String compact(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             reader.readValue();
         } catch (JsonException | IllegalStateException notJson) {
             return body;

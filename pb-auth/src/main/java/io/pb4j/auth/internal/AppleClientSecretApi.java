@@ -4,7 +4,6 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -30,6 +29,7 @@ import java.util.regex.Pattern;
  * {@code exp} and {@code iat}, signed with the submitted PKCS#8 P-256 key, as Sign in with Apple expects.
  */
 final class AppleClientSecretApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final Pattern PRIVATE_KEY = Pattern.compile("(?m)-----BEGIN PRIVATE KEY----[\\s\\S]+-----END PRIVATE KEY-----");
     private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN ([^-\\n]*)-----\\r?\\n([\\s\\S]*?)-----END \\1-----");
     private static final long MAX_DURATION = 15777000;
@@ -65,7 +65,7 @@ final class AppleClientSecretApi {
         } catch (GeneralSecurityException | IllegalArgumentException ex) {
             throw ApiException.badRequest("Failed to generate client secret. Raw error: \n" + ex.getMessage());
         }
-        e.json(200, Json.createObjectBuilder().add("secret", secret).build());
+        e.json(200, JSON.createObjectBuilder().add("secret", secret).build());
     }
 
     /** The ES256 JWT, as golang-jwt writes it (header keys sorted, the JOSE R||S signature). */
@@ -74,9 +74,9 @@ final class AppleClientSecretApi {
         if (key.getParams().getCurve().getField().getFieldSize() != 256) {
             throw new IllegalArgumentException("key is invalid");
         }
-        String header = Json.createObjectBuilder().add("alg", "ES256").add("kid", keyId).add("typ", "JWT").build().toString();
-        String claims = Json.createObjectBuilder().add("iss", teamId).add("sub", clientId)
-                .add("aud", Json.createArrayBuilder().add("https://appleid.apple.com"))
+        String header = JSON.createObjectBuilder().add("alg", "ES256").add("kid", keyId).add("typ", "JWT").build().toString();
+        String claims = JSON.createObjectBuilder().add("iss", teamId).add("sub", clientId)
+                .add("aud", JSON.createArrayBuilder().add("https://appleid.apple.com"))
                 .add("exp", now.getEpochSecond() + duration).add("iat", now.getEpochSecond()).build().toString();
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "." + base64Url(claims.getBytes(StandardCharsets.UTF_8));
         Signature es256 = Signature.getInstance("SHA256withECDSAinP1363Format");

@@ -13,7 +13,6 @@ import io.pb4j.core.RequestInfo;
 import io.pb4j.core.router.Middlewares;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -26,6 +25,7 @@ import java.util.Optional;
 
 /** Password sign-in and token refresh: {@code /api/collections/{collection}/auth-with-password|auth-refresh}. */
 final class AuthApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     /** A valid bcrypt hash to compare against when the identity is unknown, so timing does not reveal accounts. */
     private static final String DUMMY_HASH = "$2a$10$8Jb6Hjk5yE3Z7WYwW0nQbOZ7yq3Nf4dD5jv3VbWm7b5X9pQW0h1lS";
 
@@ -149,7 +149,7 @@ final class AuthApi {
             RequestInfo info = e.requestInfo(Map.of());
             RequestInfo asRecord = new RequestInfo(Optional.of(record), info.method(), info.query(), info.headers(),
                     info.body(), info.context());
-            JsonObjectBuilder response = Json.createObjectBuilder();
+            JsonObjectBuilder response = JSON.createObjectBuilder();
             auth.meta().ifPresent(m -> response.add("meta", m));
             e.json(200, response
                     .add("record", e.app().expand(List.of(record), e.queryParam("expand"), asRecord).getFirst())

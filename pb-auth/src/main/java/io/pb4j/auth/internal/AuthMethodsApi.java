@@ -6,7 +6,6 @@ import io.pb4j.auth.spi.OAuth2ProviderFactory;
 import io.pb4j.core.Collection;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -26,6 +25,7 @@ import java.util.Optional;
  * pre-v0.23 clients read. The server keeps no state: the client sends the code verifier back on exchange.
  */
 final class AuthMethodsApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final System.Logger LOG = System.getLogger(AuthMethodsApi.class.getName());
 
     private AuthMethodsApi() {
@@ -47,19 +47,19 @@ final class AuthMethodsApi {
         boolean oauth2Enabled = object(options, "oauth2").getBoolean("enabled", false);
         List<JsonObject> providers = oauth2Enabled ? providers(c) : List.of();
 
-        JsonArrayBuilder providerList = Json.createArrayBuilder();
+        JsonArrayBuilder providerList = JSON.createArrayBuilder();
         providers.forEach(providerList::add);
         JsonValue legacyProviders = JsonValue.NULL;
         if (oauth2Enabled) {
-            JsonArrayBuilder legacy = Json.createArrayBuilder();
-            providers.forEach(p -> legacy.add(Json.createObjectBuilder(p).add("logo", "")));
+            JsonArrayBuilder legacy = JSON.createArrayBuilder();
+            providers.forEach(p -> legacy.add(JSON.createObjectBuilder(p).add("logo", "")));
             legacyProviders = legacy.build();
         }
-        e.json(200, Json.createObjectBuilder()
-                .add("password", Json.createObjectBuilder()
-                        .add("identityFields", Json.createArrayBuilder(identityFields))
+        e.json(200, JSON.createObjectBuilder()
+                .add("password", JSON.createObjectBuilder()
+                        .add("identityFields", JSON.createArrayBuilder(identityFields))
                         .add("enabled", passwordEnabled))
-                .add("oauth2", Json.createObjectBuilder().add("providers", providerList).add("enabled", oauth2Enabled))
+                .add("oauth2", JSON.createObjectBuilder().add("providers", providerList).add("enabled", oauth2Enabled))
                 .add("mfa", toggle(object(options, "mfa")))
                 .add("otp", toggle(object(options, "otp")))
                 .add("authProviders", legacyProviders)
@@ -95,7 +95,7 @@ final class AuthMethodsApi {
                 params.put("code_challenge_method", method);
             }
             String authUrl = factory.get().create(config).buildAuthUrl(state, params);
-            out.add(Json.createObjectBuilder()
+            out.add(JSON.createObjectBuilder()
                     .add("name", name)
                     .add("displayName", config.displayName().isEmpty() ? name : config.displayName())
                     .add("logo", factory.get().logo())
@@ -114,7 +114,7 @@ final class AuthMethodsApi {
     private static JsonObjectBuilder toggle(JsonObject o) {
         boolean enabled = o.getBoolean("enabled", false);
         long duration = enabled && o.get("duration") instanceof JsonNumber n ? n.longValue() : 0;
-        return Json.createObjectBuilder().add("enabled", enabled).add("duration", duration);
+        return JSON.createObjectBuilder().add("enabled", enabled).add("duration", duration);
     }
 
     private static JsonObject object(JsonObject o, String key) {

@@ -6,7 +6,6 @@ import io.pb4j.core.StrictJson;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.field.EmailField;
 import io.pb4j.core.router.RequestEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,7 +14,8 @@ import java.util.Optional;
 
 /** What the mail-driven auth endpoints share: the auth collection of the path, the JSON form, PocketBase's checks. */
 final class AuthRequests {
-    private static final EmailField EMAIL_FORMAT = EmailField.fromJson(Json.createObjectBuilder()
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
+    private static final EmailField EMAIL_FORMAT = EmailField.fromJson(JSON.createObjectBuilder()
             .add("id", "email_format").add("name", "email").add("type", EmailField.TYPE).build());
 
     private AuthRequests() {

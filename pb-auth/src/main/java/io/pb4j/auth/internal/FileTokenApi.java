@@ -5,7 +5,6 @@ import io.pb4j.core.FileTokenRequestEvent;
 import io.pb4j.core.Record;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import java.util.Map;
 
 /**
@@ -14,6 +13,7 @@ import java.util.Map;
  * and backup downloads, through the {@code onFileTokenRequest} hook. Guests get 401.
  */
 final class FileTokenApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private FileTokenApi() {
     }
 
@@ -27,6 +27,6 @@ final class FileTokenApi {
         String token = AuthTokens.newRecordToken(auth, TokenType.FILE, Map.of());
         FileTokenRequestEvent event = new FileTokenRequestEvent(e, auth, token);
         e.app().onFileTokenRequest().trigger(event,
-                ev -> ev.request().json(200, Json.createObjectBuilder().add("token", ev.token()).build()));
+                ev -> ev.request().json(200, JSON.createObjectBuilder().add("token", ev.token()).build()));
     }
 }

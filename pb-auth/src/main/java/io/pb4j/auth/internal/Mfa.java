@@ -8,7 +8,6 @@ import io.pb4j.core.Record;
 import io.pb4j.core.RecordQuery;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.router.RequestEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.Optional;
  * {@code mfaId} (query parameter, else body field) consumes the row and lets the response through.
  */
 final class Mfa {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     static final String COLLECTION = "_mfas";
 
     private Mfa() {
@@ -46,7 +46,7 @@ final class Mfa {
             row.set("recordRef", record.id());
             row.set("method", method);
             e.app().save(row);
-            e.json(401, Json.createObjectBuilder().add("mfaId", row.id()).build());
+            e.json(401, JSON.createObjectBuilder().add("mfaId", row.id()).build());
             return true;
         }
         Optional<Record> row = e.app().findRecordById(mfas, mfaId);

@@ -14,7 +14,6 @@ import io.pb4j.core.StrictJson;
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -29,6 +28,7 @@ import java.util.Optional;
  * answers the auth response with {@code meta} = the provider's user plus {@code isNew}.
  */
 final class OAuth2Api {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final String LOAD_FAILED = "An error occurred while loading the submitted data.";
 
     private OAuth2Api() {
@@ -85,14 +85,14 @@ final class OAuth2Api {
         e.app().hooks().recordAuthWithOAuth2Request().trigger(event, ev -> {
             OAuth2Submit.Result result = OAuth2Submit.submit(e, c, form.provider(), ev.createData(), signedIn, loggedIn,
                     found.link(), ev.record());
-            JsonObject meta = Json.createObjectBuilder(ev.oauth2User()).add("isNew", ev.isNewRecord()).build();
+            JsonObject meta = JSON.createObjectBuilder(ev.oauth2User()).add("isNew", ev.isNewRecord()).build();
             AuthApi.respond(e, result.record(), AuthTokens.newAuthToken(result.record(), true), "oauth2", Optional.of(meta));
         });
     }
 
     /** PocketBase's JSON of an {@code auth.AuthUser} ({@code avatarUrl} is its legacy duplicate of {@code avatarURL}). */
     static JsonObject meta(AuthUser user) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", user.id())
                 .add("name", user.name())
                 .add("username", user.username())

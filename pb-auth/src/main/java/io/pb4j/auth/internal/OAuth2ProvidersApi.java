@@ -4,7 +4,6 @@ import io.pb4j.auth.internal.oauth2.OAuth2Providers;
 import io.pb4j.auth.spi.OAuth2ProviderFactory;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 /**
@@ -12,6 +11,7 @@ import jakarta.json.JsonArrayBuilder;
  * {@code [{"name","displayName","logo"}]}, by order then name, for the dashboard's provider picker.
  */
 final class OAuth2ProvidersApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private OAuth2ProvidersApi() {
     }
 
@@ -21,9 +21,9 @@ final class OAuth2ProvidersApi {
     }
 
     private static void list(RequestEvent e) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (OAuth2ProviderFactory p : OAuth2Providers.all()) {
-            out.add(Json.createObjectBuilder()
+            out.add(JSON.createObjectBuilder()
                     .add("name", p.name())
                     .add("displayName", p.displayName())
                     .add("logo", p.logo()));

@@ -4,7 +4,6 @@ import io.pb4j.core.realtime.RealtimeClient;
 import io.pb4j.core.realtime.RealtimeMessage;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.util.Optional;
  * field (the name, sent on the first sign-in only) is kept in {@link AppleNames} for the code's sign-in.
  */
 final class OAuth2RedirectApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     static final String FAILURE_PATH = "../_/#/auth/oauth2-redirect-failure";
     static final String SUCCESS_PATH = "../_/#/auth/oauth2-redirect-success";
     private static final String TOPIC = "@oauth2";
@@ -61,7 +61,7 @@ final class OAuth2RedirectApi {
                 appleNames.store(code, appleUser);
             }
             // Go's json.Marshal of PocketBase's struct: state, code, then error only when not empty
-            JsonObjectBuilder message = Json.createObjectBuilder().add("state", state).add("code", code);
+            JsonObjectBuilder message = JSON.createObjectBuilder().add("state", state).add("code", code);
             if (!error.isEmpty()) {
                 message.add("error", error);
             }

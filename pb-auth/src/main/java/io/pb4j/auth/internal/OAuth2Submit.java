@@ -6,7 +6,6 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.Record;
 import io.pb4j.core.StrictJson;
 import io.pb4j.core.router.RequestEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
  * create flow apply); guard unverified records against pre-hijacking; link the provider account.
  */
 final class OAuth2Submit {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     static final String EXTERNAL_AUTHS = "_externalAuths";
 
     /** The signed-in record and whether the sign-in created it. */
@@ -101,7 +101,7 @@ final class OAuth2Submit {
         if (c.isSuperusers()) {
             throw ApiException.badRequest("Failed to authenticate.");
         }
-        JsonObjectBuilder payload = Json.createObjectBuilder(createData);
+        JsonObjectBuilder payload = JSON.createObjectBuilder(createData);
         if (!(createData.get("email") instanceof JsonString s) || s.getString().isEmpty()) {
             payload.add("email", user.email());
         }

@@ -7,7 +7,6 @@ import io.pb4j.core.Record;
 import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import io.pb4j.core.AuthOptions;
 import io.pb4j.core.security.RandomStrings;
@@ -23,6 +22,7 @@ import java.util.Optional;
  * {@code auth-with-otp} exchanges the id and password, once, for the shared auth response.
  */
 final class OtpApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final System.Logger LOG = System.getLogger(OtpApi.class.getName());
     /** PocketBase reuses the newest OTP once a record has this many unexpired ones (outside dev mode). */
     private static final int MAX_RECENT_OTPS = 10;
@@ -51,11 +51,11 @@ final class OtpApi {
         e.app().hooks().recordRequestOTPRequest().trigger(new RecordRequestEvent(e, c, found), ev -> {
             if (found.isEmpty()) {
                 // a random id of the same shape: no account enumeration
-                e.json(200, Json.createObjectBuilder().add("otpId", RandomStrings.fromAlphabet(15, RandomStrings.LOWER_ALPHANUMERIC)).build());
+                e.json(200, JSON.createObjectBuilder().add("otpId", RandomStrings.fromAlphabet(15, RandomStrings.LOWER_ALPHANUMERIC)).build());
                 return;
             }
             Record otp = issue(e, found.get(), otpOptions);
-            e.json(200, Json.createObjectBuilder().add("otpId", otp.id()).build());
+            e.json(200, JSON.createObjectBuilder().add("otpId", otp.id()).build());
         });
     }
 

@@ -1,6 +1,5 @@
 package io.pb4j.auth.spi;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,6 +34,7 @@ import java.util.stream.Collectors;
  * JSON or form-encoded.
  */
 public class StandardOAuth2Provider implements OAuth2Provider {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
 
     /** Maps a provider's decoded user payload (and the token it was fetched with) to PocketBase's AuthUser. */
     @FunctionalInterface
@@ -163,7 +163,7 @@ public class StandardOAuth2Provider implements OAuth2Provider {
 
     /** Parses any JSON value, failing with an IOException that names its source. */
     protected static JsonValue parseJson(String json, String source) throws IOException {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         } catch (RuntimeException e) {
             throw new IOException("invalid JSON from " + source, e);
@@ -203,7 +203,7 @@ public class StandardOAuth2Provider implements OAuth2Provider {
         String type = res.headers().firstValue("Content-Type").orElse("").split(";")[0].trim().toLowerCase(Locale.ROOT);
         JsonObject raw;
         if (type.equals("application/x-www-form-urlencoded") || type.equals("text/plain")) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             Map<String, String> seen = new LinkedHashMap<>();
             for (String pair : res.body().split("&")) {
                 int eq = pair.indexOf('=');

@@ -2,7 +2,6 @@ package io.pb4j.core.field;
 
 import io.pb4j.core.ValidationError;
 import io.pb4j.core.internal.Numbers;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 
 /** Reading and writing field definitions, and the checks every field definition shares. */
 final class Definitions {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final Pattern NAME = Pattern.compile("^\\w+$");
     private static final Set<String> EXCLUDED_NAMES =
             Set.of("null", "true", "false", "_rowid_", "collectionId", "collectionName", "expand");
@@ -73,7 +73,7 @@ final class Definitions {
         if (help != null) {
             all.put("help", help);
         }
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         all.forEach((k, v) -> b.add(k, toJson(v)));
         return b.build();
     }
@@ -85,12 +85,12 @@ final class Definitions {
     private static JsonValue toJson(Object v) {
         return switch (v) {
             case JsonValue j -> j;
-            case String s -> Json.createValue(s);
+            case String s -> JSON.createValue(s);
             case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;
-            case Integer i -> Json.createValue(i);
-            case Long l -> Json.createValue(l);
+            case Integer i -> JSON.createValue(i);
+            case Long l -> JSON.createValue(l);
             case Double d -> Numbers.toJson(d);
-            case List<?> list -> Json.createArrayBuilder(list).build();
+            case List<?> list -> JSON.createArrayBuilder(list).build();
             default -> throw new IllegalArgumentException("unsupported option value " + v);
         };
     }

@@ -1,6 +1,5 @@
 package io.pb4j.core.field;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -26,8 +25,9 @@ import java.util.List;
  * @param <B> the builder's own type, for chaining
  */
 public abstract class FieldBuilder<F extends Field, B extends FieldBuilder<F, B>> {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private final Class<F> fieldType;
-    private final JsonObjectBuilder json = Json.createObjectBuilder();
+    private final JsonObjectBuilder json = JSON.createObjectBuilder();
 
     FieldBuilder(Class<F> fieldType, String type, String name) {
         this.fieldType = fieldType;
@@ -66,7 +66,7 @@ public abstract class FieldBuilder<F extends Field, B extends FieldBuilder<F, B>
             case Long l -> json.add(key, l);
             case Double d -> json.add(key, d);
             case String s -> json.add(key, s);
-            case List<?> list -> json.add(key, Json.createArrayBuilder(list));
+            case List<?> list -> json.add(key, JSON.createArrayBuilder(list));
             case JsonValue v -> json.add(key, v);
             default -> throw new IllegalArgumentException("unsupported option value " + value);
         }

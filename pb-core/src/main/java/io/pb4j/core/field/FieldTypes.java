@@ -12,6 +12,7 @@ import java.util.zip.CRC32;
 
 /** The built-in field types by PocketBase type name, and reading definitions. Thread-safe (immutable). */
 public final class FieldTypes {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final Map<String, Function<JsonObject, Field>> BUILT_IN = Map.ofEntries(
             Map.entry(TextField.TYPE, TextField::fromJson),
             Map.entry(NumberField.TYPE, NumberField::fromJson),
@@ -57,8 +58,8 @@ public final class FieldTypes {
         boolean hasId = json.get("id") instanceof JsonString s && !s.getString().isEmpty();
         if (!hasId) {
             String name = json.get("name") instanceof JsonString s ? s.getString() : "";
-            JsonValue id = jakarta.json.Json.createValue(defaultId(type, name));
-            json = jakarta.json.Json.createObjectBuilder(json).add("id", id).build();
+            JsonValue id = JSON.createValue(defaultId(type, name));
+            json = JSON.createObjectBuilder(json).add("id", id).build();
         }
         return factory.apply(json);
     }

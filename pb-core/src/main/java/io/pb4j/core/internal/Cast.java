@@ -1,6 +1,5 @@
 package io.pb4j.core.internal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -21,6 +20,7 @@ import java.util.Set;
  * {@code Collection}, {@code Map}, {@code null}).
  */
 public final class Cast {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
 
     private Cast() {
@@ -102,7 +102,7 @@ public final class Cast {
     }
 
     private static List<String> jsonStringArray(String s) {
-        try (var reader = Json.createReader(new StringReader(s))) {
+        try (var reader = JSON.createReader(new StringReader(s))) {
             JsonValue parsed = reader.readValue();
             if (parsed instanceof JsonArray array) {
                 List<String> out = new ArrayList<>();

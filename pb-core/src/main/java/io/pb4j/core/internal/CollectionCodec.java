@@ -17,6 +17,7 @@ import java.util.Map;
 
 /** Collections to and from PocketBase's {@code _collections} rows and API JSON. */
 public final class CollectionCodec {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final List<String> TOKEN_OPTIONS =
             List.of("authToken", "passwordResetToken", "emailChangeToken", "verificationToken", "fileToken");
 
@@ -85,14 +86,14 @@ public final class CollectionCodec {
     }
 
     public static JsonArray fieldsJson(Collection c) {
-        JsonArrayBuilder b = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         c.fields().forEach(f -> b.add(f.toJson()));
         return b.build();
     }
 
     /** The collection as the API returns it: PocketBase's key order, secrets omitted. */
     public static JsonObject toApiJson(Collection c) {
-        JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", c.id())
                 .add("listRule", rule(c.listRule().orElse(null)))
                 .add("viewRule", rule(c.viewRule().orElse(null)))
@@ -119,23 +120,23 @@ public final class CollectionCodec {
 
     private static JsonValue publicOption(String key, JsonValue value) {
         if (TOKEN_OPTIONS.contains(key) && value instanceof JsonObject o) {
-            return jakarta.json.Json.createObjectBuilder(o).remove("secret").build();
+            return JSON.createObjectBuilder(o).remove("secret").build();
         }
         if ("oauth2".equals(key) && value instanceof JsonObject o && o.get("providers") instanceof JsonArray providers) {
-            JsonArrayBuilder cleaned = jakarta.json.Json.createArrayBuilder();
+            JsonArrayBuilder cleaned = JSON.createArrayBuilder();
             for (JsonValue p : providers) {
-                cleaned.add(jakarta.json.Json.createObjectBuilder(p.asJsonObject()).remove("clientSecret"));
+                cleaned.add(JSON.createObjectBuilder(p.asJsonObject()).remove("clientSecret"));
             }
-            return jakarta.json.Json.createObjectBuilder(o).add("providers", cleaned).build();
+            return JSON.createObjectBuilder(o).add("providers", cleaned).build();
         }
         if ("oauth2".equals(key) && value instanceof JsonObject o) {
-            return jakarta.json.Json.createObjectBuilder(o).add("providers", JsonValue.EMPTY_JSON_ARRAY).build();
+            return JSON.createObjectBuilder(o).add("providers", JsonValue.EMPTY_JSON_ARRAY).build();
         }
         return value;
     }
 
     static JsonValue rule(String rule) {
-        return rule == null ? JsonValue.NULL : jakarta.json.Json.createValue(rule);
+        return rule == null ? JsonValue.NULL : JSON.createValue(rule);
     }
 
     static List<String> strings(JsonValue v) {

@@ -10,6 +10,7 @@ import java.util.zip.CRC32;
 
 /** PocketBase's defaults for new collections: ids, system fields, auth options with fresh token secrets. */
 public final class CollectionDefaults {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
 
     private CollectionDefaults() {
     }
@@ -49,7 +50,7 @@ public final class CollectionDefaults {
     }
 
     public static Field autodate(String name, boolean onUpdate, boolean system) {
-        return FieldTypes.fromJson(jakarta.json.Json.createObjectBuilder()
+        return FieldTypes.fromJson(JSON.createObjectBuilder()
                 .add("hidden", false).add("id", FieldTypes.defaultId("autodate", name)).add("name", name)
                 .add("onCreate", true).add("onUpdate", onUpdate).add("presentable", false).add("system", system)
                 .add("type", "autodate").build());

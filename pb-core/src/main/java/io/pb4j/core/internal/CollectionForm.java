@@ -20,6 +20,7 @@ import java.util.Set;
  * {@code fields} array replaces the whole list.
  */
 public final class CollectionForm {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final Set<String> AUTH_OPTION_KEYS = Set.of("authRule", "manageRule", "authAlert", "oauth2", "passwordAuth",
             "mfa", "otp", "authToken", "passwordResetToken", "emailChangeToken", "verificationToken", "fileToken",
             "verificationTemplate", "resetPasswordTemplate", "confirmEmailChangeTemplate");
@@ -53,19 +54,19 @@ public final class CollectionForm {
                 for (JsonValue v : fields) {
                     JsonObject def = v.asJsonObject();
                     if (!def.containsKey("id") || def.getString("id", "").isEmpty()) {
-                        def = jakarta.json.Json.createObjectBuilder(def)
+                        def = JSON.createObjectBuilder(def)
                                 .add("id", io.pb4j.core.field.FieldTypes.defaultId(def.getString("type", ""), def.getString("name", "")))
                                 .build();
                     }
                     boolean known = io.pb4j.core.field.PassthroughField.POCKETBASE_TYPES.contains(def.getString("type", ""));
-                    parsed.addAll(CollectionCodec.parseFields(jakarta.json.Json.createArrayBuilder().add(def).build(), known));
+                    parsed.addAll(CollectionCodec.parseFields(JSON.createArrayBuilder().add(def).build(), known));
                 }
             } catch (RuntimeException e) {
                 throw ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
             }
             b.fields(parsed);
         }
-        JsonObjectBuilder options = jakarta.json.Json.createObjectBuilder(base.options());
+        JsonObjectBuilder options = JSON.createObjectBuilder(base.options());
         for (String key : body.keySet()) {
             if ("viewQuery".equals(key) || AUTH_OPTION_KEYS.contains(key)) {
                 JsonValue old = base.options().get(key);
@@ -87,12 +88,12 @@ public final class CollectionForm {
             return o;
         }
         if (old instanceof JsonObject o && value instanceof JsonObject v) {
-            JsonObjectBuilder merged = jakarta.json.Json.createObjectBuilder(o);
+            JsonObjectBuilder merged = JSON.createObjectBuilder(o);
             v.forEach((k, item) -> merged.add(k, o.containsKey(k) ? decodeInto(o.get(k), item) : item));
             return merged.build();
         }
         if (old instanceof JsonArray o && value instanceof JsonArray v) {
-            jakarta.json.JsonArrayBuilder merged = jakarta.json.Json.createArrayBuilder();
+            jakarta.json.JsonArrayBuilder merged = JSON.createArrayBuilder();
             for (int i = 0; i < v.size(); i++) {
                 merged.add(i < o.size() && o.get(i) instanceof JsonObject ? decodeInto(o.get(i), v.get(i)) : v.get(i));
             }
@@ -123,7 +124,7 @@ public final class CollectionForm {
             fields.addAll(CollectionDefaults.authSystemFields());
             b.fields(fields).options(CollectionDefaults.authOptions(false)).listRule(null);
         } else if (Collection.VIEW.equals(type)) {
-            b.fields(List.of()).options(jakarta.json.Json.createObjectBuilder().add("viewQuery", "").build());
+            b.fields(List.of()).options(JSON.createObjectBuilder().add("viewQuery", "").build());
         }
         return b.build();
     }

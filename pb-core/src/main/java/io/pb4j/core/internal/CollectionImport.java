@@ -28,6 +28,7 @@ import java.util.Set;
  * failure, "Failed to import the collections configuration. Raw error: …" for anything else.
  */
 public final class CollectionImport {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private CollectionImport() {
     }
 
@@ -168,7 +169,7 @@ public final class CollectionImport {
 
     /** A JSON string as Go writes it, with {@code <}, {@code >} and {@code &} escaped. */
     private static String goString(String text) {
-        return jakarta.json.Json.createValue(text).toString()
+        return JSON.createValue(text).toString()
                 .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * must have (re-added when missing, system flags forced), a view's fields inferred from its query, and index statements pointing at the collection's table.
  */
 final class CollectionNormalizer {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final Pattern INDEX_TABLE = Pattern.compile("(?is)(\\sON\\s+)([`\"\\[]?[\\w.]+[`\"\\]]?)(\\s*\\()");
 
     private CollectionNormalizer() {
@@ -101,7 +102,7 @@ final class CollectionNormalizer {
     }
 
     private static Field force(Field f, Map<String, Object> flags) {
-        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder(f.toJson());
+        jakarta.json.JsonObjectBuilder b = JSON.createObjectBuilder(f.toJson());
         flags.forEach((k, v) -> b.add(k, Json.toJson(v)));
         return FieldTypes.fromJson(b.build());
     }

@@ -19,10 +19,11 @@ import java.util.Map;
  * {@code created}, {@code updated}, {@code name}, {@code system} and {@code type} can be used.
  */
 public final class CollectionSearch {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     /** The searchable {@code _collections} columns, described as fields so the filter compiler can resolve them. */
     private static final Collection COLUMNS = Collection.builder().id("_collections").name("_collections")
             .fields(List.of(text("id"), text("name"), text("type"), text("created"), text("updated"),
-                    FieldTypes.fromJson(jakarta.json.Json.createObjectBuilder().add("id", "system").add("name", "system")
+                    FieldTypes.fromJson(JSON.createObjectBuilder().add("id", "system").add("name", "system")
                             .add("type", "bool").build())))
             .build();
 
@@ -59,6 +60,6 @@ public final class CollectionSearch {
     }
 
     private static io.pb4j.core.field.Field text(String name) {
-        return FieldTypes.fromJson(jakarta.json.Json.createObjectBuilder().add("id", name).add("name", name).add("type", "text").build());
+        return FieldTypes.fromJson(JSON.createObjectBuilder().add("id", name).add("name", name).add("type", "text").build());
     }
 }

@@ -18,7 +18,7 @@ public final class Json {
      * a {@link java.util.ServiceLoader} (about 2 µs each on the module path, far more on a class path), several times
      * per record written.
      */
-    public static final JsonProvider PROVIDER = JsonProvider.provider();
+    public static final JsonProvider PROVIDER = io.pb4j.core.StrictJson.PROVIDER;
     private static final JsonWriterFactory WRITERS = PROVIDER.createWriterFactory(Map.of());
 
     private Json() {

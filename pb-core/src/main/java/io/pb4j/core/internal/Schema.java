@@ -15,6 +15,7 @@ import java.util.List;
  * PocketBase data dir is used as it is.
  */
 public final class Schema {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     /** PocketBase v0.39.11's system migrations, as recorded in {@code _migrations}. */
     static final List<String> SYSTEM_MIGRATIONS = List.of(
             "1640988000_init.go",
@@ -103,7 +104,7 @@ public final class Schema {
                 .system(true).build());
         Collection users = auth("users", "_pb_users_auth_", false, List.of(
                 FieldTypes.fromJson(Json.parse("{\"autogeneratePattern\":\"\",\"help\":\"\",\"hidden\":false,\"id\":\"text1579384326\",\"max\":255,\"min\":0,\"name\":\"name\",\"pattern\":\"\",\"presentable\":false,\"primaryKey\":false,\"required\":false,\"system\":false,\"type\":\"text\"}").orElseThrow().asJsonObject()),
-                CollectionCodec.parseFields(jakarta.json.Json.createArrayBuilder().add(Json.parse("{\"help\":\"\",\"hidden\":false,\"id\":\"file376926767\",\"maxSelect\":1,\"maxSize\":0,\"mimeTypes\":[\"image/jpeg\",\"image/png\",\"image/svg+xml\",\"image/gif\",\"image/webp\"],\"name\":\"avatar\",\"presentable\":false,\"protected\":false,\"required\":false,\"system\":false,\"thumbs\":null,\"type\":\"file\"}").orElseThrow().asJsonObject()).build(), true).getFirst()));
+                CollectionCodec.parseFields(JSON.createArrayBuilder().add(Json.parse("{\"help\":\"\",\"hidden\":false,\"id\":\"file376926767\",\"maxSelect\":1,\"maxSize\":0,\"mimeTypes\":[\"image/jpeg\",\"image/png\",\"image/svg+xml\",\"image/gif\",\"image/webp\"],\"name\":\"avatar\",\"presentable\":false,\"protected\":false,\"required\":false,\"system\":false,\"thumbs\":null,\"type\":\"file\"}").orElseThrow().asJsonObject()).build(), true).getFirst()));
         String owner = "id = @request.auth.id";
         out.add(users.toBuilder().listRule(owner).viewRule(owner).createRule("").updateRule(owner).deleteRule(owner)
                 .options(Json.objectWith(users.options(), "oauth2", Json.objectWith(users.options().getJsonObject("oauth2"),
@@ -140,7 +141,7 @@ public final class Schema {
     }
 
     private static Field text(String name, boolean required, boolean hidden) {
-        return FieldTypes.fromJson(jakarta.json.Json.createObjectBuilder()
+        return FieldTypes.fromJson(JSON.createObjectBuilder()
                 .add("autogeneratePattern", "").add("hidden", hidden).add("id", FieldTypes.defaultId("text", name))
                 .add("max", 0).add("min", 0).add("name", name).add("pattern", "").add("presentable", false)
                 .add("primaryKey", false).add("required", required).add("system", true).add("type", "text").build());

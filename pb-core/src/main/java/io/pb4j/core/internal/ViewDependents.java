@@ -15,6 +15,7 @@ import java.util.Locale;
  * inferred fields differ from its stored ones is saved again. In the caller's transaction.
  */
 final class ViewDependents {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final System.Logger LOG = System.getLogger(ViewDependents.class.getName());
 
     private ViewDependents() {
@@ -55,9 +56,9 @@ final class ViewDependents {
     }
 
     private static JsonArray withoutIds(List<Field> fields) {
-        JsonArrayBuilder b = jakarta.json.Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         for (Field f : fields) {
-            b.add(jakarta.json.Json.createObjectBuilder(f.toJson()).remove("id"));
+            b.add(JSON.createObjectBuilder(f.toJson()).remove("id"));
         }
         return b.build();
     }

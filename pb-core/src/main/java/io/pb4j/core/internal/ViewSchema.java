@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * {@link SqlDialect#tableColumnsSql()}, so no store-specific SQL lives here.
  */
 public final class ViewSchema {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final Pattern CAST = Pattern.compile("(?is)^cast\\s*\\(.*\\s+as\\s+(\\w+)\\s*\\)$");
 
     /** The inferred fields, with the error that stopped the inference (empty when none). */
@@ -101,7 +102,7 @@ public final class ViewSchema {
         String tempName = "temp_view_" + CollectionDefaults.randomString(5);
         Collection temp = Collection.builder().id(CollectionDefaults.collectionId(Collection.VIEW, tempName)).name(tempName)
                 .type(Collection.VIEW).fields(fields)
-                .options(jakarta.json.Json.createObjectBuilder().add("viewQuery", q).build()).build();
+                .options(JSON.createObjectBuilder().add("viewQuery", q).build()).build();
         for (int i = 0; i < fields.size(); i++) {
             Map<String, ValidationError> errors = fields.get(i).validateDefinition();
             if (!errors.isEmpty()) {
@@ -242,7 +243,7 @@ public final class ViewSchema {
                 result.put(alias, relation(alias, collection.id()));
             } else {
                 // a new id, so that the same field aliased twice stays distinct
-                result.put(alias, jakarta.json.Json.createObjectBuilder(field.get().toJson())
+                result.put(alias, JSON.createObjectBuilder(field.get().toJson())
                         .add("id", "_clone_" + CollectionDefaults.randomString(4)).add("name", alias).build());
             }
         }
@@ -277,25 +278,25 @@ public final class ViewSchema {
 
     private static JsonObject defaultField(String name) {
         return "id".equals(name) ? idField()
-                : jakarta.json.Json.createObjectBuilder().add("type", "json").add("name", name).add("maxSize", 1).build();
+                : JSON.createObjectBuilder().add("type", "json").add("name", name).add("maxSize", 1).build();
     }
 
     private static JsonObject idField() {
-        return jakarta.json.Json.createObjectBuilder().add("type", "text").add("name", "id").add("system", true)
+        return JSON.createObjectBuilder().add("type", "text").add("name", "id").add("system", true)
                 .add("required", true).add("primaryKey", true).add("pattern", "^[a-z0-9]+$").build();
     }
 
     private static JsonObject number(String name, boolean onlyInt) {
-        return jakarta.json.Json.createObjectBuilder().add("type", "number").add("name", name).add("onlyInt", onlyInt).build();
+        return JSON.createObjectBuilder().add("type", "number").add("name", name).add("onlyInt", onlyInt).build();
     }
 
     private static JsonObject simple(String type, String name) {
-        return jakarta.json.Json.createObjectBuilder().add("type", type).add("name", name).build();
+        return JSON.createObjectBuilder().add("type", type).add("name", name).build();
     }
 
     /** PocketBase's single relation to the collection whose id is selected, as it serialises it. */
     private static JsonObject relation(String name, String collectionId) {
-        return jakarta.json.Json.createObjectBuilder().add("cascadeDelete", false).add("collectionId", collectionId)
+        return JSON.createObjectBuilder().add("cascadeDelete", false).add("collectionId", collectionId)
                 .add("help", "").add("hidden", false).add("maxSelect", 1).add("minSelect", 0).add("name", name)
                 .add("presentable", false).add("required", false).add("system", false).add("type", "relation").build();
     }
@@ -335,14 +336,14 @@ public final class ViewSchema {
     }
 
     private static JsonObject withId(JsonObject def, String id) {
-        return jakarta.json.Json.createObjectBuilder(def).add("id", id).build();
+        return JSON.createObjectBuilder(def).add("id", id).build();
     }
 
     /** Fields from definitions; keys sorted, as PocketBase serialises every field (a passthrough keeps its order). */
     private static List<Field> parse(List<JsonObject> defs) {
-        jakarta.json.JsonArrayBuilder b = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder b = JSON.createArrayBuilder();
         for (JsonObject def : defs) {
-            jakarta.json.JsonObjectBuilder sorted = jakarta.json.Json.createObjectBuilder();
+            jakarta.json.JsonObjectBuilder sorted = JSON.createObjectBuilder();
             new java.util.TreeMap<>(def).forEach(sorted::add);
             b.add(sorted);
         }

@@ -15,12 +15,13 @@ import java.util.Optional;
  * {@code io.pb4j.core} (an unnamed module's always is).
  */
 final class JsonValues {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private JsonValues() {
     }
 
     static JsonValue of(Object v) {
         if (v instanceof Record r) {
-            JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             for (RecordComponent c : r.getClass().getRecordComponents()) {
                 try {
                     var accessor = c.getAccessor();
@@ -34,12 +35,12 @@ final class JsonValues {
             return b.build();
         }
         if (v instanceof Map<?, ?> m) {
-            JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             m.forEach((k, val) -> b.add(String.valueOf(k), of(val)));
             return b.build();
         }
         if (v instanceof Collection<?> c) {
-            var b = jakarta.json.Json.createArrayBuilder();
+            var b = JSON.createArrayBuilder();
             c.forEach(item -> b.add(of(item)));
             return b.build();
         }

@@ -1,6 +1,5 @@
 package io.pb4j.core.security;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -28,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  * }</pre>
  */
 public final class Jwt {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final String HEADER = Base64.getUrlEncoder().withoutPadding()
             .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
@@ -41,7 +41,7 @@ public final class Jwt {
         }
         Map<String, Object> sorted = new TreeMap<>(claims);
         sorted.putIfAbsent("exp", Instant.now().plus(ttl).getEpochSecond());
-        JsonObjectBuilder payload = Json.createObjectBuilder();
+        JsonObjectBuilder payload = JSON.createObjectBuilder();
         sorted.forEach((k, v) -> {
             switch (v) {
                 case Boolean b -> payload.add(k, b);
@@ -81,7 +81,7 @@ public final class Jwt {
     private static String header(String part) {
         try {
             String json = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
-            return Json.createReader(new StringReader(json)).readObject().getString("alg", "");
+            return JSON.createReader(new StringReader(json)).readObject().getString("alg", "");
         } catch (RuntimeException e) {
             return "";
         }
@@ -95,7 +95,7 @@ public final class Jwt {
         }
         try {
             String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            return Optional.of(Json.createReader(new StringReader(json)).readObject());
+            return Optional.of(JSON.createReader(new StringReader(json)).readObject());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -6,7 +6,6 @@ import io.pb4j.core.field.FieldSupport;
 import io.pb4j.core.field.FilesField;
 import io.pb4j.core.field.ModifiableField;
 import io.pb4j.core.field.UploadedFile;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -34,6 +33,7 @@ import java.util.regex.Pattern;
 public record FileField(String id, String name, boolean system, boolean hidden, boolean presentable, String help,
         long maxSize, int maxSelect, JsonValue mimeTypes, JsonValue thumbs, boolean protectedFiles, boolean required)
         implements FilesField, ModifiableField {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     public static final String TYPE = "file";
     /** PocketBase's {@code DefaultFileFieldMaxSize}. */
     public static final long DEFAULT_MAX_SIZE = 5L << 20;
@@ -136,7 +136,7 @@ public record FileField(String id, String name, boolean system, boolean hidden, 
             case JsonString s -> collect(s.getString(), out, top);
             case String s when s.isEmpty() -> { }
             case String s when top && s.startsWith("[") -> {
-                try (var reader = Json.createReader(new StringReader(s))) {
+                try (var reader = JSON.createReader(new StringReader(s))) {
                     if (reader.readValue() instanceof JsonArray a) {
                         a.forEach(v -> collect(v, out, false));
                         return;
@@ -174,7 +174,7 @@ public record FileField(String id, String name, boolean system, boolean hidden, 
     public Object toColumn(Object value) {
         List<String> names = items(value).stream().map(FileField::nameOf).toList();
         if (isMultiple()) {
-            return Json.createArrayBuilder(names).build().toString();
+            return JSON.createArrayBuilder(names).build().toString();
         }
         return names.isEmpty() ? "" : names.getLast();
     }
@@ -183,11 +183,11 @@ public record FileField(String id, String name, boolean system, boolean hidden, 
     public JsonValue toJsonValue(Object value) {
         List<String> names = items(value).stream().map(FileField::nameOf).toList();
         if (isMultiple()) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = JSON.createArrayBuilder();
             names.forEach(b::add);
             return b.build();
         }
-        return Json.createValue(names.isEmpty() ? "" : names.getLast());
+        return JSON.createValue(names.isEmpty() ? "" : names.getLast());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.pb4j.js.internal;
 
 import io.pb4j.core.Record;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -21,6 +20,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 
 /** Values across the bridge: Java results to what scripts see, script values to Java arguments and to JSON. */
 final class Convert {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private Convert() {
     }
 
@@ -162,20 +162,20 @@ final class Convert {
             return v.asBoolean() ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (v.isString()) {
-            return Json.createValue(v.asString());
+            return JSON.createValue(v.asString());
         }
         if (v.isNumber()) {
             if (v.fitsInLong()) {
-                return Json.createValue(v.asLong());
+                return JSON.createValue(v.asLong());
             }
             double d = v.asDouble();
-            return Double.isFinite(d) ? Json.createValue(d) : JsonValue.NULL;
+            return Double.isFinite(d) ? JSON.createValue(d) : JsonValue.NULL;
         }
         if (v.isInstant()) {
-            return Json.createValue(v.asInstant().toString());
+            return JSON.createValue(v.asInstant().toString());
         }
         if (v.hasArrayElements()) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = JSON.createArrayBuilder();
             for (long i = 0; i < v.getArraySize(); i++) {
                 b.add(toJson(v.getArrayElement(i)));
             }
@@ -186,7 +186,7 @@ final class Convert {
             if (toJSON != null && toJSON.canExecute() && !v.isProxyObject()) {
                 return toJson(toJSON.execute());
             }
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             for (String k : v.getMemberKeys()) {
                 Value x = v.getMember(k);
                 if (x != null && !x.canExecute()) {
@@ -195,7 +195,7 @@ final class Convert {
             }
             return b.build();
         }
-        return Json.createValue(v.toString());
+        return JSON.createValue(v.toString());
     }
 
     /** Java data as JSON: records as their public export, maps, lists, numbers, strings. */
@@ -206,23 +206,23 @@ final class Convert {
             case Record r -> r.publicExport(false, false);
             case io.pb4j.core.Collection c -> c.toJson();
             case Optional<?> opt -> javaToJson(opt.orElse(null));
-            case String s -> Json.createValue(s);
+            case String s -> JSON.createValue(s);
             case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;
-            case Integer i -> Json.createValue(i);
-            case Long l -> Json.createValue(l);
-            case Number n -> Json.createValue(n.doubleValue());
+            case Integer i -> JSON.createValue(i);
+            case Long l -> JSON.createValue(l);
+            case Number n -> JSON.createValue(n.doubleValue());
             case Value v -> toJson(v);
             case Map<?, ?> m -> {
-                JsonObjectBuilder b = Json.createObjectBuilder();
+                JsonObjectBuilder b = JSON.createObjectBuilder();
                 m.forEach((k, x) -> b.add(String.valueOf(k), javaToJson(x)));
                 yield b.build();
             }
             case List<?> l -> {
-                JsonArrayBuilder b = Json.createArrayBuilder();
+                JsonArrayBuilder b = JSON.createArrayBuilder();
                 l.forEach(x -> b.add(javaToJson(x)));
                 yield b.build();
             }
-            default -> Json.createValue(o.toString());
+            default -> JSON.createValue(o.toString());
         };
     }
 

@@ -5,7 +5,6 @@ import io.pb4j.core.Record;
 import io.pb4j.core.router.Middleware;
 import io.pb4j.core.router.Middlewares;
 import io.pb4j.core.router.RequestEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.graalvm.polyglot.Value;
  * and the pre-v0.23 names ({@code requireAdminAuth}, {@code requireRecordAuth}, {@code requestInfo(c)} …).
  */
 public final class JsApis {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     public Middleware requireAuth(String... collections) {
         return Middlewares.requireAuth(collections);
     }
@@ -88,7 +88,7 @@ public final class JsApis {
     /** PocketBase's auth response: {@code {token, record[, meta]}} for {@code record}, written to {@code e}. */
     public void recordAuthResponse(Value e, Record record, String authMethod, Value meta) {
         JsRequestEvent event = (JsRequestEvent) Convert.toJava(e);
-        JsonObjectBuilder b = Json.createObjectBuilder().add("token", record.newAuthToken())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("token", record.newAuthToken())
                 .add("record", record.publicExport(false, true));
         if (meta != null && !meta.isNull()) {
             b.add("meta", Convert.toJson(meta));

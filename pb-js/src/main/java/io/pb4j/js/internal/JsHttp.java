@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Value;
  * {@code {statusCode, headers, cookies, raw, json}}.
  */
 public final class JsHttp {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     public Map<String, Object> send(Value config) throws Exception {
@@ -84,7 +85,7 @@ public final class JsHttp {
         out.put("body", res.body());
         Object json = null;
         try {
-            json = Plain.of(jakarta.json.Json.createReader(new java.io.StringReader(raw)).readValue());
+            json = Plain.of(JSON.createReader(new java.io.StringReader(raw)).readValue());
         } catch (RuntimeException ex) {
             // not JSON: json stays null, as PocketBase's
         }

@@ -17,6 +17,7 @@ import org.graalvm.polyglot.Value;
 
 /** PocketBase's {@code $security}: random strings, hashes, HMACs, HS256 JWTs and AES-GCM encryption. */
 public final class JsSecurity {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public String randomString(int length) {
@@ -94,7 +95,7 @@ public final class JsSecurity {
         }
         String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         @SuppressWarnings("unchecked")
-        Map<String, Object> claims = (Map<String, Object>) Plain.of(jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject());
+        Map<String, Object> claims = (Map<String, Object>) Plain.of(JSON.createReader(new java.io.StringReader(json)).readObject());
         return claims;
     }
 

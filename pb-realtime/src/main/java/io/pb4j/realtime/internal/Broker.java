@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  * (the thread exits when idle, so an idle app holds none). Thread-safe.
  */
 final class Broker implements Realtime {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final System.Logger LOG = System.getLogger(Broker.class.getName());
 
     private final PocketBase app;
@@ -165,7 +166,7 @@ final class Broker implements Realtime {
     void joinCluster() {
         remote = new ClusterSubscriptions(app, this);
         app.cluster().subscribe(CLUSTER_BROADCAST, payload -> {
-            jakarta.json.JsonObject m = jakarta.json.Json.createReader(new java.io.StringReader(payload)).readObject();
+            jakarta.json.JsonObject m = JSON.createReader(new java.io.StringReader(payload)).readObject();
             broadcastHere(m.getString("topic"), m.getString("data"));
         });
     }
@@ -174,7 +175,7 @@ final class Broker implements Realtime {
     @Override
     public int broadcast(String topic, String data) {
         if (app.cluster().active()) {
-            app.cluster().publish(CLUSTER_BROADCAST, GoJson.write(jakarta.json.Json.createObjectBuilder()
+            app.cluster().publish(CLUSTER_BROADCAST, GoJson.write(JSON.createObjectBuilder()
                     .add("topic", topic).add("data", data).build()));
         }
         return broadcastHere(topic, data);

@@ -4,7 +4,6 @@ import io.pb4j.core.ApiException;
 import io.pb4j.core.PocketBase;
 import io.pb4j.core.Record;
 import io.pb4j.core.realtime.RealtimeSubscribeRequestEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -21,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the others answer that they do not know the client. The asking node waits at most {@value #WAIT_MS} ms.
  */
 final class ClusterSubscriptions {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final String ASK = "pb4j.realtime.subscribe";
     private static final String ANSWER = "pb4j.realtime.subscribed";
     private static final long WAIT_MS = 3000;
@@ -59,9 +59,9 @@ final class ClusterSubscriptions {
         Pending p = new Pending();
         pending.put(id, p);
         try {
-            var subs = Json.createArrayBuilder();
+            var subs = JSON.createArrayBuilder();
             subscriptions.forEach(subs::add);
-            app.cluster().publish(ASK, Json.createObjectBuilder().add("id", id).add("client", clientId).add("ip", ip)
+            app.cluster().publish(ASK, JSON.createObjectBuilder().add("id", id).add("client", clientId).add("ip", ip)
                     .add("authCollection", auth.map(a -> a.collection().id()).orElse(""))
                     .add("authId", auth.map(Record::id).orElse("")).add("subscriptions", subs).build().toString());
             int others = app.cluster().peers();
@@ -83,7 +83,7 @@ final class ClusterSubscriptions {
     }
 
     private void asked(String payload) {
-        JsonObject ask = Json.createReader(new StringReader(payload)).readObject();
+        JsonObject ask = JSON.createReader(new StringReader(payload)).readObject();
         Optional<Client> client = broker.registeredClient(ask.getString("client"));
         int status = ABSENT;
         String message = "";
@@ -99,7 +99,7 @@ final class ClusterSubscriptions {
                 message = "Something went wrong while processing your request.";
             }
         }
-        app.cluster().publish(ANSWER, Json.createObjectBuilder().add("id", ask.getString("id")).add("status", status)
+        app.cluster().publish(ANSWER, JSON.createObjectBuilder().add("id", ask.getString("id")).add("status", status)
                 .add("message", message).build().toString());
     }
 
@@ -119,7 +119,7 @@ final class ClusterSubscriptions {
     }
 
     private void answered(String payload) {
-        JsonObject answer = Json.createReader(new StringReader(payload)).readObject();
+        JsonObject answer = JSON.createReader(new StringReader(payload)).readObject();
         Pending p = pending.get(answer.getString("id"));
         if (p == null) {
             return;

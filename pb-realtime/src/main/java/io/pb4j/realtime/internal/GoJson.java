@@ -1,18 +1,18 @@
 package io.pb4j.realtime.internal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import java.io.StringWriter;
 
 /** Compact JSON text escaped as Go's {@code json.Marshal} escapes it, so messages match PocketBase's byte for byte. */
 final class GoJson {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private GoJson() {
     }
 
     static String write(JsonValue value) {
         StringWriter out = new StringWriter();
-        try (JsonWriter w = Json.createWriter(out)) {
+        try (JsonWriter w = JSON.createWriter(out)) {
             w.write(value);
         }
         // these characters can only occur inside JSON strings, so replacing them in the whole text is exact

@@ -7,7 +7,6 @@ import io.pb4j.core.Record;
 import io.pb4j.core.RequestInfo;
 import io.pb4j.core.realtime.RealtimeMessage;
 import io.pb4j.core.router.FieldsPicker;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import java.util.Set;
  * per-subscriber work is a map lookup and a queue offer.
  */
 final class RecordFanOut {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     /** The auth classes of subscribers whose answer and message do not depend on the auth record itself. */
     private enum Who { GUEST, AUTH, SUPERUSER }
 
@@ -181,7 +181,7 @@ final class RecordFanOut {
                 // PocketBase sends the whole record when the fields option cannot be applied
             }
         }
-        JsonObject data = Json.createObjectBuilder().add("record", exported).add("action", action).build();
+        JsonObject data = JSON.createObjectBuilder().add("record", exported).add("action", action).build();
         return GoJson.write(data);
     }
 }

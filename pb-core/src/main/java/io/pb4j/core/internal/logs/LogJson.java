@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * {@code <}, {@code >}, {@code &} are {@code \\u} escapes. Thread-safe (stateless).
  */
 public final class LogJson {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private LogJson() {
     }
 
@@ -39,12 +40,12 @@ public final class LogJson {
     /** The same value with every object's keys sorted, as Go re-encodes a decoded map. */
     public static JsonValue sorted(JsonValue value) {
         if (value instanceof JsonObject o) {
-            var b = jakarta.json.Json.createObjectBuilder();
+            var b = JSON.createObjectBuilder();
             new TreeMap<>(o).forEach((k, v) -> b.add(k, sorted(v)));
             return b.build();
         }
         if (value instanceof JsonArray a) {
-            var b = jakarta.json.Json.createArrayBuilder();
+            var b = JSON.createArrayBuilder();
             a.forEach(v -> b.add(sorted(v)));
             return b.build();
         }

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * rule except {@link #required} passes an empty value.
  */
 public final class Checks {
-    private static final UrlField URL = UrlField.fromJson(jakarta.json.Json.createObjectBuilder()
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
+    private static final UrlField URL = UrlField.fromJson(JSON.createObjectBuilder()
             .add("id", "settings_url").add("name", "url").add("type", UrlField.TYPE).build());
-    private static final EmailField EMAIL = EmailField.fromJson(jakarta.json.Json.createObjectBuilder()
+    private static final EmailField EMAIL = EmailField.fromJson(JSON.createObjectBuilder()
             .add("id", "settings_email").add("name", "email").add("type", EmailField.TYPE).build());
     private static final Pattern HEX_COLOR = Pattern.compile("^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$");
     private static final Pattern DNS_NAME = Pattern.compile(

@@ -1,6 +1,5 @@
 package io.pb4j.core.internal.settings;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -10,6 +9,7 @@ import jakarta.json.JsonValue;
  * without empty S3 secrets).
  */
 public final class SettingsJson {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final JsonObject DEFAULTS = (JsonObject) SettingsShape.SETTINGS.decode(SettingsShape.SETTINGS.zero(),
             io.pb4j.core.StrictJson.parse("""
                     {"superuserIPs":[],\
@@ -55,10 +55,10 @@ public final class SettingsJson {
 
     /** What clients see (PocketBase's {@code Settings.MarshalJSON}): no SMTP password, no S3 secrets. */
     public static JsonObject hidden(JsonObject settings) {
-        return Json.createObjectBuilder(settings)
+        return JSON.createObjectBuilder(settings)
                 .add("smtp", without(settings.getJsonObject("smtp"), "password"))
                 .add("s3", without(settings.getJsonObject("s3"), "secret"))
-                .add("backups", Json.createObjectBuilder(settings.getJsonObject("backups"))
+                .add("backups", JSON.createObjectBuilder(settings.getJsonObject("backups"))
                         .add("s3", without(settings.getJsonObject("backups").getJsonObject("s3"), "secret")))
                 .build();
     }
@@ -70,14 +70,14 @@ public final class SettingsJson {
         if (s3 == null || backups == null || backups.getJsonObject("s3") == null) {
             return settings;
         }
-        return Json.createObjectBuilder(settings)
+        return JSON.createObjectBuilder(settings)
                 .add("s3", withoutEmpty(s3, "secret"))
-                .add("backups", Json.createObjectBuilder(backups).add("s3", withoutEmpty(backups.getJsonObject("s3"), "secret")))
+                .add("backups", JSON.createObjectBuilder(backups).add("s3", withoutEmpty(backups.getJsonObject("s3"), "secret")))
                 .build();
     }
 
     private static JsonObject without(JsonObject o, String key) {
-        return Json.createObjectBuilder(o).remove(key).build();
+        return JSON.createObjectBuilder(o).remove(key).build();
     }
 
     private static JsonObject withoutEmpty(JsonObject o, String key) {

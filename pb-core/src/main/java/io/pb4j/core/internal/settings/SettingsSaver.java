@@ -4,7 +4,6 @@ import io.pb4j.core.ValidationException;
 import io.pb4j.core.internal.SettingsRow;
 import io.pb4j.core.spi.SqlSession;
 import io.pb4j.core.spi.Store;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -14,6 +13,7 @@ import java.util.Optional;
 
 /** Writes the settings row: decoded onto the stored settings, validated, encrypted when a key is set. */
 public final class SettingsSaver {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private SettingsSaver() {
     }
 
@@ -63,14 +63,14 @@ public final class SettingsSaver {
 
     private static JsonObject renamed(JsonObject settings, String oldName, String newName) {
         JsonObject limits = settings.getJsonObject("rateLimits");
-        JsonArrayBuilder rules = Json.createArrayBuilder();
+        JsonArrayBuilder rules = JSON.createArrayBuilder();
         for (JsonValue v : limits.getJsonArray("rules")) {
             JsonObject rule = v.asJsonObject();
             String label = rule.getString("label", "");
             rules.add(label.startsWith(oldName + ":")
-                    ? Json.createObjectBuilder(rule).add("label", newName + ":" + label.substring(oldName.length() + 1)).build()
+                    ? JSON.createObjectBuilder(rule).add("label", newName + ":" + label.substring(oldName.length() + 1)).build()
                     : rule);
         }
-        return Json.createObjectBuilder(settings).add("rateLimits", Json.createObjectBuilder(limits).add("rules", rules)).build();
+        return JSON.createObjectBuilder(settings).add("rateLimits", JSON.createObjectBuilder(limits).add("rules", rules)).build();
     }
 }

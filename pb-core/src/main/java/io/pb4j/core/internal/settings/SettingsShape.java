@@ -1,6 +1,5 @@
 package io.pb4j.core.internal.settings;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -83,7 +82,7 @@ sealed interface SettingsShape {
                     values.put(key, fields.get(key).decode(values.get(key), entry.getValue()));
                 }
             }
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = io.pb4j.core.StrictJson.PROVIDER.createObjectBuilder();
             values.forEach(b::add);
             return b.build();
         }
@@ -103,7 +102,7 @@ sealed interface SettingsShape {
 
         @Override
         public JsonValue zero() {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = io.pb4j.core.StrictJson.PROVIDER.createObjectBuilder();
             order.forEach(key -> b.add(key, fields.get(key).zero()));
             return b.build();
         }
@@ -120,7 +119,7 @@ sealed interface SettingsShape {
                 throw new DecodeException("cannot unmarshal " + kind(input) + " into an array");
             }
             JsonArray old = current instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = io.pb4j.core.StrictJson.PROVIDER.createArrayBuilder();
             for (int i = 0; i < in.size(); i++) {
                 b.add(element.decode(i < old.size() ? old.get(i) : element.zero(), in.get(i)));
             }
@@ -150,7 +149,7 @@ sealed interface SettingsShape {
             if (!fits) {
                 throw new DecodeException("cannot unmarshal " + kind(input) + " into a Go value of type " + type);
             }
-            return type.equals("int") ? Json.createValue(((JsonNumber) input).longValueExact()) : input;
+            return type.equals("int") ? io.pb4j.core.StrictJson.PROVIDER.createValue(((JsonNumber) input).longValueExact()) : input;
         }
 
         private static boolean fitsLong(JsonNumber n) {
@@ -165,9 +164,9 @@ sealed interface SettingsShape {
         @Override
         public JsonValue zero() {
             return switch (type) {
-                case "string" -> Json.createValue("");
+                case "string" -> io.pb4j.core.StrictJson.PROVIDER.createValue("");
                 case "bool" -> JsonValue.FALSE;
-                default -> Json.createValue(0);
+                default -> io.pb4j.core.StrictJson.PROVIDER.createValue(0);
             };
         }
     }

@@ -1,7 +1,6 @@
 package io.pb4j.files.internal.local;
 
 import io.pb4j.files.spi.FileBackend;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -35,6 +34,7 @@ import java.util.stream.Stream;
  * are written to a temporary file and moved into place, so a reader never sees half a file. Thread-safe.
  */
 final class LocalBackend implements FileBackend {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final String ATTRS = ".attrs";
 
     private final Path root;
@@ -87,9 +87,9 @@ final class LocalBackend implements FileBackend {
     }
 
     private static void writeAttrs(Path target, String contentType, Map<String, String> metadata, String md5) throws IOException {
-        JsonObjectBuilder meta = Json.createObjectBuilder();
+        JsonObjectBuilder meta = JSON.createObjectBuilder();
         metadata.forEach(meta::add);
-        JsonObject attrs = Json.createObjectBuilder()
+        JsonObject attrs = JSON.createObjectBuilder()
                 .add("user.cache_control", "")
                 .add("user.content_disposition", "")
                 .add("user.content_encoding", "")
@@ -126,7 +126,7 @@ final class LocalBackend implements FileBackend {
             Map<String, String> metadata = new LinkedHashMap<>();
             Path attrs = p.resolveSibling(p.getFileName() + ATTRS);
             if (Files.isRegularFile(attrs)) {
-                try (var reader = Json.createReader(Files.newBufferedReader(attrs, StandardCharsets.UTF_8))) {
+                try (var reader = JSON.createReader(Files.newBufferedReader(attrs, StandardCharsets.UTF_8))) {
                     JsonObject o = reader.readObject();
                     type = o.getString("user.content_type", "");
                     if (o.get("user.metadata") instanceof JsonObject m) {

@@ -11,7 +11,6 @@ import io.pb4j.core.spi.BackupStorage;
 import io.pb4j.http.internal.Guards;
 import io.pb4j.http.internal.ratelimit.IpAddresses;
 import io.pb4j.http.internal.ratelimit.RateLimits;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
@@ -26,6 +25,7 @@ import java.util.Optional;
  * delete and restore, and the gate that holds requests back while a restore swaps the data.
  */
 public final class BackupsApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final System.Logger LOG = System.getLogger(BackupsApi.class.getName());
 
     private BackupsApi() {
@@ -52,9 +52,9 @@ public final class BackupsApi {
         } catch (RuntimeException ex) {
             throw ApiException.badRequest("Failed to retrieve backup items. Raw error: \n" + ex.getMessage());
         }
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (BackupFile f : files) {
-            out.add(Json.createObjectBuilder().add("key", f.key()).add("modified", f.modified()).add("size", f.size()));
+            out.add(JSON.createObjectBuilder().add("key", f.key()).add("modified", f.modified()).add("size", f.size()));
         }
         e.json(200, out.build());
     }

@@ -7,7 +7,6 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import io.pb4j.http.internal.forms.MultipartWriter;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -26,6 +25,7 @@ import java.util.regex.Pattern;
  * The first failing sub-request, or the timeout, rolls everything back.
  */
 public final class BatchApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final long DEFAULT_MAX_BODY = 128L << 20;
     private static final Pattern UPSERT = Pattern.compile("^PUT /api/collections/([^/?]+)/records(\\?.*)?$");
     private static final List<Pattern> ACTIONS = List.of(
@@ -52,14 +52,14 @@ public final class BatchApi {
         List<BatchRequest> requests = BatchForm.read(e, maxRequests);
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         Router router = e.app().router();
-        List<JsonObject> described = requests.stream().map(r -> Json.createObjectBuilder().add("method", r.method())
+        List<JsonObject> described = requests.stream().map(r -> JSON.createObjectBuilder().add("method", r.method())
                 .add("url", r.url()).add("body", r.body()).build()).toList();
         e.app().onBatchRequest().trigger(new BatchRequestEvent(e, described), ev -> {
-            JsonArrayBuilder results = Json.createArrayBuilder();
+            JsonArrayBuilder results = JSON.createArrayBuilder();
             e.app().store().write(s -> {
                 for (int i = 0; i < requests.size(); i++) {
                     RequestEvent sub = run(e, router, requests.get(i), i, deadline);
-                    results.add(Json.createObjectBuilder().add("body", parse(sub.responseBody())).add("status", sub.responseStatus()));
+                    results.add(JSON.createObjectBuilder().add("body", parse(sub.responseBody())).add("status", sub.responseStatus()));
                     if (System.nanoTime() > deadline) {
                         throw ApiException.badRequest("Batch transaction failed.");
                     }
@@ -96,7 +96,7 @@ public final class BatchApi {
         }
         if (sub == null || sub.responseStatus() >= 400) {
             JsonValue response = sub == null
-                    ? Json.createObjectBuilder().add("data", JsonValue.EMPTY_JSON_OBJECT)
+                    ? JSON.createObjectBuilder().add("data", JsonValue.EMPTY_JSON_OBJECT)
                             .add("message", ApiException.defaultMessage(400)).add("status", 400).build()
                     : parse(sub.responseBody());
             Map<String, Object> failure = new LinkedHashMap<>();
@@ -147,7 +147,7 @@ public final class BatchApi {
         if (body.length == 0) {
             return JsonValue.NULL;
         }
-        return StrictJson.parse(body).orElseGet(() -> Json.createValue(new String(body, StandardCharsets.UTF_8)));
+        return StrictJson.parse(body).orElseGet(() -> JSON.createValue(new String(body, StandardCharsets.UTF_8)));
     }
 
     private static int number(JsonObject o, String key, int fallback) {

@@ -10,7 +10,6 @@ import io.pb4j.core.router.Router;
 import io.pb4j.core.spi.StoreException;
 import io.pb4j.http.internal.records.RequestBody;
 import io.pb4j.http.internal.Guards;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,6 +20,7 @@ import java.util.Optional;
 
 /** PocketBase's collections API ({@code /api/collections}), superusers only. */
 public final class CollectionsApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private CollectionsApi() {
     }
 
@@ -46,7 +46,7 @@ public final class CollectionsApi {
     }
 
     private static void scaffolds(RequestEvent e) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         Collection.scaffolds().forEach((type, c) -> out.add(type, c.toJson()));
         e.json(200, out.build());
     }
@@ -107,13 +107,13 @@ public final class CollectionsApi {
         } catch (ApiException ex) {
             throw ApiException.badRequest("Failed to load the collection type data due to invalid formatting.");
         }
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        body.forEach((k, v) -> b.add(k, v instanceof JsonValue j ? j : Json.createValue(String.valueOf(v))));
+        JsonObjectBuilder b = JSON.createObjectBuilder();
+        body.forEach((k, v) -> b.add(k, v instanceof JsonValue j ? j : JSON.createValue(String.valueOf(v))));
         return b.build();
     }
 
     static JsonArrayBuilder array(List<Collection> items) {
-        JsonArrayBuilder b = Json.createArrayBuilder();
+        JsonArrayBuilder b = JSON.createArrayBuilder();
         items.forEach(c -> b.add(c.toJson()));
         return b;
     }

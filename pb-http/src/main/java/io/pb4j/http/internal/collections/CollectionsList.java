@@ -6,11 +6,11 @@ import io.pb4j.core.Collection;
 import io.pb4j.core.CollectionsRequestEvent;
 import jakarta.json.JsonObject;
 import io.pb4j.core.router.RequestEvent;
-import jakarta.json.Json;
 import java.util.List;
 
 /** {@code GET /api/collections}: PocketBase's list envelope over the collections. */
 final class CollectionsList {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private CollectionsList() {
     }
 
@@ -22,7 +22,7 @@ final class CollectionsList {
         int from = (int) Math.min(all.size(), (page - 1L) * perPage);
         int to = Math.min(all.size(), from + perPage);
         boolean skipTotal = List.of("1", "t", "T", "TRUE", "true", "True").contains(e.queryParam("skipTotal"));
-        JsonObject result = Json.createObjectBuilder()
+        JsonObject result = JSON.createObjectBuilder()
                 .add("items", CollectionsApi.array(all.subList(from, to)))
                 .add("page", page)
                 .add("perPage", perPage)

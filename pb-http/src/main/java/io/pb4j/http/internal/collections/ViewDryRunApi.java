@@ -3,7 +3,6 @@ package io.pb4j.http.internal.collections;
 import io.pb4j.core.ViewDryRun;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.http.internal.forms.QueryForm;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 /**
@@ -11,6 +10,7 @@ import jakarta.json.JsonArrayBuilder;
  * the view a query would make. Body {@code {"query": "..."}}, required, at most 5000 characters.
  */
 final class ViewDryRunApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final int MAX_QUERY_LENGTH = 5000;
     private static final int SAMPLE_SIZE = 10;
 
@@ -20,10 +20,10 @@ final class ViewDryRunApi {
     static void dryRun(RequestEvent e) {
         String query = QueryForm.read(e, MAX_QUERY_LENGTH);
         ViewDryRun run = e.app().dryRunView(query, SAMPLE_SIZE);
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = JSON.createArrayBuilder();
         run.fields().forEach(f -> fields.add(f.toJson()));
-        JsonArrayBuilder sample = Json.createArrayBuilder();
+        JsonArrayBuilder sample = JSON.createArrayBuilder();
         run.sample().forEach(r -> sample.add(r.publicExport(false, false)));
-        e.json(200, Json.createObjectBuilder().add("fields", fields).add("sample", sample).build());
+        e.json(200, JSON.createObjectBuilder().add("fields", fields).add("sample", sample).build());
     }
 }

@@ -6,7 +6,6 @@ import io.pb4j.core.cron.Job;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
 import io.pb4j.http.internal.Guards;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +13,7 @@ import java.util.List;
 
 /** PocketBase's crons API ({@code apis/cron.go}): {@code GET /api/crons} and {@code POST /api/crons/{id}}, superusers only. */
 public final class CronsApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final String SYSTEM_PREFIX = "__pb";
 
     private CronsApi() {
@@ -25,9 +25,9 @@ public final class CronsApi {
     }
 
     private static void list(RequestEvent e) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (Job job : sorted(e.app().cron().jobs())) {
-            out.add(Json.createObjectBuilder().add("id", job.id()).add("expression", job.expression()));
+            out.add(JSON.createObjectBuilder().add("id", job.id()).add("expression", job.expression()));
         }
         e.json(200, out.build());
     }

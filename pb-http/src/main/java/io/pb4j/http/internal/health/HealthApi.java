@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class HealthApi {
     /** Looked up once: {@code jakarta.json.Json}'s static methods look the provider up on every call (~2 µs each). */
-    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
 
     /**
      * Common proxy headers PocketBase looks for after the trusted ones. Its {@code X‑Forwarded-For} is spelled with a

@@ -9,7 +9,6 @@ import io.pb4j.core.router.RequestLog;
 import io.pb4j.core.router.Route;
 import io.pb4j.core.router.Router;
 import io.pb4j.http.internal.Guards;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.List;
 
@@ -18,6 +17,7 @@ import java.util.List;
  * {@code GET /api/logs/stats}, {@code GET /api/logs/{id}}, and v0.40's {@code DELETE /api/logs}.
  */
 public final class LogsApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private LogsApi() {
     }
 
@@ -35,11 +35,11 @@ public final class LogsApi {
     private static void list(RequestEvent e) {
         LogPage page = e.app().logs().list(e.queryParam("filter"), e.queryParam("sort"), intParam(e, "page"),
                 intParam(e, "perPage"), boolParam(e, "skipTotal"));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (Log log : page.items()) {
             items.add(log.toJson());
         }
-        e.json(200, Json.createObjectBuilder()
+        e.json(200, JSON.createObjectBuilder()
                 .add("items", items)
                 .add("page", page.page())
                 .add("perPage", page.perPage())
@@ -49,9 +49,9 @@ public final class LogsApi {
     }
 
     private static void stats(RequestEvent e) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (LogsStatsItem item : e.app().logs().stats(e.queryParam("filter"))) {
-            out.add(Json.createObjectBuilder().add("date", item.date()).add("total", item.total()));
+            out.add(JSON.createObjectBuilder().add("date", item.date()).add("total", item.total()));
         }
         e.json(200, out.build());
     }

@@ -11,7 +11,6 @@ import io.pb4j.core.realtime.RealtimeMessage;
 import io.pb4j.core.router.ClientIp;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -38,6 +37,7 @@ import java.util.Set;
  * for SSE clients.
  */
 final class UpdatesSocket implements WsListener {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private final PocketBase app;
     private final Router router;
     private volatile RealtimeClient client;
@@ -92,7 +92,7 @@ final class UpdatesSocket implements WsListener {
             }
             case "auth" -> token = request.getString("token", "");
             default -> {
-                send(session, Json.createObjectBuilder().add("type", "error").add("request", type).add("status", 400)
+                send(session, JSON.createObjectBuilder().add("type", "error").add("request", type).add("status", 400)
                         .add("message", "Unknown message type; expected subscribe, unsubscribe or auth.")
                         .add("data", JsonValue.EMPTY_JSON_OBJECT).build().toString());
                 return;
@@ -100,14 +100,14 @@ final class UpdatesSocket implements WsListener {
         }
         RequestEvent e = router.dispatch(app, new SocketRequest(ip, token, body(c.id(), List.copyOf(next))));
         if (e.responseStatus() == 204) {
-            JsonArrayBuilder current = Json.createArrayBuilder();
+            JsonArrayBuilder current = JSON.createArrayBuilder();
             c.subscriptions().forEach(current::add);
-            send(session, Json.createObjectBuilder().add("type", "ok").add("request", type).add("topics", current).build().toString());
+            send(session, JSON.createObjectBuilder().add("type", "ok").add("request", type).add("topics", current).build().toString());
             return;
         }
         JsonObject envelope = StrictJson.parse(new String(e.responseBody(), StandardCharsets.UTF_8))
                 .filter(v -> v instanceof JsonObject).map(JsonObject.class::cast).orElse(JsonValue.EMPTY_JSON_OBJECT);
-        send(session, Json.createObjectBuilder().add("type", "error").add("request", type).add("status", e.responseStatus())
+        send(session, JSON.createObjectBuilder().add("type", "error").add("request", type).add("status", e.responseStatus())
                 .add("message", envelope.getString("message", "")).add("data", envelope.getOrDefault("data", JsonValue.EMPTY_JSON_OBJECT))
                 .build().toString());
     }
@@ -129,14 +129,14 @@ final class UpdatesSocket implements WsListener {
     private static String event(RealtimeMessage m) {
         if ("PB_CONNECT".equals(m.name())) {
             JsonObject data = (JsonObject) StrictJson.parse(m.data()).orElseThrow();
-            return Json.createObjectBuilder().add("type", "connect").add("clientId", data.getString("clientId")).build().toString();
+            return JSON.createObjectBuilder().add("type", "connect").add("clientId", data.getString("clientId")).build().toString();
         }
-        JsonObjectBuilder out = Json.createObjectBuilder().add("topic", m.name());
+        JsonObjectBuilder out = JSON.createObjectBuilder().add("topic", m.name());
         Optional<JsonValue> data = StrictJson.parse(m.data());
         if (data.isPresent() && data.get() instanceof JsonObject o) {
             o.forEach(out::add);
         } else {
-            out.add("data", data.orElse(Json.createValue(m.data())));
+            out.add("data", data.orElse(JSON.createValue(m.data())));
         }
         return out.build().toString();
     }
@@ -161,9 +161,9 @@ final class UpdatesSocket implements WsListener {
     }
 
     private static byte[] body(String clientId, List<String> subscriptions) {
-        JsonArrayBuilder subs = Json.createArrayBuilder();
+        JsonArrayBuilder subs = JSON.createArrayBuilder();
         subscriptions.forEach(subs::add);
-        return Json.createObjectBuilder().add("clientId", clientId).add("subscriptions", subs).build().toString()
+        return JSON.createObjectBuilder().add("clientId", clientId).add("subscriptions", subs).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

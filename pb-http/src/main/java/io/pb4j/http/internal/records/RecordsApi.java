@@ -23,7 +23,7 @@ import java.util.Optional;
 /** PocketBase's records API: {@code /api/collections/{collection}/records[/{id}]}. */
 public final class RecordsApi {
     /** Looked up once: {@code jakarta.json.Json}'s static methods look the provider up on every call (~2 µs each). */
-    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
 
     private static final String BASE = "/api/collections/{collection}/records";
 

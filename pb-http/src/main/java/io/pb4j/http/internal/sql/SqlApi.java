@@ -9,7 +9,6 @@ import io.pb4j.core.spi.Store;
 import io.pb4j.core.spi.StoreException;
 import io.pb4j.http.internal.Guards;
 import io.pb4j.http.internal.forms.QueryForm;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import java.util.Locale;
  * its rows, every value as text.
  */
 public final class SqlApi {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final int MAX_QUERY_LENGTH = 5000;
     private static final int MAX_ROWS = 1000;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -57,7 +57,7 @@ public final class SqlApi {
             throw ApiException.badRequest("Failed to execute query. Raw error:\n" + ex.getMessage());
         }
         long execTime = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        e.json(200, Json.createObjectBuilder()
+        e.json(200, JSON.createObjectBuilder()
                 .add("execTime", execTime)
                 .add("affectedRows", affected)
                 .add("columns", columns(result))
@@ -81,9 +81,9 @@ public final class SqlApi {
     }
 
     private static JsonArrayBuilder columns(SqlRows result) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (SqlRows.Column c : result.columns()) {
-            JsonObjectBuilder column = Json.createObjectBuilder()
+            JsonObjectBuilder column = JSON.createObjectBuilder()
                     .add("name", c.name())
                     .add("type", c.type())
                     .add("nullable", c.nullable());
@@ -93,9 +93,9 @@ public final class SqlApi {
     }
 
     private static JsonArrayBuilder rows(SqlRows result) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (List<Object> row : result.rows()) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
+            JsonArrayBuilder values = JSON.createArrayBuilder();
             for (Object v : row) {
                 String text = GoText.of(v);
                 if (text == null) {

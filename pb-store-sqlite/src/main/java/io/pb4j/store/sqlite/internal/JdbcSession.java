@@ -4,7 +4,6 @@ import io.pb4j.core.spi.SqlDialect;
 import io.pb4j.core.spi.SqlSession;
 import io.pb4j.core.spi.StoreException;
 import io.pb4j.core.spi.UniqueViolationException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +25,7 @@ import java.util.Map;
  * query timeout.
  */
 final class JdbcSession implements SqlSession, AutoCloseable {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     private static final int STATEMENT_CACHE_SIZE = 256;
     /** Every statement with its parameters, at DEBUG ({@code pb4j serve --dev} shows them, like PocketBase's dev mode). */
     private static final System.Logger SQL_LOG = System.getLogger("io.pb4j.sql");
@@ -219,7 +219,7 @@ final class JdbcSession implements SqlSession, AutoCloseable {
         if (!SQL_LOG.isLoggable(System.Logger.Level.DEBUG)) {
             return;
         }
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON.createArrayBuilder();
         for (Object v : params) {
             switch (v) {
                 case null -> values.addNull();

@@ -37,6 +37,15 @@ final class SqliteStore implements Store {
      * data write commits alone, as before group commit.
      */
     private static final boolean GROUP_COMMIT = !"false".equals(System.getProperty("pb4j.sqlite.groupCommit"));
+    /**
+     * auxiliary.db's writer page cache, the data writer's 16 MB. Its {@code _logs} indexes (the message index takes
+     * each request's entry at a random place) outgrow it at ~200 000 rows, and pages read back from the OS then cost
+     * the log writer: with PocketBase's 32 MB, sqlite-jdbc alone spent 14.4/16.3 instead of 20.4/26.1/28.1/20.0 µs CPU
+     * per entry into a 250 000-row {@code _logs} (loaded machine), but the server's cost suite on the same loaded
+     * machine could not confirm it; {@code -Dpb4j.sqlite.auxiliaryCacheKib} is the measurement switch for its
+     * {@code aux cache 32 MB} variant.
+     */
+    private static final int AUXILIARY_CACHE_KIB = Integer.getInteger("pb4j.sqlite.auxiliaryCacheKib", WRITER_CACHE_KIB);
     /** auxiliary.db's WAL is copied into the database every this many pages (SQLite's default: 1 000). */
     static final int AUXILIARY_CHECKPOINT_PAGES = 10_000;
 
@@ -56,7 +65,7 @@ final class SqliteStore implements Store {
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
         this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout), GROUP_COMMIT);
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
-        this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, WRITER_CACHE_KIB)), calls,
+        this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, AUXILIARY_CACHE_KIB)), calls,
                 queryTimeout), false);
         // Each request's log entry adds a row to _logs' message index at a random place: a commit of 1 000 entries
         // dirties ~1 000 index pages, and with SQLite's checkpoint every 1 000 WAL pages each was copied back into

@@ -3,7 +3,6 @@ package io.pb4j.auth.internal.oauth2.providers;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -37,6 +36,7 @@ import java.util.Optional;
  * a JSON Web Key Set (RSA keys: RS256/384/512 with java-jwt; Ed25519 keys: EdDSA).
  */
 final class IdToken {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     /** The leeway for {@code exp}, {@code nbf} and {@code iat}. */
     static final Duration LEEWAY = leeway(System.getenv("PB_ID_TOKEN_LEEWAY"));
 
@@ -200,7 +200,7 @@ final class IdToken {
                     + " (" + res.statusCode() + "):\n" + res.body());
         }
         JsonObject set;
-        try (var reader = Json.createReader(new StringReader(res.body()))) {
+        try (var reader = JSON.createReader(new StringReader(res.body()))) {
             set = reader.readObject();
         } catch (RuntimeException e) {
             throw new IOException("id_token validation failed: invalid JSON Web Key Set from " + jwksUrl, e);
@@ -247,7 +247,7 @@ final class IdToken {
     }
 
     private static JsonObject part(String base64Url) throws IOException {
-        try (var reader = Json.createReader(new StringReader(new String(base64Url(base64Url), StandardCharsets.UTF_8)))) {
+        try (var reader = JSON.createReader(new StringReader(new String(base64Url(base64Url), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new IOException("the id_token is not a JWT", e);

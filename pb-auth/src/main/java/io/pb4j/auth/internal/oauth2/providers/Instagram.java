@@ -4,7 +4,6 @@ import static io.pb4j.auth.internal.oauth2.providers.JsonPath.*;
 
 import io.pb4j.auth.spi.AuthUser;
 import io.pb4j.auth.spi.OAuth2Token;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import java.util.List;
  * added to the raw user when it has none.
  */
 public final class Instagram extends BuiltInProvider {
+    private static final jakarta.json.spi.JsonProvider JSON = io.pb4j.core.StrictJson.PROVIDER;
     public Instagram() {
         super("instagram2", "Instagram", 6, true, List.of("instagram_business_basic"),
                 "https://www.instagram.com/oauth/authorize", "https://api.instagram.com/oauth/access_token",
@@ -24,7 +24,7 @@ public final class Instagram extends BuiltInProvider {
         JsonObject rawUser = raw;
         if (!raw.containsKey("permissions") && token.raw().containsKey("permissions")
                 && token.raw().get("permissions") != jakarta.json.JsonValue.NULL) {
-            rawUser = Json.createObjectBuilder(raw).add("permissions", token.raw().get("permissions")).build();
+            rawUser = JSON.createObjectBuilder(raw).add("permissions", token.raw().get("permissions")).build();
         }
         return user(rawUser, token, str(raw, "user_id"), str(raw, "name"), str(raw, "username"), "",
                 str(raw, "profile_picture_url"));
