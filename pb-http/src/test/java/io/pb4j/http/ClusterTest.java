@@ -202,9 +202,9 @@ class ClusterTest {
 
     @Test
     void theOfficialSdkWorksThroughARoundRobinProxy() throws Exception {
-        try (RoundRobinProxy proxy = new RoundRobinProxy(List.of(a.app.port(), b.app.port()))) {
+        try (io.pb4j.test.RoundRobinProxy proxy = new io.pb4j.test.RoundRobinProxy(List.of(a.app.port(), b.app.port()))) {
             BatchApiTest.batchSettings(a, true, 50, 3);
-            SdkCompatibilityTest.runSample(proxy.base, List.of("realtime", "batch"));
+            SdkCompatibilityTest.runSample(proxy.baseUrl(), List.of("realtime", "batch"));
         }
     }
 
