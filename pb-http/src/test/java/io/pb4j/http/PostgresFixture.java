@@ -59,6 +59,16 @@ final class PostgresFixture {
         return cloneFixture();
     }
 
+    /** Runs {@code sql} as the superuser on the test server's database of {@code url} (a URL made here). */
+    static void execute(String url, String sql) {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = server().getDatabase("postgres", database).getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Bootstraps {@code app} on the database at {@code url}. */
     static void bootstrapOn(io.pb4j.core.PocketBase app, String url) {
         synchronized (BOOTSTRAP) {

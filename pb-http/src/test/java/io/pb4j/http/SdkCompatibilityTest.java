@@ -91,9 +91,9 @@ class SdkCompatibilityTest {
      * Runs every test file of {@code folder} ({@code test} or {@code fixture}) with {@code env} (PB_URL and the rest, as
      * the tests above pass them), failing when any test fails: {@link TwoNodeSuitesTest} runs them through two nodes.
      */
-    static void runFolder(String folder, Map<String, String> env) throws IOException {
+    static void runFolder(String folder, Map<String, String> env, Duration timeout) throws IOException {
         Path compat = compatDir();
-        run(compat, nodeTests(compat, folder), env, SUITE_TIMEOUT, "the SDK suite " + folder + "/ at " + env.get("PB_URL"));
+        run(compat, nodeTests(compat, folder), env, timeout, "the SDK suite " + folder + "/ at " + env.get("PB_URL"));
     }
 
     /** Checks node and npm, installs the SDK when needed, and returns the node command for one folder's test files. */

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
  * {@code compat/restore} is left out: a PostgreSQL app has no backups to restore.
  */
 class TwoNodeSuitesTest {
+    /** Generous: two JVMs and PostgreSQL on a machine shared with other builds run the suite several times slower. */
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofMinutes(20);
+
     @Test
     void theWholeSdkSuitePassesThroughTwoNodes() throws Exception {
         String url = PostgresFixture.newDatabase();
@@ -29,7 +32,8 @@ class TwoNodeSuitesTest {
                     "PB_MAIL_POP3", "127.0.0.1:" + mail.pop3Port(),
                     "PB_SUPERUSER_EMAIL", TestServer.SUPERUSER_EMAIL,
                     "PB_SUPERUSER_PASSWORD", TestServer.SUPERUSER_PASSWORD,
-                    "NO_COLOR", "1"));
+                    "PB_STORE", "postgres",
+                    "NO_COLOR", "1"), TIMEOUT);
         }
     }
 
@@ -39,7 +43,8 @@ class TwoNodeSuitesTest {
         Path shared = TestServer.copyOfFixture();
         try (TestServer a = TestServer.onPostgres(url, shared, false); TestServer b = TestServer.onPostgres(url, shared, false);
              RoundRobinProxy proxy = new RoundRobinProxy(List.of(a.app.port(), b.app.port()))) {
-            SdkCompatibilityTest.runFolder("fixture", Map.of("PB_URL", proxy.baseUrl(), "NO_COLOR", "1"));
+            SdkCompatibilityTest.runFolder("fixture", Map.of("PB_URL", proxy.baseUrl(), "PB_STORE", "postgres", "NO_COLOR", "1"),
+                    TIMEOUT);
         }
     }
 }
