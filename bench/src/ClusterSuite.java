@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
  * node 1, the writer on node 2, so the event crosses LISTEN/NOTIFY), p50/p99. PostgreSQL is {@code --db=postgres://…}
  * (an empty server database is created per setup through it) or else Debian's {@code /usr/lib/postgresql/N}, started
  * here on 127.0.0.1 ({@code synchronous_commit=off}, durable across a crash of the app as SQLite's WAL with
- * {@code synchronous=NORMAL} is). Options: {@code --records} (1000), {@code --requests} (4000), {@code --connections} (8),
- * {@code --events} (300).
+ * {@code synchronous=NORMAL} is). Every JVM is warmed up before it is measured (as many getOne and creates as it
+ * serves when measured, and 100 realtime events), and the figures are also given per node (each node's CPU per request
+ * it served; the writer's and the subscriber's CPU per realtime event). The postgres CPU counts only the server this
+ * suite started (every {@code postgres} process on the machine with {@code --db}). Options: {@code --records} (1000),
+ * {@code --requests} (4000), {@code --connections} (8), {@code --events} (300).
  */
 final class ClusterSuite {
     private static final Pattern ID = Pattern.compile("\"id\":\"([a-z0-9]{15})\"");
@@ -39,8 +42,18 @@ final class ClusterSuite {
     }
 
     private record Row(String setup, double getCpu, double getPg, double getRps, double createCpu, double createPg,
-                       double createRps, double p50, double p99) {
+                       double createRps, double p50, double p99, List<NodeRow> nodes) {
     }
+
+    /**
+     * One node's CPU: µs per getOne and per create it served (the load alternates between the nodes), and per realtime
+     * event (the writer: the create and its NOTIFY; the subscriber: the event received, rule-checked and sent).
+     */
+    private record NodeRow(int node, double getCpu, double createCpu, double realtimeCpu, String realtimeRole) {
+    }
+
+    /** The PostgreSQL server's postmaster pid when this suite started it (-1: count every postgres process). */
+    private static long postmaster = -1;
 
     static void run(Map<String, String> opt, Path repo, Path work) throws Exception {
         int records = Integer.parseInt(opt.getOrDefault("records", "1000"));
@@ -52,6 +65,7 @@ final class ClusterSuite {
         String given = opt.getOrDefault("db", "");
         // outside the repository: the postgres user must be able to reach its data dir
         LocalPostgres local = given.isEmpty() ? LocalPostgres.start(Files.createTempDirectory("pb4j-bench-pg")) : null;
+        postmaster = local == null ? -1 : local.postmaster();
         String admin = given.isEmpty() ? local.url("postgres") : given;
         List<Row> rows = new ArrayList<>();
         try {
@@ -79,6 +93,15 @@ final class ClusterSuite {
             out.append(String.format("%n- %s ÷ sqlite: getOne CPU (all processes) %.2fx, create CPU %.2fx, getOne req/s %.2fx, create req/s %.2fx",
                     r.setup(), (r.getCpu() + r.getPg()) / sqlite.getCpu(), (r.createCpu() + r.createPg()) / sqlite.createCpu(),
                     r.getRps() / sqlite.getRps(), r.createRps() / sqlite.createRps()));
+        }
+        out.append("\n\nPer node: CPU µs per request that node served, and per realtime event (writer: the create and its "
+                + "NOTIFY; subscriber: the event received, checked and sent; one node: both).\n\n"
+                + "| setup | node | getOne CPU | create CPU | realtime CPU per event |\n|---|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            for (NodeRow n : r.nodes()) {
+                out.append(String.format("| %s | %d | %.0f | %.0f | %.0f (%s) |%n", r.setup(), n.node(), n.getCpu(),
+                        n.createCpu(), n.realtimeCpu(), n.realtimeRole()));
+            }
         }
         out.append('\n');
         Path latest = repo.resolve("bench/results/cluster-latest.md");
@@ -132,8 +155,19 @@ final class ClusterSuite {
             int creates = requests / 4;
             double[] create = cpu(servers, pg, () -> load(apis, i -> "/api/collections/posts/records",
                     "{\"title\":\"created " + "\",\"views\":2}", creates, connections), creates);
-            double[] latency = realtime(servers.getFirst(), servers.getLast(), events);
-            return new Row(setup, get[0], get[1], get[2], create[0], create[1], create[2], latency[0], latency[1]);
+            double[] latency = new double[2];
+            double[] rt = cpu(servers, pg, () -> {
+                double[] l = realtime(servers.getFirst(), servers.getLast(), events);
+                latency[0] = l[0];
+                latency[1] = l[1];
+            }, events);
+            List<NodeRow> perNode = new ArrayList<>();
+            for (int n = 0; n < nodes; n++) {
+                // each node served every nodes-th request of the load
+                perNode.add(new NodeRow(n + 1, get[3 + n] * nodes, create[3 + n] * nodes, rt[3 + n],
+                        nodes == 1 ? "writer and subscriber" : n == 0 ? "subscriber" : "writer"));
+            }
+            return new Row(setup, get[0], get[1], get[2], create[0], create[1], create[2], latency[0], latency[1], perNode);
         } finally {
             for (Server s : servers) {
                 s.close();
@@ -146,24 +180,33 @@ final class ClusterSuite {
         void run() throws Exception;
     }
 
-    /** µs of CPU per request of the pb4j JVMs, of postgres, and the rate (req/s) of running {@code work}. */
+    /**
+     * µs of CPU per request of the pb4j JVMs, of postgres, the rate (req/s) of running {@code work}, then µs of CPU per
+     * request of each JVM in turn.
+     */
     private static double[] cpu(List<Server> servers, boolean pg, Work work, int n) throws Exception {
         Thread.sleep(300);
-        double jvm0 = 0;
-        for (Server s : servers) {
-            jvm0 += s.cpuSeconds();
+        double[] before = new double[servers.size()];
+        for (int i = 0; i < servers.size(); i++) {
+            before[i] = servers.get(i).cpuSeconds();
         }
-        double pg0 = pg ? Server.postgresCpuSeconds() : 0;
+        double pg0 = pg ? Server.postgresCpuSeconds(postmaster) : 0;
         long t0 = System.nanoTime();
         work.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
         Thread.sleep(300);
-        double jvm = -jvm0;
-        for (Server s : servers) {
-            jvm += s.cpuSeconds();
+        double[] out = new double[3 + servers.size()];
+        double jvm = 0;
+        for (int i = 0; i < servers.size(); i++) {
+            double node = servers.get(i).cpuSeconds() - before[i];
+            jvm += node;
+            out[3 + i] = node * 1e6 / n;
         }
-        double pgCpu = pg ? Server.postgresCpuSeconds() - pg0 : 0;
-        return new double[] {jvm * 1e6 / n, pgCpu * 1e6 / n, n / seconds};
+        double pgCpu = pg ? Server.postgresCpuSeconds(postmaster) - pg0 : 0;
+        out[0] = jvm * 1e6 / n;
+        out[1] = pgCpu * 1e6 / n;
+        out[2] = n / seconds;
+        return out;
     }
 
     /** {@code n} requests from {@code connections} clients, each request to the next node in turn. */
@@ -220,7 +263,7 @@ final class ClusterSuite {
         sub.send("POST", "/api/realtime", "{\"clientId\":\"" + clientId + "\",\"subscriptions\":[\"posts/*\"]}", "");
         Api write = new Api("http://127.0.0.1:" + writer.port, 1);
         double[] ms = new double[n];
-        for (int i = -20; i < n; i++) { // 20 unmeasured first
+        for (int i = -100; i < n; i++) { // 100 unmeasured first: both JVMs compile the event path
             long t0 = System.nanoTime();
             Matcher id = ID.matcher(write.send("POST", "/api/collections/posts/records", "{\"title\":\"rt\",\"views\":3}", ""));
             id.find();
@@ -314,6 +357,11 @@ final class ClusterSuite {
                 throw new IllegalStateException("no PostgreSQL 16+: pass --db=postgres://… (the tests' binaries, in ~/.m2, "
                         + "appear after ./build test)", e);
             }
+        }
+
+        /** The postmaster's pid, from the first line of its {@code postmaster.pid}. */
+        long postmaster() throws java.io.IOException {
+            return Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("postmaster.pid")).getFirst().trim());
         }
 
         String url(String database) {

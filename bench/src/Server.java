@@ -39,6 +39,15 @@ final class Server implements AutoCloseable {
      * database spends on a PostgreSQL run, beside the JVM's own.
      */
     static double postgresCpuSeconds() throws IOException {
+        return postgresCpuSeconds(-1);
+    }
+
+    /**
+     * As {@link #postgresCpuSeconds()}, of one PostgreSQL server only: its postmaster {@code postmaster} and that
+     * one's children (every process named postgres when {@code postmaster} is -1), so that other PostgreSQL servers on
+     * the machine (other test runs) do not count.
+     */
+    static double postgresCpuSeconds(long postmaster) throws IOException {
         double total = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
@@ -51,6 +60,10 @@ final class Server implements AutoCloseable {
                         continue;
                     }
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    if (postmaster != -1 && pid != postmaster && Long.parseLong(f[1]) != postmaster) {
+                        continue;
+                    }
                     total += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
                             + Long.parseLong(f[14])) / 100.0;
                 } catch (IOException gone) {

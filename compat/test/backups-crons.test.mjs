@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DATETIME, PB_URL, guest, rejects, superuser } from './helpers.mjs';
+import { DATETIME, PB_STORE, PB_URL, guest, rejects, superuser } from './helpers.mjs';
 
 // Backups and crons through the SDK's pb.backups, pb.files and pb.crons services. The real restore runs in
 // ../restore/ against a server of its own: a restore swaps the whole data dir, which the other files of this
@@ -17,6 +17,13 @@ function emptyZip() {
 
 test('create, list, download with a file token and delete a backup', async () => {
     const su = await superuser();
+    if (PB_STORE === 'postgres') {
+        // a PostgreSQL app's data is not in pb_data: a backup is refused and points at PostgreSQL's own tools
+        const refused = await rejects(su.backups.create(name), 400);
+        assert.match(refused.response.message, /PostgreSQL.*pg_dump/);
+        assert.ok(!(await su.backups.getFullList()).some((b) => b.key === name));
+        return;
+    }
     assert.equal(await su.backups.create(name), true);
     const listed = (await su.backups.getFullList()).find((b) => b.key === name);
     assert.ok(listed, `${name} is listed`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { guest, rejects, superuser, uniqueName } from './helpers.mjs';
+import { PB_STORE, guest, rejects, superuser, uniqueName } from './helpers.mjs';
 
 // pb.sql.run() (SDK 0.27+) against POST /api/sql. The table has a name of its own: other test files run at the
 // same time against the same server.
@@ -26,7 +26,12 @@ test('a write script runs in one transaction and reports the rows it changed', a
 
 test('a read answers its columns with their declared types and every value as text', async () => {
     const result = await pb.sql.run(`select id, name, id * 1.5 as scaled from ${table} order by id`);
-    assert.deepEqual(result.columns, [
+    // PostgreSQL declares its own types (an integer primary key is INTEGER NOT NULL, an expression has a type)
+    assert.deepEqual(result.columns, PB_STORE === 'postgres' ? [
+        { name: 'id', type: 'INTEGER', nullable: false },
+        { name: 'name', type: 'TEXT', nullable: true },
+        { name: 'scaled', type: 'REAL', nullable: true },
+    ] : [
         { name: 'id', type: 'INT', nullable: true },
         { name: 'name', type: 'TEXT', nullable: true },
         { name: 'scaled', type: '', nullable: true },
@@ -37,7 +42,9 @@ test('a read answers its columns with their declared types and every value as te
 
 test('a failing script is rolled back and answers 400 with the raw SQLite error', async () => {
     const err = await rejects(pb.sql.run(`insert into ${table} values (3, 'three'); insert into nowhere values (1)`), 400);
-    assert.match(err.response.message, /^Failed to execute query\. Raw error:\nSQL logic error: no such table: nowhere \(1\)\.$/);
+    assert.match(err.response.message, PB_STORE === 'postgres'
+        ? /^Failed to execute query\. Raw error:\nrelation "nowhere" does not exist\.$/
+        : /^Failed to execute query\. Raw error:\nSQL logic error: no such table: nowhere \(1\)\.$/);
     const count = await pb.sql.run(`select count(*) as n from ${table}`);
     assert.deepEqual(count.rows, [['2']]);
 });

@@ -264,7 +264,7 @@ enum After {
      */
     static AtomicInteger countMails(TestServer server) {
         AtomicInteger sent = MAILS.computeIfAbsent(server, k -> new AtomicInteger());
-        server.app.onMailerSend().bind(e -> sent.incrementAndGet());
+        server.nodes().forEach(node -> node.onMailerSend().bind(e -> sent.incrementAndGet()));
         return sent;
     }
 

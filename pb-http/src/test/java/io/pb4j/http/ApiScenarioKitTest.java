@@ -33,6 +33,39 @@ class ApiScenarioKitTest {
     }
 
     @Test
+    void ofNodesAlternatesRequestsBetweenTheNodesAndCountsTheHooksOfBoth() throws Exception {
+        String url = PostgresFixture.newDatabase();
+        Path dir = TestServer.newTempDir();
+        java.util.List<io.pb4j.core.PocketBase> nodes = new java.util.ArrayList<>();
+        java.util.List<String> served = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (String name : new String[] {"a", "b"}) {
+            io.pb4j.core.PocketBase node = io.pb4j.core.PocketBase.create(cfg -> cfg.dataDir(dir).store("postgres"));
+            PostgresFixture.bootstrapOn(node, url);
+            node.onRecordsListRequest().bindFunc(e -> {
+                served.add(name);
+                e.next();
+            });
+            nodes.add(node);
+        }
+        try (TestApp t = TestApp.ofNodes(nodes)) {
+            assertThat(t.nodes()).containsExactlyElementsOf(nodes);
+            assertThat(t.app()).isSameAs(nodes.getFirst());
+            for (int i = 0; i < 3; i++) {
+                ApiScenario.scenario("guest list of users, request " + i).get("/api/collections/users/records")
+                        .expect("\"items\":[]").events("*", 0, "OnRecordsListRequest", 1).test(t);
+            }
+            // the first request after a setup on app() reaches the other node
+            assertThat(served).containsExactly("b", "a", "b");
+            java.net.http.HttpResponse<String> viaProxy = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.baseUrl() + "/api/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(viaProxy.statusCode()).isEqualTo(200);
+            assertThat(t.baseUrl()).isNotIn(nodes.stream().map(n -> "http://127.0.0.1:" + n.port()).toList());
+        }
+        assertThat(Files.exists(dir)).as("the shared data dir is deleted").isFalse();
+    }
+
+    @Test
     void beforeAndAfterStepsSeeTheAppAndHooksBoundBeforeCountFromTheRequestOnly() {
         ApiScenario.scenario("create with a hook")
                 .app(() -> TestApp.fromDir(FIXTURE))

@@ -91,8 +91,10 @@ final class BackupSetups {
         AtomicInteger calls = CRON_CALLS.computeIfAbsent(server, k -> new AtomicInteger());
         // as in PocketBase's test app the scheduler does not tick, so only the API runs the job (a minute boundary
         // during the scenario would otherwise count a call)
-        server.app.cron().stop();
-        server.app.cron().add("test", "* * * * *", calls::incrementAndGet);
+        for (io.pb4j.core.PocketBase node : server.nodes()) {
+            node.cron().stop();
+            node.cron().add("test", "* * * * *", calls::incrementAndGet);
+        }
     }
 
     /** After the scenario's delay (PocketBase waits 50 ms; the job runs in the background): the job's call count. */

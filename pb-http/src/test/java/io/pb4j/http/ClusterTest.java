@@ -24,10 +24,11 @@ class ClusterTest {
     private static TestServer a;
     private static TestServer b;
     private static String superuser;
+    private static String url;
 
     @BeforeAll
     static void start() {
-        String url = PostgresFixture.newDatabase();
+        url = PostgresFixture.newDatabase();
         a = TestServer.onPostgres(url, true);
         b = TestServer.onPostgres(url, false);
         superuser = b.superuserToken();
@@ -201,10 +202,34 @@ class ClusterTest {
     }
 
     @Test
+    void aNodeWhoseChannelWasCutEndsItsRealtimeStreamsSoTheirClientsReconnect() throws Exception {
+        a.expect("POST", "/api/collections", superuser, """
+                {"name":"gap","type":"base","listRule":"","createRule":"","fields":[{"name":"t","type":"text"}]}""", 200);
+        try (SseClient onA = new SseClient(a)) {
+            subscribe(a, onA, null, "gap/*");
+            // every node's listening connection cut, as by a network blip or a database failover
+            PostgresFixture.execute(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE application_name = 'pb4j-cluster' AND datname = current_database()");
+            assertThat(onA.awaitEnd(Duration.ofSeconds(15))).as("the stream of a client that may have missed events ends").isTrue();
+        }
+        // the channel is back: a client that reconnects gets the other node's events again
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (a.app.cluster().peers() < 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500); // the listener is counted as soon as it listens, a moment before it ends the old streams
+        try (SseClient again = new SseClient(a)) {
+            subscribe(a, again, null, "gap/*");
+            b.expect("POST", "/api/collections/gap/records", null, "{\"t\":\"after\"}", 200);
+            assertThat(json(again.next(Duration.ofSeconds(10)).orElseThrow().data()).getString("action")).isEqualTo("create");
+        }
+    }
+
+    @Test
     void theOfficialSdkWorksThroughARoundRobinProxy() throws Exception {
-        try (RoundRobinProxy proxy = new RoundRobinProxy(List.of(a.app.port(), b.app.port()))) {
+        try (io.pb4j.test.RoundRobinProxy proxy = new io.pb4j.test.RoundRobinProxy(List.of(a.app.port(), b.app.port()))) {
             BatchApiTest.batchSettings(a, true, 50, 3);
-            SdkCompatibilityTest.runSample(proxy.base, List.of("realtime", "batch"));
+            SdkCompatibilityTest.runSample(proxy.baseUrl(), List.of("realtime", "batch"));
         }
     }
 

@@ -20,11 +20,13 @@ final class HookCalls {
      */
     static PbScenario.Step txError(String hookName) {
         return new PbScenario.Step("HookCalls.txError(" + hookName + ")", server -> {
-            Hook<?> hook = server.app.hooksByName().get(hookName);
-            if (hook == null) {
-                throw new IllegalArgumentException("no hook named " + hookName);
+            for (PocketBase node : server.nodes()) {
+                Hook<?> hook = node.hooksByName().get(hookName);
+                if (hook == null) {
+                    throw new IllegalArgumentException("no hook named " + hookName);
+                }
+                bindTxError(node, hook);
             }
-            bindTxError(server.app, hook);
         });
     }
 

@@ -22,9 +22,9 @@ final class PocketBaseCollectionImportScenarios {
 
     /** The BeforeTestFunc of "non-validator failure": every collection create fails with {@code custom_error}. */
     private static final PbScenario.Step FAILING_ON_COLLECTION_CREATE = new PbScenario.Step(
-            "onCollectionCreate throws custom_error", server -> server.app.onCollectionCreate().bindFunc(e -> {
+            "onCollectionCreate throws custom_error", server -> server.nodes().forEach(node -> node.onCollectionCreate().bindFunc(e -> {
                 throw new IllegalStateException("custom_error");
-            }));
+            })));
 
     /** The AfterTestFunc of the failing imports: the fixture's collections, no more. */
     private static final PbScenario.Check COLLECTIONS_UNCHANGED = new PbScenario.Check("no import1/import2 collection",

@@ -76,14 +76,14 @@ final class PocketBaseHookScenarios {
         JsonObject settings = server.app.settings();
         server.app.saveSettingsNoValidate(Json.createObjectBuilder(settings)
                 .add("batch", Json.createObjectBuilder(settings.getJsonObject("batch")).add("timeout", 1)).build());
-        server.app.onRecordCreateRequest("demo2").bindFunc(e -> {
+        server.nodes().forEach(node -> node.onRecordCreateRequest("demo2").bindFunc(e -> {
             try {
                 Thread.sleep(600);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
             e.next();
-        });
+        }));
     });
 
     /** batch_test.go's "transaction timeout" AfterTestFunc: no batch record was kept. */

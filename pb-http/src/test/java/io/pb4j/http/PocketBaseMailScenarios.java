@@ -24,10 +24,10 @@ final class PocketBaseMailScenarios {
     private static final PbScenario.Step OTP_A15_UNVERIFIED_NO_MFA_AUTH_CONTEXT = new PbScenario.Step(
             "Setup.OTP_A15_UNVERIFIED_NO_MFA + onRecordAuthRequest notes the request info context", server -> {
         Setup.OTP_A15_UNVERIFIED_NO_MFA.apply(server);
-        server.app.onRecordAuthRequest().bindFunc(e -> {
+        server.nodes().forEach(node -> node.onRecordAuthRequest().bindFunc(e -> {
             AUTH_CONTEXTS.put(server.app, e.request().requestInfo(java.util.Map.of()).context());
             e.next();
-        });
+        }));
     });
 
     /** After.USER_UNVERIFIED_EXTERNAL_AUTHS_KEPT, and onRecordAuthRequest saw the context "otp". */

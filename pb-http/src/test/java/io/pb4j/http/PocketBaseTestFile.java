@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * by the test kit ({@link ApiScenario} on a {@link io.pb4j.test.TestApp} that counts hook calls): a subclass per file,
  * named after it ({@code record_crud_test.go}: {@code RecordCrudScenariosTest}). Read-only scenarios share one copy of
  * the fixture per class; every other scenario gets a fresh copy. A scenario in
- * {@link PocketBaseScenariosTest#KNOWN_FAILURES} is asserted to still fail. Every outcome goes to
+ * {@link #expectedToFail()} is asserted to still fail. Every outcome goes to
  * {@code target/pocketbase-scenarios.txt}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,12 +57,25 @@ abstract class PocketBaseTestFile {
 
     Stream<PbScenario> passing() {
         return PocketBaseScenarios.PORTED.stream().filter(s -> files.test(s.file()))
-                .filter(s -> !PocketBaseScenariosTest.KNOWN_FAILURES.containsKey(s.key()));
+                .filter(s -> !expectedToFail().containsKey(s.key()));
     }
 
     Stream<PbScenario> knownFailures() {
         return PocketBaseScenarios.PORTED.stream().filter(s -> files.test(s.file()))
-                .filter(s -> PocketBaseScenariosTest.KNOWN_FAILURES.containsKey(s.key()));
+                .filter(s -> expectedToFail().containsKey(s.key()));
+    }
+
+    /**
+     * {@link PocketBaseScenariosTest#KNOWN_FAILURES}, and on PostgreSQL ({@code -Dpb4j.test.db=postgres}, or two nodes
+     * with {@code -Dpb4j.test.nodes=2}) also {@link PostgresKnownFailures#FAILURES}.
+     */
+    static java.util.Map<String, String> expectedToFail() {
+        if (!PostgresFixture.enabled()) {
+            return PocketBaseScenariosTest.KNOWN_FAILURES;
+        }
+        java.util.Map<String, String> all = new java.util.HashMap<>(PocketBaseScenariosTest.KNOWN_FAILURES);
+        all.putAll(PostgresKnownFailures.FAILURES);
+        return all;
     }
 
     @AfterAll

@@ -29,7 +29,7 @@ final class PostgresFixture {
     }
 
     static boolean enabled() {
-        return "postgres".equals(System.getProperty("pb4j.test.db"));
+        return "postgres".equals(System.getProperty("pb4j.test.db")) || ClusterNodes.enabled();
     }
 
     /**
@@ -52,6 +52,21 @@ final class PostgresFixture {
     /** A new empty database on the test server, for nodes that share it ({@link TestServer#onPostgres}). */
     static String newDatabase() {
         return create(null);
+    }
+
+    /** A new database holding PocketBase's test data (a clone of the migrated fixture), for nodes that share it. */
+    static String newFixtureDatabase() {
+        return cloneFixture();
+    }
+
+    /** Runs {@code sql} as the superuser on the test server's database of {@code url} (a URL made here). */
+    static void execute(String url, String sql) {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = server().getDatabase("postgres", database).getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql + ": " + e.getMessage(), e);
+        }
     }
 
     /** Bootstraps {@code app} on the database at {@code url}. */

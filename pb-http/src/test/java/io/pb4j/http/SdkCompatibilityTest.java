@@ -87,6 +87,15 @@ class SdkCompatibilityTest {
                 "a sample of the SDK suite through the cluster's proxy");
     }
 
+    /**
+     * Runs every test file of {@code folder} ({@code test} or {@code fixture}) with {@code env} (PB_URL and the rest, as
+     * the tests above pass them), failing when any test fails: {@link TwoNodeSuitesTest} runs them through two nodes.
+     */
+    static void runFolder(String folder, Map<String, String> env, Duration timeout) throws IOException {
+        Path compat = compatDir();
+        run(compat, nodeTests(compat, folder), env, timeout, "the SDK suite " + folder + "/ at " + env.get("PB_URL"));
+    }
+
     /** Checks node and npm, installs the SDK when needed, and returns the node command for one folder's test files. */
     private static List<String> nodeTests(Path compat, String folder) throws IOException {
         int nodeMajor = nodeMajorVersion(compat);

@@ -21,7 +21,7 @@ final class SettingsChecks {
     static void captureMails(TestServer server) {
         List<MailMessage> mails = Collections.synchronizedList(new ArrayList<>());
         MAILS.put(server, mails);
-        server.app.onMailerSend().bind(e -> mails.add(e.message()));
+        server.nodes().forEach(node -> node.onMailerSend().bind(e -> mails.add(e.message())));
     }
 
     /** The AfterTestFunc of the test-email scenarios: one mail, to test@example.com only, its HTML containing {@code text}. */

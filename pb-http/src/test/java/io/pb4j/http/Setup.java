@@ -164,7 +164,7 @@ enum Setup {
     NO_CRON_JOBS {
         @Override
         void apply(TestServer server) {
-            server.app.cron().removeAll();
+            server.nodes().forEach(node -> node.cron().removeAll());
         }
     },
     /** cron_test.go's job {@code test} (every minute) that counts its calls. */
@@ -292,17 +292,17 @@ enum Setup {
     TEST_MAILER {
         @Override
         void apply(TestServer server) {
-            server.app.onMailerSend().bind(e -> { });
+            server.nodes().forEach(node -> node.onMailerSend().bind(e -> { }));
         }
     },
     /** An {@code onFileTokenRequest} handler that answers with the token {@code test}. */
     FILE_TOKEN_HOOK_TEST {
         @Override
         void apply(TestServer server) {
-            server.app.onFileTokenRequest().bind(e -> {
+            server.nodes().forEach(node -> node.onFileTokenRequest().bind(e -> {
                 e.token("test");
                 e.next();
-            });
+            }));
         }
     },
     /** PocketBase's TestMailer, keeping each mail for {@link SettingsChecks#oneTestMail}. */

@@ -50,13 +50,24 @@ final class TestServer implements AutoCloseable {
         if (seedSuperuser) {
             app.superusers().upsert(SUPERUSER_EMAIL, SUPERUSER_PASSWORD);
         }
-        if (counted) {
+        if (counted && ClusterNodes.enabled()) {
+            kit = io.pb4j.test.TestApp.ofNodes(ClusterNodes.withSecondNode(app, dir, configurer));
+            base = kit.baseUrl();
+        } else if (counted) {
             kit = io.pb4j.test.TestApp.of(app);
             base = kit.baseUrl();
         } else {
             kit = null;
             base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0);
         }
+    }
+
+    /**
+     * Every node serving this app: {@link #app} alone, or with {@code -Dpb4j.test.nodes=2} the kit's two nodes
+     * ({@link ClusterNodes}); a setup that binds hooks binds them on each, as an app's {@code main} does on every node.
+     */
+    java.util.List<PocketBase> nodes() {
+        return kit == null ? java.util.List.of(app) : kit.nodes();
     }
 
     /** The test kit's handle on this server, counting every hook call; only for {@link #onFixtureCounted()}. */
@@ -73,6 +84,11 @@ final class TestServer implements AutoCloseable {
      */
     static TestServer onPostgres(String url, boolean seedSuperuser) {
         return new TestServer(newTempDir(), url, seedSuperuser);
+    }
+
+    /** {@link #onPostgres(String, boolean)} over {@code dir}, which other nodes may share (their files, as on shared storage). */
+    static TestServer onPostgres(String url, Path dir, boolean seedSuperuser) {
+        return new TestServer(dir, url, seedSuperuser);
     }
 
     private TestServer(Path dir, String postgresUrl, boolean seedSuperuser) {
@@ -124,7 +140,7 @@ final class TestServer implements AutoCloseable {
         return new TestServer(copyOfFixture(), false, cfg -> { }, true);
     }
 
-    private static Path copyOfFixture() {
+    static Path copyOfFixture() {
         Path source = fixtureDir();
         Path target = newTempDir();
         try (Stream<Path> files = Files.walk(source)) {
@@ -219,6 +235,9 @@ final class TestServer implements AutoCloseable {
             return;
         }
         app.close();
+        if (!Files.exists(dir)) {
+            return; // another node on the same dir deleted it
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

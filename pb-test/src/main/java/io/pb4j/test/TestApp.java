@@ -42,6 +42,12 @@ public final class TestApp implements AutoCloseable {
     private final PocketBase app;
     private final Path dir;
     private final String baseUrl;
+    /** Every node of the app (one, unless made by {@link #ofNodes}), each served on a port of its own. */
+    private final java.util.List<PocketBase> nodes;
+    private final java.util.List<String> nodeUrls;
+    /** Which node {@link #send} talks to next, round robin. */
+    private final AtomicInteger turn = new AtomicInteger(1);
+    private final java.util.Optional<RoundRobinProxy> proxy;
     private final Map<String, AtomicInteger> eventCalls = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,13 +56,28 @@ public final class TestApp implements AutoCloseable {
     }
 
     private TestApp(PocketBase app, Path dir) {
+        this(java.util.List.of(app), dir);
+    }
+
+    private TestApp(java.util.List<PocketBase> nodes, Path dir) {
         this.dir = dir;
-        this.app = app;
-        if (!app.isBootstrapped()) {
-            app.bootstrap();
+        this.app = nodes.get(0);
+        this.nodes = java.util.List.copyOf(nodes);
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        java.util.List<Integer> ports = new java.util.ArrayList<>();
+        for (PocketBase node : nodes) {
+            if (!node.isBootstrapped()) {
+                node.bootstrap();
+            }
+            // one count per hook name over every node: a request counts wherever the balancer sent it
+            node.hooksByName().forEach((name, hook) -> count(hook, eventCalls.computeIfAbsent(name, k -> new AtomicInteger())));
+            int port = node.serve("127.0.0.1", 0);
+            ports.add(port);
+            urls.add("http://127.0.0.1:" + port);
         }
-        app.hooksByName().forEach((name, hook) -> count(hook, eventCalls.computeIfAbsent(name, k -> new AtomicInteger())));
-        baseUrl = "http://127.0.0.1:" + app.serve("127.0.0.1", 0);
+        this.nodeUrls = java.util.List.copyOf(urls);
+        this.proxy = nodes.size() == 1 ? java.util.Optional.empty() : java.util.Optional.of(new RoundRobinProxy(ports));
+        this.baseUrl = proxy.map(RoundRobinProxy::baseUrl).orElse(nodeUrls.get(0));
     }
 
     /** An app over a new, empty temporary data dir. */
@@ -81,6 +102,23 @@ public final class TestApp implements AutoCloseable {
      */
     public static TestApp of(PocketBase app) {
         return new TestApp(app, app.config().dataDir());
+    }
+
+    /**
+     * Your app as several nodes on one shared store (e.g. PostgreSQL, each node created with the same {@code --db} and,
+     * for files, the same data dir or S3), as behind a load balancer: each node is bootstrapped here unless it already
+     * is and served on {@code 127.0.0.1} on a port of its own; {@link #baseUrl()} is a {@link RoundRobinProxy} in front
+     * of them (for clients of your own, such as the SDK), {@link #send} alternates between the nodes request by request,
+     * starting with the second (so a request that follows a setup made through {@link #app()} lands on another node),
+     * and {@link #eventCalls()} counts the hook calls of every node together. {@link #app()} is the first node. Hooks
+     * bound in a test belong on every node ({@link #nodes()}), as your {@code main} binds them on each. {@link #close()}
+     * closes every node and deletes their data dirs.
+     */
+    public static TestApp ofNodes(java.util.List<PocketBase> nodes) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("no nodes");
+        }
+        return new TestApp(nodes, nodes.get(0).config().dataDir());
     }
 
     /** An app over a temporary copy of {@code dataDir} (PocketBase's {@code tests.NewTestApp(dataDir)}). */
@@ -113,12 +151,17 @@ public final class TestApp implements AutoCloseable {
         return app;
     }
 
+    /** Every node of the app, the first being {@link #app()}: one, unless made by {@link #ofNodes}. */
+    public java.util.List<PocketBase> nodes() {
+        return nodes;
+    }
+
     /** The temporary data dir. */
     public Path dataDir() {
         return dir;
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code http://127.0.0.1:<port>}: the app's, or the proxy's in front of its {@link #nodes()}. */
     public String baseUrl() {
         return baseUrl;
     }
@@ -144,7 +187,8 @@ public final class TestApp implements AutoCloseable {
      * {@code Content-Type: application/json} unless {@code headers} name one.
      */
     public ApiResponse send(String method, String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        String node = nodeUrls.get(Math.floorMod(turn.getAndIncrement(), nodeUrls.size()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node + path))
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         boolean typed = headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Content-Type"));
         String start = body.stripLeading();
@@ -163,13 +207,16 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    /** Stops the app and deletes its temporary data dir. */
+    /** Stops the app (every node) and deletes its temporary data dirs. */
     @Override
     public void close() {
+        proxy.ifPresent(RoundRobinProxy::close);
         try {
-            app.close();
+            for (PocketBase node : nodes.reversed()) {
+                node.close();
+            }
         } finally {
-            delete(dir);
+            nodes.stream().map(n -> n.config().dataDir()).distinct().forEach(TestApp::delete);
         }
     }
 

@@ -15,6 +15,7 @@ public final class AuthPlugin implements Plugin {
     public void register(PocketBase app) {
         app.authTokenResolver((a, token, type) -> TokenType.fromClaim(type).flatMap(t -> AuthTokens.verify(a, token, t)));
         app.recordMails(new AuthRecordMails());
+        AuthLimits.of(app); // listens to the other nodes' limits from the start
         AppleNames appleNames = new AppleNames();
         app.onServe().bind("pbAuthApi", -100, se -> {
             se.router().bind(new Middleware("pbLoadAuthToken", Middleware.PRIORITY_LOAD_AUTH_TOKEN, LoadAuthToken::handle));

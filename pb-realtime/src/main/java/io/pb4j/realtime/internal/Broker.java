@@ -162,8 +162,18 @@ final class Broker implements Realtime {
         return remote;
     }
 
-    /** Delivers the other nodes' {@link #broadcast}s to this node's clients too, and takes their subscribe requests. */
+    /**
+     * Delivers the other nodes' {@link #broadcast}s to this node's clients too, and takes their subscribe requests. When
+     * this node's cluster channel was cut and is back ({@link io.pb4j.core.spi.ClusterBus#RESYNC}), the record events
+     * sent meanwhile are lost for its clients: it ends their streams, as PocketBase's restart does, so that they
+     * reconnect (the SDK does so by itself), subscribe again and, told by a new {@code PB_CONNECT}, refetch.
+     */
     void joinCluster() {
+        app.cluster().subscribe(io.pb4j.core.spi.ClusterBus.RESYNC, payload -> {
+            LOG.log(System.Logger.Level.WARNING, "the cluster channel had a gap: ending " + clients.size()
+                    + " realtime connections so that their clients reconnect");
+            clients.values().forEach(Client::discard);
+        });
         remote = new ClusterSubscriptions(app, this);
         app.cluster().subscribe(CLUSTER_BROADCAST, payload -> {
             jakarta.json.JsonObject m = JSON.createReader(new java.io.StringReader(payload)).readObject();

@@ -1,8 +1,9 @@
-package io.pb4j.http;
+package io.pb4j.test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,21 +12,33 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small TCP load balancer on 127.0.0.1:0, as an L4 balancer in front of pb4j nodes: each accepted connection goes
- * to the next node in turn (a node that refuses the connection is skipped, as a health-checking balancer would), and
- * bytes are copied both ways until either side closes. HTTP keep-alive keeps a connection on its node.
+ * A small TCP load balancer on 127.0.0.1:0 in front of pb4j nodes, as an L4 balancer without sticky sessions: each
+ * accepted connection goes to the next node in turn (a node that refuses the connection is skipped, as a
+ * health-checking balancer would), and bytes are copied both ways until either side closes. HTTP keep-alive keeps a
+ * connection on its node, so a client with several connections (a browser, the SDK with a realtime stream open) talks
+ * to several nodes. Thread-safe; {@link #close()} stops accepting (open connections run on until either side closes).
  */
-final class RoundRobinProxy implements AutoCloseable {
+public final class RoundRobinProxy implements AutoCloseable {
     private final List<InetSocketAddress> nodes;
     private final ServerSocket server;
     private final AtomicInteger next = new AtomicInteger();
-    final String base;
+    private final String baseUrl;
 
-    RoundRobinProxy(List<Integer> ports) throws IOException {
+    /** A proxy in front of the nodes listening on 127.0.0.1 at {@code ports}. */
+    public RoundRobinProxy(List<Integer> ports) {
         this.nodes = ports.stream().map(p -> new InetSocketAddress(InetAddress.getLoopbackAddress(), p)).toList();
-        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        this.base = "http://127.0.0.1:" + server.getLocalPort();
-        Thread.ofPlatform().daemon().name("proxy-accept").start(this::accept);
+        try {
+            this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
+        }
+        this.baseUrl = "http://127.0.0.1:" + server.getLocalPort();
+        Thread.ofPlatform().daemon().name("pb4j-test-proxy").start(this::accept);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of the proxy. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     private void accept() {
@@ -80,7 +93,11 @@ final class RoundRobinProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closed either way
+        }
     }
 }
