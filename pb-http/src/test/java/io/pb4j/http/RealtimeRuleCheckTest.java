@@ -49,27 +49,7 @@ class RealtimeRuleCheckTest {
                     }
                 }
                 List<String> statements = new CopyOnWriteArrayList<>();
-                Logger sql = Logger.getLogger("io.pb4j.sql");
-                Level level = sql.getLevel();
-                Handler handler = new Handler() {
-                    @Override
-                    public void publish(LogRecord record) {
-                        if (record.getMessage() != null && record.getMessage().contains("__pb_rt__")) {
-                            statements.add(record.getMessage());
-                        }
-                    }
-
-                    @Override
-                    public void flush() {
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-                sql.setLevel(Level.FINE);
-                sql.addHandler(handler);
-                try {
+                try (RuleStatements captured = new RuleStatements(statements)) {
                     server.expect("POST", "/api/collections/bulk/records", superuser,
                             "{\"title\":\"for 3\",\"owner\":\"" + ids.get(3) + "\"}", 200);
                     for (int i = 0; i < clients.size(); i++) {
@@ -89,9 +69,6 @@ class RealtimeRuleCheckTest {
                     for (SseClient c : clients) {
                         assertThat(c.next(Duration.ofMillis(1))).isEmpty();
                     }
-                } finally {
-                    sql.removeHandler(handler);
-                    sql.setLevel(level);
                 }
             } finally {
                 clients.forEach(SseClient::close);
@@ -131,27 +108,7 @@ class RealtimeRuleCheckTest {
                             "{\"clientId\":\"" + c.clientId + "\",\"subscriptions\":[\"pair/*\",\"named/*\"]}").status()).isEqualTo(204);
                 }
                 List<String> statements = new CopyOnWriteArrayList<>();
-                Logger sql = Logger.getLogger("io.pb4j.sql");
-                Level level = sql.getLevel();
-                Handler handler = new Handler() {
-                    @Override
-                    public void publish(LogRecord record) {
-                        if (record.getMessage() != null && record.getMessage().contains("__pb_rt__")) {
-                            statements.add(record.getMessage());
-                        }
-                    }
-
-                    @Override
-                    public void flush() {
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-                sql.setLevel(Level.FINE);
-                sql.addHandler(handler);
-                try {
+                try (RuleStatements captured = new RuleStatements(statements)) {
                     server.expect("POST", "/api/collections/pair/records", superuser,
                             "{\"title\":\"p\",\"owner\":\"" + ids.get(1) + "\",\"reviewer\":\"" + ids.get(4) + "\"}", 200);
                     for (int i : List.of(1, 4)) {
@@ -173,13 +130,40 @@ class RealtimeRuleCheckTest {
                     for (SseClient c : clients) {
                         assertThat(c.next(Duration.ofMillis(200))).as("no other deliveries").isEmpty();
                     }
-                } finally {
-                    sql.removeHandler(handler);
-                    sql.setLevel(level);
                 }
             } finally {
                 clients.forEach(SseClient::close);
             }
+        }
+    }
+
+    /** Collects the realtime rule statements ({@code __pb_rt__}) that pb4j's SQL log shows while open. */
+    private static final class RuleStatements extends Handler implements AutoCloseable {
+        private final Logger sql = Logger.getLogger("io.pb4j.sql");
+        private final Level level = sql.getLevel();
+        private final List<String> into;
+
+        RuleStatements(List<String> into) {
+            this.into = into;
+            sql.setLevel(Level.FINE);
+            sql.addHandler(this);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getMessage() != null && record.getMessage().contains("__pb_rt__")) {
+                into.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            sql.removeHandler(this);
+            sql.setLevel(level);
         }
     }
 }
