@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code --suite=cluster}: SQLite beside PostgreSQL with one node and with two nodes on one database, in one run. For
- * each setup: server CPU µs per {@code getOne} and per create (every pb4j JVM of the setup, plus every
+ * each setup: server CPU µs per {@code getOne}, per list of 20 with and without its total and per create (every pb4j JVM of the setup, plus every
  * {@code postgres} process: what a loaded machine does not distort), req/s (distorted by load: labelled so), and the
  * realtime delivery time of a create (from sending the POST to the SSE event's arrival; two nodes: the subscriber on
  * node 1, the writer on node 2, so the event crosses LISTEN/NOTIFY), p50/p99. PostgreSQL is {@code --db=postgres://…}
@@ -41,8 +41,9 @@ final class ClusterSuite {
     private ClusterSuite() {
     }
 
+    /** {@code list}, {@code skipTotal}: pb4j CPU, postgres CPU (µs per request) and req/s of a list of 20 with / without its total. */
     private record Row(String setup, double getCpu, double getPg, double getRps, double createCpu, double createPg,
-                       double createRps, double p50, double p99, List<NodeRow> nodes) {
+                       double createRps, double p50, double p99, List<NodeRow> nodes, double[] list, double[] skipTotal) {
     }
 
     /**
@@ -88,8 +89,16 @@ final class ClusterSuite {
             out.append(String.format("| %s | %.0f / %.0f | %.0f | %.0f / %.0f | %.0f | %.2f ms | %.2f ms |%n", r.setup(),
                     r.getCpu(), r.getPg(), r.getRps(), r.createCpu(), r.createPg(), r.createRps(), r.p50(), r.p99()));
         }
+        out.append("\n| setup | list 20 CPU | list 20 req/s | list 20 skipTotal CPU | list 20 skipTotal req/s |\n|---|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            out.append(String.format("| %s | %.0f / %.0f | %.0f | %.0f / %.0f | %.0f |%n", r.setup(), r.list()[0], r.list()[1],
+                    r.list()[2], r.skipTotal()[0], r.skipTotal()[1], r.skipTotal()[2]));
+        }
         Row sqlite = rows.get(0);
         for (Row r : rows.subList(1, rows.size())) {
+            out.append(String.format("%n- %s ÷ sqlite: list 20 CPU (all processes) %.2fx, list 20 skipTotal CPU %.2fx",
+                    r.setup(), (r.list()[0] + r.list()[1]) / sqlite.list()[0],
+                    (r.skipTotal()[0] + r.skipTotal()[1]) / sqlite.skipTotal()[0]));
             out.append(String.format("%n- %s ÷ sqlite: getOne CPU (all processes) %.2fx, create CPU %.2fx, getOne req/s %.2fx, create req/s %.2fx",
                     r.setup(), (r.getCpu() + r.getPg()) / sqlite.getCpu(), (r.createCpu() + r.createPg()) / sqlite.createCpu(),
                     r.getRps() / sqlite.getRps(), r.createRps() / sqlite.createRps()));
@@ -148,10 +157,17 @@ final class ClusterSuite {
             List<String> ids = apis.getFirst().seed("posts", records, i -> "{\"title\":\"post " + i + "\",\"views\":" + i + "}");
             // the warm-up: as many requests per JVM as one node gets, so that every JVM's JIT has compiled the paths
             load(apis, i -> "/api/collections/posts/records/" + ids.get(i % ids.size()), null, requests * nodes, connections);
+            load(apis, i -> "/api/collections/posts/records?perPage=20&page=" + (1 + i % (records / 20)), null,
+                    requests / 4 * nodes, connections);
             load(apis, i -> "/api/collections/posts/records", "{\"title\":\"warm\",\"views\":1}", requests / 4 * nodes, connections);
 
             double[] get = cpu(servers, pg, () -> load(apis, i -> "/api/collections/posts/records/" + ids.get((i * 7919) % ids.size()),
                     null, requests, connections), requests);
+            int pages = records / 20;
+            double[] list = cpu(servers, pg, () -> load(apis, i -> "/api/collections/posts/records?perPage=20&page="
+                    + (1 + (i * 7919) % pages), null, requests / 4, connections), requests / 4);
+            double[] skipTotal = cpu(servers, pg, () -> load(apis, i -> "/api/collections/posts/records?perPage=20&skipTotal=1&page="
+                    + (1 + (i * 7919) % pages), null, requests / 4, connections), requests / 4);
             int creates = requests / 4;
             double[] create = cpu(servers, pg, () -> load(apis, i -> "/api/collections/posts/records",
                     "{\"title\":\"created " + "\",\"views\":2}", creates, connections), creates);
@@ -167,7 +183,7 @@ final class ClusterSuite {
                 perNode.add(new NodeRow(n + 1, get[3 + n] * nodes, create[3 + n] * nodes, rt[3 + n],
                         nodes == 1 ? "writer and subscriber" : n == 0 ? "subscriber" : "writer"));
             }
-            return new Row(setup, get[0], get[1], get[2], create[0], create[1], create[2], latency[0], latency[1], perNode);
+            return new Row(setup, get[0], get[1], get[2], create[0], create[1], create[2], latency[0], latency[1], perNode, list, skipTotal);
         } finally {
             for (Server s : servers) {
                 s.close();
