@@ -107,7 +107,11 @@ public final class Bench {
             http.superuserLogin(EMAIL, PASSWORD);
             scenarios = switch (opt.get("suite")) {
                 case "basic" -> BasicSuite.setUp(http, rawDb, num("records"));
-                case "pocketbase" -> PocketBaseSuite.setUp(http, num("records"));
+                case "pocketbase" -> {
+                    List<Scenario> all = PocketBaseSuite.setUp(http, num("records"));
+                    report.published(PocketBaseSuite.PUBLISHED);
+                    yield all;
+                }
                 default -> throw new IllegalArgumentException("unknown --suite " + opt.get("suite") + " (basic, pocketbase)");
             };
             String only = opt.getOrDefault("only", "");

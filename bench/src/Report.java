@@ -19,6 +19,7 @@ final class Report {
     private final String commit;
     private final StringBuilder server = new StringBuilder();
     private final String loadAverage;
+    private Map<String, Double> published = Map.of();
 
     Report(Path repo, Path image, String variant, Map<String, String> opt) throws Exception {
         this.repo = repo;
@@ -96,6 +97,7 @@ final class Report {
                     a.perSecond(), a.p50(), a.p99(), a.errors(), 100 * cpuShare.get(e.getKey()), apiOthers.get(e.getKey()),
                     r.perSecond(), r.p50(), r.p99(), rawOthers.get(e.getKey()), a.perSecond() / r.perSecond()));
         }
+        md.append(versusPublished(api, raw));
         md.append("\n| server figure | value |\n|---|---|\n").append(server);
         md.append("| jlink image size (`du -sb " + repo.relativize(image.toAbsolutePath()) + "`) | ").append(imageSize).append(" |\n");
         for (var e : api.entrySet()) {
@@ -112,6 +114,31 @@ final class Report {
         }
         Files.writeString(history, "\n" + md, StandardOpenOption.APPEND);
         System.out.println("\n" + md);
+    }
+
+    /** PocketBase's own published req/s for the scenarios measured here (the pocketbase suite), by scenario name. */
+    void published(Map<String, Double> perSecond) {
+        this.published = perSecond;
+    }
+
+    private String versusPublished(Map<String, Load.Stats> api, Map<String, Load.Stats> raw) {
+        if (published.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\nAgainst PocketBase v0.36.0's published figures (pocketbase/benchmarks, "
+                + "Hetzner CAX11: 2 shared ARM vCPUs, pure-Go SQLite, posts100k; its req/s = requests ÷ wall time, a new "
+                + "connection per request), with how close each side is to the raw replay of its SQL:\n\n"
+                + "| scenario | pb4j req/s | PocketBase req/s | pb4j ÷ PocketBase | pb4j API/raw |\n|---|---:|---:|---:|---:|\n");
+        for (var e : api.entrySet()) {
+            Double theirs = published.get(e.getKey());
+            if (theirs == null) {
+                continue;
+            }
+            Load.Stats r = raw.get(e.getKey());
+            md.append(String.format("| %s | %.0f | %.1f | %.2f× | %s |%n", e.getKey(), e.getValue().perSecond(), theirs,
+                    e.getValue().perSecond() / theirs, r == null ? "–" : String.format("%.3f", e.getValue().perSecond() / r.perSecond())));
+        }
+        return md.toString();
     }
 
     private static String cpuModel() throws IOException {
