@@ -74,6 +74,42 @@ class LauncherOptionsIT {
     }
 
     /**
+     * An install the user cannot write to (here: a copy of the image owned by root, run as {@code nobody}): the
+     * launcher unpacks the cache into the user's cache directory instead, and the JVM maps it from there.
+     */
+    @Test
+    void aReadOnlyInstallUnpacksTheCacheIntoTheUsersCacheDirectory() throws Exception {
+        Path packed = CliRunner.IMAGE.resolve("lib/pb4j.aot.gz");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(packed), "an image with an AOT cache (JDK 25+)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "root and setpriv, to run the launcher as another user");
+        Path copy = tmp.resolve("image");
+        Process cp = new ProcessBuilder("cp", "-a", CliRunner.IMAGE.toString(), copy.toString()).inheritIO().start();
+        assertThat(cp.waitFor(60, TimeUnit.SECONDS) && cp.exitValue() == 0).isTrue();
+        Files.deleteIfExists(copy.resolve("lib/pb4j.aot"));
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home);
+        // nobody reaches the copy and owns the home
+        Process chmod = new ProcessBuilder("sh", "-c", "chmod 755 '" + tmp + "' && chmod -R a+rX '" + copy
+                + "' && chown 65534:65534 '" + home + "'").inheritIO().start();
+        assertThat(chmod.waitFor(60, TimeUnit.SECONDS) && chmod.exitValue() == 0).isTrue();
+        ProcessBuilder b = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                copy.resolve("bin/pb4j").toString(), "--version").directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("ro.out").toFile());
+        b.environment().remove("JAVA_TOOL_OPTIONS");
+        b.environment().remove("XDG_CACHE_HOME");
+        b.environment().put("HOME", home.toString());
+        b.environment().put("PB4J_JAVA_OPTS", "-Xlog:aot=info");
+        Process p = b.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(tmp.resolve("ro.out"));
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("Opened AOT cache " + home.resolve(".cache/pb4j/pb4j-"));
+        assertThat(copy.resolve("lib/pb4j.aot")).doesNotExist();
+    }
+
+    /**
      * The issue's limit for the default image (core, SQLite, HTTP, auth, realtime, files; the mail sender and the
      * dashboard, 0.7 MB together, are in it too), as shipped: without the copy of the AOT cache a first start
      * unpacks. An image with an optional part (thumbs' java.desktop, PostgreSQL, JS hooks) is not the default one.
