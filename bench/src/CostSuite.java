@@ -26,6 +26,9 @@ import java.util.Map;
  *   <li>{@code aux cache 32 MB}: {@code -Dpb4j.sqlite.auxiliaryCacheKib=32000}, auxiliary.db's writer page cache at
  *       PocketBase's 32 MB instead of the data writer's 16 MB (what the log writer gains from it; it runs after
  *       {@code default} on the same data dir, so on a larger {@code _logs}).</li>
+ *   <li>{@code launcher heap}: the image launcher's collector and heap (serial, 96–128 MB), and the same with a 12 MB
+ *       young generation ({@code -Xmn12m}) or the C1 compiler alone ({@code -XX:TieredStopAtLevel=1}), the two
+ *       options that bring the image's idle RSS under 80 MB: what each costs per request.</li>
  * </ul>
  * The {@code default} variant also measures {@code GET /api/health} the same way, and a bare
  * Helidon SE hello ({@link HelloServer}) answering it under the same load ({@code --health=false} leaves both out): issue 17's health ratio as CPU per request,
@@ -45,6 +48,12 @@ final class CostSuite {
     private CostSuite() {
     }
 
+    private static List<String> concat(List<String> options, String more) {
+        List<String> all = new ArrayList<>(options);
+        all.add(more);
+        return List.copyOf(all);
+    }
+
     static void run(Map<String, String> opt, Path repo, Path work) throws Exception {
         int records = Integer.parseInt(opt.getOrDefault("records", "1000"));
         int requests = Integer.parseInt(opt.getOrDefault("requests", "20000"));
@@ -57,6 +66,12 @@ final class CostSuite {
         variants.put("no client watch", List.of("-Dpb4j.http.watchClients=false"));
         variants.put("no group commit", List.of("-Dpb4j.sqlite.groupCommit=false"));
         variants.put("aux cache 32 MB", List.of("-Dpb4j.sqlite.auxiliaryCacheKib=32000"));
+        // the image launcher's memory defaults, then the two ways to a smaller idle RSS (issue 17: ≤ 80 MB)
+        List<String> launcher = List.of("-XX:+UseSerialGC", "-Xms96m", "-Xmx128m", "-XX:MinHeapFreeRatio=15",
+                "-XX:MaxHeapFreeRatio=40");
+        variants.put("launcher heap", launcher);
+        variants.put("launcher heap, young 12 MB", concat(launcher, "-Xmn12m"));
+        variants.put("launcher heap, C1 only", concat(launcher, "-XX:TieredStopAtLevel=1"));
         String only = opt.getOrDefault("variants", "");
         Server.db = opt.getOrDefault("db", "");
         boolean postgres = !Server.db.isEmpty();
