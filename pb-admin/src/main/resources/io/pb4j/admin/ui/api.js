@@ -87,6 +87,14 @@ function takeEarly(method, url, useToken) {
     return id && id === tokenPayload(early.token).id ? early.answer : null;
 }
 
+/**
+ * Drops the answers prefetch.js got and nobody took (a guess that turned out wrong): they were for the first page, and
+ * taken later they would show data as it was when the page opened.
+ */
+export function forgetEarly() {
+    delete window.pb4jEarly;
+}
+
 /** Renews the token some minutes before it expires, for as long as the page is open. */
 export function keepFresh() {
     setInterval(async () => {
