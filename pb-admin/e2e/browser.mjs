@@ -21,7 +21,9 @@ export function useBrowser({ viewport = { width: 1280, height: 860 }, setup } = 
             headless: true,
             args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         });
-        page = await browser.newPage({ viewport, acceptDownloads: true });
+        // a context of its own, where a step may open more tabs beside the page (sharing its storage)
+        const context = await browser.newContext({ viewport, acceptDownloads: true });
+        page = await context.newPage();
         page.setDefaultTimeout(15000);
         page.on("pageerror", (err) => errors.push(String(err)));
         if (setup) await setup(page);

@@ -290,6 +290,53 @@ step("a reload keeps the superuser signed in and renews the token", async () => 
     assert.equal(res.status, 200);
 });
 
+step("a fresh tab's first page: each request sent once, from the inline script; a changed grid is followed", async () => {
+    await page.goto(`${BASE}/_/#/collections?collection=posts`);
+    await page.getByRole("heading", { name: /posts/ }).waitFor();
+    /**
+     * A fresh tab on the posts grid, then `more(tab)`: the collections API requests it sent, the early answers left
+     * once the grid was shown, and the grid's column headers at the end.
+     */
+    const freshTab = async (more = async () => {}) => {
+        const tab = await page.context().newPage();
+        const sent = [];
+        tab.on("request", (r) => r.url().includes("/api/collections") && sent.push(`${r.method()} ${r.url().slice(BASE.length)}`));
+        await tab.goto(`${BASE}/_/#/collections?collection=posts`);
+        await tab.waitForFunction(() => document.querySelectorAll("table.grid tbody tr").length === 2);
+        const left = await tab.evaluate(() => window.pb4jEarly);
+        await more(tab);
+        const columns = await tab.$$eval("table.grid thead th:not(.select)", (ths) => ths.map((th) => th.textContent.replace(/[▲▼]/g, "").trim()));
+        await tab.close();
+        return { sent: sent.sort(), left, columns };
+    };
+    const posts = await (await fetch(`${BASE}/api/collections/posts`, { headers: { Authorization: await token() } })).json();
+    const records = `GET /api/collections/${posts.id}/records?page=1&perPage=30`;
+    // the page this tab showed last time: all three requests go out at once, and the dashboard takes each answer
+    // (else it would ask again)
+    let tab = await freshTab();
+    assert.deepEqual(tab.sent, ["GET /api/collections?perPage=500&sort=%2Bname", `${records}&expand=author`,
+        "POST /api/collections/_superusers/auth-refresh"].sort());
+    assert.equal(tab.left, undefined, "the early answers are forgotten once the page is shown");
+    assert.ok(tab.columns.includes("author"));
+
+    // a column hidden meanwhile (here in another tab): the remembered page is asked for, then the right one, once;
+    // the wrong guess's answer is never shown, not even when the column comes back in that tab
+    await page.evaluate((id) => localStorage.setItem(`pb4j_admin_columns:${id}`, JSON.stringify(["author"])), posts.id);
+    tab = await freshTab(async (t) => {
+        assert.deepEqual(await t.$$eval("table.grid thead th:not(.select)", (ths) => ths.map((th) => th.textContent.trim()).includes("author")), false);
+        await t.locator("details.menu summary", { hasText: "Columns" }).click();
+        await t.getByRole("group", { name: "Shown columns" }).getByLabel("author", { exact: true }).check();
+        await t.locator("table.grid thead th", { hasText: "author" }).waitFor();
+    });
+    assert.deepEqual(tab.sent.filter((r) => r.startsWith(records)), [records, `${records}&expand=author`, `${records}&expand=author`].sort());
+    assert.ok(tab.columns.includes("author") && tab.columns.includes("title"), tab.columns.join());
+    // ...and what the grid showed last is remembered for the next tab
+    await page.evaluate((id) => localStorage.setItem(`pb4j_admin_columns:${id}`, JSON.stringify(["author"])), posts.id);
+    tab = await freshTab();
+    assert.deepEqual(tab.sent.filter((r) => r.startsWith(records)), [records]);
+    await page.evaluate((id) => localStorage.removeItem(`pb4j_admin_columns:${id}`), posts.id);
+});
+
 step("settings: a field error from the server, then a save; a test email", async () => {
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByRole("heading", { name: "Application", exact: true }).waitFor();

@@ -2,22 +2,26 @@
 // floor: a blank static page opened the same way, which is what the browser costs to start a tab and paint anything.
 // Usage: a running pb4j with the dashboard and a superuser, then
 //   PB_URL=http://127.0.0.1:8090 PB_EMAIL=... PB_PASSWORD=... node first-paint.mjs
-// (TABS=5 fresh tabs of each, after WARMUP=1 of each not counted, which warm the server's JIT and Chromium's code
-// cache; TRACE=0 leaves out the traced tab that splits the renderer's CPU by kind of work).
+// (TABS=5 fresh tabs of each, after WARMUP=1 of each not counted, which warm the server's JIT; TRACE=0 leaves out the
+// traced tab that splits the renderer's CPU by kind of work; PROFILE=persistent opens the tabs in a browser profile
+// on disk, as a user's, instead of Playwright's in-memory one, which has no V8 code cache at all).
 // It creates the collection `paint_bench` (10 000 records, one SQL statement) unless it exists, then opens, TABS
 // times, a fresh tab on the blank page and one on /_/#/collections?collection=paint_bench, and prints the
 // milliseconds from navigation start to the frame that draws the 30 rows of the first page (the blank page: its one
 // paragraph), the renderer main thread's CPU time, and where the time went (HTML, modules, each API call).
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const BASE = process.env.PB_URL || "http://127.0.0.1:8090";
 const EMAIL = process.env.PB_EMAIL;
 const PASSWORD = process.env.PB_PASSWORD;
 const TABS = Number(process.env.TABS || 5);
 const WARMUP = Number(process.env.WARMUP ?? 1);
-const TRACE = process.env.TRACE !== "0";
+const PERSISTENT = process.env.PROFILE === "persistent";
+const TRACE = process.env.TRACE !== "0" && !PERSISTENT; // Playwright traces through the Browser, which a persistent profile does not give
 const GRID = `${BASE}/_/#/collections?collection=paint_bench`;
 
 async function api(method, path, token, body) {
@@ -44,15 +48,20 @@ if (existing.status === 404) {
 }
 
 // the floor: one static HTML page with a paragraph, from a server as local as pb4j
+// (at /coop also with the Cross-Origin-Opener-Policy header pb4j sends: a fresh tab then swaps to a new renderer
+// process before it parses anything, which the plain floor does not pay)
 const floorServer = createServer((req, res) => {
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" });
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache",
+        ...(req.url === "/coop" ? { "Cross-Origin-Opener-Policy": "same-origin" } : {}) });
     res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><p id="floor">blank</p></body></html>');
 });
 await new Promise((resolve) => floorServer.listen(0, "127.0.0.1", resolve));
 const FLOOR = `http://127.0.0.1:${floorServer.address().port}/`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
-const context = await browser.newContext();
+const launch = { executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] };
+const profile = PERSISTENT ? mkdtempSync(join(tmpdir(), "pb4j-paint-")) : "";
+const browser = PERSISTENT ? null : await chromium.launch(launch);
+const context = PERSISTENT ? await chromium.launchPersistentContext(profile, launch) : await browser.newContext();
 // In the page itself (no harness script injected into it, whose compilation would count as the page's CPU, and no
 // polling on every animation frame, which would make the browser draw frames for nothing): once the grid's 30 rows
 // (or the floor's paragraph) are in the document, the time of the animation frame that draws them.
@@ -133,9 +142,11 @@ for (let i = 0; i < WARMUP; i++) {
 }
 const grid = [];
 const floor = [];
+const floorCoop = [];
 for (let i = 0; i < TABS; i++) {
-    // the two alternate, so that a busy moment of the machine falls on both alike
+    // they alternate, so that a busy moment of the machine falls on all alike
     floor.push(await measure(FLOOR));
+    floorCoop.push(await measure(`${FLOOR}coop`));
     grid.push(await measure(GRID));
 }
 
@@ -147,19 +158,24 @@ const ms = (x) => Math.round(x);
 const list = (rows, f) => rows.map(f).join(", ");
 const g = median(grid.map((r) => r.paint));
 const f = median(floor.map((r) => r.paint));
-console.log(`first paint of the 10 000-record grid (ms from navigation start, a fresh tab each, assets cached by their hash, after ${WARMUP} not counted): ${list(grid, (r) => r.paint)}; median ${g}`);
+console.log(`first paint of the 10 000-record grid (ms from navigation start, a fresh tab each, assets cached by their hash, after ${WARMUP} not counted${PERSISTENT ? ", a browser profile on disk" : ""}): ${list(grid, (r) => r.paint)}; median ${g}`);
 console.log(`floor, a blank static page opened the same way: ${list(floor, (r) => r.paint)}; median ${f}; the grid takes ${g - f} ms above it`);
+const fc = median(floorCoop.map((r) => r.paint));
+console.log(`floor with pb4j's Cross-Origin-Opener-Policy: same-origin (a new renderer process for the tab): ${list(floorCoop, (r) => r.paint)}; median ${fc}; the grid takes ${g - fc} ms above it`);
 console.log(`renderer main-thread CPU ms per first paint: ${list(grid, (r) => `${r.cpu} (script ${r.script}, style ${r.style}, layout ${r.layout})`)}; median ${median(grid.map((r) => r.cpu))}`);
 console.log(`renderer main-thread CPU ms of the floor: ${list(floor, (r) => `${r.cpu} (script ${r.script}, style ${r.style}, layout ${r.layout})`)}; median ${median(floor.map((r) => r.cpu))}; the grid's CPU above it ${median(grid.map((r) => r.cpu)) - median(floor.map((r) => r.cpu))}`);
 console.log(`CPU ms of all Chromium's processes per tab (browser, renderer, GPU, network; /proc, 10 ms ticks): grid ${list(grid, (r) => r.browserCpu)}, median ${median(grid.map((r) => r.browserCpu))}; floor ${list(floor, (r) => r.browserCpu)}, median ${median(floor.map((r) => r.browserCpu))}`);
 if (process.env.PB_PID) console.log(`server CPU ms per grid tab (/proc of PB_PID): ${list(grid, (r) => r.serverCpu)}; median ${median(grid.map((r) => r.serverCpu))}`);
 // where the wall time went, each step the median over the tabs of when it ended (ms from navigation start)
 const steps = [["HTML received", (r) => r.html], ["scripts run (DOMContentLoaded)", (r) => r.modules]];
-for (const [k, call] of grid[0].api.entries()) {
-    steps.push([`${call.path} sent`, (r) => r.api[k]?.start ?? NaN], [`${call.path} answered`, (r) => r.api[k]?.end ?? NaN]);
+// each call by its path (the first of that path in a tab), since the inline script's go out together in no fixed order
+const call = (r, path) => r.api.find((c) => c.path === path);
+for (const { path } of [...grid[0].api].sort((a, b) => a.start - b.start)) {
+    steps.push([`${path} sent`, (r) => call(r, path)?.start ?? NaN], [`${path} answered`, (r) => call(r, path)?.end ?? NaN]);
 }
 steps.push(["grid drawn", (r) => r.paint]);
-console.log(`breakdown (median ms from navigation start): ${steps.map(([name, at]) => `${name} ${ms(median(grid.map(at)))}`).join(" → ")}`);
+const timeline = steps.map(([name, at]) => [name, ms(median(grid.map(at)))]).sort((a, b) => a[1] - b[1]);
+console.log(`breakdown (median ms from navigation start): ${timeline.map(([name, at]) => `${name} ${at}`).join(" → ")}`);
 const assets = grid[0].assets;
 console.log(`${assets.length} assets fetched by the first grid tab from the HTTP cache (${assets.reduce((n, b) => n + b, 0)} bytes gzip-encoded when fetched); API calls before the first page: ${grid[0].api.map((c) => c.path).join(", ")}`);
 
@@ -173,7 +189,9 @@ if (TRACE) {
     const trace = JSON.parse((await browser.stopTracing()).toString());
     console.log(`traced tab, renderer main-thread CPU ms by kind of task up to the grid's frame: ${cpuByKind(trace.traceEvents)}`);
 }
-await browser.close();
+await context.close();
+await browser?.close();
+if (profile) rmSync(profile, { recursive: true, force: true });
 floorServer.close();
 
 /** The main thread's top-level tasks between navigation start and the end of the trace, their CPU summed by kind. */

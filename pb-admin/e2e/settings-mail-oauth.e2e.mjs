@@ -185,11 +185,14 @@ step("OAuth2: logos, Microsoft's tenant, OIDC's endpoints and id_token, GitLab s
     await p.getByLabel("Enable OAuth2 auth").check();
     const add = async (name) => {
         await p.getByLabel("OAuth2 provider to add").selectOption(name);
-        assert.equal(await p.locator(`.picker-logo svg[data-provider="${name}"]`).count(), 1, `the picker shows ${name}'s logo`);
+        // the mark the providers API serves (its `logo` SVG), drawn as an image that decoded
+        const mark = p.locator(`.picker-logo img.provider-logo[data-provider="${name}"]`);
+        assert.equal(await mark.count(), 1, `the picker shows ${name}'s logo`);
+        assert.equal(await mark.evaluate((img) => img.decode().then(() => img.naturalWidth)), 32, `${name}'s logo is a 32×32 SVG`);
         const index = await p.locator(".provider-card").count();
         await p.getByRole("button", { name: "Add provider" }).click();
         const card = p.locator(".provider-card").nth(index);
-        await card.locator(`svg.provider-logo[data-provider="${name}"]`).waitFor();
+        await card.locator(`img.provider-logo[data-provider="${name}"]`).waitFor();
         await card.getByLabel("Client ID").fill(`${name}-id`);
         await card.getByLabel("Client secret").fill(`${name}-secret`);
         return card;

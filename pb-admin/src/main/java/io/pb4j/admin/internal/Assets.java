@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
@@ -17,7 +18,8 @@ import java.util.zip.GZIPOutputStream;
  * The dashboard's files, read once from this module's resources ({@code ui/files.txt} names them): each is served
  * as {@code /_/assets/<name>.<hash>.<ext>}, where the hash is of its content, so a browser may keep it forever, and
  * is gzip-compressed once here. The ES modules import each other by bare names ({@code pb/api.js}) and are served
- * joined into one (see {@link ModuleLinker}), so no build step rewrites them.
+ * joined into one (see {@link ModuleLinker}), so no build step rewrites them. {@code prefetch.js} and what it imports
+ * are also linked on their own and inlined into the index page, to start the first page's requests early.
  */
 record Assets(String index, Map<String, Asset> byPath) {
     static final String PREFIX = "/_/assets/";
@@ -48,9 +50,21 @@ record Assets(String index, Map<String, Asset> byPath) {
         // the modules as one file under main.js's name (ModuleLinker): one cache read and one script to compile
         add("main.js", ModuleLinker.link(modules, "main.js").getBytes(StandardCharsets.UTF_8), byPath, urls);
         String index = new String(read("index.html"), StandardCharsets.UTF_8)
+                .replace("{{prefetch.js}}", inline(ModuleLinker.link(modules, "prefetch.js")))
                 .replace("{{app.css}}", urls.get("app.css"))
                 .replace("{{main.js}}", urls.get("main.js"));
         return new Assets(index, Map.copyOf(byPath));
+    }
+
+    /**
+     * A linked script as the body of an inline classic script: in a block, so that its modules' constants stay out of
+     * the page's global scope, where the joined module script would not see them anyway.
+     */
+    private static String inline(String script) {
+        if (script.toLowerCase(Locale.ROOT).contains("</script")) {
+            throw new IllegalStateException("a dashboard script inlined into index.html must not contain </script");
+        }
+        return "{\n" + script + "}\n";
     }
 
     private static void add(String name, byte[] bytes, Map<String, Asset> byPath, Map<String, String> urls) {

@@ -1,7 +1,7 @@
 // The dashboard's HTTP client: pb4j's public API only (the calls the official SDK makes), with the superuser's
 // token kept in localStorage and refreshed while the page is open.
+import { AUTH_KEY, SUPERUSERS, COLLECTIONS_QUERY, stored, tokenPayload, apiUrl, exchange } from "pb/first-page.js";
 
-const KEY = "pb4j_admin_auth";
 const listeners = new Set();
 
 /** An API error with PocketBase's envelope: status, message and the per-field `data`. */
@@ -16,45 +16,27 @@ export class ApiError extends Error {
 
 export const auth = {
     get token() {
-        return load().token || "";
+        return stored().token || "";
     },
     get record() {
-        return load().record || null;
+        return stored().record || null;
     },
     get isValid() {
         const token = this.token;
         return !!token && tokenExpiry(token) > Date.now();
     },
     save(token, record) {
-        localStorage.setItem(KEY, JSON.stringify({ token, record }));
+        localStorage.setItem(AUTH_KEY, JSON.stringify({ token, record }));
         listeners.forEach((fn) => fn());
     },
     clear() {
-        localStorage.removeItem(KEY);
+        localStorage.removeItem(AUTH_KEY);
         listeners.forEach((fn) => fn());
     },
     onChange(fn) {
         listeners.add(fn);
     },
 };
-
-function load() {
-    try {
-        return JSON.parse(localStorage.getItem(KEY) || "{}");
-    } catch {
-        return {};
-    }
-}
-
-/** The payload of a JWT, or {} when it is not one. */
-export function tokenPayload(token) {
-    try {
-        const part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-        return JSON.parse(atob(part));
-    } catch {
-        return {};
-    }
-}
 
 function tokenExpiry(token) {
     return (tokenPayload(token).exp || 0) * 1000;
@@ -65,10 +47,7 @@ function tokenExpiry(token) {
  * (the installer's). A 401 from the stored token signs the superuser out.
  */
 export async function send(method, path, { body, query, token } = {}) {
-    const url = new URL(path, location.origin);
-    for (const [k, v] of Object.entries(query || {})) {
-        if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
-    }
+    const url = apiUrl(path, query);
     const headers = {};
     const useToken = token ?? auth.token;
     if (useToken) headers.Authorization = useToken;
@@ -77,8 +56,9 @@ export async function send(method, path, { body, query, token } = {}) {
         headers["Content-Type"] = "application/json";
         payload = JSON.stringify(body);
     }
-    const res = await fetch(url, { method, headers, body: payload });
-    const text = await res.text();
+    const res = await (body === undefined && !token && takeEarly(method, url, useToken)
+        || exchange(url, { method, headers, body: payload }));
+    const text = res.text;
     let json = null;
     try {
         json = text ? JSON.parse(text) : null;
@@ -92,7 +72,28 @@ export async function send(method, path, { body, query, token } = {}) {
     return json;
 }
 
-export const superusers = "/api/collections/_superusers";
+export const superusers = SUPERUSERS;
+
+/**
+ * The answer prefetch.js (inlined in index.html) got for the same request, taken once; only while the same superuser
+ * is signed in (the token may have been renewed meanwhile: the answer is still theirs).
+ */
+function takeEarly(method, url, useToken) {
+    const key = `${method} ${url.href}`;
+    const early = window.pb4jEarly?.get(key);
+    if (!early) return null;
+    window.pb4jEarly.delete(key);
+    const id = tokenPayload(useToken).id;
+    return id && id === tokenPayload(early.token).id ? early.answer : null;
+}
+
+/**
+ * Drops the answers prefetch.js got and nobody took (a guess that turned out wrong): they were for the first page, and
+ * taken later they would show data as it was when the page opened.
+ */
+export function forgetEarly() {
+    delete window.pb4jEarly;
+}
 
 /** Renews the token some minutes before it expires, for as long as the page is open. */
 export function keepFresh() {
@@ -126,7 +127,7 @@ let collectionsCache = null;
 /** Every collection (cached until a collection is saved or deleted). */
 export async function collections(force = false) {
     if (!collectionsCache || force) {
-        const res = await send("GET", "/api/collections", { query: { perPage: 500, sort: "+name" } });
+        const res = await send("GET", "/api/collections", { query: COLLECTIONS_QUERY });
         collectionsCache = res.items;
     }
     return collectionsCache;

@@ -1,6 +1,7 @@
 // First run (the installer link's screen) and superuser sign-in: password, OTP, and MFA (two of them in a row).
 import { h, mount, field, showErrors, toast } from "pb/dom.js";
-import { auth, send, superusers, tokenPayload, ApiError } from "pb/api.js";
+import { auth, send, superusers, ApiError } from "pb/api.js";
+import { tokenPayload } from "pb/first-page.js";
 
 /** The installer: creates the first superuser with the short-lived token from the link printed by `serve`. */
 export function installerPage(root, token) {

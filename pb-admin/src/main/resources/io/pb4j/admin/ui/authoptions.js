@@ -5,7 +5,6 @@
 import { h, mount, field, nextId } from "pb/dom.js";
 import { send, ApiError } from "pb/api.js";
 import { ruleInput } from "pb/rules.js";
-import { providerLogo } from "pb/logos.js";
 import { providerExtras, checkProviders } from "pb/oauth2-extras.js";
 import { openMailTest } from "pb/mailtest.js";
 
@@ -26,6 +25,18 @@ let providersCache = null;
 async function providers() {
     if (!providersCache) providersCache = await send("GET", "/api/collections/meta/oauth2-providers");
     return providersCache;
+}
+
+/**
+ * A provider's mark as the server draws it (the providers API's `logo` SVG), shown as an image as PocketBase's
+ * dashboard shows it; hidden from screen readers, since the provider's name is always written beside it. Until the
+ * providers have been listed, an empty square of the same size keeps the layout still.
+ */
+function providerLogo(info, size = 28) {
+    if (!info?.logo) return h("span.provider-logo", { "aria-hidden": "true", style: `width:${size}px;height:${size}px` });
+    // a data: URL percent-encoded rather than base64: btoa() refuses the non-Latin-1 letters a mark may hold
+    return h("img.provider-logo", { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(info.logo)}`,
+        width: size, height: size, alt: "", "data-provider": info.name });
 }
 
 /** Renders the auth options of `data` (an auth collection's JSON) into `el`; `all` is every collection. */
@@ -108,7 +119,7 @@ function oauth2Section(body, data) {
     const list = h("ol.providers", { "aria-label": "OAuth2 providers" });
     const picker = h("select", { "aria-label": "OAuth2 provider to add" });
     const preview = h("span.picker-logo");
-    picker.addEventListener("change", () => mount(preview, picker.value ? providerLogo(picker.value) : null));
+    picker.addEventListener("change", () => mount(preview, picker.value ? providerLogo(known.get(picker.value)) : null));
     const add = h("button.secondary", { type: "button" }, "Add provider");
     const known = new Map();
     const renderPicker = () => {
@@ -116,7 +127,7 @@ function oauth2Section(body, data) {
         mount(picker, [...known.values()].filter((p) => !used.has(p.name))
             .map((p) => h("option", { value: p.name }, `${p.displayName} (${p.name})`)));
         add.disabled = picker.options.length === 0;
-        mount(preview, picker.value ? providerLogo(picker.value) : null);
+        mount(preview, picker.value ? providerLogo(known.get(picker.value)) : null);
     };
     const renderList = () => {
         mount(list, o.providers.map((p, i) => h("li.provider-card", providerCard(o, p, i, known, () => { renderList(); renderPicker(); }))),
@@ -163,7 +174,7 @@ function providerCard(o, p, i, known, rerender) {
         secret.querySelector("input").value = value;
     };
     return [
-        h("div.provider-head", providerLogo(p.name), h("strong", info?.displayName || p.displayName || p.name), h("span.badge.small", p.name),
+        h("div.provider-head", providerLogo(info), h("strong", info?.displayName || p.displayName || p.name), h("span.badge.small", p.name),
             h("span.spacer"),
             h("button.ghost.danger-text", {
                 type: "button",

@@ -6,6 +6,7 @@ import { fieldsEditor } from "pb/fields.js";
 import { recordsView } from "pb/records.js";
 import { authOptions, openSectionsWithErrors, cleanAuthOptions, checkAuthOptions } from "pb/authoptions.js";
 import { ruleInput } from "pb/rules.js";
+import { pickCollection, firstPageUrl, rememberFirstPage } from "pb/first-page.js";
 
 const RULES = [["listRule", "List/Search rule"], ["viewRule", "View rule"], ["createRule", "Create rule"],
     ["updateRule", "Update rule"], ["deleteRule", "Delete rule"]];
@@ -13,8 +14,8 @@ const AUTH_RULES = [["authRule", "Authentication rule"], ["manageRule", "Manage 
 
 export async function collectionsPage(main, query) {
     const all = await collections();
-    const selected = all.find((c) => c.name === query.get("collection") || c.id === query.get("collection"))
-        || all.find((c) => !c.system) || all[0];
+    const selected = pickCollection(all, query.get("collection") || "");
+    if (selected) rememberFirstPage(query.get("collection") || "", firstPageUrl(selected));
     const search = h("input", { type: "search", name: "collectionsSearch", placeholder: "Search collections", "aria-label": "Search collections" });
     const list = h("ul.collection-list");
     const renderList = () => {

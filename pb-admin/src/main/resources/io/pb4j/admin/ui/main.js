@@ -1,7 +1,7 @@
 // Entry: hash routes (as PocketBase's dashboard: #/pbinstall/<token>, #/login, #/collections?collection=<name>),
 // the header, and the token kept fresh.
 import { h, mount, toast } from "pb/dom.js";
-import { auth, keepFresh, refresh } from "pb/api.js";
+import { auth, keepFresh, refresh, forgetEarly } from "pb/api.js";
 import { installerPage, loginPage } from "pb/auth.js";
 import { collectionsPage } from "pb/collections.js";
 import { settingsPage } from "pb/settings.js";
@@ -23,6 +23,7 @@ async function route() {
     const install = /^\/pbinstall\/(.+)$/.exec(path);
     if (install) {
         auth.clear();
+        forgetEarly();
         return installerPage(root, decodeURIComponent(install[1]));
     }
     if (!auth.isValid) {
@@ -30,6 +31,7 @@ async function route() {
             location.hash = "#/login";
             return;
         }
+        forgetEarly();
         return loginPage(root);
     }
     if (path === "/login" || path === "" || path === "/") {
@@ -44,8 +46,10 @@ async function route() {
             return await collectionsPage(main, query);
         } finally {
             if (turn === routes) mount(root, header(path), main);
+            forgetEarly();
         }
     }
+    forgetEarly();
     mount(root, header(path), main);
     if (path === "/settings") return settingsPage(main);
     if (path === "/logs") return logsPage(main);

@@ -7,28 +7,16 @@ import { fieldInput, displayField } from "pb/inputs.js";
 import { subscribe } from "pb/realtime.js";
 import { exportRecords, importRecords } from "pb/transfer.js";
 import { ruleInput } from "pb/rules.js";
+import { gridFields, hiddenColumns, rememberHiddenColumns, recordsPath, pageQuery } from "pb/first-page.js";
 
-const PER_PAGE = 30;
 const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
-const SKIPPED = new Set(["password", "tokenKey"]);
-
-const COLUMNS_KEY = "pb4j_admin_columns:";
-
-/** The columns a superuser hid in this collection's grid (remembered in localStorage, per collection). */
-function hiddenColumns(collection) {
-    try {
-        return new Set(JSON.parse(localStorage.getItem(COLUMNS_KEY + collection.id) || "[]"));
-    } catch {
-        return new Set();
-    }
-}
 
 export function recordsView(el, collection, all, editCollection) {
     stopLive?.();
     stopLive = null;
     const state = { page: 1, sort: "", filter: "", selected: new Set(), hidden: hiddenColumns(collection), flash: new Set() };
     const readOnly = collection.type === "view";
-    const fields = collection.fields.filter((f) => !SKIPPED.has(f.name) && f.type !== "password" && !f.hidden);
+    const fields = gridFields(collection);
     const columns = () => fields.filter((f) => !state.hidden.has(f.name));
     const filter = h("input", { type: "search", name: "filter", placeholder: 'Filter, e.g. title ~ "hello" && created > "2024-01-01"', "aria-label": "Filter records" });
     const table = h("div.grid-wrap");
@@ -88,11 +76,8 @@ export function recordsView(el, collection, all, editCollection) {
     async function load() {
         let res;
         const shown = columns();
-        const relations = shown.filter((f) => f.type === "relation");
         try {
-            res = await send("GET", `/api/collections/${encodeURIComponent(collection.id)}/records`, {
-                query: { page: state.page, perPage: PER_PAGE, sort: state.sort, filter: state.filter, expand: relations.map((f) => f.name).join(",") },
-            });
+            res = await send("GET", recordsPath(collection), { query: pageQuery(shown, state) });
         } catch (err) {
             if (!(err instanceof ApiError)) throw err;
             mount(table, h("p.field-error", { role: "alert" }, err.message, " ", Object.values(err.data).map((d) => d.message).join(" ")));
@@ -185,7 +170,7 @@ function columnsMenu(fields, state, collection, reload) {
             const box = h("input", { type: "checkbox", name: "column", value: f.name, checked: !state.hidden.has(f.name), id: nextId() });
             box.addEventListener("change", () => {
                 box.checked ? state.hidden.delete(f.name) : state.hidden.add(f.name);
-                localStorage.setItem(COLUMNS_KEY + collection.id, JSON.stringify([...state.hidden]));
+                rememberHiddenColumns(collection, state.hidden);
                 reload();
             });
             return h("div.check", box, h("label", { for: box.id }, f.name));

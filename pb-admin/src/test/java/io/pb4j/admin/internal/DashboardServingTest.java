@@ -57,6 +57,19 @@ class DashboardServingTest {
     }
 
     @Test
+    void theIndexStartsTheFirstPagesRequestsInlineBeforeTheStylesheetAndTheScript() throws Exception {
+        String html = index();
+        int inline = html.indexOf("<script>{");
+        assertThat(inline).isPositive()
+                .isLessThan(html.indexOf("<link rel=\"stylesheet\""))
+                .isLessThan(html.indexOf("<script type=\"module\""));
+        String script = html.substring(inline + "<script>".length(), html.indexOf("</script>", inline));
+        // prefetch.js linked with what it imports, and nothing of the screens
+        assertThat(script).contains("// first-page.js\n", "// prefetch.js\n", "window.pb4jEarly")
+                .doesNotContain("from \"pb/", "// api.js\n", "// records.js\n");
+    }
+
+    @Test
     void assetsAreGzippedForClientsThatAcceptItAndCachedAsImmutable() throws Exception {
         String js = firstAsset("main\\.[0-9a-f]{10}\\.js");
         HttpResponse<byte[]> gz = get(js, "Accept-Encoding", "gzip, deflate");
