@@ -27,13 +27,18 @@ final class EntryData extends AbstractMap<String, Object> {
                 return old;
             }
         }
+        append(key, value);
+        return null;
+    }
+
+    /** Adds a key the map does not hold yet, without looking for it (the caller knows its keys are distinct). */
+    void append(String key, Object value) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
         }
         keys[size] = key;
         values[size++] = value;
-        return null;
     }
 
     @Override

@@ -32,4 +32,22 @@ class EntryDataTest {
         assertThat(order).containsExactlyElementsOf(expected.keySet());
         assertThat(data.toString()).isEqualTo(expected.toString());
     }
+
+    @Test
+    void appendAddsWithoutLookingAndKeepsTheOrderPastItsFirstArrays() {
+        EntryData data = new EntryData();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            data.append("a" + i, i);
+            expected.put("a" + i, i);
+        }
+        data.append("none", null);
+        expected.put("none", null);
+
+        assertThat(data).hasSize(21).isEqualTo(expected);
+        assertThat(data.keySet()).containsExactlyElementsOf(expected.keySet());
+        assertThat(data.put("a7", "seven")).isEqualTo(7); // put still finds an appended key
+        assertThat(data.get("a7")).isEqualTo("seven");
+        assertThat(data).hasSize(21);
+    }
 }
