@@ -100,12 +100,7 @@ public final class RequestEvent extends HookEvent {
 
     /** The first value of a header (case-insensitive name), {@code ""} when absent. */
     public String header(String name) {
-        for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
-            if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
-                return h.getValue().get(0);
-            }
-        }
-        return "";
+        return request.header(name);
     }
 
     /** The request body, read once and kept; 413 past the body limit. */
