@@ -62,9 +62,6 @@ final class HelidonRequest implements HttpRequest {
     /** From Helidon's parsed headers: most requests never need {@link #headers()}' copy of them all. */
     @Override
     public String header(String name) {
-        if (headers != null) {
-            return HttpRequest.super.header(name);
-        }
         io.helidon.http.HeaderName key = ResponseHeaders.name(name);
         io.helidon.http.ServerRequestHeaders all = req.headers();
         return all.contains(key) ? all.get(key).get() : "";
