@@ -36,6 +36,8 @@ public final class Hook<E extends HookEvent> {
     }
 
     private volatile List<Handler<E>> handlers = List.of();
+    /** The handlers as chain links, made when the handlers change instead of on every trigger. */
+    private volatile List<Consumer<? super HookEvent>> links = List.of();
 
     /**
      * Binds a handler and returns its id. An empty id gets a generated one; a handler with an id already bound
@@ -62,7 +64,7 @@ public final class Hook<E extends HookEvent> {
         }
         // List.sort is stable: equal priorities keep their binding order
         next.sort(Comparator.comparingInt(Handler::priority));
-        handlers = List.copyOf(next);
+        setHandlers(next);
         return h.id();
     }
 
@@ -85,12 +87,12 @@ public final class Hook<E extends HookEvent> {
     public synchronized void unbind(String... ids) {
         List<Handler<E>> next = new ArrayList<>(handlers);
         next.removeIf(h -> Arrays.asList(ids).contains(h.id()));
-        handlers = List.copyOf(next);
+        setHandlers(next);
     }
 
     /** Removes every handler. */
     public synchronized void unbindAll() {
-        handlers = List.of();
+        setHandlers(List.of());
     }
 
     /** How many handlers are bound. */
@@ -109,15 +111,49 @@ public final class Hook<E extends HookEvent> {
      */
     @SafeVarargs
     public final void trigger(E event, Consumer<E>... finalizers) {
-        List<Handler<E>> current = handlers;
-        List<Consumer<? super HookEvent>> links = new ArrayList<>(current.size() + finalizers.length);
-        for (Handler<E> h : current) {
-            links.add(link(h.func()));
+        List<Consumer<? super HookEvent>> bound = links;
+        if (finalizers.length == 0) {
+            event.start(bound);
+            return;
         }
-        for (Consumer<E> f : finalizers) {
-            links.add(link(f));
+        @SuppressWarnings("unchecked")
+        Consumer<? super HookEvent>[] tail = new Consumer[finalizers.length];
+        for (int i = 0; i < finalizers.length; i++) {
+            tail[i] = link(finalizers[i]);
         }
-        event.start(links);
+        event.start(new Chain(bound, tail));
+    }
+
+    private void setHandlers(List<Handler<E>> next) {
+        List<Handler<E>> copy = List.copyOf(next);
+        List<Consumer<? super HookEvent>> made = new ArrayList<>(copy.size());
+        for (Handler<E> h : copy) {
+            made.add(link(h.func()));
+        }
+        handlers = copy;
+        links = List.copyOf(made);
+    }
+
+    /** The bound links followed by a trigger's finalizers, without copying them into a new list. */
+    private static final class Chain extends java.util.AbstractList<Consumer<? super HookEvent>>
+            implements java.util.RandomAccess {
+        private final List<Consumer<? super HookEvent>> bound;
+        private final Consumer<? super HookEvent>[] tail;
+
+        Chain(List<Consumer<? super HookEvent>> bound, Consumer<? super HookEvent>[] tail) {
+            this.bound = bound;
+            this.tail = tail;
+        }
+
+        @Override
+        public int size() {
+            return bound.size() + tail.length;
+        }
+
+        @Override
+        public Consumer<? super HookEvent> get(int i) {
+            return i < bound.size() ? bound.get(i) : tail[i - bound.size()];
+        }
     }
 
     @SuppressWarnings("unchecked")

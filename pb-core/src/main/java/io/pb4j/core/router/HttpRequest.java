@@ -23,6 +23,19 @@ public interface HttpRequest {
     Map<String, List<String>> headers();
 
     /**
+     * The first value of a header (case-insensitive name), {@code ""} when absent. By default looked up in
+     * {@link #headers()}; a transport answers it from its own parsed headers without building that map.
+     */
+    default String header(String name) {
+        for (Map.Entry<String, List<String>> h : headers().entrySet()) {
+            if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return "";
+    }
+
+    /**
      * Reads the whole body, failing with a 413 {@link io.pb4j.core.ApiException} past {@code limit} bytes.
      * Returns an empty array when there is no body.
      */

@@ -37,6 +37,8 @@ public final class RequestEvent extends HookEvent {
     private Record auth;
     private String infoContext = "default";
     private final Map<String, Object> store = new LinkedHashMap<>();
+    /** {@link #requestInfo} without a body, kept for the next call. */
+    private io.pb4j.core.RequestInfo bodilessInfo;
 
     private int status;
     private Throwable failure;
@@ -100,12 +102,7 @@ public final class RequestEvent extends HookEvent {
 
     /** The first value of a header (case-insensitive name), {@code ""} when absent. */
     public String header(String name) {
-        for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
-            if (h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
-                return h.getValue().get(0);
-            }
-        }
-        return "";
+        return request.header(name);
     }
 
     /** The request body, read once and kept; 413 past the body limit. */
@@ -183,6 +180,16 @@ public final class RequestEvent extends HookEvent {
 
     /** What rules see as {@code @request.*} for this request, with the given (resolved) body. */
     public io.pb4j.core.RequestInfo requestInfo(Map<String, Object> body) {
+        if (body.isEmpty()) {
+            // asked several times per request (the query, then the expansion): made once while auth and context hold
+            io.pb4j.core.RequestInfo last = bodilessInfo;
+            if (last != null && last.auth().orElse(null) == auth && last.context().equals(infoContext)) {
+                return last;
+            }
+            bodilessInfo = new io.pb4j.core.RequestInfo(auth(), method(), io.pb4j.core.RequestInfo.firstValues(query(), k -> k),
+                    io.pb4j.core.RequestInfo.firstValues(request.headers(), io.pb4j.core.RequestInfo::headerKey), body, infoContext);
+            return bodilessInfo;
+        }
         return new io.pb4j.core.RequestInfo(auth(), method(), io.pb4j.core.RequestInfo.firstValues(query(), k -> k),
                 io.pb4j.core.RequestInfo.firstValues(request.headers(), io.pb4j.core.RequestInfo::headerKey), body, infoContext);
     }

@@ -3,6 +3,7 @@ package io.pb4j.core.internal.backup;
 import io.pb4j.core.ApiException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,11 +18,42 @@ public final class RestoreGate {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private boolean closed;
-    private int inFlight;
+    /**
+     * Written under the lock, read without it: a request counts itself in, then looks at the flag, and a restore sets
+     * the flag, then looks at the count, so one of the two always sees the other (both are volatile). Requests take
+     * the lock only while a restore runs: a lock taken twice by every request was a point where they all queued.
+     */
+    private volatile boolean closed;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /** Runs a request, first waiting while a restore runs (503 when it takes too long). */
     public void admit(Runnable request) {
+        inFlight.incrementAndGet();
+        if (closed) {
+            leave();
+            awaitOpen();
+        }
+        try {
+            request.run();
+        } finally {
+            leave();
+        }
+    }
+
+    private void leave() {
+        if (inFlight.decrementAndGet() == 0 && closed) {
+            // only a restore draining the requests waits on this
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Waits while the gate is closed, then counts the request in (under the lock, so a closing restore sees it). */
+    private void awaitOpen() {
         lock.lock();
         try {
             long left = TimeUnit.MILLISECONDS.toNanos(ADMIT_WAIT_MS);
@@ -31,26 +63,12 @@ public final class RestoreGate {
                 }
                 left = changed.awaitNanos(left);
             }
-            inFlight++;
+            inFlight.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "The app is restoring a backup, try again later.");
         } finally {
             lock.unlock();
-        }
-        try {
-            request.run();
-        } finally {
-            lock.lock();
-            try {
-                inFlight--;
-                if (closed) {
-                    // only a restore draining the requests waits on this
-                    changed.signalAll();
-                }
-            } finally {
-                lock.unlock();
-            }
         }
     }
 
@@ -60,7 +78,7 @@ public final class RestoreGate {
         try {
             closed = true;
             long left = TimeUnit.MILLISECONDS.toNanos(DRAIN_WAIT_MS);
-            while (inFlight > 0 && left > 0) {
+            while (inFlight.get() > 0 && left > 0) {
                 left = changed.awaitNanos(left);
             }
         } catch (InterruptedException e) {

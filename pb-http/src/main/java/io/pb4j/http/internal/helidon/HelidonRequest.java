@@ -59,6 +59,14 @@ final class HelidonRequest implements HttpRequest {
         return headers;
     }
 
+    /** From Helidon's parsed headers: most requests never need {@link #headers()}' copy of them all. */
+    @Override
+    public String header(String name) {
+        io.helidon.http.HeaderName key = ResponseHeaders.name(name);
+        io.helidon.http.ServerRequestHeaders all = req.headers();
+        return all.contains(key) ? all.get(key).get() : "";
+    }
+
     @Override
     public byte[] body(long limit) {
         if (!req.content().hasEntity()) {

@@ -1,6 +1,5 @@
 package io.pb4j.http.internal.helidon;
 
-import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -22,11 +21,8 @@ public final class HelidonServerProvider implements ServerProvider {
     private static final System.Logger LOG = System.getLogger(HelidonServerProvider.class.getName());
     private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(10);
     private static final int MAX_HEADER_BYTES = 1 << 20;
-    private static final int MAX_CACHED_NAMES = 256;
     /** Helidon's buffer under a streamed body (see {@code writeBufferSize} below): 3.5 KiB less per SSE stream. */
     private static final int STREAM_BUFFER = 512;
-    private static final java.util.concurrent.ConcurrentHashMap<String, HeaderName> HEADER_NAMES =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -48,6 +44,8 @@ public final class HelidonServerProvider implements ServerProvider {
         Http1Config http1 = Http1Config.builder()
                 .maxPrologueLength(MAX_HEADER_BYTES)
                 .maxHeadersSize(MAX_HEADER_BYTES)
+                // ResponseHeaders checks each header once when it makes it, instead of every header of every response
+                .validateResponseHeaders(false)
                 .addReceiveListener(deadlines)
                 .build();
         var builder = WebServer.builder()
@@ -112,23 +110,6 @@ public final class HelidonServerProvider implements ServerProvider {
         return Duration.ofMillis(millis);
     }
 
-    /**
-     * Helidon's name for a response header, made once per name: {@code HeaderNames.create} lower-cases and allocates on
-     * every call, for the half-dozen headers (security, CORS, content type) of every response. Names a handler makes
-     * up beyond {@link #MAX_CACHED_NAMES} are made each time.
-     */
-    private static HeaderName headerName(String name) {
-        HeaderName cached = HEADER_NAMES.get(name);
-        if (cached != null) {
-            return cached;
-        }
-        HeaderName created = HeaderNames.create(name);
-        if (HEADER_NAMES.size() < MAX_CACHED_NAMES) {
-            HEADER_NAMES.putIfAbsent(name, created);
-        }
-        return created;
-    }
-
     private static void handle(PocketBase app, Router router, ReadDeadlines deadlines, ClientGone clientGone,
                                ServerRequest req, ServerResponse res) {
         IdleConnections.handling(true);
@@ -150,10 +131,10 @@ public final class HelidonServerProvider implements ServerProvider {
         request.drainUnreadBody();
         res.status(Status.create(e.responseStatus()));
         for (Map.Entry<String, String> h : e.responseHeaders().entrySet()) {
-            res.header(headerName(h.getKey()), h.getValue());
+            res.header(ResponseHeaders.of(h.getKey(), h.getValue()));
         }
         if (!e.responseCookies().isEmpty()) {
-            res.header(HeaderNames.SET_COOKIE, e.responseCookies().toArray(String[]::new));
+            res.header(ResponseHeaders.of(HeaderNames.SET_COOKIE, e.responseCookies().toArray(String[]::new)));
         }
         if (request.broken()) {
             res.header(HeaderNames.CONNECTION, "close");

@@ -53,11 +53,26 @@ public final class IdleConnections implements ServerConnectionSelector {
         return new Tracked(http1.connection(ctx), ctx);
     }
 
-    /** On a connection's thread: a request line has been read. */
-    static void requestLine() {
+    /**
+     * On a connection's thread: a request line has been read, its headers are awaited. Returns whether the connection
+     * is tracked: then the idle check closes it when its headers do not follow within the idle timeout (Go's
+     * ReadHeaderTimeout, see {@link Tracked#close}), with no timer per request.
+     */
+    static boolean requestLine() {
+        Tracked t = CURRENT.get();
+        if (t == null) {
+            return false;
+        }
+        t.lastActivity = System.nanoTime();
+        t.awaitingHeaders = true;
+        return true;
+    }
+
+    /** On a connection's thread: the request's headers have been read. */
+    static void headersRead() {
         Tracked t = CURRENT.get();
         if (t != null) {
-            t.lastActivity = System.nanoTime();
+            t.awaitingHeaders = false;
         }
     }
 
@@ -93,6 +108,8 @@ public final class IdleConnections implements ServerConnectionSelector {
         private volatile long lastActivity = System.nanoTime();
         private volatile boolean handling;
         private volatile boolean upgraded;
+        /** Between a request line and the end of its headers: a close must not wait for the headers' read. */
+        private volatile boolean awaitingHeaders;
 
         Tracked(ServerConnection delegate, ConnectionContext ctx) {
             this.delegate = delegate;
@@ -127,8 +144,17 @@ public final class IdleConnections implements ServerConnectionSelector {
             return handling ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastActivity);
         }
 
+        /**
+         * Helidon's idle check closes a connection without interrupting it unless it waits for a request line; one
+         * whose headers are still arriving (a client trickling them) would read on, so its socket is closed here.
+         */
         @Override
         public void close(boolean interrupt) {
+            if (awaitingHeaders && !handling && !upgraded) {
+                System.getLogger(IdleConnections.class.getName()).log(System.Logger.Level.DEBUG,
+                        "closing " + ctx.remotePeer() + ": no headers within the header timeout");
+                ctx.serverSocket().close();
+            }
             delegate.close(interrupt);
         }
     }

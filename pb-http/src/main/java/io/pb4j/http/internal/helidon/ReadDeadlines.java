@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Go's {@code ReadHeaderTimeout} and {@code ReadTimeout} where Helidon has none. Headers: once a request line has
  * arrived, its headers must follow within the header timeout, or the connection is closed (a client that trickles one
  * header byte every few seconds would otherwise hold a connection for ever); the request line itself is bounded by
- * the listener's idle timeout. Body: Helidon's socket read timeout does not reach the entity stream, so the thread
+ * the listener's idle timeout. On the connections {@link IdleConnections} tracks (all of pb4j's HTTP/1 ones) that
+ * idle check bounds the headers too, a check period (a sixth of the timeout) late at most, so a request costs no
+ * timer; an alarm per request line remains only for any other connection. Body: Helidon's socket read timeout does not reach the entity stream, so the thread
  * reading a body is interrupted when the read timeout has passed (a virtual thread interrupted in a socket read
  * closes the socket). Thread-safe; one instance serves every connection of a server.
  */
@@ -77,7 +79,11 @@ final class ReadDeadlines implements Http1ConnectionListener, AutoCloseable {
 
     @Override
     public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-        IdleConnections.requestLine();
+        if (IdleConnections.requestLine()) {
+            // the connection's idle check bounds the wait for its headers: no alarm (two timer-queue operations and a
+            // wake-up of the timer thread per request)
+            return;
+        }
         ScheduledFuture<?> alarm = timer.schedule(() -> {
             if (pending.remove(ctx) != null) {
                 LOG.log(System.Logger.Level.DEBUG, "closing " + ctx.remotePeer() + ": no headers within " + timeout);
@@ -92,6 +98,10 @@ final class ReadDeadlines implements Http1ConnectionListener, AutoCloseable {
 
     @Override
     public void headers(ConnectionContext ctx, Headers headers) {
+        IdleConnections.headersRead();
+        if (pending.isEmpty()) {
+            return;
+        }
         ScheduledFuture<?> alarm = pending.remove(ctx);
         if (alarm != null) {
             alarm.cancel(false);

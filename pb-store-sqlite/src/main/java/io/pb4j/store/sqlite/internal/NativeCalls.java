@@ -6,9 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -40,23 +37,12 @@ final class NativeCalls implements AutoCloseable {
 
     private final ExecutorService platform = Executors.newCachedThreadPool(Thread.ofPlatform().daemon()
             .name("pb4j-sqlite-", 0).factory());
-    private final ScheduledThreadPoolExecutor watchdog = watchdog();
-
-    /**
-     * One thread for the alarms of every timed read. Cancelled alarms leave its queue at once: by default they would
-     * stay there until their time, one per read for the whole query timeout (about 100 000 at a few thousand reads a
-     * second), surviving young collections and filling the old generation under load.
-     */
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon()
-                .name("pb4j-sqlite-watchdog").factory());
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
+    /** The query timeouts' alarms (see {@link Alarms}: no scheduled task per read). */
+    private final Alarms watchdog = new Alarms();
 
     /** Alarms not yet fired nor cancelled (for tests). */
     int pendingAlarms() {
-        return watchdog.getQueue().size();
+        return watchdog.pending();
     }
 
     /**
@@ -118,10 +104,10 @@ final class NativeCalls implements AutoCloseable {
             return work.run();
         }
         AtomicBoolean fired = new AtomicBoolean();
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+        Alarms.Alarm alarm = watchdog.arm(timeout.toNanos(), () -> {
             fired.set(true);
             interruptQuietly(interrupter);
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        });
         try {
             return work.run();
         } catch (SQLException e) {
@@ -131,7 +117,7 @@ final class NativeCalls implements AutoCloseable {
             }
             throw e;
         } finally {
-            alarm.cancel(false);
+            alarm.disarm();
         }
     }
 
@@ -167,7 +153,7 @@ final class NativeCalls implements AutoCloseable {
     @Override
     public void close() {
         platform.shutdown();
-        watchdog.shutdownNow();
+        watchdog.close();
     }
 
     /** A statement stopped by {@code sqlite3_interrupt}: timed out, or its request was cancelled. */
