@@ -61,6 +61,7 @@ public final class RealtimeBench {
         int soakClients = Integer.parseInt(opt.getOrDefault("soak-clients", "1000"));
         String only = opt.getOrDefault("only", "fanout,rule,soak");
         idleSeconds = Integer.parseInt(opt.getOrDefault("idle", "10"));
+        baselineEvents = Integer.parseInt(opt.getOrDefault("baseline-events", "20"));
         connectConcurrency = Integer.parseInt(opt.getOrDefault("connect-concurrency", "256"));
         boolean diagnose = opt.containsKey("diagnose");
         // the floor first, alone on the machine: plain NIO writing the same chunk to as many loopback connections
@@ -118,7 +119,7 @@ public final class RealtimeBench {
                     .append(" with `PB4J_JAVA_OPTS=").append(opt.getOrDefault("server-opts", "-Xmx400m -Xmn64m")).append("` (+ the SQL log)")
                     .append("; client: one selector thread for all SSE streams\n\n");
             if (only.contains("fanout")) {
-                fanOut(server, clients, events, Integer.parseInt(opt.getOrDefault("warmup", "5")), report, diagnose ? dir : null,
+                fanOut(server, clients, events, Integer.parseInt(opt.getOrDefault("warmup", "30")), report, diagnose ? dir : null,
                         opt.get("profile"), opt.getOrDefault("profile-settings", "profile"));
             }
             if (only.contains("rule")) {
@@ -169,10 +170,31 @@ public final class RealtimeBench {
     // ----- scenario 1: N clients on one collection, one create per second
 
     static int idleSeconds = 10;
+    /** Creates measured with no subscriber before the clients connect (--baseline-events). */
+    static int baselineEvents = 20;
 
     static void fanOut(Process server, int n, int events, int warmup, StringBuilder report, Path diagnose, String profile,
                        String profileSettings) throws Exception {
         int errors0 = errors.get();
+        // the same creates with no subscriber first: what an event costs the server before any fan-out (the create
+        // request, its log entry, the JIT still compiling the create path), so that the clients' share can be told
+        // apart from it
+        for (int i = 0; i < warmup; i++) {
+            post("/api/collections/rt_bench/records", superuser, "{\"title\":\"b" + System.nanoTime() + "\"}");
+            Thread.sleep(300);
+        }
+        Map<String, Long> base0 = cpuByThread(server);
+        long baseCpu0 = cpuMs(server);
+        for (int i = 0; i < baselineEvents; i++) {
+            long sent = System.nanoTime();
+            post("/api/collections/rt_bench/records", superuser, "{\"title\":\"b" + sent + "\"}");
+            long wait = sent + TimeUnit.SECONDS.toNanos(1) - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000);
+            }
+        }
+        double baseCpu = baselineEvents == 0 ? 0 : (cpuMs(server) - baseCpu0) / (double) baselineEvents;
+        String baseByThread = baselineEvents == 0 ? "" : byThread(base0, cpuByThread(server), baselineEvents);
         long t0 = System.nanoTime();
         List<Sse> conns = connectAll(n, k -> null, "rt_bench/*");
         long connectMs = (System.nanoTime() - t0) / 1_000_000;
@@ -260,6 +282,12 @@ public final class RealtimeBench {
                 .append(byThread(threads0, threads1, events)).append(" |\n");
         report.append("| server CPU per client per event (all threads) | ").append(String.format(java.util.Locale.ROOT, "%.1f",
                 (cpu1 - cpu0) * 1000.0 / events / n)).append(" µs |\n");
+        if (baselineEvents > 0) {
+            report.append("| server CPU per event with no subscriber (").append(baselineEvents).append(" creates at 1/s before the clients connect) | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", baseCpu)).append(" ms (").append(baseByThread).append(") |\n");
+            report.append("| server CPU per client per event beyond that (all threads: (with − without) ÷ clients) | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", ((cpu1 - cpu0) / (double) events - baseCpu) * 1000.0 / n)).append(" µs |\n");
+        }
         report.append("| server CPU with the clients idle, before the events (").append(idleSeconds).append(" s) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", idleCpu)).append(" ms per s (").append(idleByThread).append(") |\n");
         report.append("| SQL statements per event (incl. the create request) | ")
