@@ -975,24 +975,9 @@ public final class RealtimeBench {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** RSS, live heap (jcmd GC.heap_info), threads and open files of the server process. */
+    /** RSS (and of it the heap's), live heap (jcmd GC.heap_info), threads and open files of the server process. */
     static String procFacts(Process server) throws Exception {
-        long pid = javaPid(server);
-        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
-        long fds;
-        try (var s = Files.list(Path.of("/proc/" + pid + "/fd"))) {
-            fds = s.count();
-        }
-        return "RSS " + grab(status, "VmRSS") + ", heap used " + heapUsed(pid) + ", threads " + grab(status, "Threads")
-                + ", open files " + fds;
-    }
-
-    static String heapUsed(long pid) throws Exception {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return heapUsed(text);
+        return facts(server).toString();
     }
 
     static String heapUsed(String text) {
