@@ -61,6 +61,7 @@ public final class RealtimeBench {
         int soakClients = Integer.parseInt(opt.getOrDefault("soak-clients", "1000"));
         String only = opt.getOrDefault("only", "fanout,rule,soak");
         idleSeconds = Integer.parseInt(opt.getOrDefault("idle", "10"));
+        baselineEvents = Integer.parseInt(opt.getOrDefault("baseline-events", "20"));
         connectConcurrency = Integer.parseInt(opt.getOrDefault("connect-concurrency", "256"));
         boolean diagnose = opt.containsKey("diagnose");
         // the floor first, alone on the machine: plain NIO writing the same chunk to as many loopback connections
@@ -118,14 +119,15 @@ public final class RealtimeBench {
                     .append(" with `PB4J_JAVA_OPTS=").append(opt.getOrDefault("server-opts", "-Xmx400m -Xmn64m")).append("` (+ the SQL log)")
                     .append("; client: one selector thread for all SSE streams\n\n");
             if (only.contains("fanout")) {
-                fanOut(server, clients, events, Integer.parseInt(opt.getOrDefault("warmup", "5")), report, diagnose ? dir : null,
+                fanOut(server, clients, events, Integer.parseInt(opt.getOrDefault("warmup", "30")), report, diagnose ? dir : null,
                         opt.get("profile"), opt.getOrDefault("profile-settings", "profile"));
             }
             if (only.contains("rule")) {
                 ruleFanOut(server, ruleClients, ruleUsers, report);
             }
             if (only.contains("soak") && soakSeconds > 0) {
-                soak(server, soakClients, soakSeconds, report);
+                soak(server, soakClients, soakSeconds, Integer.parseInt(opt.getOrDefault("soak-warmup", "30")),
+                        Integer.parseInt(opt.getOrDefault("soak-sample", "60")), report, diagnose ? dir : null);
             }
             report.append("Bench client CPU for the whole run: ").append(ProcessHandle.current().info().totalCpuDuration()
                     .map(d -> d.toMillis() + " ms").orElse("?")).append("; errors in total: ").append(errors.get()).append("\n");
@@ -168,10 +170,31 @@ public final class RealtimeBench {
     // ----- scenario 1: N clients on one collection, one create per second
 
     static int idleSeconds = 10;
+    /** Creates measured with no subscriber before the clients connect (--baseline-events). */
+    static int baselineEvents = 20;
 
     static void fanOut(Process server, int n, int events, int warmup, StringBuilder report, Path diagnose, String profile,
                        String profileSettings) throws Exception {
         int errors0 = errors.get();
+        // the same creates with no subscriber first: what an event costs the server before any fan-out (the create
+        // request, its log entry, the JIT still compiling the create path), so that the clients' share can be told
+        // apart from it
+        for (int i = 0; i < warmup; i++) {
+            post("/api/collections/rt_bench/records", superuser, "{\"title\":\"b" + System.nanoTime() + "\"}");
+            Thread.sleep(300);
+        }
+        Map<String, Long> base0 = cpuByThread(server);
+        long baseCpu0 = cpuMs(server);
+        for (int i = 0; i < baselineEvents; i++) {
+            long sent = System.nanoTime();
+            post("/api/collections/rt_bench/records", superuser, "{\"title\":\"b" + sent + "\"}");
+            long wait = sent + TimeUnit.SECONDS.toNanos(1) - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000);
+            }
+        }
+        double baseCpu = baselineEvents == 0 ? 0 : (cpuMs(server) - baseCpu0) / (double) baselineEvents;
+        String baseByThread = baselineEvents == 0 ? "" : byThread(base0, cpuByThread(server), baselineEvents);
         long t0 = System.nanoTime();
         List<Sse> conns = connectAll(n, k -> null, "rt_bench/*");
         long connectMs = (System.nanoTime() - t0) / 1_000_000;
@@ -259,6 +282,12 @@ public final class RealtimeBench {
                 .append(byThread(threads0, threads1, events)).append(" |\n");
         report.append("| server CPU per client per event (all threads) | ").append(String.format(java.util.Locale.ROOT, "%.1f",
                 (cpu1 - cpu0) * 1000.0 / events / n)).append(" µs |\n");
+        if (baselineEvents > 0) {
+            report.append("| server CPU per event with no subscriber (").append(baselineEvents).append(" creates at 1/s before the clients connect) | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", baseCpu)).append(" ms (").append(baseByThread).append(") |\n");
+            report.append("| server CPU per client per event beyond that (all threads: (with − without) ÷ clients) | ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", ((cpu1 - cpu0) / (double) events - baseCpu) * 1000.0 / n)).append(" µs |\n");
+        }
         report.append("| server CPU with the clients idle, before the events (").append(idleSeconds).append(" s) | ")
                 .append(String.format(java.util.Locale.ROOT, "%.1f", idleCpu)).append(" ms per s (").append(idleByThread).append(") |\n");
         report.append("| SQL statements per event (incl. the create request) | ")
@@ -404,11 +433,131 @@ public final class RealtimeBench {
 
     // ----- scenario 3: soak
 
-    static void soak(Process server, int n, int seconds, StringBuilder report) throws Exception {
+    /** RSS and live heap (kB), threads and open files of the server at one moment. */
+    record Facts(long rssKb, long heapRssKb, long heapKb, long threads, long files) {
+        @Override
+        public String toString() {
+            return "RSS " + rssKb + " kB (of it the heap " + heapRssKb + " kB, the rest " + (rssKb - heapRssKb)
+                    + " kB), heap used " + heapKb + "K, threads " + threads + ", open files " + files;
+        }
+    }
+
+    /**
+     * The resident part of the Java heap: the smaps mappings inside the heap's reserved range (GC.heap_info's lowest and
+     * highest address). Pages of the committed heap that the collector has touched stay resident though free after a
+     * GC; the range is cut into several mappings when the collector commits or uncommits part of it.
+     */
+    static long heapRssKb(long pid, String heapInfo) throws IOException {
+        Matcher m = Pattern.compile("0x([0-9a-f]+)").matcher(heapInfo);
+        long lo = Long.MAX_VALUE;
+        long hi = 0;
+        while (m.find()) {
+            long a = Long.parseUnsignedLong(m.group(1), 16);
+            lo = Math.min(lo, a);
+            hi = Math.max(hi, a);
+        }
+        long sum = 0;
+        boolean inside = false;
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps"))) {
+            int dash = line.indexOf('-');
+            int space = line.indexOf(' ');
+            if (dash > 0 && space > dash && line.substring(0, dash).matches("[0-9a-f]+")) {
+                long start = Long.parseUnsignedLong(line.substring(0, dash), 16);
+                long end = Long.parseUnsignedLong(line.substring(dash + 1, space), 16);
+                inside = start < hi && end > lo;
+            } else if (inside && line.startsWith("Rss:")) {
+                sum += Long.parseLong(line.substring(4).replace("kB", "").trim());
+            }
+        }
+        return sum;
+    }
+
+    static Facts facts(Process server) throws Exception {
+        long pid = javaPid(server);
+        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+        long fds;
+        try (var s = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            fds = s.count();
+        }
+        String info = jcmdOut(server, "GC.heap_info");
+        String heap = heapUsed(info);
+        return new Facts(Long.parseLong(grab(status, "VmRSS").replace(" kB", "")), heapRssKb(pid, info),
+                heap.equals("?") ? -1 : Long.parseLong(heap.replace("K", "")),
+                Long.parseLong(grab(status, "Threads")), fds);
+    }
+
+    /**
+     * Clients connecting, subscribing, staying 0.5–3.5 s and leaving, under 10 creates/s: first {@code warmup} seconds
+     * unmeasured (the JIT's code, the metaspace, the pools and caches that fill once), then {@code seconds} measured.
+     * Both ends are taken alike, with no client connected: two more events (a dropped stream is noticed at its second
+     * write), a pause, a GC. With {@code diagnose} the native memory (NMT) is diffed between the two ends.
+     */
+    static void soak(Process server, int n, int seconds, int warmup, int sampleEvery, StringBuilder report, Path diagnose)
+            throws Exception {
+        if (warmup > 0) {
+            soakPhase(server, n, warmup, 0, new ArrayList<>());
+        }
         int errors0 = errors.get();
-        Thread.sleep(2000);
+        Facts start = settle(server);
+        if (diagnose != null) {
+            jcmdOut(server, "VM.native_memory", "baseline");
+        }
+        List<Facts> samples = new ArrayList<>();
+        long cycles = soakPhase(server, n, seconds, sampleEvery, samples);
+        Facts stop = settle(server);
+        report.append("### Soak: ").append(n).append(" clients connecting and disconnecting for ").append(seconds)
+                .append(" s, 10 creates/s (after ").append(warmup).append(" s of the same, unmeasured)\n\n| figure | value |\n|---|---|\n");
+        report.append("| connect/subscribe/disconnect cycles | ").append(cycles).append(" |\n");
+        report.append("| errors | ").append(errors.get() - errors0).append(" |\n");
+        report.append("| server at start (no client, two events, 5 s, a GC) | ").append(start).append(" |\n");
+        for (int i = 0; i < samples.size(); i++) {
+            report.append("| server after ").append((i + 1) * sampleEvery).append(" s (clients connected) | ").append(samples.get(i)).append(" |\n");
+        }
+        report.append("| server at end (no client, two events, 5 s, a GC) | ").append(stop).append(" |\n\n");
+        // the issue's three: no growth in threads, heap or open files; RSS beside them
+        report.append("| growth, start → end | verdict |\n|---|---|\n");
+        report.append(verdict("threads", start.threads(), stop.threads(), 2, ""));
+        report.append(verdict("live heap after a GC", start.heapKb(), stop.heapKb(), 4096, " kB"));
+        report.append(verdict("open files", start.files(), stop.files(), 16, ""));
+        report.append(verdict("RSS", start.rssKb(), stop.rssKb(), 16384, " kB"));
+        report.append(verdict("RSS outside the heap", start.rssKb() - start.heapRssKb(), stop.rssKb() - stop.heapRssKb(), 16384, " kB"));
+        report.append('\n');
+        if (diagnose != null) {
+            String diff = jcmdOut(server, "VM.native_memory", "summary.diff");
+            Files.writeString(diagnose.resolve("soak-nmt-diff.txt"), diff);
+            report.append("Native memory, end against start (`jcmd VM.native_memory summary.diff`, the categories that moved):\n\n```\n");
+            for (String line : diff.lines().toList()) {
+                String t = line.trim();
+                boolean head = t.startsWith("Total:") || t.startsWith("-") && t.contains("(reserved=");
+                boolean moved = t.matches(".*committed=\\d+KB [+-]\\d+KB.*") || t.matches(".*\\(malloc=\\d+KB [+-]\\d+KB.*")
+                        || t.matches(".*\\(mmap: .*committed=\\d+KB [+-]\\d+KB.*");
+                if (head && moved || t.startsWith("Total:") || t.startsWith("(malloc=") && moved) {
+                    report.append(line.stripTrailing()).append('\n');
+                }
+            }
+            report.append("```\n(full diff in ").append(diagnose.resolve("soak-nmt-diff.txt")).append(")\n\n");
+        }
+    }
+
+    /** One row of the soak's verdict: flat when the end is at most {@code slack} above the start. */
+    static String verdict(String what, long start, long end, long slack, String unit) {
+        long d = end - start;
+        return "| " + what + " | " + start + " → " + end + unit + " (" + (d >= 0 ? "+" : "") + d + unit + "): "
+                + (d <= slack ? "**flat**" : "**grew**") + " (slack " + slack + unit + ") |\n";
+    }
+
+    /** The server with no client left: two more events (the second write to a dropped stream fails), 5 s, a GC. */
+    static Facts settle(Process server) throws Exception {
+        post("/api/collections/rt_bench/records", superuser, "{\"title\":\"end\"}");
+        Thread.sleep(1000);
+        post("/api/collections/rt_bench/records", superuser, "{\"title\":\"end2\"}");
+        Thread.sleep(5000);
         gc(server);
-        String start = procFacts(server);
+        return facts(server);
+    }
+
+    /** The soak's load for {@code seconds}; the server's facts every {@code sampleEvery} s (0: none) into {@code samples}. */
+    static long soakPhase(Process server, int n, int seconds, int sampleEvery, List<Facts> samples) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong cycles = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
@@ -444,36 +593,32 @@ public final class RealtimeBench {
                 }
             }
         });
-        List<String> samples = new ArrayList<>();
-        long next = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long next = sampleEvery > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(sampleEvery) : Long.MAX_VALUE;
         while (System.nanoTime() < end) {
             Thread.sleep(1000);
-            if (System.nanoTime() >= next) {
-                samples.add(procFacts(server));
-                next += TimeUnit.SECONDS.toNanos(60);
+            if (System.nanoTime() - next >= 0 && System.nanoTime() < end) {
+                Facts f = facts(server);
+                samples.add(f);
+                System.out.println("[rt-bench] soak sample " + samples.size() + ": " + f);
+                next += TimeUnit.SECONDS.toNanos(sampleEvery);
             }
         }
         for (Thread t : workers) {
             t.join();
         }
         writer.join();
-        // a closed stream is noticed at the server's second write after the close (the first one is still accepted by
-        // the kernel, which then learns from the peer's reset): two more events, or keep-alives
-        post("/api/collections/rt_bench/records", superuser, "{\"title\":\"end\"}");
-        Thread.sleep(1000);
-        post("/api/collections/rt_bench/records", superuser, "{\"title\":\"end2\"}");
-        Thread.sleep(5000);
-        gc(server);
-        String stop = procFacts(server);
-        report.append("### Soak: ").append(n).append(" clients connecting and disconnecting for ").append(seconds)
-                .append(" s, 10 creates/s\n\n| figure | value |\n|---|---|\n");
-        report.append("| connect/subscribe/disconnect cycles | ").append(cycles.get()).append(" |\n");
-        report.append("| errors | ").append(errors.get() - errors0).append(" |\n");
-        report.append("| server at start (after a GC) | ").append(start).append(" |\n");
-        for (int i = 0; i < samples.size(); i++) {
-            report.append("| server after ").append((i + 1) * 60).append(" s | ").append(samples.get(i)).append(" |\n");
-        }
-        report.append("| server at end (two more events, 5 s, a GC) | ").append(stop).append(" |\n\n");
+        return cycles.get();
+    }
+
+    /** A jcmd's output. */
+    static String jcmdOut(Process server, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(javaPid(server))));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return text;
     }
 
     // ----- the clients
@@ -830,23 +975,12 @@ public final class RealtimeBench {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** RSS, live heap (jcmd GC.heap_info), threads and open files of the server process. */
+    /** RSS (and of it the heap's), live heap (jcmd GC.heap_info), threads and open files of the server process. */
     static String procFacts(Process server) throws Exception {
-        long pid = javaPid(server);
-        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
-        long fds;
-        try (var s = Files.list(Path.of("/proc/" + pid + "/fd"))) {
-            fds = s.count();
-        }
-        return "RSS " + grab(status, "VmRSS") + ", heap used " + heapUsed(pid) + ", threads " + grab(status, "Threads")
-                + ", open files " + fds;
+        return facts(server).toString();
     }
 
-    static String heapUsed(long pid) throws Exception {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
+    static String heapUsed(String text) {
         // the serial collector reports each generation ("DefNew total …K, used …K", "Tenured total …"; "def new
         // generation" before JDK 25), G1 one heap: the live heap after a GC is their sum
         Matcher m = Pattern.compile("\\stotal \\d+K, used (\\d+)K").matcher(text);

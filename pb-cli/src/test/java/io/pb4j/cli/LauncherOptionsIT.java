@@ -51,6 +51,18 @@ class LauncherOptionsIT {
     }
 
     @Test
+    void aMaximumHeapAloneKeepsTheSmallInitialHeap() throws Exception {
+        // without an -Xms the JVM would start at 1/64 of the machine's memory and never shrink below it
+        assertThat(version("-Xmx400m -Xmn64m -XX:+PrintCommandLineFlags"))
+                .contains("-XX:InitialHeapSize=100663296", "-XX:MaxHeapSize=419430400");
+        assertThat(version("-Xmx1g -XX:+PrintCommandLineFlags")).contains("-XX:InitialHeapSize=100663296");
+        // an -Xms of the user's own wins, and a maximum below our start leaves the start to the JVM
+        assertThat(version("-Xms200m -Xmx400m -XX:+PrintCommandLineFlags")).contains("-XX:InitialHeapSize=209715200");
+        assertThat(version("-Xmx48m -XX:+PrintCommandLineFlags")).contains("-XX:MaxHeapSize=50331648")
+                .doesNotContain("-XX:InitialHeapSize=100663296");
+    }
+
+    @Test
     void theAotCacheShipsGzippedAndIsMappedOnceTheLauncherUnpackedIt() throws Exception {
         Path packed = CliRunner.IMAGE.resolve("lib/pb4j.aot.gz");
         Path cache = CliRunner.IMAGE.resolve("lib/pb4j.aot");

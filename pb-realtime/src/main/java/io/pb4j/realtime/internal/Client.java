@@ -4,6 +4,8 @@ import io.pb4j.core.Record;
 import io.pb4j.core.realtime.RealtimeClient;
 import io.pb4j.core.realtime.RealtimeMessage;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -17,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -40,6 +40,19 @@ final class Client implements RealtimeClient {
     private static final int BATCH = 64;
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** {@link #queued} and {@link #scheduled} as fields of the client itself: one object less to reach per message. */
+    private static final VarHandle QUEUED;
+    private static final VarHandle SCHEDULED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            QUEUED = lookup.findVarHandle(Client.class, "queued", int.class);
+            SCHEDULED = lookup.findVarHandle(Client.class, "scheduled", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String id = randomId();
     private final String transport;
@@ -47,9 +60,9 @@ final class Client implements RealtimeClient {
     private final Broker broker;
     /** Unbounded by type, bounded by {@link #queued}; an idle client holds no array. */
     private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
+    private volatile int queued;
     /** Set while a writer is asked for or at work: one writer at a time, so messages leave in order. */
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean scheduled;
     /** Held while writing; the connection takes it before it ends, so nothing is written to a closed stream. */
     private final ReentrantLock writing = new ReentrantLock();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
@@ -216,12 +229,12 @@ final class Client implements RealtimeClient {
         if (discarded) {
             return false;
         }
-        if (queued.incrementAndGet() > QUEUE_CAPACITY) {
+        if ((int) QUEUED.getAndAdd(this, 1) >= QUEUE_CAPACITY) {
             drop();
             return false;
         }
         queue.add(message);
-        return scheduled.compareAndSet(false, true);
+        return !scheduled && SCHEDULED.compareAndSet(this, false, true);
     }
 
     /** On a writer thread: writes what is queued to the sink, until the queue stays empty. */
@@ -236,9 +249,9 @@ final class Client implements RealtimeClient {
                     writing.unlock();
                 }
             }
-            scheduled.set(false);
+            scheduled = false;
             // a message queued after the last poll found the flag still set: take it, unless another writer did
-        } while (sink != null && !discarded && !queue.isEmpty() && scheduled.compareAndSet(false, true));
+        } while (sink != null && !discarded && !queue.isEmpty() && SCHEDULED.compareAndSet(this, false, true));
     }
 
     private void writeQueued(Sink s) {
@@ -284,7 +297,7 @@ final class Client implements RealtimeClient {
     private Outgoing poll() {
         Outgoing m = queue.poll();
         if (m != null) {
-            queued.decrementAndGet();
+            QUEUED.getAndAdd(this, -1);
         }
         return m;
     }
@@ -435,12 +448,12 @@ final class Client implements RealtimeClient {
             }
         }
         queue.clear();
-        queued.set(0);
+        queued = 0;
         wake();
     }
 
     /** Messages waiting, for tests and the bench. */
     int queued() {
-        return queued.get();
+        return queued;
     }
 }

@@ -88,6 +88,9 @@ final class RecordFanOut {
         Map<GroupKey, Group> groups = new LinkedHashMap<>();
         boolean ruleReadsAuth = rule.map(r -> r.contains("@request.auth")).orElse(false);
         boolean authCollection = record.collection().isAuth();
+        Group last = null;
+        String lastName = null;
+        Object lastWho = null;
         for (String topic : topics) {
             for (Client client : broker.subscribersOn(topic)) {
                 if (client.isDiscarded()) {
@@ -96,13 +99,19 @@ final class RecordFanOut {
                 // each subscription has one topic, so a client on several of these topics is met once per subscription
                 for (Subscription s : client.subscriptionsOn(topic)) {
                     Record auth = client.boundAuth();
-                    GroupKey key = new GroupKey(s.name(), who(auth, s, ruleReadsAuth, authCollection));
-                    Group g = groups.get(key);
-                    if (g == null) {
-                        g = new Group(s, Optional.ofNullable(auth));
-                        groups.put(key, g);
+                    Object who = who(auth, s, ruleReadsAuth, authCollection);
+                    // subscribers alike mostly follow one another: the previous group, without a key to build and hash
+                    if (last == null || !who.equals(lastWho) || !s.name().equals(lastName)) {
+                        GroupKey key = new GroupKey(s.name(), who);
+                        last = groups.get(key);
+                        if (last == null) {
+                            last = new Group(s, Optional.ofNullable(auth));
+                            groups.put(key, last);
+                        }
+                        lastName = s.name();
+                        lastWho = who;
                     }
-                    g.clients.add(client);
+                    last.clients.add(client);
                 }
             }
         }
