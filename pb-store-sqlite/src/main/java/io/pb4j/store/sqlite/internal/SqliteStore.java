@@ -63,7 +63,8 @@ final class SqliteStore implements Store {
     private SqliteStore(Path dir, int readerCount, Duration queryTimeout) throws SQLException {
         this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout), GROUP_COMMIT);
+        this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout)
+                .inlineRowWrites(), GROUP_COMMIT);
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
         this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, AUXILIARY_CACHE_KIB)), calls,
                 queryTimeout), false);
