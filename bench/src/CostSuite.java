@@ -42,7 +42,9 @@ import java.util.Map;
  * {@code jfr configure --input profile method-profiling=max --output max.jfc} samples every millisecond).
  * {@code --variants=default,hop} limits the variants (names containing the given words). On SQLite each variant also
  * gets a create row: server CPU per guest create with logs off ({@code --creates}, default a quarter of the requests,
- * at least 1 000 per cell, after a warm-up of half as many), concurrent creates committed in groups.
+ * at least 1 000 per cell, after a warm-up of half as many; {@code --create-cells}, default 2, without the JIT compiler
+ * threads' CPU), concurrent creates committed in groups. {@code --getone=false} runs only the create cells:
+ * {@code bench/run --suite=cost --variants=default --getone=false --connections=32 --creates=4000 --create-cells=5}.
  */
 final class CostSuite {
     private CostSuite() {
@@ -60,6 +62,9 @@ final class CostSuite {
         int connections = Integer.parseInt(opt.getOrDefault("connections", "4"));
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "6"));
         boolean health = !opt.getOrDefault("health", "true").equals("false");
+        // --getone=false: only the create cells (and their warm-up), for measuring the write path alone
+        boolean getOne = !opt.getOrDefault("getone", "true").equals("false");
+        int createCellCount = Integer.parseInt(opt.getOrDefault("create-cells", "2"));
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("default", List.of());
         variants.put("no sqlite hop", List.of("-Dpb4j.sqlite.inlineCalls=true"));
@@ -97,6 +102,8 @@ final class CostSuite {
             if (opt.containsKey("jfr")) {
                 Path dir = Path.of(opt.get("jfr")).toAbsolutePath();
                 Files.createDirectories(dir);
+                // deep enough for a create's whole stack (the default 64 frames cut off the request's root frames)
+                jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
                 jvm.add("-XX:StartFlightRecording=settings=" + opt.getOrDefault("jfr-settings", "profile") + ",filename=" + dir.resolve(v.getKey().replace(' ', '-') + ".jfr"));
             }
             Server.jvmOptions = jvm;
@@ -111,12 +118,12 @@ final class CostSuite {
                     ids = api.seed("posts", records, i -> "{\"title\":\"post " + i + "\",\"views\":" + i + "}");
                 }
                 // the JIT compiles the request path (and the log writer's) first: its CPU is not the requests'
-                for (int days : new int[] {5, 0}) {
+                for (int days : getOne ? new int[] {5, 0} : new int[0]) {
                     maxDays(api, days);
                     load(api, ids, requests * 2, connections);
                     loadPaths(api, List.of("/api/health"), requests, connections);
                 }
-                if (v.getKey().equals("default")) {
+                if (v.getKey().equals("default") && getOne) {
                     maxDays(api, 5);
                     for (int round = 0; round < 2; round++) {
                         String cost = api.admin("POST", "/bench/log-writer-cost/" + requests * 2, null);
@@ -125,10 +132,10 @@ final class CostSuite {
                     }
                 }
                 String variant = v.getKey();
-                List<Cell[]> pairs = pairs(server, api, getOnes(ids), rounds, requests, connections, postgres, (on, cell) ->
+                List<Cell[]> pairs = !getOne ? List.of() : pairs(server, api, getOnes(ids), rounds, requests, connections, postgres, (on, cell) ->
                         cellWindows.append(variant).append(' ').append(on ? "on" : "off").append(' ')
                                 .append(cell.from()).append(' ').append(cell.to()).append('\n'));
-                if (postgres) {
+                if (postgres && getOne) {
                     String pgRow = String.format("| %s: postgres processes | %.1f | %.1f | | | |%n", v.getKey(),
                             median(pairs.stream().mapToDouble(p -> p[0].postgres()).toArray()),
                             median(pairs.stream().mapToDouble(p -> p[1].postgres()).toArray()));
@@ -149,18 +156,29 @@ final class CostSuite {
                     // a guest create (createRule ""), logs off: the write path's CPU, grouped commits included
                     int creates = Integer.parseInt(opt.getOrDefault("creates", String.valueOf(Math.max(1000, requests / 4))));
                     maxDays(api, 0);
-                    double[] createCells = new double[2];
+                    double[] createCells = new double[createCellCount];
+                    double[] createJit = new double[createCellCount];
                     loadCreates(api, creates / 2, connections); // warm-up
-                    for (int c = 0; c < 2; c++) {
+                    ThreadClock clock = new ThreadClock(server.pid());
+                    for (int c = 0; c < createCellCount; c++) {
                         Thread.sleep(500);
-                        double cpu0 = server.cpuSeconds();
+                        double[] t0 = clock.read();
                         loadCreates(api, creates, connections);
-                        createCells[c] = (server.cpuSeconds() - cpu0) * 1e6 / creates;
+                        double[] t1 = clock.read();
+                        // without the JIT compiler threads, as the getOne cells (compilation lands in a cell at random)
+                        createJit[c] = (t1[2] - t0[2]) * 1e6 / creates;
+                        createCells[c] = (t1[0] - t0[0]) * 1e6 / creates - createJit[c];
+                        Bench.log(String.format("  create cell %d: %.1f µs per create without the JIT (JIT %.1f)", c + 1,
+                                createCells[c], createJit[c]));
                     }
-                    String createRow = String.format("| %s: create, logs off (two cells of %d) | %.1f | | %.1f | | |%n",
-                            v.getKey(), creates, createCells[0], createCells[1]);
+                    String createRow = String.format("| %s: create, logs off, without the JIT (%d cells of %d: median, min–max) | %.1f (%.1f–%.1f) | | | | | %.1f |%n",
+                            v.getKey(), createCellCount, creates, median(createCells), min(createCells), max(createCells),
+                            median(createJit));
                     Bench.log(createRow.strip());
                     out.append(createRow);
+                }
+                if (!getOne) {
+                    continue;
                 }
                 String row = row(v.getKey(), pairs);
                 Bench.log(row.strip());
@@ -177,7 +195,7 @@ final class CostSuite {
             }
         }
         Server.jvmOptions = List.of();
-        if (health && (only.isEmpty() || only.contains("default") || only.contains("hello"))) {
+        if (health && getOne && (only.isEmpty() || only.contains("default") || only.contains("hello"))) {
             // the bare Helidon hello under the same load, for issue 17's health ratio in CPU instead of req/s
             Bench.Hello hello = Bench.startHello(repo);
             try {

@@ -47,6 +47,11 @@ public final class Numbers {
         if (d == 0) {
             return "0";
         }
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+            // a whole number below 2^53: every integer around it is a double too, so its digits are the shortest
+            // (most numbers in records; the BigDecimal below was most of a record's JSON writing)
+            return Long.toString((long) d);
+        }
         BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         return bd.toPlainString();
     }

@@ -124,11 +124,17 @@ public final class RecordExpander {
         return out;
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s");
+    private static final Pattern OUTER_DOTS = Pattern.compile("^\\.+|\\.+$");
+
     /** PocketBase's normalizeExpands: no spaces, no outer dots, no duplicates, prefixes of longer paths dropped. */
     static List<String> normalize(String param) {
+        if (param.isBlank()) {
+            return List.of(); // most requests: no regex work at all
+        }
         Set<String> unique = new LinkedHashSet<>();
         for (String raw : param.split(",")) {
-            String p = raw.replaceAll("\\s", "").replaceAll("^\\.+|\\.+$", "");
+            String p = OUTER_DOTS.matcher(SPACES.matcher(raw).replaceAll("")).replaceAll("");
             if (!p.isEmpty()) {
                 unique.add(p);
             }

@@ -131,8 +131,7 @@ public final class RecordSaver {
         List<Object> values = new ArrayList<>(row.values());
         try {
             if (isNew) {
-                s.execute("INSERT INTO " + table + " (" + String.join(", ", columns.stream().map(d::quote).toList())
-                        + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")", values);
+                s.execute(insertSql(d, r.collection(), columns), values);
             } else {
                 values.add(r.original().getOrDefault("id", r.id()));
                 s.execute("UPDATE " + table + " SET " + String.join(", ", columns.stream().map(c -> d.quote(c) + " = ?").toList())
@@ -150,6 +149,27 @@ public final class RecordSaver {
             }
             throw new ValidationException(unique);
         }
+    }
+
+    /** A collection's INSERT with its dialect: built once per collection (and schema), not per record. */
+    private record Insert(SqlDialect dialect, List<String> columns, String sql) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Collection, Insert> INSERTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The INSERT of every column of {@code c}, in {@code columns}' order (the collection's fields). */
+    private static String insertSql(SqlDialect d, Collection c, List<String> columns) {
+        Insert cached = INSERTS.get(c);
+        if (cached != null && cached.dialect() == d && cached.columns().equals(columns)) {
+            return cached.sql();
+        }
+        String sql = "INSERT INTO " + d.quote(c.name()) + " (" + String.join(", ", columns.stream().map(d::quote).toList())
+                + ") VALUES (" + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
+        if (INSERTS.size() >= 256) {
+            INSERTS.clear(); // collections are replaced on every schema change: drop the old ones now and then
+        }
+        INSERTS.put(c, new Insert(d, List.copyOf(columns), sql));
+        return sql;
     }
 
     /**

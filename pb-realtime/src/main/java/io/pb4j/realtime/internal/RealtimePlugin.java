@@ -60,8 +60,12 @@ public final class RealtimePlugin implements Plugin {
      */
     private static void onCommit(Hook<RecordEvent> hook, String id, Broker broker, Consumer<Record> work) {
         hook.bind(id, -99, e -> {
-            Record r = e.record();
-            broker.dispatch(() -> work.accept(r));
+            // nobody connected: nobody to tell, and no hand-over to the dispatcher thread per write (PocketBase too
+            // broadcasts to the clients connected at the commit)
+            if (broker.size() > 0) {
+                Record r = e.record();
+                broker.dispatch(() -> work.accept(r));
+            }
             e.next();
         });
     }

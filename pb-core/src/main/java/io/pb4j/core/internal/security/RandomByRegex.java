@@ -29,33 +29,74 @@ public final class RandomByRegex {
      * @throws IllegalArgumentException when the pattern is malformed or uses an unsupported construct
      */
     public static String generate(String pattern) {
-        RandomByRegex parser = new RandomByRegex(pattern);
-        Node node = parser.alternation();
-        if (parser.pos < pattern.length()) {
-            throw parser.error("unexpected " + pattern.charAt(parser.pos));
+        Node node = PARSED.get(pattern);
+        if (node == null) {
+            RandomByRegex parser = new RandomByRegex(pattern);
+            node = parser.alternation();
+            if (parser.pos < pattern.length()) {
+                throw parser.error("unexpected " + pattern.charAt(parser.pos));
+            }
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear(); // patterns come from collection schemas: few, unless something generates them
+            }
+            PARSED.put(pattern, node);
         }
         StringBuilder sb = new StringBuilder();
-        node.write(sb);
+        node.write(sb, new Draws());
         return sb.toString();
     }
 
+    /**
+     * Parsed patterns: every record create generates its id from its collection's pattern, and parsing it anew was a
+     * tenth of a create's CPU in the handler (bench/run --suite=cost --getone=false).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Node> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 256;
+
+    /**
+     * The random draws of one string: bytes taken from the {@link SecureRandom} a block at a time (one call per id
+     * instead of one per character; each call takes the generator's lock), each draw uniform by rejection.
+     */
+    private static final class Draws {
+        private final byte[] block = new byte[64];
+        private int next = block.length;
+
+        /** A uniform random int in [0, n). */
+        int below(int n) {
+            if (n > 256) {
+                return RANDOM.nextInt(n);
+            }
+            int limit = 256 - 256 % n; // bytes at or above it would favour the low values
+            while (true) {
+                if (next == block.length) {
+                    RANDOM.nextBytes(block);
+                    next = 0;
+                }
+                int b = block[next++] & 0xff;
+                if (b < limit) {
+                    return b % n;
+                }
+            }
+        }
+    }
+
     private sealed interface Node {
-        void write(StringBuilder sb);
+        void write(StringBuilder sb, Draws draws);
     }
 
     private record Literal(int codePoint) implements Node {
-        public void write(StringBuilder sb) {
+        public void write(StringBuilder sb, Draws draws) {
             sb.appendCodePoint(codePoint);
         }
     }
 
     private record CharClass(int[] pairs) implements Node {
-        public void write(StringBuilder sb) {
+        public void write(StringBuilder sb, Draws draws) {
             int total = 0;
             for (int i = 0; i < pairs.length; i += 2) {
                 total += pairs[i + 1] - pairs[i] + 1;
             }
-            int n = RANDOM.nextInt(total);
+            int n = draws.below(total);
             for (int i = 0; i < pairs.length; i += 2) {
                 int size = pairs[i + 1] - pairs[i] + 1;
                 if (n < size) {
@@ -68,24 +109,26 @@ public final class RandomByRegex {
     }
 
     private record Concat(List<Node> parts) implements Node {
-        public void write(StringBuilder sb) {
-            parts.forEach(p -> p.write(sb));
+        public void write(StringBuilder sb, Draws draws) {
+            for (Node p : parts) {
+                p.write(sb, draws);
+            }
         }
     }
 
     private record Alternate(List<Node> options) implements Node {
-        public void write(StringBuilder sb) {
-            options.get(RANDOM.nextInt(options.size())).write(sb);
+        public void write(StringBuilder sb, Draws draws) {
+            options.get(draws.below(options.size())).write(sb, draws);
         }
     }
 
     private record Repeat(Node node, int min, int max) implements Node {
-        public void write(StringBuilder sb) {
+        public void write(StringBuilder sb, Draws draws) {
             int upper = max < 0 ? DEFAULT_MAX_REPEAT : max;
             upper = Math.max(upper, min);
-            int n = upper == min ? min : min + RANDOM.nextInt(upper - min);
+            int n = upper == min ? min : min + draws.below(upper - min);
             for (int i = 0; i < n; i++) {
-                node.write(sb);
+                node.write(sb, draws);
             }
         }
     }
@@ -97,7 +140,7 @@ public final class RandomByRegex {
             pos++;
             options.add(concat());
         }
-        return options.size() == 1 ? options.getFirst() : new Alternate(options);
+        return options.size() == 1 ? options.getFirst() : new Alternate(List.copyOf(options));
     }
 
     private Node concat() {
@@ -105,7 +148,7 @@ public final class RandomByRegex {
         while (pos < pattern.length() && !peek('|') && !peek(')')) {
             parts.add(quantified(atom()));
         }
-        return new Concat(parts);
+        return new Concat(List.copyOf(parts)); // shared between threads once cached: immutable
     }
 
     private Node quantified(Node atom) {

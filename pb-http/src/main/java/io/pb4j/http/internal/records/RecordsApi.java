@@ -8,6 +8,7 @@ import io.pb4j.core.RecordQuery;
 import io.pb4j.core.RecordRequestEvent;
 import io.pb4j.core.RecordsListRequestEvent;
 import io.pb4j.core.RecordUpsert;
+import io.pb4j.core.RequestInfo;
 import io.pb4j.core.ValidationException;
 import io.pb4j.core.router.RequestEvent;
 import io.pb4j.core.router.Router;
@@ -108,7 +109,8 @@ public final class RecordsApi {
         Map<String, Object> body = RequestBody.read(e);
         String rule = rule(e, c.createRule());
         Record r = Record.create(c);
-        RecordUpsert form = e.app().upsert(r, e.requestInfo(Map.of())).load(body);
+        RequestInfo info = e.requestInfo(Map.of());
+        RecordUpsert form = e.app().upsert(r, info).load(body);
         e.app().hooks().recordCreateRequest().trigger(new RecordRequestEvent(e, c, Optional.of(r)), ev -> {
             io.pb4j.http.internal.batch.BatchDeadline.check(e);
             try {
@@ -119,7 +121,7 @@ public final class RecordsApi {
                 // as PocketBase: a save the database refuses (its table renamed meanwhile, say) is the request's 400
                 throw ApiException.badRequest("Failed to create record.");
             }
-            e.json(200, expanded(e, r));
+            e.json(200, expanded(e, r, info));
         });
     }
 
@@ -183,6 +185,15 @@ public final class RecordsApi {
     /** The record as the API writes it to this requester, with the relations {@code ?expand=} asks for. */
     private static JsonObject expanded(RequestEvent e, Record r) {
         return e.app().expand(List.of(r), e.queryParam("expand"), e.requestInfo(Map.of())).getFirst();
+    }
+
+    /**
+     * As {@link #expanded(RequestEvent, Record)} with the request info built earlier in the handler, unless a hook
+     * changed the request's auth since (building it again copies every header and query value).
+     */
+    private static JsonObject expanded(RequestEvent e, Record r, RequestInfo earlier) {
+        RequestInfo now = earlier.auth().orElse(null) == e.auth().orElse(null) ? earlier : e.requestInfo(Map.of());
+        return e.app().expand(List.of(r), e.queryParam("expand"), now).getFirst();
     }
 
     private static boolean boolParam(RequestEvent e, String name) {

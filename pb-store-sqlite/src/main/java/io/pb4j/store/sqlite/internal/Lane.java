@@ -131,7 +131,7 @@ final class Lane {
         try {
             boolean first = open == null;
             if (first) {
-                session.raw("BEGIN IMMEDIATE");
+                session.control("BEGIN IMMEDIATE");
                 open = new Group();
             } else {
                 session.rawInline("SAVEPOINT pb4j_member");
@@ -209,7 +209,7 @@ final class Lane {
             return;
         }
         try {
-            session.raw("COMMIT");
+            session.control("COMMIT");
             commits++;
         } catch (RuntimeException e) {
             rollbackQuietly();
@@ -221,7 +221,7 @@ final class Lane {
 
     private void rollbackQuietly() {
         try {
-            session.raw("ROLLBACK");
+            session.control("ROLLBACK");
         } catch (RuntimeException noTransaction) {
             // SQLite ended it already
         }

@@ -29,7 +29,7 @@ import java.util.function.Function;
 final class SqliteStore implements Store {
     /** PocketBase's connection PRAGMAs, but for the page cache (see {@link #cache}). */
     private static final String PRAGMAS = "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true"
-            + "&temp_store=MEMORY&journal_size_limit=200000000";
+            + "&temp_store=MEMORY&journal_size_limit=200000000&jdbc.get_generated_keys=false";
     /** PocketBase's page cache, for the writers: 16 MB. */
     private static final int WRITER_CACHE_KIB = 16000;
     /**
@@ -65,7 +65,8 @@ final class SqliteStore implements Store {
     private SqliteStore(Path dir, int readerCount, Duration queryTimeout) throws SQLException {
         this.dir = dir;
         String dataUrl = "jdbc:sqlite:" + dir.resolve("data.db").toAbsolutePath() + PRAGMAS;
-        this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout), GROUP_COMMIT);
+        this.data = new Lane(new JdbcSession(connect(cache(dataUrl, WRITER_CACHE_KIB)), calls, queryTimeout)
+                .inlineRowWrites(), GROUP_COMMIT);
         String auxiliaryUrl = "jdbc:sqlite:" + dir.resolve("auxiliary.db").toAbsolutePath() + PRAGMAS;
         this.auxiliary = new Lane(new JdbcSession(connect(cache(auxiliaryUrl, AUXILIARY_CACHE_KIB)), calls,
                 queryTimeout), false);
