@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * machine does not distort: PocketBase's {@code _logs} table and indexes in a fresh auxiliary.db, pre-filled with
  * {@code --rows} request-shaped entries, then {@code --entries} more in transactions of {@code --batch} rows, inserted
  * as pb4j's writer does (50-row INSERTs). Options pick the connection's page cache ({@code --cacheKib}),
- * {@code --mmapMib}, {@code --checkpoint} pages. Run: {@code bench/logs/run [--rows=300000] [--cacheKib=64000] …}.
+ * {@code --mmapMib}, {@code --checkpoint} pages. Run: {@code bench/logs/run [--rows=300000] [--cacheKib=32000] …}.
  */
 public final class WriterCost {
     public static void main(String[] args) throws Exception {
@@ -23,7 +23,7 @@ public final class WriterCost {
         int rows = Integer.parseInt(opt.getOrDefault("rows", "300000"));
         int entries = Integer.parseInt(opt.getOrDefault("entries", "100000"));
         int batch = Integer.parseInt(opt.getOrDefault("batch", "20000"));
-        int cacheKib = Integer.parseInt(opt.getOrDefault("cacheKib", "64000"));
+        int cacheKib = Integer.parseInt(opt.getOrDefault("cacheKib", "32000"));
         int mmapMib = Integer.parseInt(opt.getOrDefault("mmapMib", "0"));
         int checkpoint = Integer.parseInt(opt.getOrDefault("checkpoint", "10000"));
         boolean spill = !opt.getOrDefault("spill", "on").equals("off");

@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>{@code no group commit}: {@code -Dpb4j.sqlite.groupCommit=false}, one COMMIT per data write (what grouping
  *       concurrent writes saves, in the create row).</li>
  *   <li>{@code aux cache 16 MB}: {@code -Dpb4j.sqlite.auxiliaryCacheKib=16000}, auxiliary.db's writer page cache at
- *       the data writer's 16 MB instead of its 64 MB (what the log writer gains from the larger cache; it runs after
+ *       the data writer's 16 MB instead of its 32 MB (what the log writer gains from the larger cache; it runs after
  *       {@code default} on the same data dir, so on a larger {@code _logs}).</li>
  *   <li>{@code launcher heap}: the image launcher's collector and heap (serial, 96–128 MB), and the same with a 12 MB
  *       young generation ({@code -Xmn12m}) or the C1 compiler alone ({@code -XX:TieredStopAtLevel=1}), the two

@@ -38,16 +38,16 @@ final class SqliteStore implements Store {
      */
     private static final boolean GROUP_COMMIT = !"false".equals(System.getProperty("pb4j.sqlite.groupCommit"));
     /**
-     * auxiliary.db's writer page cache: 64 MB, four times the data writer's. Each request's log entry adds a row to
-     * {@code _logs}' message index at a random place, so a batch of 20 000 entries dirties nearly every leaf of that
-     * index (~4 000 pages at 200 000 rows) beside the table's new pages: in 16 MB they did not fit, SQLite spilled dirty
-     * pages to the WAL mid-transaction and read evicted ones back from the OS for the next batch. With 64 MB the log
-     * writer's CPU per entry fell by a fifth (16.4 / 17.6 / 17.3 -> 12.5 / 14.6 / 13.6 µs, three interleaved pairs of
-     * 60 000 entries into a 200 000-row {@code _logs}, {@code bench/logs/run}, loaded machine), almost all of it system
-     * time; the cache only grows as pages are used, so a small {@code _logs} never fills it.
+     * auxiliary.db's writer page cache: 32 MB, PocketBase's {@code cache_size}, twice the data writer's. Each request's
+     * log entry adds a row to {@code _logs}' message index at a random place, so a batch of 20 000 entries dirties
+     * nearly every leaf of that index (~4 000 pages at 200 000 rows) beside the table's new pages: in 16 MB they did
+     * not fit, SQLite spilled dirty pages to the WAL mid-transaction and read evicted ones back from the OS for the
+     * next batch. Log writer CPU per entry ({@code bench/logs/run}, 60 000 entries into a 200 000-row {@code _logs},
+     * loaded machine): 16 MB 16.4–17.6 µs, 32 MB 15.6, 64 MB 12.5–14.6; but the cache fills as {@code _logs} grows,
+     * and 64 MB took the basic bench's RSS after its load from 252 to 307 MiB (the target is 256), so the middle.
      * {@code -Dpb4j.sqlite.auxiliaryCacheKib} is the measurement switch for the cost suite's {@code aux cache 16 MB}.
      */
-    private static final int AUXILIARY_CACHE_KIB = Integer.getInteger("pb4j.sqlite.auxiliaryCacheKib", 64_000);
+    private static final int AUXILIARY_CACHE_KIB = Integer.getInteger("pb4j.sqlite.auxiliaryCacheKib", 32_000);
     /** auxiliary.db's WAL is copied into the database every this many pages (SQLite's default: 1 000). */
     static final int AUXILIARY_CHECKPOINT_PAGES = 10_000;
 

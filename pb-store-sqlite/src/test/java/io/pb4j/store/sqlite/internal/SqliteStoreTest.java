@@ -69,7 +69,7 @@ class SqliteStoreTest {
         assertThat(store.write(s -> s.query("PRAGMA cache_size", List.of())).get(0).values()).containsExactly(-16000);
         // the log writer's batches dirty most of _logs' message index at once (see SqliteStore)
         assertThat(store.writeAuxiliary(s -> s.query("PRAGMA cache_size", List.of())).get(0).values())
-                .containsExactly(-64000);
+                .containsExactly(-32000);
     }
 
     @Test
