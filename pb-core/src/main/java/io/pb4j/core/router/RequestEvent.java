@@ -186,10 +186,13 @@ public final class RequestEvent extends HookEvent {
             if (last != null && last.auth().orElse(null) == auth && last.context().equals(infoContext)) {
                 return last;
             }
-            bodilessInfo = new io.pb4j.core.RequestInfo(auth(), method(), io.pb4j.core.RequestInfo.firstValues(query(), k -> k),
-                    io.pb4j.core.RequestInfo.firstValues(request.headers(), io.pb4j.core.RequestInfo::headerKey), body, infoContext);
+            bodilessInfo = newRequestInfo(body);
             return bodilessInfo;
         }
+        return newRequestInfo(body);
+    }
+
+    private io.pb4j.core.RequestInfo newRequestInfo(Map<String, Object> body) {
         return new io.pb4j.core.RequestInfo(auth(), method(), io.pb4j.core.RequestInfo.firstValues(query(), k -> k),
                 io.pb4j.core.RequestInfo.firstValues(request.headers(), io.pb4j.core.RequestInfo::headerKey), body, infoContext);
     }
